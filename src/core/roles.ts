@@ -1,0 +1,18 @@
+import type { Actor, ChatChannel } from "./actor.js";
+
+/** Organisation roles configured per chat channel (ISO 42001 5.3, A.3.2). */
+export type AimsRole = "approver" | "owner";
+
+export type RoleDirectory = Record<AimsRole, Partial<Record<ChatChannel, readonly string[]>>>;
+
+export class Roles {
+  constructor(private readonly directory: RoleDirectory) {}
+
+  has(actor: Pick<Actor, "channel" | "id">, role: AimsRole): boolean {
+    return this.directory[role][actor.channel]?.includes(actor.id) ?? false;
+  }
+
+  members(role: AimsRole, channel: ChatChannel): readonly string[] {
+    return this.directory[role][channel] ?? [];
+  }
+}

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client.js";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.js";
+import { applyMigrations } from "./migrations.js";
+import type { Logger } from "../log/logger.js";
+
+export type Prisma = InstanceType<typeof PrismaClient>;
+
+export interface DatabaseSettings {
+  url?: string;
+  dataDir: string;
+  poolSize: number;
+  connectTimeoutMs: number;
+}
+
+export interface Database {
+  prisma: Prisma;
+  kind: "embedded" | "postgresql";
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+
+/**
+ * Opens the database named by the settings (PostgreSQL when a URL is given, else the embedded PGlite under
+ * dataDir), applies pending migrations and returns a Prisma client on the pg driver adapter.
+ */
+export async function openDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  if (!settings.url) {
+    embedded = await startEmbeddedPostgres(path.join(settings.dataDir, "pglite"));
+    logger.info({ dataDir: path.resolve(settings.dataDir) }, "using the embedded database (PGlite)");
+  }
+  const pool = new pg.Pool({
+    connectionString: settings.url ?? embedded!.url,
+    max: embedded ? 1 : settings.poolSize,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+  });
+  // An idle client that loses its server emits 'error'; without a listener that would crash the process.
+  pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+
+  try {
+    const { applied } = await applyMigrations(pool, MIGRATIONS_DIR, (message) => logger.info(message));
+    if (applied.length > 0) logger.info({ applied }, "database migrations applied");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: embedded ? "embedded" : "postgresql",
+    async ping() {
+      await pool.query("SELECT 1");
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
