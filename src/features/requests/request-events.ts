@@ -1,0 +1,9 @@
+import type { AiSystem, AiToolRequest, RequestDecision } from "../../db/generated/client.js";
+
+declare module "../../core/events.js" {
+  interface DomainEvents {
+    "request.submitted": { request: AiToolRequest };
+    "request.resubmitted": { request: AiToolRequest };
+    "request.decided": { request: AiToolRequest; decision: RequestDecision; aiSystem: AiSystem | null };
+  }
+}
