@@ -1,0 +1,72 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "../config/config.js";
+import { systemClock, type Clock } from "../core/clock.js";
+import { openDatabase, type Database } from "../db/database.js";
+import type { Logger } from "../log/logger.js";
+import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from "../channels/slack/slack-app.js";
+import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
+import { createCore, type Core } from "./core.js";
+import { InFlight } from "./in-flight.js";
+import { describeChannels } from "./startup-report.js";
+
+export interface RunningAims {
+  core: Core;
+  database: Database;
+  slack?: SlackChannel;
+  server: Server;
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** Stops taking requests, finishes work in flight, closes the database. */
+  stop(): Promise<void>;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export async function startAims(config: Config, options: { logger: Logger; clock?: Clock; host?: string }): Promise<RunningAims> {
+  const { logger } = options;
+  const database = await openDatabase(config.database, logger);
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger });
+  const inFlight = new InFlight();
+  const http = createHttpApp({ database: () => database.ping() }, logger);
+
+  let slack: SlackChannel | undefined;
+  if (config.slack) {
+    slack = createSlackChannel({ core, slack: config.slack, logger, http });
+    slack.app.use(async ({ next }) => {
+      await inFlight.track(next());
+    });
+  }
+  addFallbackRoutes(http, logger);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = http.listen(config.port, options.host ?? "0.0.0.0", () => resolve(listening));
+    listening.once("error", reject);
+  });
+  await slack?.start();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  for (const line of describeChannels(config, { port, slackPath: SLACK_EVENTS_PATH })) logger.info(line);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    core,
+    database,
+    slack,
+    server,
+    url,
+    stop() {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await slack?.stop();
+        await inFlight.drain(DRAIN_TIMEOUT_MS);
+        server.closeAllConnections();
+        await closed;
+        await database.close();
+        logger.info("aims-bot stopped");
+      })();
+      return stopping;
+    },
+  };
+}

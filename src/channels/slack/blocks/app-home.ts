@@ -1,0 +1,51 @@
+import type { HomeView, KnownBlock } from "@slack/types";
+import type { AiToolRequest } from "../../../db/generated/client.js";
+import { SLACK_IDS } from "../ids.js";
+import { decisionButtons } from "./approval-message.js";
+import { requestLine } from "./status.js";
+import { requestSummaryBlocks } from "./request-summary.js";
+
+export interface HomeSection {
+  /** Blocks a feature adds to the App Home, after the built-in ones. */
+  blocks: KnownBlock[];
+}
+
+/** Slack allows 100 blocks in a Home view; these budgets keep every section inside it. */
+const MY_REQUESTS_SHOWN = 15;
+const PENDING_SHOWN = 5;
+
+export function appHomeView(options: {
+  myRequests: AiToolRequest[];
+  pendingForApprover: AiToolRequest[] | null;
+  extraSections?: HomeSection[];
+}): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: "header", text: { type: "plain_text", text: "AI Management System" } },
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: "Ask before using a new AI tool, and follow your requests here." },
+      accessory: {
+        type: "button",
+        action_id: SLACK_IDS.actions.openRequestForm,
+        style: "primary",
+        text: { type: "plain_text", text: "Request an AI tool" },
+      },
+    },
+    { type: "divider" },
+    { type: "header", text: { type: "plain_text", text: "My requests" } },
+    ...(options.myRequests.length
+      ? options.myRequests.slice(0, MY_REQUESTS_SHOWN).map(requestLine)
+      : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "_No requests yet._" } }]),
+  ];
+  if (options.pendingForApprover) {
+    blocks.push({ type: "divider" }, { type: "header", text: { type: "plain_text", text: "Waiting for your decision" } });
+    if (options.pendingForApprover.length === 0) {
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: "_Nothing is waiting. Thank you!_" } });
+    }
+    for (const request of options.pendingForApprover.slice(0, PENDING_SHOWN)) {
+      blocks.push(...requestSummaryBlocks(request).slice(0, 2), decisionButtons(request));
+    }
+  }
+  for (const section of options.extraSections ?? []) blocks.push(...section.blocks);
+  return { type: "home", blocks: blocks.slice(0, 100) };
+}

@@ -1,0 +1,1 @@
+export type { KnownBlock, ModalView, HomeView } from "@slack/types";

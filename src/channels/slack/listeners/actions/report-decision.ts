@@ -1,0 +1,48 @@
+import type { RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../../../core/actor.js";
+import type { DecisionOutcome } from "../../../../features/requests/request-service.js";
+import { decisionText } from "../../blocks/request-summary.js";
+import type { SlackContext } from "../../context.js";
+import { failureMessage, tellUser } from "../../reply.js";
+
+/**
+ * Takes a decision through the core and tells the approver privately when it did not go through. Successful
+ * decisions are shown by the request notifications, which update every copy of the approval message.
+ */
+export async function reportDecision(
+  ctx: SlackContext,
+  args: {
+    actor: Actor;
+    client: WebClient;
+    respond?: RespondFn;
+    reference: string;
+    revision: number;
+    outcome: DecisionOutcome;
+    reason?: string;
+  },
+): Promise<void> {
+  const tell = (text: string) => tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, text);
+  try {
+    const result = await ctx.core.requests.decide(args.actor, args.reference, args.revision, args.outcome, args.reason);
+    switch (result.kind) {
+      case "decided":
+        return;
+      case "not_found":
+        return tell(`I can't find request ${args.reference}.`);
+      case "forbidden":
+      case "blocked":
+        return tell(result.message);
+      case "reason_required":
+        return tell("A reason is needed to reject a request or ask for changes.");
+      case "already_decided":
+        return tell(
+          result.decision
+            ? `${args.reference} was already decided. ${decisionText(result.decision)}`
+            : `${args.reference} has changed since you saw it (it is now ${result.request.status.replace("_", " ")}, revision ${result.request.revision}).`,
+        );
+    }
+  } catch (error) {
+    await tell(failureMessage(error, ctx.logger, { action: "decide", reference: args.reference }));
+  }
+}

@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { parseDecisionButtonValue } from "../../blocks/approval-message.js";
+import { decisionReasonModal } from "../../blocks/decision-reason-modal.js";
+import type { SlackContext } from "../../context.js";
+import { failureMessage, tellUser } from "../../reply.js";
+import { slackActor } from "../../slack-actor.js";
+import { reportDecision } from "./report-decision.js";
+
+type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** Approve: decided straight away. Reject and Request changes: first ask the approver for a reason. */
+export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "rejected" | "changes_requested") {
+  return async ({ ack, body, action, client, respond }: Args) => {
+    await ack();
+    const actor = slackActor(body.user);
+    const target = parseDecisionButtonValue(action.value ?? "");
+    const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
+    if (!target) return tell("That button is out of date. Please use the latest message.");
+
+    if (outcome === "approved") {
+      await reportDecision(ctx, { actor, client, respond: body.response_url ? respond : undefined, ...target, outcome });
+      return;
+    }
+    try {
+      const request = await ctx.core.requests.find(target.reference);
+      if (!request) return tell(`I can't find request ${target.reference}.`);
+      const refusal = ctx.core.requests.decisionRefusal(actor, request);
+      if (refusal) return tell(refusal);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: decisionReasonModal({ ...target, outcome, channelId: body.channel?.id }),
+      });
+    } catch (error) {
+      await tell(failureMessage(error, ctx.logger, { action: outcome, reference: target.reference }));
+    }
+  };
+}

@@ -1,0 +1,27 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { appHomeView } from "../../blocks/app-home.js";
+import type { SlackContext } from "../../context.js";
+import { slackActor } from "../../slack-actor.js";
+
+/** Builds and publishes one person's App Home: their requests, and for approvers what waits for them. */
+export async function publishHome(ctx: SlackContext, client: WebClient, userId: string): Promise<void> {
+  const actor = slackActor(userId);
+  const { requests } = ctx.core;
+  const myRequests = await requests.listFor(actor);
+  const pendingForApprover = ctx.core.roles.has(actor, "approver")
+    ? (await requests.listPending(50)).filter((request) => requests.decisionRefusal(actor, request) === null)
+    : null;
+  await client.views.publish({ user_id: userId, view: appHomeView({ myRequests, pendingForApprover }) });
+}
+
+export function appHomeOpened(ctx: SlackContext) {
+  return async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
+    if (event.tab !== "home") return;
+    try {
+      await publishHome(ctx, client, event.user);
+    } catch (error) {
+      ctx.logger.error({ err: error }, "could not publish the App Home");
+    }
+  };
+}

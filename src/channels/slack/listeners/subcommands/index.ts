@@ -1,0 +1,11 @@
+import { helpSubcommand } from "./help.js";
+import { requestSubcommand } from "./request.js";
+import { statusSubcommand } from "./status.js";
+import type { Subcommand } from "./subcommand.js";
+
+/** Every `/aims` subcommand, in the order help lists them. Features add theirs here. */
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  requestSubcommand,
+  statusSubcommand,
+  helpSubcommand(() => SUBCOMMANDS),
+];

@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { REASON_ACTION, REASON_BLOCK, type DecisionReasonMetadata } from "../../blocks/decision-reason-modal.js";
+import type { SlackContext } from "../../context.js";
+import { slackActor } from "../../slack-actor.js";
+import { reportDecision } from "../actions/report-decision.js";
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The approver's reason for rejecting or asking for changes; the decision itself is taken after acknowledging. */
+export function decisionReasonSubmission(ctx: SlackContext) {
+  return async ({ ack, body, view, client }: Args) => {
+    const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() ?? "";
+    if (!reason) {
+      await ack({ response_action: "errors", errors: { [REASON_BLOCK]: "Please give a reason." } });
+      return;
+    }
+    await ack();
+    const metadata = JSON.parse(view.private_metadata) as DecisionReasonMetadata;
+    await reportDecision(ctx, {
+      actor: slackActor(body.user),
+      client,
+      reference: metadata.reference,
+      revision: metadata.revision,
+      outcome: metadata.outcome,
+      reason,
+    });
+  };
+}

@@ -1,0 +1,28 @@
+import type { WebClient } from "@slack/web-api";
+import type { RespondFn } from "@slack/bolt";
+import { randomUUID } from "node:crypto";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../core/errors.js";
+import type { Logger } from "../../log/logger.js";
+
+/** Tells one person something privately: in place of the interaction if Slack gave a response_url, else by DM. */
+export async function tellUser(
+  target: { client: WebClient; userId: string; respond?: RespondFn },
+  text: string,
+): Promise<void> {
+  if (target.respond) {
+    await target.respond({ response_type: "ephemeral", replace_original: false, text });
+    return;
+  }
+  await target.client.chat.postMessage({ channel: target.userId, text });
+}
+
+/** What a person is told when their action failed; the detail goes to the log under an id they can quote. */
+export function failureMessage(error: unknown, logger: Logger, context: Record<string, unknown>): string {
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, ...context }, "database unavailable");
+    return DATABASE_UNAVAILABLE_MESSAGE;
+  }
+  const errorId = randomUUID().slice(0, 8);
+  logger.error({ err: error, errorId, ...context }, "slack handler failed");
+  return `Sorry, something went wrong on our side (error ${errorId}). Nothing was changed; please try again.`;
+}

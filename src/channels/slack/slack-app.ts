@@ -1,0 +1,72 @@
+import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import type { Application } from "express";
+import type { Core } from "../../app/core.js";
+import type { SlackConfig } from "../../config/config.js";
+import type { Logger } from "../../log/logger.js";
+import { boltLogger } from "./bolt-logger.js";
+import type { SlackContext } from "./context.js";
+import { registerListeners } from "./listeners/index.js";
+import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackChannel {
+  app: App;
+  mode: "http" | "socket";
+  /** Socket Mode opens its WebSocket here; HTTP mode is served by the shared server. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Slack edge: a Bolt app whose listeners call the core. In HTTP mode its receiver is mounted on the shared
+ * express server at /slack/events (signatures checked, requests older than 5 minutes refused); with an app token
+ * it uses Socket Mode instead.
+ */
+export function createSlackChannel(options: { core: Core; slack: SlackConfig; logger: Logger; http: Application }): SlackChannel {
+  const { core, slack, logger, http } = options;
+  const logs = boltLogger(logger);
+  let receiver: Receiver;
+  if (slack.appToken) {
+    receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: logs });
+  } else {
+    receiver = new ExpressReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      app: http,
+      logger: logs,
+      processBeforeResponse: false,
+      // Requests Bolt cannot route (malformed or unknown payloads) get a 4xx instead of a 500.
+      processEventErrorHandler: async ({ error, response, logger: log }) => {
+        log.warn(`could not process a Slack request: ${(error as Error).message}`);
+        if (!response.headersSent) response.writeHead(400).end();
+        return false;
+      },
+    });
+  }
+  const app = new App({
+    token: slack.botToken,
+    receiver,
+    logger: logs,
+    clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : undefined,
+    // The bot token is given, so Bolt need not call auth.test before the first request.
+    tokenVerificationEnabled: false,
+  });
+  const ctx: SlackContext = { core, slack, logger };
+  registerListeners(app, ctx);
+  subscribeRequestNotifications(ctx, app.client);
+  app.error(async (error) => {
+    logger.error({ err: error }, "unhandled Slack listener error");
+  });
+
+  return {
+    app,
+    mode: slack.appToken ? "socket" : "http",
+    async start() {
+      if (slack.appToken) await app.start();
+    },
+    async stop() {
+      if (slack.appToken) await app.stop();
+    },
+  };
+}
