@@ -1,0 +1,282 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { FaultInjector, type RateLimitOptions } from "./faults.js";
+import { UPLOAD_PATH_PREFIX } from "./methods/files.js";
+import { webApiMethods } from "./methods/index.js";
+import { SlackApiError } from "./methods/method-handler.js";
+import { RecordedList } from "./recorded-list.js";
+import { parseApiArgs, parseUploadBytes, readRawBody } from "./request-body.js";
+import { RESPONSE_URL_PATH_PREFIX, type ResponseUrlPost, ResponseUrls } from "./response-urls.js";
+import { FAKE_WORKSPACE } from "./workspace-defaults.js";
+import {
+  type FakeChannelInput,
+  type FakeSlackUserInput,
+  type FakeUpload,
+  type Json,
+  type ScheduledMessage,
+  type StoredMessage,
+  type WorkspaceIdentity,
+  WorkspaceState,
+} from "./workspace-state.js";
+
+const API_PATH_PREFIX = "/api/";
+const DEFAULT_WAIT_MS = 5000;
+
+export interface FakeSlackOptions extends Partial<WorkspaceIdentity> {
+  /** Accepted tokens; by default any `xoxb-` token is accepted. */
+  tokens?: string[];
+  users?: FakeSlackUserInput[];
+  channels?: FakeChannelInput[];
+}
+
+export interface FakeSlackCall {
+  method: string;
+  /** Arguments as sent, with JSON-encoded fields (blocks, view, attachments, files...) decoded. */
+  args: Record<string, unknown>;
+  /** Receipt time, ms since the epoch. */
+  at: number;
+  httpStatus: number;
+  response: Json;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function describeCall(call: FakeSlackCall): string {
+  const outcome = call.response.ok ? "ok" : `error=${String(call.response.error)}`;
+  return `${call.method} (${outcome}) ${JSON.stringify(call.args).slice(0, 300)}`;
+}
+
+export class FakeSlack {
+  private state: WorkspaceState;
+  private readonly identity: WorkspaceIdentity;
+  private readonly seedUsers: FakeSlackUserInput[];
+  private readonly seedChannels: FakeChannelInput[];
+  private readonly callLog = new RecordedList<FakeSlackCall>(describeCall);
+  private readonly faults = new FaultInjector();
+  private readonly responseUrls = new ResponseUrls();
+  private readonly server: Server;
+  private baseUrlValue = "";
+
+  constructor(private readonly options: FakeSlackOptions = {}) {
+    this.identity = {
+      teamId: options.teamId ?? FAKE_WORKSPACE.teamId,
+      teamDomain: options.teamDomain ?? FAKE_WORKSPACE.teamDomain,
+      apiAppId: options.apiAppId ?? FAKE_WORKSPACE.apiAppId,
+      botUserId: options.botUserId ?? FAKE_WORKSPACE.botUserId,
+      botId: options.botId ?? FAKE_WORKSPACE.botId,
+    };
+    this.seedUsers = [...(options.users ?? [])];
+    this.seedChannels = [...(options.channels ?? [])];
+    this.state = this.freshState();
+    this.server = createServer((request, response) => {
+      this.route(request, response).catch((error: unknown) => {
+        if (!response.headersSent) sendJson(response, 500, { ok: false, error: "fatal_error", detail: String(error) });
+      });
+    });
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrlValue = `http://127.0.0.1:${port}`;
+  }
+
+  /** e.g. "http://127.0.0.1:4321" */
+  get baseUrl(): string {
+    return this.baseUrlValue;
+  }
+
+  /** The WebClient `slackApiUrl` (Bolt `clientOptions.slackApiUrl`), ending in "/api/". */
+  get apiUrl(): string {
+    return `${this.baseUrlValue}${API_PATH_PREFIX}`;
+  }
+
+  get calls(): readonly FakeSlackCall[] {
+    return this.callLog.items;
+  }
+
+  callsTo(method: string): FakeSlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  waitFor(method: string, predicate: (call: FakeSlackCall) => boolean = () => true, timeoutMs = DEFAULT_WAIT_MS): Promise<FakeSlackCall> {
+    return this.callLog.waitFor((call) => call.method === method && predicate(call), timeoutMs, `a ${method} call`);
+  }
+
+  waitForCount(method: string, count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<FakeSlackCall[]> {
+    return this.callLog.waitForCount((call) => call.method === method, count, timeoutMs, `${method} calls`);
+  }
+
+  /** Forgets calls, messages, views, uploads, response URLs and injected faults; keeps seeded users and channels. */
+  reset(): void {
+    this.callLog.clear();
+    this.faults.clear();
+    this.responseUrls.clear();
+    this.state = this.freshState();
+  }
+
+  failNext(method: string, error: string): void {
+    this.faults.failNext(method, error);
+  }
+
+  rateLimit(method: string, options: RateLimitOptions): void {
+    this.faults.rateLimit(method, options);
+  }
+
+  /** Delays every Web API answer by `ms`. */
+  setLatency(ms: number): void {
+    this.faults.latencyMs = ms;
+  }
+
+  addUser(user: FakeSlackUserInput): void {
+    this.seedUsers.push(user);
+    this.state.addUser(user);
+  }
+
+  addChannel(channel: FakeChannelInput): void {
+    this.seedChannels.push(channel);
+    this.state.addChannel(channel);
+  }
+
+  /** Messages currently in a channel (posted and not deleted), oldest first. */
+  messages(channel: string): StoredMessage[] {
+    return [...(this.state.messages.get(channel)?.values() ?? [])];
+  }
+
+  get scheduledMessages(): readonly ScheduledMessage[] {
+    return this.state.scheduledMessages;
+  }
+
+  get uploads(): readonly FakeUpload[] {
+    return this.state.uploads;
+  }
+
+  view(viewId: string): Json | undefined {
+    return this.state.views.get(viewId);
+  }
+
+  homeView(userId: string): Json | undefined {
+    const id = this.state.homeViewIdByUser.get(userId);
+    return id ? this.state.views.get(id) : undefined;
+  }
+
+  /** The views of the most recently opened modal, root first. */
+  currentModalStack(): Json[] {
+    const stack = [...this.state.modalStacks.values()].at(-1) ?? [];
+    return stack.map((id) => this.state.views.get(id) as Json);
+  }
+
+  /** A response_url served by this fake, for slash command and interaction payloads. */
+  newResponseUrl(): string {
+    return this.responseUrls.create(this.baseUrlValue);
+  }
+
+  get responseUrlPosts(): readonly ResponseUrlPost[] {
+    return this.responseUrls.posts.items;
+  }
+
+  waitForResponseUrlPost(predicate: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = DEFAULT_WAIT_MS): Promise<ResponseUrlPost> {
+    return this.responseUrls.posts.waitFor(predicate, timeoutMs, "a response_url post");
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  private freshState(): WorkspaceState {
+    const state = new WorkspaceState(this.identity);
+    for (const user of this.seedUsers) state.addUser(user);
+    for (const channel of this.seedChannels) state.addChannel(channel);
+    return state;
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", this.baseUrlValue);
+    const raw = await readRawBody(request);
+    if (url.pathname.startsWith(API_PATH_PREFIX)) {
+      return this.answerApiCall(url.pathname.slice(API_PATH_PREFIX.length), request, raw, response);
+    }
+    if (url.pathname.startsWith(UPLOAD_PATH_PREFIX)) {
+      return this.acceptUpload(url.pathname.slice(UPLOAD_PATH_PREFIX.length), request, raw, response);
+    }
+    if (url.pathname.startsWith(RESPONSE_URL_PATH_PREFIX)) {
+      const id = url.pathname.slice(RESPONSE_URL_PATH_PREFIX.length);
+      const answer = this.responseUrls.accept(url.toString(), id, raw.toString("utf8"));
+      response.writeHead(answer.status, { "content-type": "text/plain" });
+      response.end(answer.text);
+      return;
+    }
+    sendJson(response, 404, { ok: false, error: "not_found" });
+  }
+
+  private async answerApiCall(method: string, request: IncomingMessage, raw: Buffer, response: ServerResponse): Promise<void> {
+    const at = Date.now();
+    let args: Record<string, unknown>;
+    try {
+      args = parseApiArgs(request, raw);
+    } catch {
+      return this.finishCall({ method, args: {}, at, httpStatus: 200, response: { ok: false, error: "invalid_json" } }, response);
+    }
+    if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+    const retryAfter = this.faults.takeRateLimit(method);
+    if (retryAfter !== undefined) {
+      const call = { method, args, at, httpStatus: 429, response: { ok: false, error: "ratelimited" } };
+      return this.finishCall(call, response, { "retry-after": String(retryAfter) });
+    }
+    const body = await this.runMethod(method, args, request);
+    return this.finishCall({ method, args, at, httpStatus: 200, response: body }, response);
+  }
+
+  private async runMethod(method: string, args: Json, request: IncomingMessage): Promise<Json> {
+    const authError = this.authError(request.headers.authorization);
+    if (authError) return { ok: false, error: authError };
+    const injected = this.faults.takeError(method);
+    if (injected) return { ok: false, error: injected };
+    const handler = webApiMethods[method];
+    if (!handler) return { ok: false, error: "unknown_method", req_method: method };
+    try {
+      return await handler(args, { state: this.state, baseUrl: this.baseUrlValue });
+    } catch (error) {
+      if (error instanceof SlackApiError) return { ok: false, error: error.code, ...error.extra };
+      throw error;
+    }
+  }
+
+  private authError(authorization: string | undefined): string | undefined {
+    const token = /^Bearer (xox\S+)$/.exec(authorization ?? "")?.[1];
+    if (!token) return "not_authed";
+    const valid = this.options.tokens ? this.options.tokens.includes(token) : token.startsWith("xoxb-");
+    return valid ? undefined : "invalid_auth";
+  }
+
+  private finishCall(call: FakeSlackCall, response: ServerResponse, headers: Record<string, string> = {}): void {
+    sendJson(response, call.httpStatus, call.response, headers);
+    this.callLog.push(call);
+  }
+
+  private async acceptUpload(fileId: string, request: IncomingMessage, raw: Buffer, response: ServerResponse): Promise<void> {
+    const pending = this.state.pendingUploads.get(fileId);
+    if (!pending) {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("file_not_found");
+      return;
+    }
+    pending.bytes = await parseUploadBytes(request, raw);
+    response.writeHead(200, { "content-type": "text/plain" });
+    response.end(`OK - ${pending.bytes.length}`);
+  }
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const fake = new FakeSlack(options);
+  await fake.listen();
+  return fake;
+}

@@ -1,0 +1,12 @@
+export { type BlockKitProblem, messageBlockProblems, viewProblems } from "./block-kit-limits.js";
+export type { RateLimitOptions } from "./faults.js";
+export { FakeSlack, type FakeSlackCall, type FakeSlackOptions, startFakeSlack } from "./fake-slack.js";
+export type { ResponseUrlPost } from "./response-urls.js";
+export { FAKE_WORKSPACE } from "./workspace-defaults.js";
+export type {
+  FakeChannelInput,
+  FakeSlackUserInput,
+  FakeUpload,
+  ScheduledMessage,
+  StoredMessage,
+} from "./workspace-state.js";

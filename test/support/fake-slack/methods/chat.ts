@@ -1,0 +1,90 @@
+import type { StoredMessage, WorkspaceState } from "../workspace-state.js";
+import { botMessageView, messageContent } from "./message-content.js";
+import { type MethodHandler, SlackApiError, nowSeconds, optionalString, requireString } from "./method-handler.js";
+
+const SCHEDULE_HORIZON_SECONDS = 120 * 24 * 60 * 60;
+
+function requireMessage(channel: string, ts: string, state: WorkspaceState): StoredMessage {
+  const message = state.findMessage(channel, ts);
+  if (!message) throw new SlackApiError("message_not_found");
+  return message;
+}
+
+const postMessage: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannelId(requireString(args, "channel", "channel_not_found"));
+  const content = messageContent(args);
+  const ts = state.ids.nextMessageTs();
+  const threadTs = optionalString(args, "thread_ts");
+  state.messagesIn(channel).set(ts, { channel, ts, ...content, thread_ts: threadTs, pinned: false });
+  return { ok: true, channel, ts, message: botMessageView(state, ts, content, threadTs) };
+};
+
+const update: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannelId(requireString(args, "channel", "channel_not_found"));
+  const ts = requireString(args, "ts", "message_not_found");
+  const message = requireMessage(channel, ts, state);
+  const content = messageContent(args);
+  Object.assign(message, content, { edited: { user: state.identity.botUserId, ts: state.ids.nextMessageTs() } });
+  return { ok: true, channel, ts, text: message.text, message: botMessageView(state, ts, content, message.thread_ts) };
+};
+
+const postEphemeral: MethodHandler = (args, { state }) => {
+  requireString(args, "channel", "channel_not_found");
+  requireString(args, "user", "user_not_found");
+  messageContent(args);
+  return { ok: true, message_ts: state.ids.nextMessageTs() };
+};
+
+const deleteMessage: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannelId(requireString(args, "channel", "channel_not_found"));
+  const ts = requireString(args, "ts", "message_not_found");
+  requireMessage(channel, ts, state);
+  state.messagesIn(channel).delete(ts);
+  return { ok: true, channel, ts };
+};
+
+const getPermalink: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannelId(requireString(args, "channel", "channel_not_found"));
+  const ts = requireString(args, "message_ts", "message_not_found");
+  requireMessage(channel, ts, state);
+  const permalink = `https://${state.identity.teamDomain}.slack.com/archives/${channel}/p${ts.replace(".", "")}`;
+  return { ok: true, channel, permalink };
+};
+
+const scheduleMessage: MethodHandler = (args, { state }) => {
+  const channel = state.resolveChannelId(requireString(args, "channel", "channel_not_found"));
+  const postAt = Number(requireString(args, "post_at", "invalid_time"));
+  if (!Number.isFinite(postAt)) throw new SlackApiError("invalid_time");
+  const now = nowSeconds();
+  if (postAt < now) throw new SlackApiError("time_in_past");
+  if (postAt > now + SCHEDULE_HORIZON_SECONDS) throw new SlackApiError("time_too_far");
+  const content = messageContent(args);
+  const scheduledMessageId = state.ids.next("Q");
+  state.scheduledMessages.push({ scheduled_message_id: scheduledMessageId, channel, post_at: postAt, ...content });
+  return {
+    ok: true,
+    channel,
+    scheduled_message_id: scheduledMessageId,
+    post_at: postAt,
+    message: { ...botMessageView(state, String(postAt), content), type: "delayed_message" },
+  };
+};
+
+const pinsAdd: MethodHandler = (args, { state }) => {
+  const channel = requireString(args, "channel", "channel_not_found");
+  const ts = requireString(args, "timestamp", "no_item_specified");
+  const message = requireMessage(channel, ts, state);
+  if (message.pinned) throw new SlackApiError("already_pinned");
+  message.pinned = true;
+  return { ok: true };
+};
+
+export const chatMethods: Record<string, MethodHandler> = {
+  "chat.postMessage": postMessage,
+  "chat.update": update,
+  "chat.postEphemeral": postEphemeral,
+  "chat.delete": deleteMessage,
+  "chat.getPermalink": getPermalink,
+  "chat.scheduleMessage": scheduleMessage,
+  "pins.add": pinsAdd,
+};
