@@ -22,7 +22,9 @@ describe("parseAnnexACatalogue", () => {
 
   it("names the control whose record type is outside the vocabulary", () => {
     const bad = validYaml.replace("evidence_record_types: [role_assignment]", "evidence_record_types: [org_chart]");
-    expect(problemsOf(bad)).toEqual(['id A.3.2, evidence_record_types.0: "org_chart" is not a known evidence record type']);
+    expect(problemsOf(bad)).toEqual([
+      'id A.3.2, evidence_record_types.0: "org_chart" is not a known evidence record type',
+    ]);
   });
 
   it("names the control with an empty title", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANNEX_A_GROUP_IDS, CONTROL_IDS, type AnnexAGroupId, type ControlId } from "./control-ids.js";
 import { EVIDENCE_RECORD_TYPES, type EvidenceRecordType } from "./evidence-record-types.js";
-import { reportDuplicates, reportMissing } from "./catalogue-checks.js";
+import { oneOf, reportDuplicates, reportMissing } from "./catalogue-checks.js";
 import { parseYamlData } from "./yaml-data-file.js";
 
 export interface AnnexAGroup {
@@ -34,25 +34,26 @@ export interface AnnexACatalogue {
 const text = z.string().trim().min(1);
 
 const controlSchema = z.strictObject({
-  id: z.enum(CONTROL_IDS, { error: (issue) => `${JSON.stringify(issue.input)} is not an Annex A control id` }),
+  id: oneOf(CONTROL_IDS, "an Annex A control id"),
   title: text,
   evidence_source: text,
   evidence_record_types: z
-    .array(z.enum(EVIDENCE_RECORD_TYPES, { error: (issue) => `${JSON.stringify(issue.input)} is not a known evidence record type` }))
+    .array(oneOf(EVIDENCE_RECORD_TYPES, "a known evidence record type"))
     .min(1)
     .refine((types) => new Set(types).size === types.length, "lists a record type more than once"),
 });
 
 const groupSchema = z
   .strictObject({
-    id: z.enum(ANNEX_A_GROUP_IDS, { error: (issue) => `${JSON.stringify(issue.input)} is not an Annex A section id (A.2..A.10)` }),
+    id: oneOf(ANNEX_A_GROUP_IDS, "an Annex A section id (A.2..A.10)"),
     title: text,
     controls: z.array(controlSchema).min(1),
   })
   .superRefine((group, ctx) => {
     group.controls.forEach((control, index) => {
       if (!control.id.startsWith(`${group.id}.`)) {
-        ctx.addIssue({ code: "custom", path: ["controls", index, "id"], message: `does not belong in group ${group.id}` });
+        const message = `does not belong in group ${group.id}`;
+        ctx.addIssue({ code: "custom", path: ["controls", index, "id"], message });
       }
     });
   });

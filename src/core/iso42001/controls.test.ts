@@ -118,7 +118,9 @@ describe("control lookups", () => {
   });
 
   it("gives every record type of the vocabulary at least one control", () => {
-    for (const recordType of EVIDENCE_RECORD_TYPES) expect(controlsForRecordType(recordType), recordType).not.toHaveLength(0);
+    for (const recordType of EVIDENCE_RECORD_TYPES) {
+      expect(controlsForRecordType(recordType), recordType).not.toHaveLength(0);
+    }
   });
 
   it("evidences every control whose evidence is its SoA justification by soa_entry", () => {

@@ -22,7 +22,9 @@ export const ANNEX_A_CONTROLS = catalogue.controls;
 /** Management-system clauses (4.1–10.2) the bot takes part in. */
 export const CLAUSES = catalogue.clauses;
 
-const controlsById: ReadonlyMap<string, AnnexAControl> = new Map(ANNEX_A_CONTROLS.map((control) => [control.id, control]));
+const controlsById: ReadonlyMap<string, AnnexAControl> = new Map(
+  ANNEX_A_CONTROLS.map((control) => [control.id, control]),
+);
 
 export function controlById(id: ControlId): AnnexAControl;
 export function controlById(id: string): AnnexAControl | undefined;
