@@ -219,10 +219,9 @@ export const definitionSchema = z.strictObject({
     .string()
     .max(60)
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "must start with a lowercase letter or digit and use only those, hyphens and underscores"),
-  version: z.union([
-    z.number().int().positive(),
-    z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "must be a positive integer or a semver string like 1.2.0"),
-  ]),
+  version: z
+    .union([z.number(), z.string()])
+    .refine(isDefinitionVersion, "must be a positive integer or a semver string like 1.2.0"),
   title: displayText(150),
   rating_labels: z
     .strictObject({ likelihood: ratingLabelsSchema, severity: ratingLabelsSchema })
@@ -235,6 +234,11 @@ export const definitionSchema = z.strictObject({
   }),
 });
 export type QuestionnaireDefinition = z.output<typeof definitionSchema>;
+
+function isDefinitionVersion(version: number | string): boolean {
+  if (typeof version === "number") return Number.isInteger(version) && version > 0;
+  return /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version);
+}
 
 export function duplicateValues(values: readonly string[]): string[] {
   const seen = new Set<string>();

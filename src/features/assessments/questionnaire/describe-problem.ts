@@ -54,9 +54,9 @@ export const definitionIssueMessages: z.core.$ZodErrorMap = (issue) => {
     case "invalid_value":
       return `must be one of ${issue.values.map((value) => String(value)).join(", ")} (found ${describeInput(issue.input)})`;
     case "too_big":
-      return `${sizeNoun(issue.origin, "at most", issue.maximum)} (found ${sizeOf(issue.input)})`;
+      return `${sizeNoun(issue.origin, issue.inclusive === false ? "less than" : "at most", issue.maximum)} (found ${sizeOf(issue.input)})`;
     case "too_small":
-      return `${sizeNoun(issue.origin, "at least", issue.minimum)} (found ${sizeOf(issue.input)})`;
+      return `${sizeNoun(issue.origin, issue.inclusive === false ? "more than" : "at least", issue.minimum)} (found ${sizeOf(issue.input)})`;
     case "invalid_union":
       return `has an unsupported value (${describeInput(issue.input)})`;
     default:

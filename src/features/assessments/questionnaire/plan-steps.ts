@@ -112,6 +112,7 @@ export function truncateText(text: string, maxLength: number): string {
   if (maxLength <= 1) return characters.slice(0, Math.max(maxLength, 0)).join("");
   const cut = characters.slice(0, maxLength - 1).join("");
   const lastSpace = cut.lastIndexOf(" ");
-  const wordCut = lastSpace >= cut.length / 2 ? cut.slice(0, lastSpace) : cut;
+  const endsAtWord = characters[maxLength - 1] === " ";
+  const wordCut = !endsAtWord && lastSpace >= cut.length / 2 ? cut.slice(0, lastSpace) : cut;
   return `${wordCut.replace(/[\s,;:–-]+$/u, "")}…`;
 }
