@@ -190,6 +190,8 @@ describe("the shipped definition's rules", () => {
       { decisions_about_people: "yes", contest_route: "no" },
       "high: people affected by decisions the system feeds into have no way to question them or reach a person",
     ],
+    [{ reviewer_can_override: "no" }, "medium: the people reviewing outputs cannot change or reject them, or lack the time or knowledge to do so"],
+    [{ human_review: "never", reviewer_can_override: "no" }, "low: no answer raised the risk above low."],
     [{ can_stop: "no" }, "medium: the system cannot be switched off or bypassed quickly if it misbehaves"],
     [{ data_quality: 2 }, "medium: there is little confidence that the data is accurate, complete and representative"],
     [{ personal_data: "yes", privacy_review: "no" }, "medium: personal data is used and the privacy contact has not reviewed this use"],
