@@ -224,6 +224,87 @@ describe("fake Slack Web API", () => {
   });
 });
 
+describe("fake Slack Web API, other methods", () => {
+  const DAY_SECONDS = 24 * 60 * 60;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it("schedules messages up to 120 days ahead and not in the past", async () => {
+    const scheduled = await client.chat.scheduleMessage({ channel: "C1", text: "later", post_at: now() + 60 });
+    expect(scheduled.scheduled_message_id).toMatch(/^Q/);
+    expect(fake.scheduledMessages).toHaveLength(1);
+    const tooFar = client.chat.scheduleMessage({ channel: "C1", text: "x", post_at: now() + 121 * DAY_SECONDS });
+    expect((await platformError(tooFar)).data.error).toBe("time_too_far");
+    const past = client.chat.scheduleMessage({ channel: "C1", text: "x", post_at: now() - 60 });
+    expect((await platformError(past)).data.error).toBe("time_in_past");
+  });
+
+  it("posts ephemerals, links, pins and deletes messages", async () => {
+    expect((await client.chat.postEphemeral({ channel: "C1", user: "U1", text: "psst" })).message_ts).toMatch(/^\d+\.\d+$/);
+    const { ts } = await client.chat.postMessage({ channel: "C1", text: "pin me" });
+    const link = await client.chat.getPermalink({ channel: "C1", message_ts: ts as string });
+    expect(link.permalink).toBe(`https://aims-test.slack.com/archives/C1/p${(ts as string).replace(".", "")}`);
+    await client.pins.add({ channel: "C1", timestamp: ts as string });
+    expect(fake.messages("C1")[0].pinned).toBe(true);
+    expect((await platformError(client.pins.add({ channel: "C1", timestamp: ts as string }))).data.error).toBe("already_pinned");
+    await client.chat.delete({ channel: "C1", ts: ts as string });
+    expect(fake.messages("C1")).toEqual([]);
+    expect((await platformError(client.chat.delete({ channel: "C1", ts: ts as string }))).data.error).toBe("message_not_found");
+  });
+
+  it("posts to a user id in the bot's direct-message channel", async () => {
+    fake.addUser({ id: "U3", name: "alan" });
+    const posted = await client.chat.postMessage({ channel: "U3", text: "hi" });
+    const opened = await client.conversations.open({ users: "U3" });
+    expect(posted.channel).toBe(opened.channel?.id);
+    expect(fake.messages("U3").map((message) => message.text)).toEqual(["hi"]);
+  });
+
+  it("publishes home tabs per user and requires user_id", async () => {
+    const home = { type: "home" as const, blocks: [section("Welcome")] };
+    const first = await client.views.publish({ user_id: "U1", view: home });
+    const second = await client.views.publish({ user_id: "U1", view: home });
+    expect(second.view?.id).toBe(first.view?.id);
+    expect(fake.homeView("U1")?.hash).toBe(second.view?.hash);
+    expect((await platformError(client.views.publish({ user_id: "", view: home }))).data.error).toBe("invalid_arguments");
+  });
+
+  it("invites users to channels it knows and describes them", async () => {
+    fake.addUser({ id: "U4", name: "barbara" });
+    const { channel } = await client.conversations.create({ name: "aims-review" });
+    await client.conversations.invite({ channel: channel?.id as string, users: "U4" });
+    const again = client.conversations.invite({ channel: channel?.id as string, users: "U4" });
+    expect((await platformError(again)).data.error).toBe("already_in_channel");
+    const info = await client.conversations.info({ channel: channel?.id as string });
+    expect(info.channel).toMatchObject({ name: "aims-review", num_members: 2 });
+    expect((await platformError(client.conversations.info({ channel: "CNOPE" }))).data.error).toBe("channel_not_found");
+  });
+
+  it("answers unknown users and unknown methods like Slack", async () => {
+    expect((await platformError(client.users.info({ user: "UNOPE" }))).data.error).toBe("user_not_found");
+    expect((await platformError(client.users.lookupByEmail({ email: "nobody@example.com" }))).data.error).toBe("users_not_found");
+    expect((await platformError(client.apiCall("nonsense.method"))).data.error).toBe("unknown_method");
+  });
+
+  it("accepts JSON bodies", async () => {
+    const response = await fetch(`${fake.apiUrl}chat.postMessage`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ channel: "C9", text: "json", blocks: [section("json")] }),
+    });
+    expect(await response.json()).toMatchObject({ ok: true, channel: "C9" });
+    expect(fake.callsTo("chat.postMessage")[0].args.blocks).toEqual([section("json")]);
+  });
+
+  it("waits for a number of calls and delays answers when asked", async () => {
+    fake.setLatency(150);
+    const waiting = fake.waitForCount("chat.postMessage", 2);
+    const startedAt = Date.now();
+    await Promise.all([client.chat.postMessage({ channel: "C1", text: "a" }), client.chat.postMessage({ channel: "C1", text: "b" })]);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(140);
+    expect((await waiting).map((call) => call.args.text).sort()).toEqual(["a", "b"]);
+  });
+});
+
 describe("Slack request helpers", () => {
   it("signs like Slack's documented example", () => {
     // The worked example from Slack's "Verifying requests from Slack" guide.

@@ -145,9 +145,10 @@ export class FakeSlack {
     this.state.addChannel(channel);
   }
 
-  /** Messages currently in a channel (posted and not deleted), oldest first. */
+  /** Messages currently in a channel (posted and not deleted), oldest first; a user id means the bot's DM with them. */
   messages(channel: string): StoredMessage[] {
-    return [...(this.state.messages.get(channel)?.values() ?? [])];
+    const channelId = /^[UW]/.test(channel) ? this.state.directMessageChannels.get(channel) : channel;
+    return [...(this.state.messages.get(channelId ?? channel)?.values() ?? [])];
   }
 
   get scheduledMessages(): readonly ScheduledMessage[] {
