@@ -6,6 +6,7 @@ import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
 import { nextReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
+import type { Tx } from "../../core/transaction.js";
 import type { ApprovalGate } from "./approval-gates.js";
 import { DECISION_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
 import { addToRegister } from "./register.js";
@@ -109,7 +110,7 @@ export class RequestService {
         where: { id: request.id, status: "pending", revision },
         data: { status: outcome },
       });
-      if (claimed.count === 0) return this.alreadyDecided(request.id, revision);
+      if (claimed.count === 0) return alreadyDecided(tx, request.id, revision);
 
       const decidedAt = clock.now();
       const decision = await tx.requestDecision.create({
@@ -231,14 +232,12 @@ export class RequestService {
     return this.deps.prisma.requestDecision.findFirst({ where: { requestId }, orderBy: { revision: "desc" } });
   }
 
-  private async alreadyDecided(requestId: number, revision: number): Promise<DecideResult> {
-    const { prisma } = this.deps;
-    const request = await prisma.aiToolRequest.findUniqueOrThrow({ where: { id: requestId } });
-    const decision = await prisma.requestDecision.findUnique({
-      where: { requestId_revision: { requestId, revision } },
-    });
-    return { kind: "already_decided", request, decision };
-  }
+}
+
+async function alreadyDecided(tx: Tx, requestId: number, revision: number): Promise<DecideResult> {
+  const request = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const decision = await tx.requestDecision.findUnique({ where: { requestId_revision: { requestId, revision } } });
+  return { kind: "already_decided", request, decision };
 }
 
 function requestFields(input: RequestInput) {

@@ -1,0 +1,126 @@
+import { Writable } from "node:stream";
+import { startAims, type RunningAims } from "../../src/app/app.js";
+import { loadConfig } from "../../src/config/config.js";
+import type { Clock } from "../../src/core/clock.js";
+import { createLogger } from "../../src/log/logger.js";
+import { startFakeSlack, type FakeSlack } from "./fake-slack/index.js";
+import {
+  blockActions,
+  eventCallback,
+  globalShortcut,
+  messageShortcut,
+  sendToSlackEndpoint,
+  slashCommand,
+  viewSubmission,
+  type BlockActionsInput,
+  type MessageShortcutInput,
+  type SendOptions,
+  type SlackRequestBody,
+  type SubmittedView,
+} from "./slack-requests.js";
+import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
+
+export const TEST_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const TEST_BOT_TOKEN = "xoxb-1111-2222-testtokenvalue";
+export const APPROVALS_CHANNEL = "C0APPROVALS";
+export const APPROVERS = ["UAPPROVER1", "UAPPROVER2"] as const;
+export const OWNERS = ["UOWNER1"] as const;
+export const EMPLOYEE = "UEMPLOYEE1";
+
+export interface TestAims {
+  aims: RunningAims;
+  fake: FakeSlack;
+  /** Sits between the app and its database: `cut()` takes the database away, `restore()` brings it back. */
+  databaseLink: TcpProxy;
+  /** Every line the app logged, as text, for checks that secrets and identities never reach the logs. */
+  logs: () => string;
+  slack: SlackDriver;
+  /** Stops the app but keeps the database and fake Slack, to start again on the same data. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackDriver {
+  send(body: SlackRequestBody, options?: Partial<SendOptions>): Promise<Response>;
+  command(userId: string, text: string, options?: { responseUrl?: string; triggerId?: string }): Promise<Response>;
+  action(input: BlockActionsInput): Promise<Response>;
+  submitView(userId: string, view: SubmittedView): Promise<Response>;
+  shortcut(userId: string, callbackId: string, triggerId?: string): Promise<Response>;
+  messageShortcut(input: MessageShortcutInput): Promise<Response>;
+  event(event: Record<string, unknown>): Promise<Response>;
+}
+
+export interface TestAimsOptions {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+/** The real app on a fresh test database, with its Slack Web API calls going to a fake Slack. */
+export async function startTestAims(options: TestAimsOptions = {}): Promise<TestAims> {
+  const database = await createTestDatabase();
+  const databaseLink = await startTcpProxy(database.url);
+  const fake = await startFakeSlack();
+  let logText = "";
+  const logSink = new Writable({
+    write(chunk, _encoding, done) {
+      logText += chunk.toString();
+      done();
+    },
+  });
+  const embedded = !process.env.DATABASE_URL;
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    DATABASE_URL: databaseLink.url,
+    DATABASE_POOL_SIZE: embedded ? "1" : "5",
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_APPROVALS_CHANNEL: APPROVALS_CHANNEL,
+    AIMS_APPROVERS: APPROVERS.join(","),
+    AIMS_OWNERS: OWNERS.join(","),
+    ...options.env,
+  });
+  const start = () =>
+    startAims(config, { logger: createLogger("debug", logSink), clock: options.clock, host: "127.0.0.1" });
+  let aims = await start();
+
+  const endpoint = () => `${aims.url}/slack/events`;
+  const send = (body: SlackRequestBody, sendOptions: Partial<SendOptions> = {}) =>
+    sendToSlackEndpoint(endpoint(), body, { signingSecret: TEST_SIGNING_SECRET, ...sendOptions });
+  const slack: SlackDriver = {
+    send,
+    command: (userId, text, extra = {}) => send(slashCommand({ userId, text, ...extra })),
+    action: (input) => send(blockActions(input)),
+    submitView: (userId, view) => send(viewSubmission({ userId, view })),
+    shortcut: (userId, callbackId, triggerId) => send(globalShortcut({ userId, callbackId, triggerId })),
+    messageShortcut: (input) => send(messageShortcut(input)),
+    event: (event) => send(eventCallback(event)),
+  };
+
+  return {
+    get aims() {
+      return aims;
+    },
+    fake,
+    databaseLink,
+    logs: () => logText,
+    slack,
+    async restart() {
+      await aims.stop();
+      aims = await start();
+    },
+    async stop() {
+      await aims.stop();
+      await fake.close();
+      await databaseLink.close();
+      await closeQuietly(database);
+    },
+  };
+}
+
+async function closeQuietly(database: TestDatabase) {
+  await database.drop().catch(() => undefined);
+}
