@@ -91,6 +91,8 @@ describe("fake Slack Web API", () => {
     const updated = await client.chat.update({ channel: "C1", ts: first.ts as string, text: "edited", blocks: [section("edited")] });
     expect(updated.ts).toBe(first.ts);
     expect(fake.messages("C1").map((message) => message.text)).toEqual(["edited", "again"]);
+    const blocksOnly = await client.chat.update({ channel: "C1", ts: second.ts as string, blocks: [section("new body")] });
+    expect(blocksOnly.message).toMatchObject({ text: "again", blocks: [section("new body")] });
 
     const post = fake.callsTo("chat.postMessage")[0];
     expect(post.args.blocks).toEqual([section("hello", "b1")]);

@@ -2,8 +2,19 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, LogLevel } from "@slack/bolt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockActions, sendToSlackEndpoint, slashCommand, stateValues, viewSubmission } from "../slack-requests.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  blockActions,
+  eventCallback,
+  globalShortcut,
+  messageShortcut,
+  sendToSlackEndpoint,
+  slashCommand,
+  stateValues,
+  urlVerification,
+  viewClosed,
+  viewSubmission,
+} from "../slack-requests.js";
 import { type FakeSlack, startFakeSlack } from "./index.js";
 
 const SIGNING_SECRET = "test-signing-secret";
@@ -49,8 +60,23 @@ beforeAll(async () => {
     await ack();
     await respond({ replace_original: true, text: "Approved" });
   });
+  app.shortcut("report_incident", async ({ ack, shortcut, client }) => {
+    await ack();
+    await client.chat.postMessage({ channel: shortcut.user.id, text: `shortcut ${shortcut.type}` });
+  });
+  app.view({ callback_id: "new_risk", type: "view_closed" }, async ({ ack, client, body }) => {
+    await ack();
+    await client.chat.postMessage({ channel: body.user.id, text: "closed" });
+  });
+  app.event("app_mention", async ({ event, client }) => {
+    await client.chat.postMessage({ channel: event.channel, text: `mentioned by ${event.user}` });
+  });
   const server = (await app.start(0)) as Server;
   eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+});
+
+beforeEach(() => {
+  fake.reset();
 });
 
 afterAll(async () => {
@@ -82,6 +108,23 @@ describe("a Bolt app against the fake", () => {
     const click = blockActions({ userId: "U1", actions: [{ action_id: "approve", block_id: "b", value: "1" }], responseUrl: clickUrl });
     expect((await sendToSlackEndpoint(eventsUrl, click, { signingSecret: SIGNING_SECRET })).status).toBe(200);
     expect((await fake.waitForResponseUrlPost((post) => post.url === clickUrl)).body).toMatchObject({ text: "Approved" });
+  });
+
+  it("routes shortcuts, closed views, events and URL verification", async () => {
+    const send = (body: Parameters<typeof sendToSlackEndpoint>[1]) => sendToSlackEndpoint(eventsUrl, body, { signingSecret: SIGNING_SECRET });
+    const verification = await send(urlVerification("challenge-123"));
+    expect(await verification.json()).toEqual({ challenge: "challenge-123" });
+
+    expect((await send(globalShortcut({ callbackId: "report_incident", userId: "U2" }))).status).toBe(200);
+    const message = { ts: "1700000000.000100", text: "model output", user: "U3" };
+    const shortcut = messageShortcut({ callbackId: "report_incident", userId: "U2", channelId: "C1", message });
+    expect((await send(shortcut)).status).toBe(200);
+    expect((await send(viewClosed({ userId: "U2", view: { callback_id: "new_risk", state: { values: {} } } }))).status).toBe(200);
+    expect((await send(eventCallback({ type: "app_mention", user: "U5", text: "<@U0AIMSBOT> hi", channel: "C7", ts: "1.2" }))).status).toBe(200);
+
+    await fake.waitForCount("chat.postMessage", 4);
+    const texts = fake.callsTo("chat.postMessage").map((call) => call.args.text);
+    expect(texts.sort()).toEqual(["closed", "mentioned by U5", "shortcut message_action", "shortcut shortcut"]);
   });
 
   it("is refused by Bolt when the signature is forged or stale", async () => {

@@ -23,10 +23,18 @@ const update: MethodHandler = (args, { state }) => {
   const channel = state.resolveChannelId(requireString(args, "channel", "channel_not_found"));
   const ts = requireString(args, "ts", "message_not_found");
   const message = requireMessage(channel, ts, state);
-  const content = messageContent(args);
-  Object.assign(message, content, { edited: { user: state.identity.botUserId, ts: state.ids.nextMessageTs() } });
-  return { ok: true, channel, ts, text: message.text, message: botMessageView(state, ts, content, message.thread_ts) };
+  // Fields left out of chat.update keep their previous values (an empty blocks array removes blocks).
+  const { text, ...rest } = messageContent(args);
+  Object.assign(message, rest, args.text !== undefined ? { text } : {});
+  message.edited = { user: state.identity.botUserId, ts: state.ids.nextMessageTs() };
+  const { text: storedText, blocks, attachments, metadata } = message;
+  const merged = { text: storedText, ...definedOnly({ blocks, attachments, metadata }) };
+  return { ok: true, channel, ts, text: storedText, message: botMessageView(state, ts, merged, message.thread_ts) };
 };
+
+function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
 
 const postEphemeral: MethodHandler = (args, { state }) => {
   requireString(args, "channel", "channel_not_found");
