@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { startEmbeddedPostgres } from "../../src/db/embedded-postgres.js";
 
 export interface TestDatabase {
   /** A `postgresql://` URL for an empty database owned by this test. */
@@ -46,16 +45,6 @@ async function withAdminClient<T>(serverUrl: string, work: (admin: pg.Client) =>
 }
 
 async function createEmbeddedDatabase(): Promise<TestDatabase> {
-  const db = await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
-  await server.start();
-  // After start() the server reports the port the OS actually bound, as "host:port".
-  const hostAndPort = server.getServerConn();
-  return {
-    url: `postgresql://postgres:postgres@${hostAndPort}/postgres`,
-    drop: async () => {
-      await server.stop();
-      await db.close();
-    },
-  };
+  const embedded = await startEmbeddedPostgres();
+  return { url: embedded.url, drop: () => embedded.stop() };
 }
