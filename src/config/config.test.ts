@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("starts with no settings at all: embedded database, Slack off", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, database: { url: undefined, dataDir: "./data" }, slack: undefined });
+  });
+
+  it("names every problem in one message", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: "seventy",
+        DATABASE_URL: "mysql://x",
+        SLACK_BOT_TOKEN: "xoxp-user-token",
+        AIMS_APPROVERS: "U123ABC, not-an-id",
+        AIMS_REGISTER_REVIEW_MONTHS: "0",
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/^aims-bot cannot start; fix these settings:/);
+    for (const name of ["PORT", "DATABASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APPROVALS_CHANNEL", "AIMS_APPROVERS", "AIMS_REGISTER_REVIEW_MONTHS"]) {
+      expect(message).toContain(`  - ${name}`);
+    }
+    expect(message).toContain("must start with xoxb-");
+  });
+
+  it("turns Slack on when its settings are complete", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1-2-3",
+      SLACK_SIGNING_SECRET: "s3cret",
+      SLACK_APPROVALS_CHANNEL: "C0123ABCD",
+      AIMS_APPROVERS: " U01AAA , U02BBB ",
+      SLACK_API_URL: "https://slack-gov.com/api/",
+    });
+    expect(config.slack).toEqual({
+      botToken: "xoxb-1-2-3",
+      signingSecret: "s3cret",
+      appToken: undefined,
+      apiUrl: "https://slack-gov.com/api/",
+      approvalsChannel: "C0123ABCD",
+    });
+    expect(config.roles.slackApprovers).toEqual(["U01AAA", "U02BBB"]);
+  });
+});
