@@ -1,0 +1,114 @@
+import type { EvidencePeriod } from "./evidence-period.js";
+import { quoteIdentifier, type EvidenceSource } from "./evidence-source.js";
+
+/** What the evidence readers need of a database client: raw queries (Prisma's, or a transaction's). */
+export interface RawQueryable {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface EvidenceRecord {
+  readonly id: number;
+  readonly reference: string;
+  readonly controls: readonly string[];
+  readonly outcome: string | null;
+  /** Exported values by column name, in the source's column order. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+export const DEFAULT_BATCH_SIZE = 1000;
+
+function fromClause(source: EvidenceSource): string {
+  const joins = (source.joins ?? []).map(
+    (join) => ` JOIN ${quoteIdentifier(join.table)} ${join.alias} ON ${join.on}`,
+  );
+  return `FROM ${quoteIdentifier(source.table)} t${joins.join("")}`;
+}
+
+/** The WHERE conditions for the source and period, with their parameters numbered after `firstParameter - 1`. */
+function conditions(source: EvidenceSource, period: EvidencePeriod, firstParameter: number) {
+  const clauses = source.where ? [`(${source.where})`] : [];
+  const values: unknown[] = [];
+  const add = (sql: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    clauses.push(sql(`$${firstParameter + values.length - 1}`));
+  };
+  if (period.from) add((p) => `${source.date} >= ${p}`, period.from);
+  if (period.to) add((p) => `${source.date} < ${p}`, period.to);
+  return { clauses, values };
+}
+
+function whereSql(clauses: readonly string[]): string {
+  return clauses.length > 0 ? ` WHERE ${clauses.join(" AND ")}` : "";
+}
+
+function controlsSql(source: EvidenceSource): string {
+  return source.controls ?? `t."controls"`;
+}
+
+/** Whether the source's tables exist yet (a feature's migration may not have been applied to this database). */
+export async function sourceIsAvailable(db: RawQueryable, source: EvidenceSource): Promise<boolean> {
+  const tables = [source.table, ...(source.joins ?? []).map((join) => join.table)];
+  const rows = await db.$queryRawUnsafe<{ missing: number }[]>(
+    `SELECT count(*)::int AS "missing" FROM unnest($1::text[]) AS name WHERE to_regclass(format('%I', name)) IS NULL`,
+    tables,
+  );
+  return rows[0].missing === 0;
+}
+
+export async function countRecords(db: RawQueryable, source: EvidenceSource, period: EvidencePeriod): Promise<number> {
+  const { clauses, values } = conditions(source, period, 1);
+  const rows = await db.$queryRawUnsafe<{ count: number }[]>(
+    `SELECT count(*)::int AS "count" ${fromClause(source)}${whereSql(clauses)}`,
+    ...values,
+  );
+  return rows[0].count;
+}
+
+/** How many records of this source evidence each control (records listing a control twice count once). */
+export async function countRecordsByControl(
+  db: RawQueryable,
+  source: EvidenceSource,
+  period: EvidencePeriod = {},
+): Promise<Map<string, number>> {
+  const { clauses, values } = conditions(source, period, 1);
+  const rows = await db.$queryRawUnsafe<{ control: string; count: number }[]>(
+    `SELECT u."control", count(DISTINCT t."id")::int AS "count" ${fromClause(source)}` +
+      ` CROSS JOIN LATERAL unnest(${controlsSql(source)}) AS u("control")${whereSql(clauses)} GROUP BY u."control"`,
+    ...values,
+  );
+  return new Map(rows.map((row) => [row.control, row.count]));
+}
+
+/**
+ * Every record of the source in the period, in id order, fetched a batch at a time (keyset pagination on t.id),
+ * so an export of any size holds one batch in memory.
+ */
+export async function* readEvidenceRecords(
+  db: RawQueryable,
+  source: EvidenceSource,
+  period: EvidencePeriod,
+  batchSize = DEFAULT_BATCH_SIZE,
+): AsyncGenerator<EvidenceRecord> {
+  const { clauses, values } = conditions(source, period, 2);
+  const selected = source.columns.map((column, index) => `${column.sql} AS "c${index}"`);
+  const sql =
+    `SELECT t."id" AS "id", (${source.reference})::text AS "reference", ${controlsSql(source)} AS "controls", ` +
+    `${source.outcome ? `(${source.outcome})::text` : "NULL::text"} AS "outcome"` +
+    `${selected.map((s) => `, ${s}`).join("")} ${fromClause(source)}` +
+    `${whereSql([`t."id" > $1`, ...clauses])} ORDER BY t."id" LIMIT ${Math.max(1, Math.floor(batchSize))}`;
+  let after = 0; // serial ids start at 1
+  for (;;) {
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, after, ...values);
+    for (const row of rows) {
+      yield {
+        id: Number(row.id),
+        reference: String(row.reference ?? row.id),
+        controls: (row.controls as string[] | null) ?? [],
+        outcome: (row.outcome as string | null) ?? null,
+        values: Object.fromEntries(source.columns.map((column, index) => [column.name, row[`c${index}`]])),
+      };
+    }
+    if (rows.length < batchSize) return;
+    after = Number(rows[rows.length - 1].id);
+  }
+}

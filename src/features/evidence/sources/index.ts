@@ -1,0 +1,32 @@
+import type { EvidenceSource } from "../evidence-source.js";
+import { impactAssessments } from "./assessments.js";
+import { concerns } from "./concerns.js";
+import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
+import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
+import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
+import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
+
+const FEATURE_SOURCES: readonly EvidenceSource[] = [
+  aiToolRequests,
+  approvalDecisions,
+  registerEntries,
+  impactAssessments,
+  concerns,
+  incidents,
+  correctiveActions,
+  externalReportDecisions,
+  objectives,
+  objectiveCheckIns,
+  reviews,
+  completions,
+  soaEntryVersions,
+];
+
+/**
+ * Every kind of record the bot holds as evidence, in the order the audit pack lists them. A new feature adds its
+ * source module here; sources whose tables are not in the database yet are skipped and named in the pack.
+ */
+export const EVIDENCE_SOURCES: readonly EvidenceSource[] = [
+  ...FEATURE_SOURCES,
+  auditEvents(FEATURE_SOURCES.flatMap((source) => source.auditEntityTypesWithoutActor ?? [])),
+];

@@ -1,0 +1,56 @@
+import { column, columns, type EvidenceSource } from "../evidence-source.js";
+
+export const aiToolRequests: EvidenceSource = {
+  recordType: "ai_tool_request",
+  title: "AI tool requests",
+  file: "ai-tool-requests",
+  table: "AiToolRequest",
+  reference: `t."reference"`,
+  date: `t."createdAt"`,
+  outcome: `t."status"`,
+  columns: [
+    ...columns("reference", "createdAt", "requesterName", "requesterId", "toolName", "vendor", "url", "purpose"),
+    ...columns("intendedUsers", "userCount", "dataCategories", "customerFacing", "decidesAboutPeople"),
+    column("orgRole", "text"),
+    column("riskTier", "text"),
+    column("riskReasons"),
+    column("status", "text"),
+    ...columns("revision", "controls"),
+  ],
+};
+
+export const approvalDecisions: EvidenceSource = {
+  recordType: "approval_decision",
+  title: "Approval decisions",
+  file: "approval-decisions",
+  table: "RequestDecision",
+  joins: [{ table: "AiToolRequest", alias: "r", on: `r."id" = t."requestId"` }],
+  reference: `r."reference" || ' rev ' || t."revision"`,
+  date: `t."decidedAt"`,
+  outcome: `t."outcome"`,
+  columns: [
+    { name: "request", sql: `r."reference"` },
+    { name: "toolName", sql: `r."toolName"` },
+    column("revision"),
+    column("outcome", "text"),
+    ...columns("decidedAt", "deciderName", "deciderId", "reason", "controls"),
+  ],
+};
+
+export const registerEntries: EvidenceSource = {
+  recordType: "register_entry",
+  title: "AI system register entries",
+  file: "ai-system-register",
+  table: "AiSystem",
+  reference: `t."reference"`,
+  date: `t."approvedAt"`,
+  outcome: `t."status"`,
+  columns: [
+    ...columns("reference", "name", "vendor", "url", "purpose", "dataCategories"),
+    column("orgRole", "text"),
+    column("riskTier", "text"),
+    ...columns("ownerName", "ownerId"),
+    column("status", "text"),
+    ...columns("approvedAt", "nextReviewAt", "controls"),
+  ],
+};
