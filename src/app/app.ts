@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from "../channels/slack/slack-app.js";
 import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
+import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
 import { createCore, type Core } from "./core.js";
 import { InFlight } from "./in-flight.js";
 import { describeChannels } from "./startup-report.js";
@@ -25,8 +26,10 @@ const DRAIN_TIMEOUT_MS = 10_000;
 
 export async function startAims(config: Config, options: { logger: Logger; clock?: Clock; host?: string }): Promise<RunningAims> {
   const { logger } = options;
+  // An invalid questionnaire stops start-up before anything is opened, naming the file, question and problem.
+  const assessmentDefinition = await loadAssessmentDefinition(config.assessments.definitionPath);
   const database = await openDatabase(config.database, logger);
-  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger });
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition });
   const inFlight = new InFlight();
   const http = createHttpApp({ database: () => database.ping() }, logger);
 

@@ -5,6 +5,9 @@ import { Roles } from "../core/roles.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { RequestService } from "../features/requests/request-service.js";
+import { AssessmentService } from "../features/assessments/assessment-service.js";
+import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
+import type { QuestionnaireDefinition } from "../features/assessments/questionnaire/index.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
@@ -13,9 +16,16 @@ export interface Core {
   roles: Roles;
   events: EventBus;
   requests: RequestService;
+  assessments: AssessmentService;
 }
 
-export function createCore(options: { prisma: Prisma; clock: Clock; config: Config; logger: Logger }): Core {
+export function createCore(options: {
+  prisma: Prisma;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  assessmentDefinition: QuestionnaireDefinition;
+}): Core {
   const { prisma, clock, config, logger } = options;
   const roles = new Roles({
     approver: { slack: config.roles.slackApprovers },
@@ -28,6 +38,15 @@ export function createCore(options: { prisma: Prisma; clock: Clock; config: Conf
     roles,
     events,
     registerReviewMonths: config.registerReviewMonths,
+    approvalGates: [signedOffAssessmentGate],
   });
-  return { prisma, clock, roles, events, requests };
+  const assessments = new AssessmentService({
+    prisma,
+    clock,
+    roles,
+    events,
+    definition: options.assessmentDefinition,
+    reassessmentIntervals: config.assessments.reassessMonths,
+  });
+  return { prisma, clock, roles, events, requests, assessments };
 }

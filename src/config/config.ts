@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
 import { envSchema, type Env } from "./env.js";
 
 export class ConfigError extends Error {
@@ -14,6 +15,8 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   approvalsChannel: string;
+  /** Where impact assessments are sent for sign-off; unset: a DM to each AIMS owner. */
+  assessmentsChannel?: string;
 }
 
 export interface Config {
@@ -24,6 +27,7 @@ export interface Config {
   slack?: SlackConfig;
   roles: { slackApprovers: string[]; slackOwners: string[] };
   registerReviewMonths: number;
+  assessments: AssessmentsConfig;
 }
 
 export function describeProblems(error: z.ZodError): string[] {
@@ -56,9 +60,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL,
             approvalsChannel: env.SLACK_APPROVALS_CHANNEL,
+            assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
           }
         : undefined,
     roles: { slackApprovers: env.AIMS_APPROVERS, slackOwners: env.AIMS_OWNERS },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
+    assessments: assessmentsConfig(env),
   };
 }

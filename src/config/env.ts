@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assessmentsEnvShape } from "./assessments-env.js";
 
 const optionalText = z
   .string()
@@ -48,6 +49,7 @@ export const envSchema = z
     AIMS_OWNERS: slackUserIds,
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
+    ...assessmentsEnvShape,
   })
   .superRefine((env, ctx) => {
     const slackParts = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET];

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackContext } from "../context.js";
+import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
@@ -26,4 +27,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   app.action({ type: "block_actions", action_id: SLACK_IDS.actions.openRequestForm }, openRequestForm);
 
   app.event("app_home_opened", appHomeOpened(ctx));
+  registerAssessmentListeners(app, ctx);
 }

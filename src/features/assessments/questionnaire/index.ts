@@ -32,3 +32,5 @@ export { visibleQuestionIds } from "./visibility.js";
 export { likelihoodSeverityLevel, scoreAssessment, type AssessmentScore, type GroupRisk } from "./scoring.js";
 export { RISK_LEVELS, type RiskLevel } from "./risk-levels.js";
 export { DEFAULT_REASSESSMENT_INTERVALS, nextReassessmentDate, type ReassessmentIntervals } from "./next-review.js";
+export { describeAnswer } from "./answer-text.js";
+export { questionsForStep, type StepQuestion } from "./step-questions.js";

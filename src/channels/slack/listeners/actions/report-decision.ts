@@ -31,8 +31,9 @@ export async function reportDecision(
       case "not_found":
         return tell(`I can't find request ${args.reference}.`);
       case "forbidden":
-      case "blocked":
         return tell(result.message);
+      case "blocked":
+        return result.action ? offerAction(args, result.message, result.action) : tell(result.message);
       case "reason_required":
         return tell("A reason is needed to reject a request or ask for changes.");
       case "already_decided":
@@ -45,4 +46,21 @@ export async function reportDecision(
   } catch (error) {
     await tell(failureMessage(error, ctx.logger, { action: "decide", reference: args.reference }));
   }
+}
+
+/** A refusal that comes with a way forward (e.g. "Start assessment"): the button carries the request reference. */
+async function offerAction(
+  args: { actor: Actor; client: WebClient; respond?: RespondFn; reference: string },
+  text: string,
+  action: { label: string; id: string },
+): Promise<void> {
+  const blocks = [
+    { type: "section" as const, text: { type: "mrkdwn" as const, text } },
+    {
+      type: "actions" as const,
+      elements: [{ type: "button" as const, action_id: action.id, text: { type: "plain_text" as const, text: action.label }, value: args.reference }],
+    },
+  ];
+  if (args.respond) await args.respond({ response_type: "ephemeral", replace_original: false, text, blocks });
+  else await args.client.chat.postMessage({ channel: args.actor.id, text, blocks });
 }

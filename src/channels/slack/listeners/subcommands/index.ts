@@ -1,3 +1,4 @@
+import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { statusSubcommand } from "./status.js";
@@ -7,5 +8,6 @@ import type { Subcommand } from "./subcommand.js";
 export const SUBCOMMANDS: readonly Subcommand[] = [
   requestSubcommand,
   statusSubcommand,
+  assessSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];

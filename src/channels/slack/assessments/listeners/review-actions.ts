@@ -1,0 +1,47 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { ReviewResult } from "../../../../features/assessments/assessment-reviews.js";
+import type { SlackContext } from "../../context.js";
+import { failureMessage, tellUser } from "../../reply.js";
+import { slackActor } from "../../slack-actor.js";
+import { parseReferenceValue } from "../ids.js";
+import { sendBackModal } from "../start-modal.js";
+
+type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** Tells the owner privately when their review did not go through; a success updates every copy of the message. */
+export function reviewOutcomeText(result: ReviewResult): string | null {
+  switch (result.kind) {
+    case "reviewed":
+      return null;
+    case "already_reviewed":
+      return `${result.assessment.reference} has already been ${result.assessment.status.replace("_", " ")}${result.assessment.reviewerId ? ` by <@${result.assessment.reviewerId}>` : ""}.`;
+    default:
+      return result.message;
+  }
+}
+
+/** "Approve sign-off": decided at once. "Send back": first asks the owner for comments. */
+export function reviewAction(ctx: SlackContext, outcome: "signed_off" | "sent_back") {
+  return async ({ ack, body, action, client, respond }: Args) => {
+    await ack();
+    const actor = slackActor(body.user);
+    const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
+    const target = parseReferenceValue(action.value ?? "");
+    if (!target) return tell("That button is out of date. Please use the latest message.");
+    try {
+      const reviews = ctx.core.assessments.reviews;
+      if (outcome === "signed_off") {
+        const text = reviewOutcomeText(await reviews.review(actor, target.reference, target.number, "signed_off"));
+        if (text) await tell(text);
+        return;
+      }
+      const assessment = await ctx.core.assessments.find(target.reference);
+      if (!assessment) return tell(`There is no assessment ${target.reference}.`);
+      const refusal = reviews.reviewRefusal(actor, assessment);
+      if (refusal) return tell(refusal);
+      await client.views.open({ trigger_id: body.trigger_id, view: sendBackModal({ reference: target.reference, round: target.number }) });
+    } catch (error) {
+      await tell(failureMessage(error, ctx.logger, { action: `assessment_${outcome}`, reference: target.reference }));
+    }
+  };
+}

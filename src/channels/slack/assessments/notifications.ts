@@ -1,0 +1,59 @@
+import type { WebClient } from "@slack/web-api";
+import type { ImpactAssessment } from "../../../db/generated/client.js";
+import { rememberChannelMessage } from "../../../core/channel-messages.js";
+import type { SlackContext } from "../context.js";
+import { assessorOutcomeMessage, signOffMessage } from "./sign-off-message.js";
+import type { AssessmentWithSubject } from "./summary-blocks.js";
+
+const SIGN_OFF_PURPOSE = "sign_off";
+
+/**
+ * Sign-off requests go to the configured owners' channel, or by DM to each AIMS owner on Slack. Every copy is
+ * remembered so a review by one owner updates them all; the assessor hears the outcome by DM.
+ */
+export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebClient, signOffChannel: string | undefined): void {
+  const { events, prisma, roles, assessments } = ctx.core;
+
+  const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
+    (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
+
+  async function askOwners(assessment: AssessmentWithSubject) {
+    const message = signOffMessage(assessment);
+    const targets = signOffChannel ? [signOffChannel] : roles.members("owner", "slack");
+    if (targets.length === 0) ctx.logger.warn({ assessment: assessment.reference }, "no AIMS owners on Slack to sign off the assessment");
+    for (const target of targets) {
+      const posted = await client.chat.postMessage({ channel: target, ...message });
+      await rememberChannelMessage(
+        prisma,
+        { entityType: "impact_assessment", entityId: assessment.reference, purpose: `${SIGN_OFF_PURPOSE}:${target}`, channel: "slack" },
+        { conversationId: posted.channel ?? target, messageId: posted.ts! },
+      );
+    }
+  }
+
+  async function updateOwnerCopies(assessment: AssessmentWithSubject) {
+    const copies = await prisma.channelMessage.findMany({
+      where: { entityType: "impact_assessment", entityId: assessment.reference, channel: "slack", purpose: { startsWith: SIGN_OFF_PURPOSE } },
+    });
+    const message = signOffMessage(assessment);
+    await Promise.all(copies.map((copy) => client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...message })));
+  }
+
+  async function tellAssessor(assessment: AssessmentWithSubject) {
+    if (assessment.assessorChannel !== "slack") return;
+    await client.chat.postMessage({ channel: assessment.assessorId, ...assessorOutcomeMessage(assessment) });
+  }
+
+  events.on("assessment.submitted", async ({ assessment }) => {
+    const full = await withSubject(assessment);
+    // A resubmission after a send-back: the old copies show that it is being revised, the new ones ask again.
+    await updateOwnerCopies(full);
+    await askOwners(full);
+  });
+  for (const name of ["assessment.signed_off", "assessment.sent_back"] as const) {
+    events.on(name, async ({ assessment }) => {
+      const full = await withSubject(assessment);
+      await Promise.all([updateOwnerCopies(full), tellAssessor(full)]);
+    });
+  }
+}
