@@ -1,7 +1,7 @@
 import type { Config } from "../config/config.js";
 
 /** Plain lines saying which channels are on, and which settings turn the others on. */
-export function describeChannels(config: Config, where: { port: number; slackPath: string }): string[] {
+export function describeChannels(config: Config, where: { port: number; slackPath: string; teamsPath: string }): string[] {
   const lines = [`aims-bot listening on port ${where.port} (GET /healthz, GET /readyz)`];
   lines.push(
     config.database.url
@@ -16,6 +16,15 @@ export function describeChannels(config: Config, where: { port: number; slackPat
     lines.push("Slack: on, Socket Mode (SLACK_APP_TOKEN is set)");
   } else {
     lines.push(`Slack: on, HTTP at POST ${where.slackPath}`);
+  }
+  if (!config.teams) {
+    lines.push("Teams: off. Set TEAMS_APPROVALS_CONVERSATION, TEAMS_APPROVERS and MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD to turn it on.");
+  } else if (config.teams.appId) {
+    lines.push(`Teams: on, HTTP at POST ${where.teamsPath} (Bot Framework tokens required, ${config.teams.appType} app ${config.teams.appId})`);
+  } else {
+    lines.push(
+      `Teams: on, HTTP at POST ${where.teamsPath} WITHOUT authentication (no MICROSOFT_APP_ID): for local testing only, never expose this endpoint`,
+    );
   }
   return lines;
 }

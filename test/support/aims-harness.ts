@@ -4,6 +4,16 @@ import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/core/clock.js";
 import { createLogger } from "../../src/log/logger.js";
 import { startFakeSlack, type FakeSlack } from "./fake-slack/index.js";
+import { startFakeBotConnector, type FakeBotConnector } from "./fake-bot-connector/index.js";
+import {
+  botInstalled,
+  cardActionInvoke,
+  messageActivity,
+  TEAMS_APPROVALS_CONVERSATION,
+  TEAMS_APPROVERS,
+  type ConversationInput,
+  type TeamsPerson,
+} from "./teams-activities.js";
 import {
   blockActions,
   eventCallback,
@@ -36,6 +46,8 @@ export interface TestAims {
   /** Every line the app logged, as text, for checks that secrets and identities never reach the logs. */
   logs: () => string;
   slack: SlackDriver;
+  /** Drives the Teams endpoint (on when `teams: true`); replies land in `teams.connector`. */
+  teams: TeamsDriver;
   /** Stops the app but keeps the database and fake Slack, to start again on the same data. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -51,9 +63,26 @@ export interface SlackDriver {
   event(event: Record<string, unknown>): Promise<Response>;
 }
 
+export interface TeamsDriver {
+  connector: FakeBotConnector;
+  /** Posts any activity to POST /api/messages; `authorization` becomes the Authorization header. */
+  send(activity: object, options?: { authorization?: string }): Promise<Response>;
+  message(from: TeamsPerson, text: string, conversation?: ConversationInput): Promise<Response>;
+  /** Clicks an Action.Execute button; returns the HTTP status and the invoke response body. */
+  invoke(
+    from: TeamsPerson,
+    input: { verb: string; data: Record<string, unknown>; replyToId?: string; conversation?: ConversationInput },
+  ): Promise<{ status: number; body: { statusCode: number; type: string; value: unknown } }>;
+  install(by: TeamsPerson, conversation: ConversationInput): Promise<Response>;
+}
+
 export interface TestAimsOptions {
   env?: Record<string, string | undefined>;
   clock?: Clock;
+  /** Turns Teams on (approvals conversation and Teams approvers from test/support/teams-activities.ts). */
+  teams?: boolean;
+  /** Slack is on unless this is false. */
+  slack?: boolean;
 }
 
 /** The real app on a fresh test database, with its Slack Web API calls going to a fake Slack. */
@@ -61,6 +90,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
   const database = await createTestDatabase();
   const databaseLink = await startTcpProxy(database.url);
   const fake = await startFakeSlack();
+  const connector = await startFakeBotConnector();
   let logText = "";
   const logSink = new Writable({
     write(chunk, _encoding, done) {
@@ -75,12 +105,22 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     LOG_LEVEL: "debug",
     DATABASE_URL: databaseLink.url,
     DATABASE_POOL_SIZE: embedded ? "1" : "5",
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_APPROVALS_CHANNEL: APPROVALS_CHANNEL,
-    AIMS_APPROVERS: APPROVERS.join(","),
-    AIMS_OWNERS: OWNERS.join(","),
+    ...(options.slack === false
+      ? {}
+      : {
+          SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+          SLACK_API_URL: fake.apiUrl,
+          SLACK_APPROVALS_CHANNEL: APPROVALS_CHANNEL,
+          AIMS_APPROVERS: APPROVERS.join(","),
+          AIMS_OWNERS: OWNERS.join(","),
+        }),
+    ...(options.teams
+      ? {
+          TEAMS_APPROVALS_CONVERSATION: TEAMS_APPROVALS_CONVERSATION,
+          TEAMS_APPROVERS: TEAMS_APPROVERS.map((approver) => approver.aadObjectId).join(","),
+        }
+      : {}),
     ...options.env,
   });
   const start = () =>
@@ -100,6 +140,27 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     event: (event) => send(eventCallback(event)),
   };
 
+  const sendToTeams = (activity: object, sendOptions: { authorization?: string } = {}) =>
+    fetch(`${aims.url}/api/messages`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(sendOptions.authorization ? { authorization: sendOptions.authorization } : {}),
+      },
+      body: JSON.stringify(activity),
+    });
+  const teams: TeamsDriver = {
+    connector,
+    send: sendToTeams,
+    message: (from, text, conversation) => sendToTeams(messageActivity(connector.serviceUrl, from, text, conversation)),
+    async invoke(from, input) {
+      const response = await sendToTeams(cardActionInvoke(connector.serviceUrl, from, input));
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    install: (by, conversation) => sendToTeams(botInstalled(connector.serviceUrl, by, conversation)),
+  };
+
   return {
     get aims() {
       return aims;
@@ -108,6 +169,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     databaseLink,
     logs: () => logText,
     slack,
+    teams,
     async restart() {
       await aims.stop();
       aims = await start();
@@ -115,6 +177,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     async stop() {
       await aims.stop();
       await fake.close();
+      await connector.close();
       await databaseLink.close();
       await closeQuietly(database);
     },

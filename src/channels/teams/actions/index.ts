@@ -1,0 +1,31 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
+import { messageResponse } from "../cards/adaptive-card.js";
+import type { TeamsContext } from "../context.js";
+import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
+import { TEAMS_VERBS, type TeamsVerb } from "../verbs.js";
+import type { CardActionHandler } from "./card-action.js";
+import { decideRequest } from "./decide-request.js";
+import { editRequest } from "./edit-request.js";
+import { submitRequest } from "./submit-request.js";
+
+const HANDLERS: Record<TeamsVerb, CardActionHandler> = {
+  [TEAMS_VERBS.submitRequest]: submitRequest("new"),
+  [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
+  [TEAMS_VERBS.editRequest]: editRequest,
+  [TEAMS_VERBS.approve]: decideRequest("approved"),
+  [TEAMS_VERBS.reject]: decideRequest("rejected"),
+  [TEAMS_VERBS.requestChanges]: decideRequest("changes_requested"),
+};
+
+/** Routes an `adaptiveCard/action` invoke to the handler of its verb. */
+export async function handleCardAction(
+  ctx: TeamsContext,
+  turn: TurnContext,
+  value: AdaptiveCardInvokeValue,
+): Promise<AdaptiveCardInvokeResponse> {
+  const actor = teamsActor(turn.activity);
+  if (!actor) return messageResponse(UNKNOWN_PERSON_MESSAGE);
+  const handler = HANDLERS[value.action.verb as TeamsVerb];
+  if (!handler) return messageResponse("That button is no longer supported. Send **help** to see what I can do.");
+  return handler({ ctx, turn, actor, data: (value.action.data ?? {}) as Record<string, unknown> });
+}

@@ -1,0 +1,13 @@
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** How a Teams card names a person: their name, and the channel when it is not Teams. */
+export function personLabel(person: { channel: string; id: string; name?: string | null }): string {
+  const name = person.name ?? person.id;
+  return person.channel === "teams" ? name : `${name} (${person.channel === "slack" ? "Slack" : person.channel})`;
+}

@@ -1,0 +1,35 @@
+import { TurnContext } from "botbuilder";
+import type { TeamsContext } from "../context.js";
+import { failureMessage } from "../reply.js";
+import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
+import type { TeamsCommand } from "./command.js";
+import { helpCommand, welcomeText } from "./help.js";
+import { requestCommand } from "./request.js";
+import { statusCommand } from "./status.js";
+
+const help = helpCommand(() => COMMANDS);
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, help];
+
+/** The command word of a message, without the @mention of the bot that channel messages start with. */
+export function commandWord(turn: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "";
+  return text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+}
+
+/** Runs the command a message names; anything else gets the help text. */
+export async function handleMessage(ctx: TeamsContext, turn: TurnContext): Promise<void> {
+  const actor = teamsActor(turn.activity);
+  if (!actor) {
+    await turn.sendActivity(UNKNOWN_PERSON_MESSAGE);
+    return;
+  }
+  const word = commandWord(turn);
+  const command = COMMANDS.find((candidate) => candidate.name === word) ?? help;
+  try {
+    await command.handle({ ctx, turn, actor });
+  } catch (error) {
+    await turn.sendActivity(failureMessage(error, ctx.logger, { command: command.name }));
+  }
+}
+
+export const welcomeMessage = () => ({ type: "message" as const, text: welcomeText(COMMANDS), textFormat: "markdown" });

@@ -1,0 +1,44 @@
+import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
+import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { approvalCard } from "../cards/approval-card.js";
+import { cardMessage } from "../cards/adaptive-card.js";
+import { decisionCard } from "../cards/requester-cards.js";
+import type { TeamsContext } from "../context.js";
+
+const approvalKey = (request: AiToolRequest) =>
+  ({ entityType: "ai_tool_request", entityId: request.reference, purpose: "approval", channel: "teams" }) as const;
+
+const approvalSummary = (request: AiToolRequest) =>
+  `AI tool request ${request.reference}: ${request.toolName} (${request.status.replace("_", " ")})`;
+
+/**
+ * Shows request changes in Teams, whichever channel they came from: the card in the approvals conversation
+ * (posted once, then updated in place), and the outcome in the personal chat of requesters who use Teams.
+ */
+export function subscribeRequestNotifications(ctx: TeamsContext): void {
+  const { events, prisma } = ctx.core;
+
+  async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null) {
+    const message = cardMessage(approvalCard(request, decision), approvalSummary(request));
+    const existing = await findChannelMessage(prisma, approvalKey(request));
+    if (existing) {
+      await ctx.messenger.update(existing.conversationId, existing.messageId, message);
+      return;
+    }
+    const conversationId = ctx.teams.approvalsConversation;
+    const activityId = await ctx.messenger.post(conversationId, message);
+    if (activityId) await rememberChannelMessage(prisma, approvalKey(request), { conversationId, messageId: activityId });
+  }
+
+  async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {
+    if (request.requesterChannel !== "teams") return;
+    const summary = `Your request ${request.reference} for ${request.toolName}: ${decision.outcome.replace("_", " ")}`;
+    await ctx.messenger.sendToUser(request.requesterId, cardMessage(decisionCard(request, decision, aiSystem), summary));
+  }
+
+  events.on("request.submitted", ({ request }) => showInApprovalsConversation(request, null));
+  events.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
+  events.on("request.decided", async ({ request, decision, aiSystem }) => {
+    await Promise.all([showInApprovalsConversation(request, decision), tellRequester(request, decision, aiSystem)]);
+  });
+}

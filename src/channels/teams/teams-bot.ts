@@ -1,0 +1,42 @@
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from "botbuilder";
+import { handleCardAction } from "./actions/index.js";
+import { handleMessage, welcomeMessage } from "./commands/index.js";
+import type { TeamsContext } from "./context.js";
+
+/** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
+export class AimsTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly ctx: TeamsContext) {
+    super();
+    this.onTurn(async (turn, next) => {
+      await this.rememberConversation(turn);
+      await next();
+    });
+    this.onMessage(async (turn, next) => {
+      await handleMessage(ctx, turn);
+      await next();
+    });
+    this.onMembersAdded(async (turn, next) => {
+      const botAdded = turn.activity.membersAdded?.some((member) => member.id === turn.activity.recipient.id);
+      if (botAdded) await turn.sendActivity(welcomeMessage());
+      await next();
+    });
+  }
+
+  protected override onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return handleCardAction(this.ctx, turn, value);
+  }
+
+  /** A failure to store the reference must not stop the person's command; the next activity stores it again. */
+  private async rememberConversation(turn: TurnContext) {
+    try {
+      await this.ctx.conversations.remember(turn.activity);
+    } catch (error) {
+      this.ctx.logger.warn({ err: error }, "could not store the Teams conversation reference");
+    }
+  }
+}

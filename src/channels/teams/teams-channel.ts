@@ -1,0 +1,51 @@
+import express, { type Application } from "express";
+import type { CloudAdapter } from "botbuilder";
+import type { Core } from "../../app/core.js";
+import type { InFlight } from "../../app/in-flight.js";
+import type { TeamsConfig } from "../../config/config.js";
+import type { Logger } from "../../log/logger.js";
+import { TeamsConversationStore } from "./conversation-store.js";
+import type { TeamsContext } from "./context.js";
+import { TeamsMessenger } from "./messenger.js";
+import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
+import { createTeamsAdapter } from "./teams-adapter.js";
+import { AimsTeamsBot } from "./teams-bot.js";
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+
+export interface TeamsChannel {
+  adapter: CloudAdapter;
+  /** False when no MICROSOFT_APP_ID is set: the endpoint then accepts unauthenticated requests (local testing only). */
+  authenticated: boolean;
+}
+
+/**
+ * The Teams edge: botbuilder's CloudAdapter at POST /api/messages on the shared express server (JSON parsed for
+ * that route only). Everything botbuilder-specific stays in this folder, so moving to the Microsoft 365 Agents SDK
+ * touches nothing else.
+ */
+export function createTeamsChannel(options: {
+  core: Core;
+  teams: TeamsConfig;
+  logger: Logger;
+  http: Application;
+  inFlight: InFlight;
+}): TeamsChannel {
+  const { core, teams, logger, http, inFlight } = options;
+  const adapter = createTeamsAdapter(teams, logger);
+  const conversations = new TeamsConversationStore(core.prisma);
+  const ctx: TeamsContext = {
+    core,
+    teams,
+    logger,
+    conversations,
+    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger),
+  };
+  const bot = new AimsTeamsBot(ctx);
+  subscribeRequestNotifications(ctx);
+
+  http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
+    await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));
+  });
+  return { adapter, authenticated: Boolean(teams.appId) };
+}

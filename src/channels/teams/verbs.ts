@@ -1,0 +1,11 @@
+/** The `verb` of every Action.Execute the Teams cards carry. */
+export const TEAMS_VERBS = {
+  submitRequest: "request.submit",
+  resubmitRequest: "request.resubmit",
+  editRequest: "request.edit",
+  approve: "request.approve",
+  reject: "request.reject",
+  requestChanges: "request.changes",
+} as const;
+
+export type TeamsVerb = (typeof TEAMS_VERBS)[keyof typeof TEAMS_VERBS];

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { VALID_REQUEST } from "../../support/request-form-state.js";
+import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
+import { channelConversation, personalChatId, TEAMS_APPROVALS_CONVERSATION, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
+import { cardIn, cardText, clickTeamsDecision, expectCardResponse, submitTeamsRequest } from "./teams-steps.js";
+
+let t: TestAims;
+beforeAll(async () => {
+  t = await startTestAims({ teams: true });
+  await t.teams.install(TEAMS_APPROVERS[0], channelConversation());
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe("Slack and Teams on together: one register, one approvals logic", () => {
+  it("posts a Slack request to the Teams approvals conversation; a decision there updates both and tells the requester in Slack", async () => {
+    const { reference, approvalTs } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "From Slack" });
+    const teamsCard = await t.teams.connector.waitFor(
+      "send",
+      (c) => c.conversationId === TEAMS_APPROVALS_CONVERSATION && cardText(c.body).includes(reference),
+    );
+    expect(cardText(cardIn(teamsCard))).toMatch(new RegExp(`"Requested by","value":"${EMPLOYEE} \\(Slack\\)"`, "i"));
+
+    const { body } = await clickTeamsDecision(t, TEAMS_APPROVERS[0], { card: cardIn(teamsCard), activityId: teamsCard.responseId! }, "request.approve");
+    expect(cardText(expectCardResponse(body))).toContain("**Approved** by Alex Approver");
+
+    const slackUpdate = await t.fake.waitFor("chat.update", (c) => c.args.ts === approvalTs);
+    expect(JSON.stringify(slackUpdate.args.blocks)).toContain("*Approved* by Alex Approver (teams)");
+    expect(JSON.stringify(slackUpdate.args.blocks)).not.toContain(decisionIds.approve);
+    await t.teams.connector.waitFor("update", (c) => c.activityId === teamsCard.responseId && cardText(c.body).includes("Approved"));
+    await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(`${reference}`) && String(c.args.text).includes("approved"));
+    expect(t.teams.connector.calls.filter((c) => c.kind === "createConversation")).toHaveLength(0);
+  });
+
+  it("posts a Teams request to Slack's approvals channel; a decision in Slack updates the Teams card and tells the requester in Teams only", async () => {
+    const submitted = await submitTeamsRequest(t, TEAMS_EMPLOYEE, { ...VALID_REQUEST, toolName: "From Teams" });
+    const slackPost = await t.fake.waitFor(
+      "chat.postMessage",
+      (c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(submitted.reference),
+    );
+    expect(JSON.stringify(slackPost.args.blocks)).toContain("Eve Employee (teams)");
+
+    await clickDecision(t, APPROVERS[0], decisionIds.approve, buttonValue(slackPost, decisionIds.approve), String(slackPost.response.ts));
+    const update = await t.teams.connector.waitFor("update", (c) => c.activityId === submitted.approval.responseId);
+    expect(cardText(cardIn(update))).toMatch(new RegExp(`\\*\\*Approved\\*\\* by ${APPROVERS[0]} \\(Slack\\)`, "i"));
+    await t.teams.connector.waitFor(
+      "send",
+      (c) => c.conversationId === personalChatId(TEAMS_EMPLOYEE) && cardText(c.body).includes(submitted.reference),
+    );
+    const slackDms = t.fake.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes(submitted.reference) && c.args.channel !== APPROVALS_CHANNEL);
+    expect(slackDms).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { expect } from "vitest";
+import type { TestAims } from "../../support/aims-harness.js";
+import { messageProblems, type ConnectorCall } from "../../support/fake-bot-connector/index.js";
+import { VALID_REQUEST } from "../../support/request-form-state.js";
+import {
+  personalChat,
+  TEAMS_APPROVALS_CONVERSATION,
+  type ConversationInput,
+  type TeamsPerson,
+} from "../../support/teams-activities.js";
+import type { RawRequestForm } from "../../../src/features/requests/request-form.js";
+
+export interface Card {
+  version: string;
+  body: Record<string, unknown>[];
+  actions?: { type: string; title: string; verb: string; data: Record<string, unknown> }[];
+}
+
+export const cardIn = (call: ConnectorCall): Card =>
+  (call.body.attachments as { content: Card }[])[0].content;
+
+export const cardText = (card: unknown) => JSON.stringify(card);
+
+export function actionOf(card: Card, verb: string) {
+  const action = card.actions?.find((candidate) => candidate.verb === verb);
+  if (!action) throw new Error(`no ${verb} action in ${cardText(card.actions)}`);
+  return action;
+}
+
+/** The invoke answer must be a card Teams would show. */
+export function expectCardResponse(body: { statusCode: number; type: string; value: unknown }): Card {
+  expect(body.statusCode).toBe(200);
+  expect(body.type).toBe("application/vnd.microsoft.card.adaptive");
+  const { problems } = messageProblems({ attachments: [{ contentType: body.type, content: body.value }] });
+  expect(problems).toEqual([]);
+  return body.value as Card;
+}
+
+export function expectMessageResponse(body: { statusCode: number; type: string; value: unknown }): string {
+  expect(body.statusCode).toBe(200);
+  expect(body.type).toBe("application/vnd.microsoft.activity.message");
+  return String(body.value);
+}
+
+/** The form values as Teams sends them in `value.action.data`: text, multi-selects comma-joined. */
+export function teamsFormData(form: RawRequestForm): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(form)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : String(value)]),
+  );
+}
+
+/** Sends "request" and returns the form card the bot answered with. */
+export async function openTeamsForm(t: TestAims, who: TeamsPerson, conversation: ConversationInput = personalChat(who)) {
+  const before = t.teams.connector.accepted("send").length;
+  const response = await t.teams.message(who, "request", conversation);
+  expect(response.status).toBe(200);
+  const call = await t.teams.connector.waitFor(
+    "send",
+    (c) => t.teams.connector.accepted("send").indexOf(c) >= before && c.conversationId === conversation.id,
+  );
+  const card = cardIn(call);
+  return { card, call, submit: actionOf(card, "request.submit") };
+}
+
+/** Files a request through the Teams form and returns its reference and the card posted for approval. */
+export async function submitTeamsRequest(
+  t: TestAims,
+  who: TeamsPerson,
+  form: RawRequestForm = VALID_REQUEST,
+  conversation: ConversationInput = personalChat(who),
+) {
+  const { submit, call } = await openTeamsForm(t, who, conversation);
+  const { status, body } = await t.teams.invoke(who, {
+    verb: submit.verb,
+    data: { ...submit.data, ...teamsFormData(form) },
+    replyToId: call.responseId,
+    conversation,
+  });
+  expect(status).toBe(200);
+  const receipt = expectCardResponse(body);
+  expect(cardText(receipt)).toContain("is with the AIMS approvers");
+  const reference = /REQ-\d{4}/.exec(cardText(receipt))![0];
+  const approval = await t.teams.connector.waitFor(
+    "send",
+    (c) => c.conversationId === TEAMS_APPROVALS_CONVERSATION && cardText(c.body).includes(reference),
+  );
+  return { reference, approval, approvalCard: cardIn(approval) };
+}
+
+/** Clicks a decision button of the approvals card. */
+export async function clickTeamsDecision(
+  t: TestAims,
+  who: TeamsPerson,
+  approval: { card: Card; activityId: string },
+  verb: "request.approve" | "request.reject" | "request.changes",
+  reason?: string,
+) {
+  const action = actionOf(approval.card, verb);
+  return t.teams.invoke(who, {
+    verb,
+    data: { ...action.data, ...(reason !== undefined ? { reason } : {}) },
+    replyToId: approval.activityId,
+    conversation: { id: TEAMS_APPROVALS_CONVERSATION, type: "channel" },
+  });
+}

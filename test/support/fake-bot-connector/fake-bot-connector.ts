@@ -1,0 +1,112 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { messageProblems } from "./card-limits.js";
+
+export type ConnectorCallKind = "send" | "update" | "createConversation";
+
+export interface ConnectorCall {
+  kind: ConnectorCallKind;
+  conversationId?: string;
+  /** For "update": the activity replaced. For "send" as a reply: the activity replied to. */
+  activityId?: string;
+  body: Record<string, unknown>;
+  status: number;
+  /** The id the fake answered with (new activity or conversation id). */
+  responseId?: string;
+}
+
+export interface FakeBotConnector {
+  /** Put this in activities as `serviceUrl`. */
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  accepted(kind: ConnectorCallKind): ConnectorCall[];
+  waitFor(kind: ConnectorCallKind, predicate?: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  /** The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect. */
+  failNext(kind: ConnectorCallKind, status: number, times?: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A local stand-in for the Bot Connector service at an activity's serviceUrl: records what the bot sends, answers
+ * with ids like the real service, and refuses cards Teams would refuse (over 28 KB, version above 1.5).
+ */
+export async function startFakeBotConnector(): Promise<FakeBotConnector> {
+  const calls: ConnectorCall[] = [];
+  const failures: { kind: ConnectorCallKind; status: number }[] = [];
+  const waiters = new Set<() => void>();
+  let counter = 0;
+  const nextId = (prefix: string) => `${prefix}${Date.now()}${String(++counter).padStart(4, "0")}`;
+
+  const app = express();
+  app.use(express.json({ limit: "5mb" }));
+
+  function record(kind: ConnectorCallKind, req: express.Request, res: express.Response, conversationId?: string, activityId?: string) {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const call: ConnectorCall = { kind, conversationId, activityId, body, status: 200 };
+    const failureIndex = failures.findIndex((failure) => failure.kind === kind);
+    const { tooLarge, problems } = kind === "createConversation" ? { tooLarge: false, problems: [] } : messageProblems(body);
+    if (failureIndex >= 0) {
+      call.status = failures.splice(failureIndex, 1)[0].status;
+      res.status(call.status).json({ error: { code: "Injected", message: `injected ${call.status}` } });
+    } else if (problems.length > 0) {
+      call.status = tooLarge ? 413 : 400;
+      res.status(call.status).json({ error: { code: tooLarge ? "MessageSizeTooBig" : "BadSyntax", message: problems.join("; ") } });
+    } else {
+      call.responseId = kind === "createConversation" ? `a:${nextId("1chat")}` : kind === "update" ? activityId : nextId("1");
+      res.status(kind === "update" ? 200 : 201).json(kind === "createConversation" ? { id: call.responseId } : { id: call.responseId });
+    }
+    calls.push(call);
+    for (const wake of [...waiters]) wake();
+  }
+
+  app.post("/v3/conversations", (req, res) => record("createConversation", req, res));
+  app.post("/v3/conversations/:conversationId/activities", (req, res) => record("send", req, res, req.params.conversationId));
+  app.post("/v3/conversations/:conversationId/activities/:activityId", (req, res) =>
+    record("send", req, res, req.params.conversationId, req.params.activityId),
+  );
+  app.put("/v3/conversations/:conversationId/activities/:activityId", (req, res) =>
+    record("update", req, res, req.params.conversationId, req.params.activityId),
+  );
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: "NotFound", message: `${req.method} ${req.path} is not faked` } });
+  });
+
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const accepted = (kind: ConnectorCallKind) => calls.filter((call) => call.kind === kind && call.status < 300);
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    accepted,
+    waitFor(kind, predicate = () => true, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = accepted(kind).find(predicate);
+          if (!found) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no accepted ${kind} call matched within ${timeoutMs} ms; calls: ${JSON.stringify(calls.map((c) => [c.kind, c.conversationId, c.status]))}`));
+        }, timeoutMs);
+        if (!check()) waiters.add(check);
+      });
+    },
+    failNext(kind, status, times = 1) {
+      for (let i = 0; i < times; i++) failures.push({ kind, status });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

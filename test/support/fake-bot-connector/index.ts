@@ -1,0 +1,2 @@
+export { startFakeBotConnector, type ConnectorCall, type ConnectorCallKind, type FakeBotConnector } from "./fake-bot-connector.js";
+export { cardProblems, messageProblems, TEAMS_MAX_CARD_VERSION, TEAMS_MESSAGE_LIMIT_BYTES } from "./card-limits.js";

@@ -1,0 +1,94 @@
+/** Activities as Microsoft Teams posts them to a bot's messaging endpoint. */
+export const TENANT_ID = "8a1c2f5e-1111-4b7a-9c3d-5e6f7a8b9c0d";
+export const BOT_ACCOUNT = { id: "28:7e1b3c9a-aims-bot", name: "AIMS" };
+export const TEAMS_APPROVALS_CONVERSATION = "19:approvals0123456789@thread.tacv2";
+
+export interface TeamsPerson {
+  aadObjectId: string;
+  /** The Teams user id ("29:..."), different from the AAD object id. */
+  id: string;
+  name: string;
+}
+
+const person = (n: string, name: string): TeamsPerson => ({
+  aadObjectId: `00000000-0000-4000-8000-${n.padStart(12, "0")}`,
+  id: `29:1teams-user-${n}`,
+  name,
+});
+
+export const TEAMS_APPROVERS = [person("a1", "Alex Approver"), person("a2", "Blair Approver")] as const;
+export const TEAMS_EMPLOYEE = person("e1", "Eve Employee");
+export const TEAMS_OTHER = person("e2", "Olli Other");
+
+export const personalChatId = (who: TeamsPerson) => `a:1personal-chat-${who.aadObjectId}`;
+
+export interface ConversationInput {
+  id: string;
+  type: "personal" | "channel" | "groupChat";
+}
+
+export const personalChat = (who: TeamsPerson): ConversationInput => ({ id: personalChatId(who), type: "personal" });
+export const channelConversation = (id = TEAMS_APPROVALS_CONVERSATION): ConversationInput => ({ id, type: "channel" });
+
+let sequence = 0;
+
+function base(serviceUrl: string, from: TeamsPerson, conversation: ConversationInput) {
+  const isChannel = conversation.type === "channel";
+  return {
+    id: `f:${Date.now()}${++sequence}`,
+    channelId: "msteams",
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    localTimestamp: new Date().toISOString(),
+    locale: "en-GB",
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT_ACCOUNT,
+    conversation: {
+      id: conversation.id,
+      conversationType: conversation.type,
+      tenantId: TENANT_ID,
+      ...(conversation.type !== "personal" ? { isGroup: true } : {}),
+    },
+    channelData: {
+      tenant: { id: TENANT_ID },
+      ...(isChannel ? { teamsChannelId: conversation.id, teamsTeamId: "19:team@thread.tacv2", channel: { id: conversation.id }, team: { id: "19:team@thread.tacv2" } } : {}),
+    },
+    entities: [{ type: "clientInfo", locale: "en-GB", country: "GB", platform: "Web", timezone: "Europe/London" }],
+  };
+}
+
+/** A message; in a channel the bot is @mentioned first, as Teams only delivers channel messages that mention it. */
+export function messageActivity(serviceUrl: string, from: TeamsPerson, text: string, conversation = personalChat(from)) {
+  const activity = base(serviceUrl, from, conversation);
+  if (conversation.type === "personal") return { ...activity, type: "message", text, textFormat: "plain" };
+  const mention = `<at>${BOT_ACCOUNT.name}</at>`;
+  return {
+    ...activity,
+    type: "message",
+    text: `${mention} ${text}`,
+    textFormat: "plain",
+    entities: [...activity.entities, { type: "mention", text: mention, mentioned: BOT_ACCOUNT }],
+  };
+}
+
+/** A click on an Action.Execute button: an `adaptiveCard/action` invoke with the card's data and its inputs merged. */
+export function cardActionInvoke(
+  serviceUrl: string,
+  from: TeamsPerson,
+  input: { verb: string; data: Record<string, unknown>; replyToId?: string; conversation?: ConversationInput },
+) {
+  return {
+    ...base(serviceUrl, from, input.conversation ?? personalChat(from)),
+    type: "invoke",
+    name: "adaptiveCard/action",
+    replyToId: input.replyToId ?? `1card${sequence}`,
+    value: { action: { type: "Action.Execute", id: `action-${sequence}`, verb: input.verb, data: input.data }, trigger: "manual" },
+  };
+}
+
+/** The bot being installed in a conversation (personal app, team channel or group chat). */
+export function botInstalled(serviceUrl: string, by: TeamsPerson, conversation: ConversationInput) {
+  const activity = base(serviceUrl, by, conversation);
+  const eventType = conversation.type === "channel" ? { eventType: "teamMemberAdded" } : {};
+  return { ...activity, type: "conversationUpdate", membersAdded: [{ id: BOT_ACCOUNT.id }], channelData: { ...activity.channelData, ...eventType } };
+}
