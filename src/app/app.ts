@@ -5,6 +5,7 @@ import { systemClock, type Clock } from "../core/clock.js";
 import { openDatabase, type Database } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from "../channels/slack/slack-app.js";
+import { createTeamsChannel, TEAMS_MESSAGES_PATH, type TeamsChannel } from "../channels/teams/teams-channel.js";
 import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
 import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
 import { createCore, type Core } from "./core.js";
@@ -15,6 +16,7 @@ export interface RunningAims {
   core: Core;
   database: Database;
   slack?: SlackChannel;
+  teams?: TeamsChannel;
   server: Server;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
@@ -40,6 +42,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
       await inFlight.track(next());
     });
   }
+  const teams = config.teams ? createTeamsChannel({ core, teams: config.teams, logger, http, inFlight }) : undefined;
   addFallbackRoutes(http, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -49,13 +52,14 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   await slack?.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  for (const line of describeChannels(config, { port, slackPath: SLACK_EVENTS_PATH })) logger.info(line);
+  for (const line of describeChannels(config, { port, slackPath: SLACK_EVENTS_PATH, teamsPath: TEAMS_MESSAGES_PATH })) logger.info(line);
 
   let stopping: Promise<void> | undefined;
   return {
     core,
     database,
     slack,
+    teams,
     server,
     url,
     stop() {

@@ -28,8 +28,8 @@ export function createCore(options: {
 }): Core {
   const { prisma, clock, config, logger } = options;
   const roles = new Roles({
-    approver: { slack: config.roles.slackApprovers },
-    owner: { slack: config.roles.slackOwners },
+    approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
+    owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
   });
   const events = new EventBus(logger);
   const requests = new RequestService({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
-import { envSchema, type Env } from "./env.js";
+import { envSchema, teamsCompanions, type Env } from "./env.js";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -19,13 +19,23 @@ export interface SlackConfig {
   assessmentsChannel?: string;
 }
 
+export interface TeamsConfig {
+  /** Unset: the endpoint runs without authentication, for local testing only. */
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: Env["MICROSOFT_APP_TYPE"];
+  approvalsConversation: string;
+}
+
 export interface Config {
   env: Env["NODE_ENV"];
   port: number;
   logLevel: Env["LOG_LEVEL"];
   database: { url?: string; dataDir: string; poolSize: number; connectTimeoutMs: number };
   slack?: SlackConfig;
-  roles: { slackApprovers: string[]; slackOwners: string[] };
+  teams?: TeamsConfig;
+  roles: { slackApprovers: string[]; slackOwners: string[]; teamsApprovers: string[]; teamsOwners: string[] };
   registerReviewMonths: number;
   assessments: AssessmentsConfig;
 }
@@ -40,7 +50,8 @@ export function describeProblems(error: z.ZodError): string[] {
 /** Reads every setting from the environment; throws one ConfigError naming every problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) throw new ConfigError(describeProblems(parsed.error));
+  const problems = [...(parsed.success ? [] : describeProblems(parsed.error)), ...teamsCompanions(source)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
@@ -63,7 +74,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
           }
         : undefined,
-    roles: { slackApprovers: env.AIMS_APPROVERS, slackOwners: env.AIMS_OWNERS },
+    teams: env.TEAMS_APPROVALS_CONVERSATION
+      ? {
+          appId: env.MICROSOFT_APP_ID,
+          appPassword: env.MICROSOFT_APP_PASSWORD,
+          appTenantId: env.MICROSOFT_APP_TENANT_ID,
+          appType: env.MICROSOFT_APP_TYPE,
+          approvalsConversation: env.TEAMS_APPROVALS_CONVERSATION,
+        }
+      : undefined,
+    roles: {
+      slackApprovers: env.AIMS_APPROVERS,
+      slackOwners: env.AIMS_OWNERS,
+      slackIncidentResponders: env.AIMS_INCIDENT_RESPONDERS,
+      slackTriagers: env.AIMS_TRIAGERS,
+      teamsApprovers: env.TEAMS_APPROVERS,
+      teamsOwners: env.TEAMS_OWNERS,
+    },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     assessments: assessmentsConfig(env),
   };

@@ -21,6 +21,12 @@ const slackUserIds = idList.pipe(
   z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids such as U012ABCDEF")),
 );
 
+const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const aadObjectIds = idList.pipe(
+  z.array(z.string().regex(AAD_OBJECT_ID, "must be Microsoft Entra (AAD) object ids such as 00000000-0000-0000-0000-000000000000")),
+);
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const envSchema = z
@@ -47,6 +53,14 @@ export const envSchema = z
     ),
     AIMS_APPROVERS: slackUserIds,
     AIMS_OWNERS: slackUserIds,
+
+    MICROSOFT_APP_ID: optionalText.pipe(z.string().regex(AAD_OBJECT_ID, "must be the bot's Microsoft app id (a GUID)").optional()),
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    TEAMS_APPROVALS_CONVERSATION: optionalText,
+    TEAMS_APPROVERS: aadObjectIds,
+    TEAMS_OWNERS: aadObjectIds,
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     ...assessmentsEnvShape,
@@ -77,3 +91,36 @@ export const envSchema = z
   });
 
 export type Env = z.output<typeof envSchema>;
+
+const present = (raw: NodeJS.ProcessEnv, name: string) => (raw[name] ?? "").trim() !== "";
+
+/** Teams is on when TEAMS_APPROVALS_CONVERSATION is set; the app settings follow the Bot Framework's rules. */
+export function teamsCompanions(raw: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const teamsOn = present(raw, "TEAMS_APPROVALS_CONVERSATION");
+  const appId = present(raw, "MICROSOFT_APP_ID");
+  if (!teamsOn && (appId || present(raw, "TEAMS_APPROVERS"))) {
+    problems.push(
+      "TEAMS_APPROVALS_CONVERSATION: is required when Teams is on: the id of the Teams channel or group chat where approvers decide requests",
+    );
+  }
+  if (teamsOn && !present(raw, "TEAMS_APPROVERS")) {
+    problems.push("TEAMS_APPROVERS: is required when Teams is on: comma-separated AAD object ids of the people who may approve");
+  }
+  const password = present(raw, "MICROSOFT_APP_PASSWORD");
+  if (!appId) {
+    if (password) problems.push("MICROSOFT_APP_ID: is required when MICROSOFT_APP_PASSWORD is set");
+    return problems;
+  }
+  const appType = raw.MICROSOFT_APP_TYPE?.trim() || "MultiTenant";
+  if (appType !== "MultiTenant" && !present(raw, "MICROSOFT_APP_TENANT_ID")) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE is ${appType}`);
+  }
+  if (appType === "UserAssignedMSI" && password) {
+    problems.push("MICROSOFT_APP_PASSWORD: must not be set when MICROSOFT_APP_TYPE is UserAssignedMSI (the managed identity signs in)");
+  }
+  if (appType !== "UserAssignedMSI" && !password) {
+    problems.push(`MICROSOFT_APP_PASSWORD: is required when MICROSOFT_APP_TYPE is ${appType}`);
+  }
+  return problems;
+}

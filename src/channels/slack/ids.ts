@@ -14,4 +14,22 @@ export const SLACK_IDS = {
     editRequest: "request_edit",
     openRequestForm: "request_open_form",
   },
+  incidents: {
+    messageShortcut: "add_incident_timeline",
+    views: {
+      report: "incident_report",
+      close: "incident_close",
+      correctiveAction: "incident_corrective_action",
+      externalReport: "incident_external_report",
+      timelineNote: "incident_timeline_note",
+    },
+    actions: {
+      toInvestigating: "incident_to_investigating",
+      toMitigated: "incident_to_mitigated",
+      toResolved: "incident_to_resolved",
+      close: "incident_close_open",
+      addCorrectiveAction: "incident_corrective_action_open",
+      externalReport: "incident_external_report_open",
+    },
+  },
 } as const;

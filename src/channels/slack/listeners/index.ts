@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { SlackContext } from "../context.js";
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
+import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
 import { aimsCommand } from "./commands/aims-command.js";
@@ -27,5 +28,7 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   app.action({ type: "block_actions", action_id: SLACK_IDS.actions.openRequestForm }, openRequestForm);
 
   app.event("app_home_opened", appHomeOpened(ctx));
+
+  registerIncidentListeners(app, ctx);
   registerAssessmentListeners(app, ctx);
 }

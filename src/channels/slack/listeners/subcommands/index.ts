@@ -1,4 +1,5 @@
 import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
+import { incidentSubcommand } from "../../incidents/listeners/incident-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { statusSubcommand } from "./status.js";
@@ -8,6 +9,7 @@ import type { Subcommand } from "./subcommand.js";
 export const SUBCOMMANDS: readonly Subcommand[] = [
   requestSubcommand,
   statusSubcommand,
+  incidentSubcommand,
   assessSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];

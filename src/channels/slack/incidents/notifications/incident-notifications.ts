@@ -1,0 +1,107 @@
+import type { WebClient } from "@slack/web-api";
+import type { Incident } from "../../../../db/generated/client.js";
+import { findChannelMessage, rememberChannelMessage, type ChannelMessageKey } from "../../../../core/channel-messages.js";
+import type { IncidentChange } from "../../../../features/incidents/incident-events.js";
+import { escapeMrkdwn, truncate } from "../../blocks/text.js";
+import type { SlackContext } from "../../context.js";
+import { mention } from "../../slack-actor.js";
+import { incidentSummary } from "../blocks/incident-summary.js";
+import { createIncidentRoom } from "./incident-room.js";
+import { slackErrorCode } from "./slack-error.js";
+
+type Purpose = "announcement" | "room";
+
+const summaryKey = (reference: string, purpose: Purpose): ChannelMessageKey => ({
+  entityType: "incident",
+  entityId: reference,
+  purpose,
+  channel: "slack",
+});
+
+/**
+ * Shows incidents in Slack: the announcement in the incidents channel, the dedicated channel for SEV1/SEV2 with
+ * the summary pinned, a receipt to the reporter, and every later change as an in-place update of both summaries.
+ */
+export function subscribeIncidentNotifications(ctx: SlackContext, client: WebClient): void {
+  const { events, incidents, prisma } = ctx.core;
+
+  async function postSummary(reference: string, purpose: Purpose, conversationId: string): Promise<string | null> {
+    const details = await incidents.details(reference);
+    if (!details) return null;
+    const posted = await client.chat.postMessage({ channel: conversationId, ...incidentSummary(details) });
+    await rememberChannelMessage(prisma, summaryKey(reference, purpose), { conversationId: posted.channel ?? conversationId, messageId: posted.ts! });
+    return posted.ts!;
+  }
+
+  /** Re-renders from the database (not the event), so the last update always shows the latest state. */
+  async function refreshSummaries(reference: string): Promise<void> {
+    const details = await incidents.details(reference);
+    if (!details) return;
+    const message = incidentSummary(details);
+    for (const purpose of ["announcement", "room"] as const) {
+      const existing = await findChannelMessage(prisma, summaryKey(reference, purpose));
+      if (existing) await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
+    }
+  }
+
+  async function announce(incident: Incident): Promise<void> {
+    const channel = ctx.slack.incidentsChannel;
+    if (!channel) {
+      ctx.logger.warn({ reference: incident.reference }, "SLACK_INCIDENTS_CHANNEL is not set, so the incident was recorded but not announced");
+      return;
+    }
+    await postSummary(incident.reference, "announcement", channel);
+  }
+
+  async function openRoom(incident: Incident): Promise<void> {
+    const roomId = await createIncidentRoom(ctx, client, incident);
+    if (!roomId) return;
+    const ts = await postSummary(incident.reference, "room", roomId);
+    if (!ts) return;
+    await client.pins.add({ channel: roomId, timestamp: ts }).catch((error: unknown) => {
+      ctx.logger.warn({ err: error, reference: incident.reference, slackError: slackErrorCode(error) }, "could not pin the incident summary");
+    });
+  }
+
+  async function sendReceipt(incident: Incident): Promise<void> {
+    if (incident.reporterChannel !== "slack") return;
+    const where = ctx.slack.incidentsChannel ? ` It is announced in <#${ctx.slack.incidentsChannel}>.` : "";
+    const room = incident.roomStatus === "pending" ? " Because of its severity, a dedicated channel is being opened and you will be invited." : "";
+    await client.chat.postMessage({
+      channel: incident.reporterId,
+      text: `Thank you. Your incident report is recorded as *${incident.reference}*: ${escapeMrkdwn(truncate(incident.title, 200))}.${where}${room}`,
+    });
+  }
+
+  async function postNoteInRoom(incident: Incident, change: Extract<IncidentChange, { kind: "note" }>): Promise<void> {
+    if (incident.roomStatus !== "created" || incident.roomChannel !== "slack" || !incident.roomId) return;
+    const { entry } = change;
+    const author = mention({ channel: entry.authorChannel, id: entry.authorId, name: entry.authorName });
+    await client.chat.postMessage({
+      channel: incident.roomId,
+      text: `:memo: ${author} added to the ${incident.reference} timeline:\n>${escapeMrkdwn(truncate(entry.text, 2900)).replace(/\n/g, "\n>")}`,
+    });
+  }
+
+  async function publishReport(incident: Incident): Promise<void> {
+    // A failed announcement must not stop the dedicated channel of a SEV1/SEV2 incident from being opened.
+    await announce(incident).catch((error: unknown) => {
+      ctx.logger.error({ err: error, reference: incident.reference, slackError: slackErrorCode(error) }, "could not announce the incident");
+    });
+    if (incident.roomStatus === "pending") await openRoom(incident);
+  }
+
+  events.on("incident.reported", ({ incident }) => {
+    // Not awaited: opening a dedicated channel takes several Slack calls (more when rate limited), and the report
+    // form must be acknowledged within Slack's 3 seconds. The incident is already safely recorded.
+    const work = Promise.all([publishReport(incident), sendReceipt(incident)]);
+    work.catch((error: unknown) => {
+      ctx.logger.error({ err: error, reference: incident.reference }, "could not publish the incident report in Slack");
+    });
+  });
+
+  events.on("incident.changed", async ({ incident, change }) => {
+    await refreshSummaries(incident.reference);
+    if (change.kind === "note") await postNoteInRoom(incident, change);
+  });
+}
