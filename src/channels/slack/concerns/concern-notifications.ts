@@ -1,0 +1,61 @@
+import type { WebClient } from "@slack/web-api";
+import type { Concern } from "../../../db/generated/client.js";
+import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { CONCERN_ENTITY } from "../../../features/concerns/concern-records.js";
+import { escapeMrkdwn } from "../blocks/text.js";
+import type { SlackContext } from "../context.js";
+import { reporterReceipt, reporterUpdate } from "./reporter-blocks.js";
+import { triageMessage } from "./triage-blocks.js";
+
+const triageKey = (concern: Concern) =>
+  ({ entityType: CONCERN_ENTITY, entityId: concern.reference, purpose: "triage", channel: "slack" }) as const;
+
+/**
+ * Shows concerns in Slack: one message per concern in the triage conversation, updated in place; answers from the
+ * reporter also go to its thread so triagers are notified; named reporters hear of each step by DM.
+ */
+export function subscribeConcernNotifications(ctx: SlackContext, client: WebClient): void {
+  const { events, prisma, concerns } = ctx.core;
+  const triageChannel = ctx.slack.triageChannel;
+
+  async function showInTriage(reference: string): Promise<string | null> {
+    if (!triageChannel) return null;
+    // Read afresh: the event may carry the concern as it was before a later change landed.
+    const concern = await concerns.find(reference);
+    if (!concern) return null;
+    const message = triageMessage(concern, await concerns.messages(concern.id));
+    const existing = await findChannelMessage(prisma, triageKey(concern));
+    if (existing) {
+      await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
+      return existing.messageId;
+    }
+    const posted = await client.chat.postMessage({ channel: triageChannel, ...message });
+    await rememberChannelMessage(prisma, triageKey(concern), { conversationId: posted.channel ?? triageChannel, messageId: posted.ts! });
+    return posted.ts ?? null;
+  }
+
+  async function dmReporter(concern: Concern, message: { text: string; blocks: unknown[] } | null) {
+    if (!message || concern.anonymous || concern.reporterChannel !== "slack" || !concern.reporterId) return;
+    await client.chat.postMessage({ channel: concern.reporterId, text: message.text, blocks: message.blocks as never });
+  }
+
+  events.on("concern.received", async ({ concern }) => {
+    await Promise.all([showInTriage(concern.reference), dmReporter(concern, reporterReceipt(concern))]);
+  });
+
+  events.on("concern.changed", async ({ concern, change }) => {
+    const shown = showInTriage(concern.reference);
+    const told = dmReporter(concern, reporterUpdate(concern, change));
+    if (change.kind === "answer" && triageChannel) {
+      const ts = await shown;
+      if (ts) {
+        await client.chat.postMessage({
+          channel: triageChannel,
+          thread_ts: ts,
+          text: `The reporter answered on ${concern.reference}:\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
+        });
+      }
+    }
+    await Promise.all([shown, told]);
+  });
+}

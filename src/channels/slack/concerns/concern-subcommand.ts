@@ -1,0 +1,32 @@
+import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import type { Subcommand } from "../listeners/subcommands/subcommand.js";
+import { concernFailure } from "./concern-failure.js";
+import { followUpSecretModal } from "./follow-up-views.js";
+import { openConcernForm, TRIAGE_NOT_CONFIGURED } from "./open-concern-form.js";
+import { quietClient } from "./quiet-client.js";
+
+const FOLLOW_UP = /^follow-?up\b/i;
+
+/** `/aims concern` opens the form; `/aims concern follow-up <code>` asks for the secret of an anonymous concern. */
+export const concernSubcommand: Subcommand = {
+  name: "concern",
+  usage: "/aims concern [follow-up <case code>]",
+  description: "Report a concern about AI, anonymously if you wish. With a case code: follow up an anonymous concern.",
+  async handle({ ctx, rest, command, respond }) {
+    const tell = async (text: string) => {
+      await respond({ response_type: "ephemeral", text });
+    };
+    try {
+      if (FOLLOW_UP.test(rest)) {
+        const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
+        if (!code) return await tell("Add the case code you were given: `/aims concern follow-up ABCD-EFGH-JKMN`.");
+        await quietClient(ctx).views.open({ trigger_id: command.trigger_id, view: followUpSecretModal(code) });
+        return;
+      }
+      if (!ctx.slack.triageChannel) return await tell(TRIAGE_NOT_CONFIGURED);
+      await openConcernForm(ctx, command.trigger_id);
+    } catch (error) {
+      await tell(concernFailure(error, ctx.logger, "concern command"));
+    }
+  },
+};

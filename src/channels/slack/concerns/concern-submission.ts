@@ -1,0 +1,29 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { SlackContext } from "../context.js";
+import { slackActor } from "../slack-actor.js";
+import { BLOCKS, formErrors, readConcernForm, type ConcernFormMetadata } from "./concern-form-modal.js";
+import { concernFailure } from "./concern-failure.js";
+import { anonymousReceiptView } from "./follow-up-views.js";
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Saves the concern before acknowledging, so errors keep the modal open with what was typed. An anonymous reporter
+ * sees their case code and secret in place of the form; the core drops who they are.
+ */
+export function concernSubmission(ctx: SlackContext) {
+  return async ({ ack, body, view }: Args) => {
+    try {
+      const metadata = JSON.parse(view.private_metadata) as ConcernFormMetadata;
+      const result = await ctx.core.concerns.submit(slackActor(body.user), readConcernForm(view.state.values as never), {
+        submissionKey: `slack:${view.id}:${metadata.nonce}`,
+        quote: metadata.quote,
+      });
+      if (!result.ok) return await ack({ response_action: "errors", errors: formErrors(result.errors) });
+      if (result.followUp) return await ack({ response_action: "update", view: anonymousReceiptView(result.concern, result.followUp) });
+      await ack();
+    } catch (error) {
+      await ack({ response_action: "errors", errors: { [BLOCKS.description]: concernFailure(error, ctx.logger, "concern submission") } });
+    }
+  };
+}

@@ -1,0 +1,97 @@
+import type { ModalView } from "@slack/types";
+import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
+import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
+import { isOpen, statusLabel } from "../../../features/concerns/concern-status.js";
+import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
+import { formatDate } from "../blocks/text.js";
+import { SLACK_IDS } from "../ids.js";
+import { conversationText, outcomeText } from "./concern-text.js";
+
+export const SECRET_BLOCK = "secret";
+export const ANSWER_BLOCK = "answer";
+export const INPUT = "value";
+
+const plain = (text: string) => ({ type: "plain_text" as const, text });
+
+/**
+ * Shown once, in place of the form, to an anonymous reporter: a modal update leaves no message behind and goes to
+ * no DM channel that would tie them to the report.
+ */
+export function anonymousReceiptView(concern: Concern, credentials: FollowUpCredentials): ModalView {
+  return {
+    type: "modal",
+    title: plain("Concern sent"),
+    close: plain("Done"),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `Thank you. The AIMS triagers have your concern *${concern.reference}*. Nothing that identifies you was stored.` } },
+      {
+        type: "section",
+        fields: [
+          { type: "mrkdwn", text: `*Case code*\n\`${formatCredential(credentials.code)}\`` },
+          { type: "mrkdwn", text: `*Secret*\n\`${formatCredential(credentials.secret)}\`` },
+        ],
+      },
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, run \`/aims concern follow-up ${formatCredential(credentials.code)}\` and enter the secret.`,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function followUpSecretModal(code: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: SLACK_IDS.concerns.views.followUpSecret,
+    private_metadata: JSON.stringify({ code }),
+    title: plain("Follow up a concern"),
+    submit: plain("Open"),
+    close: plain("Cancel"),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `Case code \`${formatCredential(code)}\`. Enter the secret you were given with it.` } },
+      { type: "input", block_id: SECRET_BLOCK, label: plain("Secret"), element: { type: "plain_text_input", action_id: INPUT, max_length: 64 } },
+    ],
+  };
+}
+
+/** Status and conversation for an anonymous reporter; while open, a box to answer. Code and secret ride along. */
+export function followUpView(concern: Concern, messages: ConcernMessage[], credentials: FollowUpCredentials, notice?: string): ModalView {
+  const open = isOpen(concern.status);
+  const outcome = outcomeText(concern);
+  return {
+    type: "modal",
+    callback_id: SLACK_IDS.concerns.views.followUpAnswer,
+    private_metadata: JSON.stringify(credentials),
+    title: plain(`Concern ${concern.reference}`),
+    ...(open ? { submit: plain("Send answer") } : {}),
+    close: plain("Close"),
+    blocks: [
+      ...(notice ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: notice }] }] : []),
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `*Status:* ${statusLabel(concern.status)}\n*Received:* ${formatDate(concern.receivedOn)}${open ? `\n*Resolution expected by:* ${formatDate(concern.resolveBy)}` : ""}`,
+        },
+      },
+      ...(outcome ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: outcome } }] : []),
+      { type: "section", text: { type: "mrkdwn", text: `*Questions and answers*\n${conversationText(messages, 2800)}` } },
+      ...(open
+        ? [
+            {
+              type: "input" as const,
+              block_id: ANSWER_BLOCK,
+              optional: true,
+              label: plain("Your answer (still anonymous)"),
+              element: { type: "plain_text_input" as const, action_id: INPUT, multiline: true, max_length: MESSAGE_MAX },
+            },
+          ]
+        : []),
+    ],
+  };
+}
