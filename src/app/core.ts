@@ -5,6 +5,7 @@ import { Roles } from "../core/roles.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { RequestService } from "../features/requests/request-service.js";
+import { ConcernService } from "../features/concerns/concern-service.js";
 import { AssessmentService } from "../features/assessments/assessment-service.js";
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
 import type { QuestionnaireDefinition } from "../features/assessments/questionnaire/index.js";
@@ -16,6 +17,7 @@ export interface Core {
   roles: Roles;
   events: EventBus;
   requests: RequestService;
+  concerns: ConcernService;
   assessments: AssessmentService;
 }
 
@@ -30,6 +32,7 @@ export function createCore(options: {
   const roles = new Roles({
     approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
     owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
+    triager: { slack: config.roles.slackTriagers },
   });
   const events = new EventBus(logger);
   const requests = new RequestService({
@@ -48,5 +51,6 @@ export function createCore(options: {
     definition: options.assessmentDefinition,
     reassessmentIntervals: config.assessments.reassessMonths,
   });
-  return { prisma, clock, roles, events, requests, assessments };
+  const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
+  return { prisma, clock, roles, events, requests, assessments, concerns };
 }

@@ -15,6 +15,8 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   approvalsChannel: string;
+  /** The confidential conversation where triagers handle AI concerns. */
+  triageChannel?: string;
   /** Where impact assessments are sent for sign-off; unset: a DM to each AIMS owner. */
   assessmentsChannel?: string;
 }
@@ -35,9 +37,17 @@ export interface Config {
   database: { url?: string; dataDir: string; poolSize: number; connectTimeoutMs: number };
   slack?: SlackConfig;
   teams?: TeamsConfig;
-  roles: { slackApprovers: string[]; slackOwners: string[]; teamsApprovers: string[]; teamsOwners: string[] };
+  roles: { slackApprovers: string[]; slackOwners: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[] };
   registerReviewMonths: number;
+  concerns: ConcernSettings;
   assessments: AssessmentsConfig;
+}
+
+export interface ConcernSettings {
+  acknowledgeBusinessDays: number;
+  resolutionDays: number;
+  followUpMaxAttempts: number;
+  followUpWindowMinutes: number;
 }
 
 export function describeProblems(error: z.ZodError): string[] {
@@ -71,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL,
             approvalsChannel: env.SLACK_APPROVALS_CHANNEL,
+            triageChannel: env.SLACK_TRIAGE_CHANNEL,
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
           }
         : undefined,
@@ -92,6 +103,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       teamsOwners: env.TEAMS_OWNERS,
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
+    concerns: {
+      acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,
+      resolutionDays: env.AIMS_CONCERN_RESOLUTION_DAYS,
+      followUpMaxAttempts: env.AIMS_CONCERN_FOLLOW_UP_MAX_ATTEMPTS,
+      followUpWindowMinutes: env.AIMS_CONCERN_FOLLOW_UP_WINDOW_MINUTES,
+    },
     assessments: assessmentsConfig(env),
   };
 }

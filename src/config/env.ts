@@ -53,6 +53,14 @@ export const envSchema = z
     ),
     AIMS_APPROVERS: slackUserIds,
     AIMS_OWNERS: slackUserIds,
+    AIMS_TRIAGERS: slackUserIds,
+    SLACK_TRIAGE_CHANNEL: optionalText.pipe(
+      z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional(),
+    ),
+    AIMS_CONCERN_ACK_BUSINESS_DAYS: positiveInt(5),
+    AIMS_CONCERN_RESOLUTION_DAYS: positiveInt(30),
+    AIMS_CONCERN_FOLLOW_UP_MAX_ATTEMPTS: positiveInt(5),
+    AIMS_CONCERN_FOLLOW_UP_WINDOW_MINUTES: positiveInt(15),
 
     MICROSOFT_APP_ID: optionalText.pipe(z.string().regex(AAD_OBJECT_ID, "must be the bot's Microsoft app id (a GUID)").optional()),
     MICROSOFT_APP_PASSWORD: optionalText,

@@ -14,6 +14,26 @@ export const SLACK_IDS = {
     editRequest: "request_edit",
     openRequestForm: "request_open_form",
   },
+  concerns: {
+    messageShortcut: "report_ai_concern",
+    globalShortcut: "report_ai_concern_global",
+    views: {
+      submit: "concern_submit",
+      followUpSecret: "concern_follow_up_secret",
+      followUpAnswer: "concern_follow_up_answer",
+      question: "concern_question",
+      assign: "concern_assign",
+      close: "concern_close",
+      answer: "concern_answer",
+    },
+    actions: {
+      acknowledge: "concern_acknowledge",
+      ask: "concern_ask",
+      assign: "concern_assign_open",
+      close: "concern_close_open",
+      answer: "concern_answer_open",
+    },
+  },
   incidents: {
     messageShortcut: "add_incident_timeline",
     views: {

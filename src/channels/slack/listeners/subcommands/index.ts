@@ -1,5 +1,6 @@
 import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
 import { incidentSubcommand } from "../../incidents/listeners/incident-subcommand.js";
+import { concernSubcommand } from "../../concerns/concern-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { statusSubcommand } from "./status.js";
@@ -11,5 +12,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   statusSubcommand,
   incidentSubcommand,
   assessSubcommand,
+  concernSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];
