@@ -1,0 +1,24 @@
+import type { SlackContext } from "../../context.js";
+import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
+import { markDoneModal, reassignModal } from "../blocks/modals.js";
+import { buttonListener } from "./action-args.js";
+
+/** "Mark done" and "Reassign" open a modal for the evidence or the new owner, once the clicker may act. */
+export function openDueItemModal(ctx: SlackContext, modal: "markDone" | "reassign") {
+  return buttonListener(ctx, `due.${modal}`, async (actor, key) => {
+    const { reminders } = ctx.core.scheduling;
+    const item = await reminders.find(key);
+    if (!item) return "That reminder is out of date.";
+    if (!reminders.mayManage(actor, item)) return `Only the owner of ${item.itemId} or an AIMS owner can do that.`;
+    return modal === "markDone" ? markDoneModal(key, item.title) : reassignModal(key, item.title);
+  });
+}
+
+export function snoozeButton(ctx: SlackContext, period: SnoozePeriod) {
+  return buttonListener(ctx, `due.snooze.${period}`, async (actor, key) => {
+    const result = await ctx.core.scheduling.reminders.snooze(actor, key, period);
+    if (result.kind !== "snoozed") return result.message;
+    const left = result.left > 0 ? ` You can snooze it ${result.left} more time(s).` : " That was the last snooze.";
+    return `Snoozed ${result.item.itemId} for a ${period}; I'll remind you again then.${left}`;
+  });
+}

@@ -1,0 +1,51 @@
+import type { KnownBlock } from "../../blocks/types.js";
+import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
+import { mention } from "../../slack-actor.js";
+import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
+import { SCHEDULING_IDS } from "../scheduling-ids.js";
+
+const ids = SCHEDULING_IDS.actions;
+
+function headline(payload: ReminderPayload): string {
+  if (payload.type === "escalation") return `Escalation: overdue for more than ${payload.graceDays} day(s)`;
+  if (payload.item.kind === "check_in") return "Time for a progress check-in";
+  const stage = payload.stage;
+  if (stage.startsWith("before-")) return `Due in ${stage.slice("before-".length)} days`;
+  if (stage === "due") return "Due today";
+  if (stage === "overdue") return "Overdue";
+  return "Reminder (snoozed)";
+}
+
+export function reminderText(payload: ReminderPayload): string {
+  return truncate(`${headline(payload)}: ${payload.item.itemId} ${payload.item.title}`, 300);
+}
+
+function itemDetails(item: DueItemJson, showOwner: boolean): string {
+  const lines = [`*${escapeMrkdwn(truncate(item.title, 200))}*`, `Due ${slackDate(new Date(item.dueAt))}`];
+  if (showOwner) lines.push(`Owner: ${mention(item.owner)}`);
+  if (item.link) lines.push(`<${item.link}|Open ${escapeMrkdwn(item.itemId)}>`);
+  if (item.controls.length > 0) lines.push(`_ISO/IEC 42001: ${escapeMrkdwn(item.controls.join(", "))}_`);
+  return lines.join("\n");
+}
+
+function button(text: string, actionId: string, value: string, style?: "primary") {
+  return { type: "button" as const, text: { type: "plain_text" as const, text }, action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+/** The DM a reminder or an escalation arrives as, with what the reader can do about it. */
+export function reminderBlocks(payload: ReminderPayload, headlineText = headline(payload)): KnownBlock[] {
+  const key = payload.occurrenceKey;
+  const elements =
+    payload.item.kind === "check_in"
+      ? [button("Record progress", ids.checkIn, key, "primary")]
+      : [
+          button("Mark done", ids.markDone, key, "primary"),
+          ...(payload.type === "reminder" ? [button("Snooze 1 day", ids.snoozeDay, key), button("Snooze 1 week", ids.snoozeWeek, key)] : []),
+          button("Reassign", ids.reassign, key),
+        ];
+  return [
+    { type: "section", text: { type: "mrkdwn", text: `*${truncate(headlineText, 200)}*` } },
+    { type: "section", text: { type: "mrkdwn", text: itemDetails(payload.item, payload.type === "escalation") } },
+    { type: "actions", block_id: `due:${payload.item.itemId}`, elements },
+  ];
+}

@@ -1,0 +1,50 @@
+import { WebClient } from "@slack/web-api";
+import type { DigestPayload } from "../../../features/digest/digest-service.js";
+import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
+import type { ClaimedDelivery, DeliveryTransport } from "../../../features/scheduler/delivery.js";
+import type { KnownBlock } from "../blocks/types.js";
+import { digestBlocks, digestText } from "./blocks/digest-message.js";
+import { reminderBlocks, reminderText } from "./blocks/reminder-message.js";
+import type { SlackSendQueue } from "./send-queue.js";
+
+const TIMEZONE_CACHE_MS = 6 * 3600_000;
+
+export function renderDelivery(payload: ReminderPayload | DigestPayload): { text: string; blocks: KnownBlock[] } {
+  if (payload.type === "digest") return { text: digestText(payload.report), blocks: digestBlocks(payload.report) };
+  return { text: reminderText(payload), blocks: reminderBlocks(payload) };
+}
+
+/** A WebClient that hands 429s to the send queue instead of retrying on its own. */
+export function deliveryClient(token: string, apiUrl?: string): WebClient {
+  return new WebClient(token, { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+}
+
+/** Sends scheduled deliveries to Slack through the rate-limited queue; reads timezones from users.info. */
+export class SlackDeliveryTransport implements DeliveryTransport {
+  private readonly zones = new Map<string, { zone: string | undefined; until: number }>();
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly queue: SlackSendQueue,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async send(delivery: ClaimedDelivery): Promise<{ messageId?: string }> {
+    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload);
+    const posted = await this.queue.send(delivery.recipientId, () =>
+      this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
+    );
+    return { messageId: posted.ts };
+  }
+
+  async timezoneOf(userId: string): Promise<string | undefined> {
+    const cached = this.zones.get(userId);
+    if (cached && cached.until > this.now()) return cached.zone;
+    const zone = await this.queue
+      .send(`users.info:${userId}`, () => this.client.users.info({ user: userId }))
+      .then((answer) => answer.user?.tz)
+      .catch(() => undefined);
+    this.zones.set(userId, { zone, until: this.now() + TIMEZONE_CACHE_MS });
+    return zone;
+  }
+}

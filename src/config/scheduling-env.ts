@@ -1,0 +1,101 @@
+import { DateTime } from "luxon";
+import { validate as isValidCron } from "node-cron";
+import { z } from "zod";
+
+const slackUserIdList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(",").map((id) => id.trim()).filter((id) => id.length > 0))
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids such as U012ABCDEF")));
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true");
+
+const timezone = z
+  .string()
+  .trim()
+  .default("Europe/London")
+  .refine((zone) => DateTime.local().setZone(zone).isValid, "must be an IANA timezone such as Europe/London");
+
+const workingHours = z
+  .string()
+  .trim()
+  .default("09:00-17:00")
+  .transform((value, ctx) => {
+    const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(value);
+    const start = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+    const end = match ? Number(match[3]) * 60 + Number(match[4]) : NaN;
+    if (!match || end <= start) {
+      ctx.addIssue({ code: "custom", message: "must be HH:MM-HH:MM with the end after the start, such as 09:00-17:00" });
+      return z.NEVER;
+    }
+    return { startMinute: start, endMinute: end };
+  });
+
+const dayOffsets = z
+  .string()
+  .default("14,3")
+  .transform((value) => value.split(",").map((part) => part.trim()).filter((part) => part !== "").map(Number))
+  .pipe(z.array(z.number().int().positive("must be whole days before the due date, such as 14,3")));
+
+/** Settings of scheduled reminders and the weekly digest; spread into the env schema. */
+export const schedulingEnvShape = {
+  AIMS_SCHEDULER_ENABLED: flag(true),
+  AIMS_TIMEZONE: timezone,
+  AIMS_DIGEST_CRON: z.string().trim().default("0 9 * * 1").refine(isValidCron, "must be a cron expression such as 0 9 * * 1"),
+  AIMS_DIGEST_WAITING_DAYS: z.coerce.number().int().positive().default(5),
+  SLACK_MANAGERS_CHANNEL: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .optional()
+    .pipe(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional()),
+  AIMS_MANAGERS: slackUserIdList,
+  AIMS_REMINDER_OFFSETS_DAYS: dayOffsets,
+  AIMS_ESCALATION_GRACE_DAYS: z.coerce.number().int().min(0).default(3),
+  AIMS_MAX_SNOOZES: z.coerce.number().int().min(0).default(3),
+  AIMS_WORKING_HOURS: workingHours,
+  AIMS_REMINDERS_ON_WEEKENDS: flag(false),
+  AIMS_CATCH_UP_HOURS: z.coerce.number().int().min(0).default(72),
+  AIMS_SLACK_SEND_INTERVAL_MS: z.coerce.number().int().min(0).default(1100),
+};
+
+type SchedulingEnv = z.output<z.ZodObject<typeof schedulingEnvShape>>;
+
+export interface SchedulingConfig {
+  enabled: boolean;
+  timezone: string;
+  digestCron: string;
+  digestWaitingDays: number;
+  slackManagersChannel?: string;
+  slackManagers: string[];
+  reminderOffsetsDays: number[];
+  escalationGraceDays: number;
+  maxSnoozes: number;
+  workingHours: { startMinute: number; endMinute: number };
+  weekends: boolean;
+  catchUpHours: number;
+  /** Gap between two messages to one Slack channel (Slack allows about one per second per channel). */
+  slackSendIntervalMs: number;
+}
+
+export function schedulingConfig(env: SchedulingEnv): SchedulingConfig {
+  return {
+    enabled: env.AIMS_SCHEDULER_ENABLED,
+    timezone: env.AIMS_TIMEZONE,
+    digestCron: env.AIMS_DIGEST_CRON,
+    digestWaitingDays: env.AIMS_DIGEST_WAITING_DAYS,
+    slackManagersChannel: env.SLACK_MANAGERS_CHANNEL,
+    slackManagers: env.AIMS_MANAGERS,
+    reminderOffsetsDays: [...new Set(env.AIMS_REMINDER_OFFSETS_DAYS)].sort((a, b) => b - a),
+    escalationGraceDays: env.AIMS_ESCALATION_GRACE_DAYS,
+    maxSnoozes: env.AIMS_MAX_SNOOZES,
+    workingHours: env.AIMS_WORKING_HOURS,
+    weekends: env.AIMS_REMINDERS_ON_WEEKENDS,
+    catchUpHours: env.AIMS_CATCH_UP_HOURS,
+    slackSendIntervalMs: env.AIMS_SLACK_SEND_INTERVAL_MS,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Prisma } from "../../db/database.js";
+
+/** The week a digest covers: [from, to). */
+export interface DigestWindow {
+  from: Date;
+  to: Date;
+  /** Approvals pending for longer than this many days count as waiting. */
+  waitingDays: number;
+}
+
+export interface DigestMetric {
+  /** Stable key, used to compare with last week. */
+  key: string;
+  label: string;
+  value: number;
+}
+
+/** One part of the weekly digest; features plug theirs in (assessments, concerns, incidents ...). */
+export interface DigestSection {
+  title: string;
+  collect(db: Prisma, window: DigestWindow): Promise<DigestMetric[]>;
+}

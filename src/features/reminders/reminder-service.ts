@@ -1,0 +1,195 @@
+import { sameActor, type Actor } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Clock } from "../../core/clock.js";
+import type { Roles } from "../../core/roles.js";
+import type { Tx } from "../../core/transaction.js";
+import type { Prisma } from "../../db/database.js";
+import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
+import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemSource } from "./due-item.js";
+import { evidenceSchema, type Evidence } from "./evidence.js";
+
+export interface ReminderServiceDeps {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+  maxSnoozes: number;
+}
+
+export type SnoozePeriod = "day" | "week";
+const SNOOZE_MS: Record<SnoozePeriod, number> = { day: 86400_000, week: 7 * 86400_000 };
+const REMINDER_KINDS = ["reminder", "escalation"] as const;
+
+type Refusal = { kind: "not_found" | "forbidden" | "moved" | "invalid"; message: string };
+export type CompleteResult = { kind: "done"; item: DueItem } | { kind: "already_done"; item: DueItem } | Refusal;
+export type SnoozeResult = { kind: "snoozed"; item: DueItem; until: Date; left: number } | { kind: "limit"; message: string } | Refusal;
+export type ReassignResult = { kind: "reassigned"; item: DueItem; owner: Actor } | Refusal;
+
+/** Raised inside a transaction to roll it back when the item moved on between reading it and changing it. */
+class ItemMoved extends Error {}
+
+/**
+ * The due items of every registered source and what owners do with a reminder: mark done with evidence, snooze,
+ * reassign. Each change is guarded in the database and audited; pending reminders for the occurrence are cancelled.
+ */
+export class ReminderService {
+  private readonly sourceList: DueItemSource[] = [];
+
+  constructor(private readonly deps: ReminderServiceDeps) {}
+
+  /** Plugs a feature's due items into reminders, the review list and the digest. */
+  addSource(source: DueItemSource): void {
+    if (this.sourceList.some((existing) => existing.name === source.name)) throw new Error(`due item source ${source.name} added twice`);
+    this.sourceList.push(source);
+  }
+
+  sources(): readonly DueItemSource[] {
+    return this.sourceList;
+  }
+
+  /** Every open item due on or before `until`, soonest first. */
+  async listDue(until: Date): Promise<DueItem[]> {
+    const lists = await Promise.all(this.sourceList.map((source) => source.listDue(this.deps.prisma, until)));
+    return lists.flat().sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+
+  /** The item an occurrence key points at, as it is now. */
+  async find(key: string): Promise<DueItem | null> {
+    const parsed = parseOccurrenceKey(key);
+    const source = parsed && this.sourceList.find((candidate) => candidate.name === parsed.source);
+    return parsed && source ? source.find(this.deps.prisma, parsed.itemId) : null;
+  }
+
+  /** Owners and AIMS owners may act on an item. */
+  mayManage(actor: Actor, item: DueItem): boolean {
+    return sameActor(actor, item.owner) || this.deps.roles.has(actor, "owner");
+  }
+
+  async complete(actor: Actor, key: string, rawEvidence: { note?: string; link?: string }): Promise<CompleteResult> {
+    const evidence = evidenceSchema.safeParse(rawEvidence);
+    if (!evidence.success) return { kind: "invalid", message: evidence.error.issues[0]!.message };
+    const found = await this.current(actor, key);
+    if (found.kind !== "ok") return found;
+    const { item, source } = found;
+    if (item.kind !== "task") return { kind: "invalid", message: "Record progress on this one with a check-in." };
+    const now = this.deps.clock.now();
+    try {
+      const done = await this.deps.prisma.$transaction(async (tx) => {
+        await ensureOccurrence(tx, item);
+        const { count } = await tx.dueItemOccurrence.updateMany({
+          where: { occurrenceKey: key, completedAt: null },
+          data: completion(actor, now, evidence.data),
+        });
+        if (count === 0) return false;
+        if (!(await source.complete(tx, item, now))) throw new ItemMoved();
+        await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+        await recordAudit(tx, this.deps.clock, {
+          actor,
+          action: "due_item.completed",
+          entityType: item.source,
+          entityId: item.itemId,
+          before: { dueAt: item.dueAt },
+          after: { completedAt: now, ...evidence.data },
+          controls: item.controls,
+        });
+        return true;
+      });
+      return { kind: done ? "done" : "already_done", item };
+    } catch (error) {
+      if (error instanceof ItemMoved) return moved(item);
+      throw error;
+    }
+  }
+
+  async snooze(actor: Actor, key: string, period: SnoozePeriod): Promise<SnoozeResult> {
+    const found = await this.current(actor, key);
+    if (found.kind !== "ok") return found;
+    const { item } = found;
+    const now = this.deps.clock.now();
+    const until = new Date(now.getTime() + SNOOZE_MS[period]);
+    const { maxSnoozes } = this.deps;
+    const outcome = await this.deps.prisma.$transaction(async (tx) => {
+      await ensureOccurrence(tx, item);
+      const { count } = await tx.dueItemOccurrence.updateMany({
+        where: { occurrenceKey: key, completedAt: null, snoozeCount: { lt: maxSnoozes } },
+        data: { snoozedUntil: until, snoozeCount: { increment: 1 } },
+      });
+      if (count === 0) return null;
+      const row = await tx.dueItemOccurrence.findUniqueOrThrow({ where: { occurrenceKey: key } });
+      await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+      await recordAudit(tx, this.deps.clock, {
+        actor,
+        action: "due_item.snoozed",
+        entityType: item.source,
+        entityId: item.itemId,
+        after: { snoozedUntil: until, snoozeCount: row.snoozeCount },
+        controls: item.controls,
+      });
+      return row;
+    });
+    if (!outcome) {
+      const message = maxSnoozes > 0 ? `This reminder has been snoozed ${maxSnoozes} times already; please mark it done or reassign it.` : "Snoozing is turned off.";
+      return { kind: "limit", message };
+    }
+    return { kind: "snoozed", item, until, left: maxSnoozes - outcome.snoozeCount };
+  }
+
+  async reassign(actor: Actor, key: string, owner: Actor): Promise<ReassignResult> {
+    const found = await this.current(actor, key);
+    if (found.kind !== "ok") return found;
+    const { item, source } = found;
+    if (sameActor(owner, item.owner)) return { kind: "invalid", message: "That person already owns it." };
+    try {
+      await this.deps.prisma.$transaction(async (tx) => {
+        if (!(await source.reassign(tx, item, owner))) throw new ItemMoved();
+        await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+        await recordAudit(tx, this.deps.clock, {
+          actor,
+          action: "due_item.reassigned",
+          entityType: item.source,
+          entityId: item.itemId,
+          before: { owner: item.owner },
+          after: { owner },
+          controls: item.controls,
+        });
+      });
+    } catch (error) {
+      if (error instanceof ItemMoved) return moved(item);
+      throw error;
+    }
+    return { kind: "reassigned", item: { ...item, owner }, owner };
+  }
+
+  /** The item behind an occurrence key, if it is still at that occurrence and the actor may act on it. */
+  private async current(actor: Actor, key: string): Promise<({ kind: "ok"; item: DueItem; source: DueItemSource }) | Refusal> {
+    const parsed = parseOccurrenceKey(key);
+    const source = parsed && this.sourceList.find((candidate) => candidate.name === parsed.source);
+    if (!parsed || !source) return { kind: "not_found", message: "That reminder is out of date." };
+    const item = await source.find(this.deps.prisma, parsed.itemId);
+    if (!item) return { kind: "not_found", message: `I can't find ${parsed.itemId} any more.` };
+    if (!this.mayManage(actor, item)) return { kind: "forbidden", message: `Only the owner of ${item.itemId} or an AIMS owner can do that.` };
+    if (occurrenceKey(item) !== key) return moved(item);
+    return { kind: "ok", item, source };
+  }
+}
+
+function moved(item: DueItem): Refusal {
+  return { kind: "moved", message: `${item.itemId} has already moved on (done, or its due date changed).` };
+}
+
+function completion(actor: Actor, at: Date, evidence: Evidence) {
+  return {
+    completedAt: at,
+    completedByChannel: actor.channel,
+    completedById: actor.id,
+    evidenceNote: evidence.note,
+    evidenceLink: evidence.link,
+  };
+}
+
+/** The occurrence row exists before a guarded update (insert-if-missing is safe under concurrency). */
+export async function ensureOccurrence(tx: Tx, item: DueItem): Promise<void> {
+  await tx.dueItemOccurrence.createMany({
+    data: [{ occurrenceKey: occurrenceKey(item), source: item.source, itemId: item.itemId, dueAt: item.dueAt, controls: [...item.controls] }],
+    skipDuplicates: true,
+  });
+}

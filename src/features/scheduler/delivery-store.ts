@@ -1,0 +1,75 @@
+import type { Tx } from "../../core/transaction.js";
+import type { Prisma } from "../../db/database.js";
+import type { ClaimedDelivery, NewDelivery } from "./delivery.js";
+
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/**
+ * Scheduled messages in the database. Inserting a delivery is idempotent on its key; sending one first claims it
+ * with a lease (`FOR UPDATE SKIP LOCKED`), so concurrent replicas never take the same row, and a replica that dies
+ * after claiming leaves a lease that expires and is claimed again.
+ */
+export class DeliveryStore {
+  constructor(private readonly prisma: Prisma) {}
+
+  /** Inserts the deliveries whose key is new; returns how many were inserted. */
+  async enqueue(deliveries: NewDelivery[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    const { count } = await this.prisma.scheduledDelivery.createMany({
+      data: deliveries.map((delivery) => ({
+        key: delivery.key,
+        occurrenceKey: delivery.occurrenceKey,
+        kind: delivery.kind,
+        channel: delivery.recipient.channel,
+        recipientId: delivery.recipient.id,
+        payload: delivery.payload as never,
+        notBefore: delivery.notBefore,
+      })),
+      skipDuplicates: true,
+    });
+    return count;
+  }
+
+  /** Leases up to `limit` deliveries that are due and not leased by a live replica. */
+  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    return this.prisma.$queryRaw<ClaimedDelivery[]>`
+      UPDATE "ScheduledDelivery"
+      SET "leaseUntil" = ${leaseUntil}, "leasedBy" = ${owner}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
+      WHERE "id" IN (
+        SELECT "id" FROM "ScheduledDelivery"
+        WHERE "status" = 'pending' AND "notBefore" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${now})
+        ORDER BY "notBefore", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING *`;
+  }
+
+  /** Records the send; false when this replica's lease was lost (another replica took the row over). */
+  async markSent(delivery: ClaimedDelivery, owner: string, now: Date, messageId?: string): Promise<boolean> {
+    const { count } = await this.prisma.scheduledDelivery.updateMany({
+      where: { id: delivery.id, leasedBy: owner, status: "pending" },
+      data: { status: "sent", sentAt: now, messageId, leaseUntil: null },
+    });
+    return count === 1;
+  }
+
+  /** A failed send waits until `retryAt`, or is given up after MAX_DELIVERY_ATTEMPTS. */
+  async markFailed(delivery: ClaimedDelivery, owner: string, error: string, retryAt: Date): Promise<"retry" | "failed"> {
+    const outcome = delivery.attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "retry";
+    await this.prisma.scheduledDelivery.updateMany({
+      where: { id: delivery.id, leasedBy: owner, status: "pending" },
+      data: outcome === "failed" ? { status: "failed", lastError: error, leaseUntil: null } : { lastError: error, leaseUntil: retryAt },
+    });
+    return outcome;
+  }
+}
+
+/** Drops messages not yet sent for one occurrence of a due item (it was done, snoozed or reassigned). */
+export async function cancelPendingDeliveries(tx: Tx, occurrenceKey: string, kinds: readonly string[]): Promise<number> {
+  const { count } = await tx.scheduledDelivery.updateMany({
+    where: { occurrenceKey, status: "pending", kind: { in: [...kinds] } },
+    data: { status: "cancelled", leaseUntil: null },
+  });
+  return count;
+}

@@ -1,0 +1,63 @@
+import type { Config } from "../../config/config.js";
+import type { SchedulingConfig } from "../../config/scheduling-env.js";
+import type { Clock } from "../../core/clock.js";
+import type { Roles } from "../../core/roles.js";
+import type { Prisma } from "../../db/database.js";
+import type { Logger } from "../../log/logger.js";
+import { CORE_DIGEST_SECTIONS } from "../digest/core-sections.js";
+import { DigestService } from "../digest/digest-service.js";
+import { ObjectiveService } from "../objectives/objective-service.js";
+import { ReminderScan } from "../reminders/reminder-scan.js";
+import { ReminderService } from "../reminders/reminder-service.js";
+import { registerReviewSource } from "../reminders/sources/register-review-source.js";
+import { ReviewService } from "../reviews/review-service.js";
+import { reviewScheduleSource } from "../reviews/review-schedule-source.js";
+import { Scheduler } from "./scheduler.js";
+
+/** Reminders, reviews, objectives, the digest and the scheduler that runs them. */
+export interface Scheduling {
+  settings: SchedulingConfig;
+  reminders: ReminderService;
+  reviews: ReviewService;
+  objectives: ObjectiveService;
+  digest: DigestService;
+  scheduler: Scheduler;
+}
+
+const HOUR_MS = 3600_000;
+
+export function createScheduling(options: { prisma: Prisma; clock: Clock; roles: Roles; config: Config; logger: Logger; instanceId?: string }): Scheduling {
+  const { prisma, clock, roles, config, logger } = options;
+  const settings = config.scheduling;
+  const catchUpMs = settings.catchUpHours * HOUR_MS;
+  const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes });
+  const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone });
+  reminders.addSource(registerReviewSource(config.registerReviewMonths));
+  reminders.addSource(reviewScheduleSource);
+  reminders.addSource(objectives.source);
+  const reviews = new ReviewService({ prisma, clock, roles, reminders });
+  const digest = new DigestService({
+    prisma,
+    clock,
+    roles,
+    sections: CORE_DIGEST_SECTIONS,
+    settings: { cron: settings.digestCron, timezone: settings.timezone, waitingDays: settings.digestWaitingDays, catchUpMs, slackChannel: settings.slackManagersChannel },
+  });
+  const reminderScan = new ReminderScan({
+    prisma,
+    roles,
+    sources: () => reminders.sources(),
+    policy: { offsetsDays: settings.reminderOffsetsDays, graceDays: settings.escalationGraceDays, catchUpMs, zone: settings.timezone },
+    window: { ...settings.workingHours, weekends: settings.weekends },
+  });
+  const scheduler = new Scheduler({
+    prisma,
+    clock,
+    logger,
+    scans: [reminderScan, digest],
+    triggers: ["* * * * *", settings.digestCron],
+    timezone: settings.timezone,
+    instanceId: options.instanceId,
+  });
+  return { settings, reminders, reviews, objectives, digest, scheduler };
+}

@@ -1,0 +1,33 @@
+import { DateTime } from "luxon";
+
+export interface DeliveryWindow {
+  /** Minutes after local midnight. */
+  startMinute: number;
+  endMinute: number;
+  /** Whether Saturday and Sunday are delivery days. */
+  weekends: boolean;
+}
+
+/**
+ * The first moment at or after `at` that falls inside the recipient's working hours in their timezone. Local wall
+ * times are computed with luxon, so a day that is 23 or 25 hours long (daylight saving) still opens at its own 09:00.
+ */
+export function nextDeliveryTime(at: Date, zone: string, window: DeliveryWindow): Date {
+  let local = DateTime.fromJSDate(at, { zone });
+  if (!local.isValid) local = DateTime.fromJSDate(at, { zone: "UTC" });
+  for (let day = 0; day < 8; day += 1) {
+    const midnight = local.startOf("day");
+    const opens = wallClock(midnight, window.startMinute);
+    const closes = wallClock(midnight, window.endMinute);
+    const workingDay = window.weekends || midnight.weekday < 6;
+    if (workingDay && local < closes) return (local > opens ? local : opens).toJSDate();
+    local = midnight.plus({ days: 1 });
+  }
+  throw new Error("no working time within a week: check AIMS_WORKING_HOURS");
+}
+
+/** Local wall-clock time on that day (not "midnight plus N minutes", which is off by an hour on DST days). */
+function wallClock(midnight: DateTime, minuteOfDay: number): DateTime {
+  if (minuteOfDay >= 24 * 60) return midnight.plus({ days: 1 }).startOf("day");
+  return midnight.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 });
+}
