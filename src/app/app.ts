@@ -50,6 +50,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
     listening.once("error", reject);
   });
   await slack?.start();
+  if (config.scheduling.enabled) core.scheduling.scheduler.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   for (const line of describeChannels(config, { port, slackPath: SLACK_EVENTS_PATH, teamsPath: TEAMS_MESSAGES_PATH })) logger.info(line);
@@ -70,6 +71,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         await inFlight.drain(DRAIN_TIMEOUT_MS);
         server.closeAllConnections();
         await closed;
+        await core.scheduling.scheduler.stop();
         await database.close();
         logger.info("aims-bot stopped");
       })();

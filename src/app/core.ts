@@ -5,6 +5,7 @@ import { Roles } from "../core/roles.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { RequestService } from "../features/requests/request-service.js";
+import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { AssessmentService } from "../features/assessments/assessment-service.js";
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
@@ -19,6 +20,7 @@ export interface Core {
   requests: RequestService;
   concerns: ConcernService;
   assessments: AssessmentService;
+  scheduling: Scheduling;
 }
 
 export function createCore(options: {
@@ -32,6 +34,7 @@ export function createCore(options: {
   const roles = new Roles({
     approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
     owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
+    manager: { slack: config.scheduling.slackManagers },
     triager: { slack: config.roles.slackTriagers },
   });
   const events = new EventBus(logger);
@@ -52,5 +55,6 @@ export function createCore(options: {
     reassessmentIntervals: config.assessments.reassessMonths,
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
-  return { prisma, clock, roles, events, requests, assessments, concerns };
+  const scheduling = createScheduling({ prisma, clock, roles, config, logger });
+  return { prisma, clock, roles, events, requests, assessments, concerns, scheduling };
 }

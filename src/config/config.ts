@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
+import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
 import { envSchema, teamsCompanions, type Env } from "./env.js";
 
 export class ConfigError extends Error {
@@ -41,6 +42,7 @@ export interface Config {
   registerReviewMonths: number;
   concerns: ConcernSettings;
   assessments: AssessmentsConfig;
+  scheduling: SchedulingConfig;
 }
 
 export interface ConcernSettings {
@@ -103,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       teamsOwners: env.TEAMS_OWNERS,
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
+    scheduling: schedulingConfig(env),
     concerns: {
       acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,
       resolutionDays: env.AIMS_CONCERN_RESOLUTION_DAYS,

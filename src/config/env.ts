@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { schedulingEnvShape } from "./scheduling-env.js";
 import { assessmentsEnvShape } from "./assessments-env.js";
 
 const optionalText = z
@@ -71,6 +72,7 @@ export const envSchema = z
     TEAMS_OWNERS: aadObjectIds,
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
+    ...schedulingEnvShape,
     ...assessmentsEnvShape,
   })
   .superRefine((env, ctx) => {

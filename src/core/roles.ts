@@ -1,7 +1,7 @@
 import type { Actor, ChatChannel } from "./actor.js";
 
 /** Organisation roles configured per chat channel (ISO 42001 5.3, A.3.2). */
-export type AimsRole = "approver" | "owner" | "triager" | "incident_responder";
+export type AimsRole = "approver" | "owner" | "triager" | "manager" | "incident_responder";
 
 export type RoleDirectory = Record<AimsRole, Partial<Record<ChatChannel, readonly string[]>>>;
 

@@ -1,3 +1,5 @@
+import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
+
 /** Every Slack callback_id and action_id the bot uses, so listeners, views and the manifest agree. */
 export const SLACK_IDS = {
   command: "/aims",
@@ -52,4 +54,5 @@ export const SLACK_IDS = {
       externalReport: "incident_external_report_open",
     },
   },
+  scheduling: SCHEDULING_IDS,
 } as const;

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { SlackContext } from "../context.js";
+import { registerSchedulingListeners } from "../scheduling/register.js";
 import { registerConcernListeners } from "../concerns/register-concern-listeners.js";
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
@@ -33,4 +34,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerIncidentListeners(app, ctx);
   registerAssessmentListeners(app, ctx);
   registerConcernListeners(app, ctx);
+  registerSchedulingListeners(app, ctx);
 }

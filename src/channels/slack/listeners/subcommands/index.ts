@@ -1,6 +1,9 @@
 import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
 import { incidentSubcommand } from "../../incidents/listeners/incident-subcommand.js";
 import { concernSubcommand } from "../../concerns/concern-subcommand.js";
+import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
+import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
+import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { statusSubcommand } from "./status.js";
@@ -13,5 +16,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   incidentSubcommand,
   assessSubcommand,
   concernSubcommand,
+  objectivesSubcommand,
+  reviewsSubcommand,
+  digestSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];
