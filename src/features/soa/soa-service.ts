@@ -3,7 +3,7 @@ import type { Prisma } from "../../db/database.js";
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
-import { ANNEX_A_CONTROLS, isControlId, type ControlId } from "../../core/iso42001/controls.js";
+import { isControlId, type ControlId } from "../../core/iso42001/controls.js";
 import { ORG_ROLE_LABELS, ORG_ROLES, isOrgRole, type OrgRole } from "../../core/iso42001/org-roles.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
@@ -11,6 +11,7 @@ import { countEvidenceByControl } from "../evidence/evidence-counts.js";
 import { proposeApplicability, type SoaProposal } from "./catalog/propose.js";
 import { SOA_PROFILE_CONTROLS, soaEntryControls } from "./soa-controls.js";
 import { parseSoaEntryForm, type RawSoaEntryForm, type SoaEntryErrors, type SoaEntryInput } from "./soa-entry-form.js";
+import { loadOrganisationProfile, loadSoaStatement } from "./load-statement.js";
 import { toSoaLine, type OrganisationProfile, type SoaLine, type SoaStatement } from "./statement.js";
 
 export interface SoaServiceDeps {
@@ -51,15 +52,8 @@ export class SoaService {
     return this.deps.roles.has(actor, "owner");
   }
 
-  async profile(): Promise<OrganisationProfile | null> {
-    const row = await this.deps.prisma.orgProfile.findUnique({ where: { id: 1 } });
-    if (!row) return null;
-    return {
-      roles: row.roles,
-      version: row.version,
-      updatedAt: row.updatedAt,
-      updatedBy: { channel: row.updatedByChannel, id: row.updatedById },
-    };
+  profile(): Promise<OrganisationProfile | null> {
+    return loadOrganisationProfile(this.deps.prisma);
   }
 
   /**
@@ -121,19 +115,8 @@ export class SoaService {
     return { reproposed, needsReview };
   }
 
-  async statement(): Promise<SoaStatement> {
-    const { prisma } = this.deps;
-    const [profile, entries, evidence] = await Promise.all([
-      this.profile(),
-      prisma.soaEntry.findMany(),
-      countEvidenceByControl(prisma),
-    ]);
-    const byId = new Map(entries.map((entry) => [entry.controlId, entry]));
-    const lines = ANNEX_A_CONTROLS.flatMap(({ id }) => {
-      const entry = byId.get(id);
-      return entry ? [toSoaLine(entry, evidence.get(id) ?? 0)] : [];
-    });
-    return { profile, lines };
+  statement(): Promise<SoaStatement> {
+    return loadSoaStatement(this.deps.prisma);
   }
 
   async line(controlId: string): Promise<SoaLine | null> {

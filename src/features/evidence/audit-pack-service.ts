@@ -1,0 +1,63 @@
+import type { Prisma } from "../../db/database.js";
+import type { Actor } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Clock } from "../../core/clock.js";
+import type { Roles } from "../../core/roles.js";
+import { writeAuditPack, type AuditPack, type AuditPackOptions } from "./audit-pack/write-audit-pack.js";
+import type { EvidencePeriod } from "./evidence-period.js";
+
+export interface AuditPackServiceDeps {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+}
+
+export type ExportResult = { kind: "exported"; pack: AuditPack } | { kind: "forbidden"; message: string };
+
+/** Audit packs for the AIMS owner (chat) and for operators (the command line), each export itself audited. */
+export class AuditPackService {
+  constructor(private readonly deps: AuditPackServiceDeps) {}
+
+  exportRefusal(actor: Pick<Actor, "channel" | "id">): string | null {
+    return this.deps.roles.has(actor, "owner") ? null : "Only the AIMS owner can export the audit pack.";
+  }
+
+  async exportFor(actor: Actor, options: { outDir: string; period?: EvidencePeriod }): Promise<ExportResult> {
+    const refusal = this.exportRefusal(actor);
+    if (refusal) return { kind: "forbidden", message: refusal };
+    const pack = await exportAndRecord(this.deps, actor, {
+      outDir: options.outDir,
+      period: options.period ?? {},
+      generatedBy: `${actor.name ?? actor.id} (${actor.channel} ${actor.id})`,
+    });
+    return { kind: "exported", pack };
+  }
+}
+
+/**
+ * Writes a pack and records who exported what in the audit trail (after the pack, so the head it verified is the
+ * chain as it stood). `actor` null is an operator on the command line.
+ */
+export async function exportAndRecord(
+  deps: { prisma: Prisma; clock: Clock },
+  actor: Actor | null,
+  options: Pick<AuditPackOptions, "outDir" | "period" | "generatedBy" | "batchSize" | "onProgress" | "sources">,
+): Promise<AuditPack> {
+  const { prisma, clock } = deps;
+  const pack = await writeAuditPack({ prisma, generatedAt: clock.now(), ...options });
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, clock, {
+      actor,
+      action: "evidence.exported",
+      entityType: "audit_pack",
+      entityId: pack.name,
+      after: {
+        period: { from: options.period.from ?? null, to: options.period.to ?? null },
+        records: pack.recordCounts.reduce((sum, source) => sum + source.count, 0),
+        chainHead: pack.chain.ok ? pack.chain.head : null,
+      },
+      controls: [],
+    }),
+  );
+  return pack;
+}
