@@ -34,7 +34,16 @@ export interface QuotedMessage {
 }
 
 export type SubmitConcernResult =
-  | { ok: true; concern: Concern; followUp?: FollowUpCredentials }
+  | {
+      ok: true;
+      concern: Concern;
+      followUp?: FollowUpCredentials;
+      /**
+       * Settles when every channel has shown the new concern. Not awaited by submit, so a chat edge can answer the
+       * reporter first (Slack allows 3 seconds) and then wait for it.
+       */
+      announced: Promise<void>;
+    }
   | { ok: false; errors: ConcernFieldErrors };
 
 export type TriageResult =
@@ -73,7 +82,7 @@ export class ConcernService {
 
     if (!input.anonymous) {
       const existing = await prisma.concern.findUnique({ where: { submissionKey: options.submissionKey } });
-      if (existing) return { ok: true, concern: existing };
+      if (existing) return { ok: true, concern: existing, announced: Promise.resolve() };
     }
     const aiSystem = input.aiSystemReference
       ? await prisma.aiSystem.findUnique({ where: { reference: input.aiSystemReference } })
@@ -118,8 +127,7 @@ export class ConcernService {
       });
       return created;
     });
-    await events.emit("concern.received", { concern });
-    return { ok: true, concern, followUp: credentials };
+    return { ok: true, concern, followUp: credentials, announced: events.emit("concern.received", { concern }) };
   }
 
   /** Why this person may not triage concerns, or null if they may. Checked again on every action. */

@@ -8,8 +8,9 @@ import { anonymousReceiptView } from "./follow-up-views.js";
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
- * Saves the concern before acknowledging, so errors keep the modal open with what was typed. An anonymous reporter
- * sees their case code and secret in place of the form; the core drops who they are.
+ * Saves the concern before acknowledging, so errors keep the modal open with what was typed, and announces it to
+ * the triagers after. An anonymous reporter sees their case code and secret in place of the form; the core drops
+ * who they are.
  */
 export function concernSubmission(ctx: SlackContext) {
   return async ({ ack, body, view }: Args) => {
@@ -20,8 +21,8 @@ export function concernSubmission(ctx: SlackContext) {
         quote: metadata.quote,
       });
       if (!result.ok) return await ack({ response_action: "errors", errors: formErrors(result.errors) });
-      if (result.followUp) return await ack({ response_action: "update", view: anonymousReceiptView(result.concern, result.followUp) });
-      await ack();
+      await (result.followUp ? ack({ response_action: "update", view: anonymousReceiptView(result.concern, result.followUp) }) : ack());
+      await result.announced;
     } catch (error) {
       await ack({ response_action: "errors", errors: { [BLOCKS.description]: concernFailure(error, ctx.logger, "concern submission") } });
     }
