@@ -64,7 +64,8 @@ export type OpenedView = { id: string; callback_id: string; private_metadata: st
 export async function viewOpenedBy(t: TestAims, trigger: () => Promise<unknown>): Promise<OpenedView> {
   const before = t.fake.callsTo("views.open").length;
   await trigger();
-  const [call] = (await t.fake.waitForCount("views.open", before + 1)).slice(before);
+  // Generous: the first request of a run also warms up Bolt and the database client on a busy machine.
+  const [call] = (await t.fake.waitForCount("views.open", before + 1, 15_000)).slice(before);
   expect(call.response.ok, JSON.stringify(call.response)).toBe(true);
   return call.response.view as OpenedView;
 }
