@@ -91,9 +91,13 @@ describe("Statement of Applicability", () => {
     ]);
     expect(history[2]).toMatchObject({ owner: "Head of IT", changedById: OWNER.id, changedAt: new Date("2026-12-02T10:00:00.000Z") });
 
-    const audit = await db.database.prisma.auditEvent.findMany({ where: { entityType: "soa_entry", entityId: "A.9.3" }, orderBy: { id: "asc" } });
-    expect(audit.map((e) => e.action)).toEqual(["soa.entry_proposed", "soa.entry_changed", "soa.entry_changed"]);
-    expect(audit[2]).toMatchObject({ actorId: OWNER.id, before: expect.objectContaining({ proposed: true }), after: expect.objectContaining({ owner: "Head of IT" }) });
+    const audit = await db.database.prisma.auditEvent.findMany({ where: { entityType: "soa_entry", entityId: "A.9.3" } });
+    expect(audit.map((e) => e.action)).toEqual(["soa.entry_changed"]);
+    expect(audit[0]).toMatchObject({ actorId: OWNER.id, before: expect.objectContaining({ proposed: true, version: 2 }), after: expect.objectContaining({ owner: "Head of IT", version: 3 }) });
+    const proposals = await db.database.prisma.auditEvent.findMany({ where: { action: "soa.entries_proposed" }, orderBy: { id: "asc" } });
+    expect(proposals).toHaveLength(2);
+    expect((proposals[0].after as { entries: unknown[] }).entries).toHaveLength(38);
+    expect((proposals[1].after as { entries: unknown[] }).entries).toContainEqual({ controlId: "A.9.3", version: 2, applicable: true });
     expect(await verifyAuditChain(db.database.prisma)).toMatchObject({ ok: true });
   });
 

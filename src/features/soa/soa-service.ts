@@ -44,6 +44,9 @@ export type UpdateEntryResult =
 /** Serialises changes to the organisation profile, so two first-time setups cannot both seed the SoA. */
 const SOA_LOCK = 0x534f4131;
 
+/** Seeding 38 lines is the largest write the SoA makes; give it more than Prisma's default 5 s on a busy embedded database. */
+const PROPOSAL_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
+
 /** The organisation profile and the Statement of Applicability (ISO 42001 4.1, 6.1.3), versioned and audited. */
 export class SoaService {
   constructor(private readonly deps: SoaServiceDeps) {}
@@ -94,25 +97,51 @@ export class SoaService {
         updatedBy: { channel: saved.updatedByChannel, id: saved.updatedById },
       };
       return { kind: "saved" as const, profile, ...outcome };
-    });
+    }, PROPOSAL_TRANSACTION);
   }
 
+  /**
+   * Writes the proposal for the held roles into every line that has not been reviewed yet: new lines and changed
+   * unreviewed ones get a new version, all in one batch with one audit event listing them.
+   */
   private async applyProposals(tx: Tx, actor: Actor, roles: OrgRole[]) {
     const existing = new Map((await tx.soaEntry.findMany()).map((entry) => [entry.controlId, entry]));
     const change = `Proposed for the organisation's roles: ${roles.map((role) => ORG_ROLE_LABELS[role]).join(", ")}`;
-    const reproposed: ControlId[] = [];
+    const now = this.deps.clock.now();
+    const by = { updatedAt: now, updatedByChannel: actor.channel, updatedById: actor.id };
     const needsReview: ControlId[] = [];
+    const written: Array<{ controlId: ControlId; version: number; fields: SoaEntryInput & { proposed: true; controls: ControlId[] } }> = [];
     for (const proposal of proposeApplicability(roles)) {
       const entry = existing.get(proposal.controlId);
-      const fields = proposalFields(proposal);
+      const fields = { ...proposalFields(proposal), proposed: true as const, controls: soaEntryControls(proposal.controlId) };
       if (entry && !entry.proposed) {
         if (entry.applicable !== proposal.applicable) needsReview.push(proposal.controlId);
       } else if (!entry || !sameContent(entry, fields)) {
-        await this.saveVersion(tx, actor, proposal.controlId, entry ?? null, fields, { proposed: true, change });
-        if (entry) reproposed.push(proposal.controlId);
+        written.push({ controlId: proposal.controlId, version: (entry?.version ?? 0) + 1, fields });
       }
     }
-    return { reproposed, needsReview };
+    const created = written.filter((line) => !existing.has(line.controlId));
+    const reproposed = written.filter((line) => existing.has(line.controlId));
+    await tx.soaEntry.createMany({ data: created.map(({ controlId, version, fields }) => ({ controlId, version, ...fields, ...by })) });
+    for (const { controlId, version, fields } of reproposed) {
+      await tx.soaEntry.update({ where: { controlId }, data: { ...fields, version, ...by } });
+    }
+    await tx.soaEntryVersion.createMany({
+      data: written.map(({ controlId, version, fields }) => ({
+        controlId, version, ...fields, change, changedAt: now, changedByChannel: actor.channel, changedById: actor.id,
+      })),
+    });
+    if (written.length > 0) {
+      await recordAudit(tx, this.deps.clock, {
+        actor,
+        action: "soa.entries_proposed",
+        entityType: "soa_statement",
+        entityId: 1,
+        after: { change, entries: written.map(({ controlId, version, fields }) => ({ controlId, version, applicable: fields.applicable })) },
+        controls: [...new Set(written.flatMap((line) => line.fields.controls))],
+      });
+    }
+    return { reproposed: reproposed.map((line) => line.controlId), needsReview };
   }
 
   statement(): Promise<SoaStatement> {
@@ -159,37 +188,33 @@ export class SoaService {
   }
 
   /**
-   * Writes the next version of a line: the line itself (guarded on the version it had), its version row and an audit
-   * event, all in the caller's transaction. Returns null when the line moved on meanwhile.
+   * Writes the next version of a reviewed line: the line itself (guarded on the version it had), its version row and
+   * an audit event, all in the caller's transaction. Returns null when the line moved on meanwhile.
    */
   private async saveVersion(
     tx: Tx,
     actor: Actor,
     controlId: ControlId,
-    current: SoaEntry | null,
+    current: SoaEntry,
     input: SoaEntryInput,
     meta: { proposed: boolean; change: string },
   ): Promise<SoaEntry | null> {
     const { clock } = this.deps;
     const now = clock.now();
-    const version = (current?.version ?? 0) + 1;
+    const version = current.version + 1;
     const fields = { ...input, proposed: meta.proposed, controls: soaEntryControls(controlId) };
     const by = { updatedAt: now, updatedByChannel: actor.channel, updatedById: actor.id };
-    if (current) {
-      const claimed = await tx.soaEntry.updateMany({ where: { controlId, version: current.version }, data: { ...fields, version, ...by } });
-      if (claimed.count === 0) return null;
-    } else {
-      await tx.soaEntry.create({ data: { controlId, ...fields, version, ...by } });
-    }
+    const claimed = await tx.soaEntry.updateMany({ where: { controlId, version: current.version }, data: { ...fields, version, ...by } });
+    if (claimed.count === 0) return null;
     await tx.soaEntryVersion.create({
       data: { controlId, version, ...fields, change: meta.change, changedAt: now, changedByChannel: actor.channel, changedById: actor.id },
     });
     await recordAudit(tx, clock, {
       actor,
-      action: current ? "soa.entry_changed" : "soa.entry_proposed",
+      action: "soa.entry_changed",
       entityType: "soa_entry",
       entityId: controlId,
-      before: current ? contentOf(current) : null,
+      before: contentOf(current),
       after: { ...input, proposed: meta.proposed, version, change: meta.change },
       controls: fields.controls,
     });

@@ -30,6 +30,7 @@ export function packIndexMarkdown(input: PackIndexInput): string {
     ...auditTrail(input.chain),
     ...recordTypes(input),
     ...evidenceByControl(input),
+    ...evidenceByClause(input.tallies),
   ].join("\n");
 }
 
@@ -125,6 +126,10 @@ function controlEvidence(controlId: string, tallies: readonly SourceTally[]): st
   if (held.length === 0) {
     return [`- Evidence: no records in this pack. Where it is kept: ${mdCell(controlById(controlId)?.evidenceSource)}.`];
   }
+  return evidenceLines(controlId, held);
+}
+
+function evidenceLines(controlId: string, held: readonly SourceTally[]): string[] {
   return [
     "- Evidence:",
     ...held.map((tally) => {
@@ -134,4 +139,19 @@ function controlEvidence(controlId: string, tallies: readonly SourceTally[]): st
       return `  - ${tally.source.title}: ${count} (${samples.map(mdCell).join(", ")}${more}) in \`${recordFiles(tally.source).csv}\``;
     }),
   ];
+}
+
+/** Records also name management-system clauses (e.g. 10.2 corrective action); they are listed after Annex A. */
+function evidenceByClause(tallies: readonly SourceTally[]): string[] {
+  const clauses = [...new Set(tallies.flatMap((tally) => [...tally.byControl.keys()]))]
+    .filter((id) => !controlById(id))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  if (clauses.length === 0) return [];
+  const lines = ["## Evidence by management-system clause", ""];
+  for (const clause of clauses) {
+    lines.push(`#### Clause ${mdCell(clause)}`, "");
+    const held = tallies.filter((tally) => (tally.byControl.get(clause) ?? 0) > 0);
+    lines.push(...evidenceLines(clause, held), "");
+  }
+  return lines;
 }
