@@ -4,8 +4,8 @@ import { fixedClock } from "../../../../src/core/clock.js";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
-import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../../support/request-steps.js";
-import { buttonIn, contextText, expectValidModal, fillStep, submitStep, textOf, type ModalViewJson } from "./assessment-steps.js";
+import { buttonValue, clickDecision, decisionIds } from "../../../support/request-steps.js";
+import { buttonIn, contextText, expectValidModal, fileRequest, fillStep, submitStep, textOf, type ModalViewJson } from "./assessment-steps.js";
 
 const clock = fixedClock(new Date("2026-12-01T10:00:00Z"));
 let t: TestAims;
@@ -33,7 +33,7 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
   let stepCount: number;
 
   it("refuses to approve a high-risk request before an assessment is signed off, and offers to start one", async () => {
-    ({ reference, approvalTs } = await submitRequest(t, EMPLOYEE, HIGH_RISK_REQUEST));
+    ({ reference, approvalTs } = await fileRequest(t, EMPLOYEE, HIGH_RISK_REQUEST));
     expect((await t.aims.core.requests.find(reference))!.riskTier).toBe("high");
     const approval = t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;
     const url = await clickDecision(t, APPROVERS[0], decisionIds.approve, buttonValue(approval, decisionIds.approve), approvalTs);

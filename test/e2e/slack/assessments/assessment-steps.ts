@@ -1,5 +1,9 @@
 import { expect } from "vitest";
-import type { TestAims } from "../../../support/aims-harness.js";
+import type { RawRequestForm } from "../../../../src/features/requests/request-form.js";
+import { APPROVALS_CHANNEL, type TestAims } from "../../../support/aims-harness.js";
+import { eventually } from "../../../support/eventually.js";
+import { requestFormState } from "../../../support/request-form-state.js";
+import { openRequestModal } from "../../../support/request-steps.js";
 import { viewProblems } from "../../../support/fake-slack/index.js";
 
 export interface ModalViewJson {
@@ -115,4 +119,24 @@ export function buttonIn(blocks: unknown, actionId: string): string {
   const button = all.find((element) => element.action_id === actionId);
   if (!button?.value) throw new Error(`no ${actionId} button in ${textOf(blocks)}`);
   return button.value;
+}
+
+/**
+ * Files a request through the request modal like a person would: when the app answers that saving takes longer
+ * than usual (a loaded machine), Submit is pressed again on the same modal, which the app treats as the same request.
+ */
+export async function fileRequest(t: TestAims, userId: string, form: RawRequestForm) {
+  const view = await openRequestModal(t, userId);
+  const submit = () =>
+    t.slack.submitView(userId, { id: view.id, callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: requestFormState(form) } });
+  await eventually(async () => {
+    const response = await submit();
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+  }, 30_000, 500);
+  const posted = await t.fake.waitFor(
+    "chat.postMessage",
+    (call) => call.args.channel === APPROVALS_CHANNEL && String(call.args.text).includes(String(form.toolName)),
+  );
+  return { reference: /REQ-\d{4}/.exec(String(posted.args.text))![0], approvalTs: String(posted.response.ts) };
 }
