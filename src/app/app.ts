@@ -9,7 +9,7 @@ import { createTeamsChannel, TEAMS_MESSAGES_PATH, type TeamsChannel } from "../c
 import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
 import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
 import { createCore, type Core } from "./core.js";
-import { InFlight } from "./in-flight.js";
+import { InFlight } from "../core/in-flight.js";
 import { describeChannels } from "./startup-report.js";
 
 export interface RunningAims {
@@ -69,6 +69,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         server.closeIdleConnections();
         await slack?.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
+        await core.events.drain(DRAIN_TIMEOUT_MS);
         server.closeAllConnections();
         await closed;
         await core.scheduling.scheduler.stop();

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
 import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
-import { envSchema, teamsCompanions, type Env } from "./env.js";
+import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
+import { envSchema, missingCompanions, type Env } from "./env.js";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -16,10 +16,12 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   approvalsChannel: string;
-  /** The confidential conversation where triagers handle AI concerns. */
-  triageChannel?: string;
   /** Where impact assessments are sent for sign-off; unset: a DM to each AIMS owner. */
   assessmentsChannel?: string;
+  /** Where AI incidents are announced, each with a summary kept up to date. */
+  incidentsChannel?: string;
+  /** The confidential conversation where triagers handle AI concerns. */
+  triageChannel?: string;
 }
 
 export interface TeamsConfig {
@@ -38,10 +40,10 @@ export interface Config {
   database: { url?: string; dataDir: string; poolSize: number; connectTimeoutMs: number };
   slack?: SlackConfig;
   teams?: TeamsConfig;
-  roles: { slackApprovers: string[]; slackOwners: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[] };
+  roles: { slackApprovers: string[]; slackOwners: string[]; slackIncidentResponders: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[] };
   registerReviewMonths: number;
-  concerns: ConcernSettings;
   assessments: AssessmentsConfig;
+  concerns: ConcernSettings;
   scheduling: SchedulingConfig;
 }
 
@@ -62,7 +64,7 @@ export function describeProblems(error: z.ZodError): string[] {
 /** Reads every setting from the environment; throws one ConfigError naming every problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
-  const problems = [...(parsed.success ? [] : describeProblems(parsed.error)), ...teamsCompanions(source)];
+  const problems = [...(parsed.success ? [] : describeProblems(parsed.error)), ...missingCompanions(source)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   return {
@@ -83,8 +85,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL,
             approvalsChannel: env.SLACK_APPROVALS_CHANNEL,
-            triageChannel: env.SLACK_TRIAGE_CHANNEL,
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
+            incidentsChannel: env.SLACK_INCIDENTS_CHANNEL,
+            triageChannel: env.SLACK_TRIAGE_CHANNEL,
           }
         : undefined,
     teams: env.TEAMS_APPROVALS_CONVERSATION
@@ -105,13 +108,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       teamsOwners: env.TEAMS_OWNERS,
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
-    scheduling: schedulingConfig(env),
+    assessments: assessmentsConfig(env),
     concerns: {
       acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,
       resolutionDays: env.AIMS_CONCERN_RESOLUTION_DAYS,
       followUpMaxAttempts: env.AIMS_CONCERN_FOLLOW_UP_MAX_ATTEMPTS,
       followUpWindowMinutes: env.AIMS_CONCERN_FOLLOW_UP_WINDOW_MINUTES,
     },
-    assessments: assessmentsConfig(env),
+    scheduling: schedulingConfig(env),
   };
 }

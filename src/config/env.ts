@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { schedulingEnvShape } from "./scheduling-env.js";
 import { assessmentsEnvShape } from "./assessments-env.js";
+import { schedulingEnvShape } from "./scheduling-env.js";
 
 const optionalText = z
   .string()
@@ -43,7 +43,7 @@ export const envSchema = z
     ),
     DATA_DIR: z.string().trim().min(1).default("./data"),
     DATABASE_POOL_SIZE: positiveInt(10),
-    DATABASE_CONNECT_TIMEOUT_MS: positiveInt(2000),
+    DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
 
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
     SLACK_SIGNING_SECRET: optionalText,
@@ -54,6 +54,10 @@ export const envSchema = z
     ),
     AIMS_APPROVERS: slackUserIds,
     AIMS_OWNERS: slackUserIds,
+    AIMS_INCIDENT_RESPONDERS: slackUserIds,
+    SLACK_INCIDENTS_CHANNEL: optionalText.pipe(
+      z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional(),
+    ),
     AIMS_TRIAGERS: slackUserIds,
     SLACK_TRIAGE_CHANNEL: optionalText.pipe(
       z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional(),
@@ -72,37 +76,35 @@ export const envSchema = z
     TEAMS_OWNERS: aadObjectIds,
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
-    ...schedulingEnvShape,
     ...assessmentsEnvShape,
-  })
-  .superRefine((env, ctx) => {
-    const slackParts = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET];
-    if (slackParts.some(Boolean) && !slackParts.every(Boolean)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [env.SLACK_BOT_TOKEN ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN"],
-        message: "Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET",
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APPROVALS_CHANNEL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_APPROVALS_CHANNEL"],
-        message: "is required when Slack is on: the channel id where approvers decide requests",
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && env.AIMS_APPROVERS.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AIMS_APPROVERS"],
-        message: "is required when Slack is on: comma-separated Slack user ids of the people who may approve",
-      });
-    }
+    ...schedulingEnvShape,
   });
 
 export type Env = z.output<typeof envSchema>;
 
 const present = (raw: NodeJS.ProcessEnv, name: string) => (raw[name] ?? "").trim() !== "";
+
+/**
+ * Settings that only make sense together. Checked on the raw values, so these problems are reported in the same
+ * message as every malformed value (zod skips object-level checks once a field has failed).
+ */
+export function missingCompanions(raw: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const slackToken = present(raw, "SLACK_BOT_TOKEN");
+  if (slackToken !== present(raw, "SLACK_SIGNING_SECRET")) {
+    problems.push(
+      `${slackToken ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN"}: Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET`,
+    );
+  }
+  if (slackToken && !present(raw, "SLACK_APPROVALS_CHANNEL")) {
+    problems.push("SLACK_APPROVALS_CHANNEL: is required when Slack is on: the channel id where approvers decide requests");
+  }
+  if (slackToken && !present(raw, "AIMS_APPROVERS")) {
+    problems.push("AIMS_APPROVERS: is required when Slack is on: comma-separated Slack user ids of the people who may approve");
+  }
+  problems.push(...teamsCompanions(raw));
+  return problems;
+}
 
 /** Teams is on when TEAMS_APPROVALS_CONVERSATION is set; the app settings follow the Bot Framework's rules. */
 export function teamsCompanions(raw: NodeJS.ProcessEnv): string[] {

@@ -1,3 +1,4 @@
+import { InFlight } from "./in-flight.js";
 import type { Logger } from "../log/logger.js";
 
 /**
@@ -10,11 +11,14 @@ export interface DomainEvents {}
 type Handler<T> = (payload: T) => Promise<void> | void;
 
 /**
- * In-process publish/subscribe between the core and the chat channels. Handlers run concurrently; one failing
- * handler (Slack down, say) is logged and never undoes the committed change or stops the others.
+ * In-process publish/subscribe between the core and the chat channels. `emit` returns at once: handlers (posting
+ * to Slack or Teams) run afterwards, so a person's request is answered without waiting for notifications. One
+ * failing handler is logged and never undoes the committed change or stops the others. `drain` waits for running
+ * handlers, on shutdown.
  */
 export class EventBus {
   private readonly handlers = new Map<string, Handler<never>[]>();
+  private readonly running = new InFlight();
 
   constructor(private readonly logger: Logger) {}
 
@@ -24,9 +28,17 @@ export class EventBus {
 
   async emit<K extends keyof DomainEvents & string>(name: K, payload: DomainEvents[K]): Promise<void> {
     const handlers = (this.handlers.get(name) ?? []) as Handler<DomainEvents[K]>[];
-    const results = await Promise.allSettled(handlers.map(async (handler) => handler(payload)));
-    for (const result of results) {
-      if (result.status === "rejected") this.logger.error({ err: result.reason, event: name }, "event handler failed");
+    for (const handler of handlers) {
+      this.running.track(
+        Promise.resolve()
+          .then(() => handler(payload))
+          .catch((error: unknown) => this.logger.error({ err: error, event: name }, "event handler failed")),
+      );
     }
+  }
+
+  /** Resolves when every handler started so far has finished, or after `timeoutMs`. */
+  drain(timeoutMs = 10_000): Promise<void> {
+    return this.running.drain(timeoutMs);
   }
 }

@@ -24,6 +24,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const EMBEDDED_QUEUE_TIMEOUT_MS = 60_000;
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 /**
@@ -39,7 +41,9 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
   const pool = new pg.Pool({
     connectionString: settings.url ?? embedded!.url,
     max: embedded ? 1 : settings.poolSize,
-    connectionTimeoutMillis: settings.connectTimeoutMs,
+    // pg-pool's timeout also bounds the wait for a free client. The embedded database has exactly one, so under a
+    // burst a healthy database would look unreachable; connecting to it is local and cannot hang.
+    connectionTimeoutMillis: embedded ? EMBEDDED_QUEUE_TIMEOUT_MS : settings.connectTimeoutMs,
   });
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));

@@ -63,7 +63,7 @@ function row(name: string, aims: Summary, bare: Summary): string {
 }
 
 async function main(): Promise<void> {
-  const t = await startTestAims({ env: { LOG_LEVEL: "warn" } });
+  const t = await startTestAims({ env: { LOG_LEVEL: "warn", AIMS_SCHEDULER_ENABLED: "false" } });
   const fake = await startFakeSlack();
   const bare = await startBareBolt(fake.apiUrl);
   const aimsUrl = `${t.aims.url}/slack/events`;

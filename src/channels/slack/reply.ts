@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { RespondFn } from "@slack/bolt";
 import { randomUUID } from "node:crypto";
+import { DeadlineExceeded } from "../../core/deadline.js";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../core/errors.js";
 import type { Logger } from "../../log/logger.js";
 
@@ -18,6 +19,10 @@ export async function tellUser(
 
 /** What a person is told when their action failed; the detail goes to the log under an id they can quote. */
 export function failureMessage(error: unknown, logger: Logger, context: Record<string, unknown>): string {
+  if (error instanceof DeadlineExceeded) {
+    logger.warn({ ...context, deadlineMs: error.ms }, "slow to save; asked the person to submit again");
+    return "Saving is taking longer than usual. Your answers are still here: please press Submit again in a moment.";
+  }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, ...context }, "database unavailable");
     return DATABASE_UNAVAILABLE_MESSAGE;

@@ -191,3 +191,23 @@ describe("AI tool request, end to end through Slack", () => {
     expect(employeeBlocks).not.toContain("Waiting for your decision");
   });
 });
+
+describe("approving from the App Home", () => {
+  it("decides and refreshes the approver's Home so the request leaves the waiting list", async () => {
+    const { reference } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Approved from Home" });
+    const request = (await t.aims.core.requests.find(reference))!;
+    await t.slack.event({ type: "app_home_opened", user: APPROVERS[0], channel: "D0HOME", tab: "home" });
+    const before = await t.fake.waitFor("views.publish", (c) => textOf(c.args.view).includes(`${reference}: Approved from Home`));
+    expect(before.args.user_id).toBe(APPROVERS[0]);
+    const publishes = t.fake.callsTo("views.publish").length;
+    await t.slack.action({
+      userId: APPROVERS[0],
+      view: { id: "VHOME0001", type: "home" },
+      actions: [{ action_id: decisionIds.approve, block_id: `decide:${reference}`, value: `${reference}:${request.revision}` }],
+    });
+    const [home] = (await t.fake.waitForCount("views.publish", publishes + 1)).slice(publishes);
+    expect(home.args.user_id).toBe(APPROVERS[0]);
+    expect((await t.aims.core.requests.find(reference))!.status).toBe("approved");
+    expect(textOf((home.args.view as { blocks: unknown }).blocks)).not.toContain(`${reference}: Approved from Home`);
+  });
+});

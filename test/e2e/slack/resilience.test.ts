@@ -102,3 +102,23 @@ describe("the embedded database", () => {
     expect(JSON.stringify(post.body)).toContain("Survives restarts");
   });
 });
+
+describe("shutting down", () => {
+  it("finishes work already acknowledged before closing the database", async () => {
+    const t = await startTestAims();
+    const { reference, approvalTs } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Decided while stopping" });
+    const approval = t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;
+    t.fake.setLatency(400);
+    await clickDecision(t, APPROVERS[0], decisionIds.approve, buttonValue(approval, decisionIds.approve), approvalTs);
+    const status = async () => (await t.aims.core.prisma.aiToolRequest.findUniqueOrThrow({ where: { reference } })).status;
+    const updatesBefore = t.fake.callsTo("chat.update").length;
+
+    const stopped = t.aims.stop();
+    await stopped;
+    expect(t.fake.callsTo("chat.update").length).toBe(updatesBefore + 1);
+    t.fake.setLatency(0);
+    await t.restart();
+    expect(await status()).toBe("approved");
+    await t.stop();
+  });
+});

@@ -4,6 +4,7 @@ import { decisionReasonModal } from "../../blocks/decision-reason-modal.js";
 import type { SlackContext } from "../../context.js";
 import { failureMessage, tellUser } from "../../reply.js";
 import { slackActor } from "../../slack-actor.js";
+import { publishHome } from "../events/app-home-opened.js";
 import { reportDecision } from "./report-decision.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -19,6 +20,7 @@ export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "
 
     if (outcome === "approved") {
       await reportDecision(ctx, { actor, client, respond: body.response_url ? respond : undefined, ...target, outcome });
+      if (body.view?.type === "home") await publishHome(ctx, client, actor.id).catch((error) => ctx.logger.warn({ err: error }, "could not refresh the App Home"));
       return;
     }
     try {

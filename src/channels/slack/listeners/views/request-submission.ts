@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { withDeadline } from "../../../../core/deadline.js";
 import { readRequestForm } from "../../blocks/request-modal.js";
 import type { SlackContext } from "../../context.js";
 import { failureMessage } from "../../reply.js";
@@ -6,6 +7,9 @@ import { slackActor } from "../../slack-actor.js";
 import type { FieldErrors } from "../../../../features/requests/request-form.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Slack closes the request after 3 seconds; past this the person is asked to submit again (saving is idempotent). */
+const SAVE_DEADLINE_MS = 2500;
 
 /** The block that shows a whole-form error (the first question), so the modal stays open with every answer kept. */
 const FORM_ERROR_BLOCK = "toolName";
@@ -23,10 +27,11 @@ export function requestSubmission(ctx: SlackContext, mode: "new" | "resubmit") {
     const actor = slackActor(body.user);
     const form = readRequestForm(view.state.values as never);
     try {
-      const result =
+      const saving =
         mode === "new"
-          ? await ctx.core.requests.submit(actor, form, `slack:${view.id}:${view.private_metadata}`)
-          : await ctx.core.requests.resubmit(actor, view.private_metadata, form);
+          ? ctx.core.requests.submit(actor, form, `slack:${view.id}:${view.private_metadata}`)
+          : ctx.core.requests.resubmit(actor, view.private_metadata, form);
+      const result = await withDeadline(saving, SAVE_DEADLINE_MS);
       if (result.ok) {
         await ack();
         return;
