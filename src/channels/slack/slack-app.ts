@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import type { Application } from "express";
 import type { Core } from "../../app/core.js";
 import type { SlackConfig } from "../../config/config.js";
@@ -48,7 +48,10 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
     token: slack.botToken,
     receiver,
     logger: logs,
-    clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : undefined,
+    // Capped at info whatever LOG_LEVEL says: Bolt's debug lines include whole request payloads, which would name
+    // the reporter of an anonymous concern.
+    logLevel: LogLevel.INFO,
+    clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO } : undefined,
     // The bot token is given, so Bolt need not call auth.test before the first request.
     tokenVerificationEnabled: false,
   });
