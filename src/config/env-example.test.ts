@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+import { envSchema } from "./env.js";
+
+const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+const mentioned = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]));
+const active = Object.fromEntries(
+  example
+    .split("\n")
+    .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+);
+
+describe(".env.example", () => {
+  it("documents every setting the bot reads", () => {
+    const settings = Object.keys(envSchema.shape).filter((name) => name !== "NODE_ENV");
+    expect(settings.filter((name) => !mentioned.has(name))).toEqual([]);
+  });
+
+  it("names no setting the bot does not read", () => {
+    expect([...mentioned].filter((name) => !(name in envSchema.shape))).toEqual([]);
+  });
+
+  it("loads as it stands", () => {
+    expect(() => loadConfig(active)).not.toThrow();
+  });
+});
