@@ -10,6 +10,7 @@ import { assessmentControls } from "./controls.js";
 import { mitigationsFrom } from "./mitigations.js";
 import {
   effectiveAnswers,
+  mergePartialStepAnswers,
   missingQuestions,
   planSteps,
   scoreAssessment,
@@ -226,6 +227,39 @@ export class AssessmentService {
     });
     if (!saved) return { kind: "not_editable", message: `${reference} was submitted meanwhile and can no longer be changed.` };
     return { kind: "saved", assessment: saved, nextStep };
+  }
+
+  /**
+   * Keeps what was typed in a step the person leaves without Next (Back): valid answers are saved, nothing is
+   * required yet, and the step reached does not change.
+   */
+  async saveProgress(actor: Actor, reference: string, stepIndex: number, raw: Readonly<Record<string, unknown>>): Promise<OpenResult> {
+    const { prisma, clock, definition } = this.deps;
+    const opened = await this.resume(actor, reference);
+    if (opened.kind !== "ok") return opened;
+    const step = this.steps[stepIndex];
+    const stored = opened.assessment.answers as Answers;
+    const answers = step ? mergePartialStepAnswers(definition, step, raw, stored) : stored;
+    if (!step || JSON.stringify(answers) === JSON.stringify(stored)) return opened;
+    const saved = await prisma.$transaction(async (tx) => {
+      const claimed = await tx.impactAssessment.updateMany({
+        where: { id: opened.assessment.id, status: { in: [...EDITABLE] } },
+        data: { answers: answers as never },
+      });
+      if (claimed.count === 0) return null;
+      await recordAudit(tx, clock, {
+        actor,
+        action: "assessment.progress_saved",
+        entityType: "impact_assessment",
+        entityId: opened.assessment.reference,
+        before: { step: stepIndex, answers: pick(stored, step.questionIds) },
+        after: { step: stepIndex, answers: pick(answers, step.questionIds) },
+        controls: opened.assessment.controls,
+      });
+      return tx.impactAssessment.findUniqueOrThrow({ where: { id: opened.assessment.id } });
+    });
+    if (!saved) return { kind: "not_editable", message: `${reference} was submitted meanwhile and can no longer be changed.` };
+    return { kind: "ok", assessment: saved };
   }
 
   /** The level and reasons the answers so far would give, and what is still missing. */

@@ -34,3 +34,4 @@ export { RISK_LEVELS, type RiskLevel } from "./risk-levels.js";
 export { DEFAULT_REASSESSMENT_INTERVALS, nextReassessmentDate, type ReassessmentIntervals } from "./next-review.js";
 export { describeAnswer } from "./answer-text.js";
 export { questionsForStep, type StepQuestion } from "./step-questions.js";
+export { mergePartialStepAnswers } from "./partial-answers.js";

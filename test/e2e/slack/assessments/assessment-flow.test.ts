@@ -89,12 +89,16 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
       expect(next.response_action, textOf(next)).toBe("update");
       view = next.view!;
       if (step === 3) {
-        // Back shows the previous step with its saved answers.
+        // Back keeps what was typed in the step being left, and shows the previous step with its saved answers.
         const before = t.fake.callsTo("views.update").length;
-        await t.slack.action({ userId: EMPLOYEE, view: { id: view.id }, actions: [{ action_id: ASSESSMENT_IDS.actions.back, block_id: "navigation", value: buttonIn(view.blocks, ASSESSMENT_IDS.actions.back) }] });
+        const typed = { values: fillStep(view, { fairness_measures: "Typed, then went back." }) };
+        await t.slack.action({ userId: EMPLOYEE, view: { id: view.id, private_metadata: view.private_metadata, state: typed }, actions: [{ action_id: ASSESSMENT_IDS.actions.back, block_id: "navigation", value: buttonIn(view.blocks, ASSESSMENT_IDS.actions.back) }] });
         const previous = await openedView("views.update", before);
         expect(contextText(previous)).toContain(`Step 3 of ${stepCount}`);
         expect(textOf(previous.blocks)).toContain("initial_option");
+        const draft = (await t.aims.core.assessments.find(assessmentRef))!;
+        expect(draft.answers).toMatchObject({ fairness_measures: "Typed, then went back." });
+        expect(draft.currentStep).toBe(3);
       }
     }
     expect(view.callback_id).toBe(ASSESSMENT_IDS.views.review);
