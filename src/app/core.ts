@@ -6,6 +6,8 @@ import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { RequestService } from "../features/requests/request-service.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
+import { SoaService } from "../features/soa/soa-service.js";
+import { AuditPackService } from "../features/evidence/audit-pack-service.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { AssessmentService } from "../features/assessments/assessment-service.js";
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
@@ -21,6 +23,8 @@ export interface Core {
   concerns: ConcernService;
   assessments: AssessmentService;
   scheduling: Scheduling;
+  soa: SoaService;
+  auditPacks: AuditPackService;
 }
 
 export function createCore(options: {
@@ -56,5 +60,7 @@ export function createCore(options: {
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const scheduling = createScheduling({ prisma, clock, roles, config, logger });
-  return { prisma, clock, roles, events, requests, assessments, concerns, scheduling };
+  const soa = new SoaService({ prisma, clock, roles });
+  const auditPacks = new AuditPackService({ prisma, clock, roles });
+  return { prisma, clock, roles, events, soa, auditPacks, requests, assessments, concerns, scheduling };
 }

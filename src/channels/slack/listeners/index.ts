@@ -4,6 +4,7 @@ import { registerSchedulingListeners } from "../scheduling/register.js";
 import { registerConcernListeners } from "../concerns/register-concern-listeners.js";
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
+import { registerSoaListeners } from "../soa/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
@@ -35,4 +36,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerAssessmentListeners(app, ctx);
   registerConcernListeners(app, ctx);
   registerSchedulingListeners(app, ctx);
+  registerSoaListeners(app, ctx);
 }

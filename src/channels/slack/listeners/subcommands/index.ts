@@ -4,6 +4,8 @@ import { concernSubcommand } from "../../concerns/concern-subcommand.js";
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
+import { exportSubcommand } from "../../soa/listeners/export-subcommand.js";
+import { soaSubcommand } from "../../soa/listeners/soa-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { statusSubcommand } from "./status.js";
@@ -19,5 +21,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   objectivesSubcommand,
   reviewsSubcommand,
   digestSubcommand,
+  soaSubcommand,
+  exportSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];

@@ -1,0 +1,47 @@
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describeVerification } from "../../../../features/audit-trail/verify-chain.js";
+import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
+
+/**
+ * `/aims export`: the AIMS owner gets the audit pack (.zip) as a file in a DM. It is built in a temporary folder and
+ * removed after the upload; the export itself is recorded in the audit trail.
+ */
+export const exportSubcommand: Subcommand = {
+  name: "export",
+  usage: "/aims export",
+  description: "AIMS owner: get the audit pack (SoA, evidence per control, audit-trail head) as a .zip by DM.",
+  visibleTo: (ctx, actor) => ctx.core.auditPacks.exportRefusal(actor) === null,
+  async handle({ ctx, actor, client, respond }) {
+    const refusal = ctx.core.auditPacks.exportRefusal(actor);
+    if (refusal) {
+      await respond({ response_type: "ephemeral", text: refusal });
+      return;
+    }
+    await respond({ response_type: "ephemeral", text: "Building the audit pack; I will send it to you by DM." });
+    const workDir = await mkdtemp(path.join(os.tmpdir(), "aims-export-"));
+    try {
+      const result = await ctx.core.auditPacks.exportFor(actor, { outDir: workDir });
+      if (result.kind === "forbidden") {
+        await respond({ response_type: "ephemeral", text: result.message });
+        return;
+      }
+      const { pack } = result;
+      const dm = await client.conversations.open({ users: actor.id });
+      const records = pack.recordCounts.reduce((sum, source) => sum + source.count, 0);
+      await client.files.uploadV2({
+        channel_id: dm.channel!.id!,
+        file: createReadStream(pack.zipPath),
+        filename: `${pack.name}.zip`,
+        title: "AIMS audit pack",
+        initial_comment:
+          `Here is the audit pack: the SoA, ${records} evidence records by control, and the audit-trail head. ` +
+          `Start with README.md.\n${describeVerification(pack.chain)}`,
+      });
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  },
+};
