@@ -1,7 +1,7 @@
 import express, { type Application } from "express";
 import type { CloudAdapter } from "botbuilder";
 import type { Core } from "../../app/core.js";
-import type { InFlight } from "../../app/in-flight.js";
+import type { InFlight } from "../../core/in-flight.js";
 import type { TeamsConfig } from "../../config/config.js";
 import type { Logger } from "../../log/logger.js";
 import { TeamsConversationStore } from "./conversation-store.js";

@@ -26,7 +26,7 @@ function waitForLine(output: { text: string }, pattern: RegExp, timeoutMs: numbe
 }
 
 it("starts with no credentials on the embedded database, says what is off, and stops cleanly on SIGTERM", async () => {
-  const env = { ...process.env, PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info" };
   for (const name of ["DATABASE_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "MICROSOFT_APP_ID"]) delete env[name];
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const output = { text: "" };

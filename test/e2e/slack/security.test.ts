@@ -49,7 +49,7 @@ describe("malformed requests", () => {
     ["an interaction payload that is not JSON", "payload=%7Bnot-json", "application/x-www-form-urlencoded"],
     ["a JSON body that is not JSON", "{\"type\":", "application/json"],
     ["an interaction of an unknown shape", `payload=${encodeURIComponent(JSON.stringify({ type: "no_such_thing" }))}`, "application/x-www-form-urlencoded"],
-  ])("answers %s with a 4xx and keeps serving", async (_name, rawBody, contentType) => {
+  ] as const)("answers %s with a 4xx and keeps serving", async (_name, rawBody, contentType) => {
     const response = await t.slack.send({ rawBody, contentType });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
