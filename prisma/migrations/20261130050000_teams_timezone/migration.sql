@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TeamsUser" ADD COLUMN     "timezone" TEXT;
