@@ -39,7 +39,7 @@ export function createCore(options: {
     approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
     owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
     manager: { slack: config.scheduling.slackManagers },
-    triager: { slack: config.roles.slackTriagers },
+    triager: { slack: config.roles.slackTriagers, teams: config.roles.teamsTriagers },
   });
   const events = new EventBus(logger);
   const requests = new RequestService({

@@ -31,6 +31,10 @@ export interface TeamsConfig {
   appTenantId?: string;
   appType: Env["MICROSOFT_APP_TYPE"];
   approvalsConversation: string;
+  /** The confidential Teams conversation where triagers handle AI concerns. */
+  triageConversation?: string;
+  /** Where AI incidents are announced in Teams, each with a summary card kept up to date. */
+  incidentsConversation?: string;
 }
 
 export interface Config {
@@ -40,7 +44,7 @@ export interface Config {
   database: { url?: string; dataDir: string; poolSize: number; connectTimeoutMs: number };
   slack?: SlackConfig;
   teams?: TeamsConfig;
-  roles: { slackApprovers: string[]; slackOwners: string[]; slackIncidentResponders: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[] };
+  roles: { slackApprovers: string[]; slackOwners: string[]; slackIncidentResponders: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[]; teamsTriagers: string[]; teamsIncidentResponders: string[] };
   registerReviewMonths: number;
   assessments: AssessmentsConfig;
   concerns: ConcernSettings;
@@ -97,6 +101,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           appTenantId: env.MICROSOFT_APP_TENANT_ID,
           appType: env.MICROSOFT_APP_TYPE,
           approvalsConversation: env.TEAMS_APPROVALS_CONVERSATION,
+          triageConversation: env.TEAMS_TRIAGE_CONVERSATION,
+          incidentsConversation: env.TEAMS_INCIDENTS_CONVERSATION,
         }
       : undefined,
     roles: {
@@ -106,6 +112,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       slackTriagers: env.AIMS_TRIAGERS,
       teamsApprovers: env.TEAMS_APPROVERS,
       teamsOwners: env.TEAMS_OWNERS,
+      teamsTriagers: env.TEAMS_TRIAGERS,
+      teamsIncidentResponders: env.TEAMS_INCIDENT_RESPONDERS,
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     assessments: assessmentsConfig(env),

@@ -74,6 +74,10 @@ export const envSchema = z
     TEAMS_APPROVALS_CONVERSATION: optionalText,
     TEAMS_APPROVERS: aadObjectIds,
     TEAMS_OWNERS: aadObjectIds,
+    TEAMS_TRIAGE_CONVERSATION: optionalText,
+    TEAMS_TRIAGERS: aadObjectIds,
+    TEAMS_INCIDENTS_CONVERSATION: optionalText,
+    TEAMS_INCIDENT_RESPONDERS: aadObjectIds,
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     ...assessmentsEnvShape,

@@ -7,13 +7,15 @@ import {
 import { handleCardAction } from "./actions/index.js";
 import { handleMessage, welcomeMessage } from "./commands/index.js";
 import type { TeamsContext } from "./context.js";
+import { isUnlinkableActivity } from "./concerns/unlinkable-activity.js";
 
 /** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
 export class AimsTeamsBot extends TeamsActivityHandler {
   constructor(private readonly ctx: TeamsContext) {
     super();
     this.onTurn(async (turn, next) => {
-      await this.rememberConversation(turn);
+      // Someone reporting a concern anonymously leaves no row or timestamp behind (see unlinkable-activity.ts).
+      if (!isUnlinkableActivity(turn.activity)) await this.rememberConversation(turn);
       await next();
     });
     this.onMessage(async (turn, next) => {

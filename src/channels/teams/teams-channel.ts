@@ -8,6 +8,9 @@ import { TeamsConversationStore } from "./conversation-store.js";
 import type { TeamsContext } from "./context.js";
 import { TeamsMessenger } from "./messenger.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
+import { attachTeamsScheduling } from "./scheduling/register.js";
+import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
+import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
 
@@ -43,6 +46,9 @@ export function createTeamsChannel(options: {
   };
   const bot = new AimsTeamsBot(ctx);
   subscribeRequestNotifications(ctx);
+  attachTeamsScheduling(ctx);
+  subscribeConcernNotifications(ctx);
+  subscribeIncidentNotifications(ctx);
 
   http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
     await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));

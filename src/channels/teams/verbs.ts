@@ -1,5 +1,13 @@
+import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
+import { INCIDENT_VERBS } from "./incidents/incident-verbs.js";
+
+import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
+
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
+  ...SCHEDULING_VERBS,
+  ...CONCERN_VERBS,
+  ...INCIDENT_VERBS,
   submitRequest: "request.submit",
   resubmitRequest: "request.resubmit",
   editRequest: "request.edit",

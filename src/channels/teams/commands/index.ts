@@ -6,9 +6,12 @@ import type { TeamsCommand } from "./command.js";
 import { helpCommand, welcomeText } from "./help.js";
 import { requestCommand } from "./request.js";
 import { statusCommand } from "./status.js";
+import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/scheduling-commands.js";
+import { concernCommand } from "../concerns/concern-command.js";
+import { incidentCommand } from "../incidents/incident-command.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {

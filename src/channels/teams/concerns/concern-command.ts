@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { TurnContext } from "botbuilder";
+import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import { cardMessage } from "../cards/adaptive-card.js";
+import type { TeamsCommand } from "../commands/command.js";
+import { concernFailure } from "../../slack/concerns/concern-failure.js";
+import { concernFormCard } from "./concern-form-card.js";
+import { followUpSecretCard } from "./reporter-cards.js";
+
+export const PERSONAL_CHAT_ONLY =
+  "To keep it private, report concerns in a personal chat with me: open a chat with AIMS and send **concern** there.";
+export const TRIAGE_NOT_CONFIGURED =
+  "Concern reporting is not set up in Teams yet: an administrator needs to set TEAMS_TRIAGE_CONVERSATION. Please tell an AIMS owner directly for now.";
+
+const FOLLOW_UP = /^follow-?up\b/i;
+
+/**
+ * `concern` answers with the form; `concern follow-up <code>` asks for the secret of an anonymous concern. Both
+ * only in a personal chat: a card in a channel would show the report, and the code and secret, to everyone.
+ */
+export const concernCommand: TeamsCommand = {
+  name: "concern",
+  description: "Report a concern about AI, anonymously if you wish. `concern follow-up <case code>`: follow up an anonymous concern.",
+  async handle({ ctx, turn }) {
+    const tell = (text: string) => turn.sendActivity({ type: "message", text, textFormat: "markdown" });
+    if (turn.activity.conversation?.conversationType !== "personal") return void (await tell(PERSONAL_CHAT_ONLY));
+    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
+    const rest = text.replace(/^concern\b/i, "").trim();
+    try {
+      if (FOLLOW_UP.test(rest)) {
+        const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
+        if (!code) return void (await tell("Add the case code you were given: **concern follow-up ABCD-EFGH-JKMN**."));
+        await turn.sendActivity(cardMessage(followUpSecretCard(code), "Follow up a concern"));
+        return;
+      }
+      if (!ctx.teams.triageConversation) return void (await tell(TRIAGE_NOT_CONFIGURED));
+      const register = await ctx.core.concerns.registerChoices();
+      await turn.sendActivity(cardMessage(concernFormCard({ formId: randomUUID(), register }), "Report an AI concern"));
+    } catch (error) {
+      await tell(concernFailure(error, ctx.logger, "teams concern command"));
+    }
+  },
+};

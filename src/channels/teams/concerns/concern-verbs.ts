@@ -1,0 +1,22 @@
+/** The Action.Execute verbs of the concern cards. */
+export const CONCERN_VERBS = {
+  submit: "concern.submit",
+  hideReceipt: "concern.receipt.hide",
+  followUpOpen: "concern.followup.open",
+  followUpAnswer: "concern.followup.answer",
+  reporterAnswer: "concern.answer",
+  acknowledge: "concern.acknowledge",
+  ask: "concern.ask",
+  assign: "concern.assign",
+  close: "concern.close",
+} as const;
+
+/**
+ * What an anonymous reporter clicks. These invokes, like the `concern` messages, are never written to the
+ * conversation store: see unlinkable-activity.ts.
+ */
+export const ANONYMOUS_REPORTER_VERBS: readonly string[] = [
+  CONCERN_VERBS.hideReceipt,
+  CONCERN_VERBS.followUpOpen,
+  CONCERN_VERBS.followUpAnswer,
+];

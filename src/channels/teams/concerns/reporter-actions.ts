@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import {
+  FOLLOW_UP_DENIED,
+  FOLLOW_UP_RATE_LIMITED,
+  type AnonymousAnswerResult,
+} from "../../../features/concerns/concern-follow-up.js";
+import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import type { CardActionHandler } from "../actions/card-action.js";
+import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
+import { concernFailure } from "../../slack/concerns/concern-failure.js";
+import { readText } from "../incidents/card-inputs.js";
+import { concernFormCard, readConcernForm } from "./concern-form-card.js";
+import { PERSONAL_CHAT_ONLY } from "./concern-command.js";
+import {
+  anonymousReceiptCard,
+  FOLLOW_UP_INPUTS,
+  followUpCard,
+  followUpSecretCard,
+  hiddenReceiptCard,
+  namedReceiptCard,
+  reporterQuestionCard,
+} from "./reporter-cards.js";
+
+const isPersonal = (turn: Parameters<CardActionHandler>[0]["turn"]) => turn.activity.conversation?.conversationType === "personal";
+
+/**
+ * The concern form's Send. Invalid input comes back as the form with the errors and what was typed. An anonymous
+ * reporter gets the case code and secret in the card that replaces the form; the core drops who they are.
+ */
+export const submitConcern: CardActionHandler = async ({ ctx, turn, actor, data }) => {
+  if (!isPersonal(turn)) return messageResponse(PERSONAL_CHAT_ONLY);
+  const form = readConcernForm(data);
+  const formId = typeof data.formId === "string" && data.formId ? data.formId : randomUUID();
+  const formAgain = async (extra: { errors?: Record<string, string>; problem?: string }) =>
+    cardResponse(concernFormCard({ formId, register: await ctx.core.concerns.registerChoices().catch(() => []), values: form, ...extra }));
+  try {
+    const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}` });
+    if (!result.ok) return await formAgain({ errors: result.errors, problem: "Please fix the answers marked below." });
+    return cardResponse(result.followUp ? anonymousReceiptCard(result.concern, result.followUp) : namedReceiptCard(result.concern));
+  } catch (error) {
+    return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern submission") });
+  }
+};
+
+export const hideReceipt: CardActionHandler = async () => cardResponse(hiddenReceiptCard());
+
+function refusal(result: Exclude<AnonymousAnswerResult, { kind: "ok" }>): string {
+  switch (result.kind) {
+    case "denied":
+      return FOLLOW_UP_DENIED;
+    case "rate_limited":
+      return FOLLOW_UP_RATE_LIMITED;
+    case "closed":
+      return "This concern is closed, so it takes no more answers.";
+    case "empty":
+      return "Please write your answer.";
+  }
+}
+
+const codeOf = (data: Record<string, unknown>) => normalizeCredential(String(data.code ?? ""));
+
+/** The secret for a case code: right, the status and conversation; wrong or unknown, the same words either way. */
+export const openFollowUp: CardActionHandler = async ({ ctx, data }) => {
+  const code = codeOf(data);
+  try {
+    const result = await ctx.core.concerns.followUp.open(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "");
+    if (result.kind !== "ok") return cardResponse(followUpSecretCard(code, refusal(result)));
+    return cardResponse(followUpCard(result.concern, result.messages, code));
+  } catch (error) {
+    return cardResponse(followUpSecretCard(code, concernFailure(error, ctx.logger, "teams concern follow-up")));
+  }
+};
+
+/** An anonymous answer to the triagers, proven again by code and secret. */
+export const answerAnonymously: CardActionHandler = async ({ ctx, data }) => {
+  const code = codeOf(data);
+  try {
+    const result = await ctx.core.concerns.followUp.answer(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "", readText(data, FOLLOW_UP_INPUTS.answer));
+    if (result.kind !== "ok") return messageResponse(refusal(result));
+    return cardResponse(followUpCard(result.concern, result.messages, code, "Your answer was sent to the triagers."));
+  } catch (error) {
+    return messageResponse(concernFailure(error, ctx.logger, "teams concern answer"));
+  }
+};
+
+/** A named reporter answers a question from their personal chat; the core checks it really is them. */
+export const answerAsReporter: CardActionHandler = async ({ ctx, actor, data }) => {
+  const reference = String(data.reference ?? "");
+  try {
+    const result = await ctx.core.concerns.answerAsReporter(actor, reference, readText(data, FOLLOW_UP_INPUTS.answer));
+    switch (result.kind) {
+      case "done":
+        return messageResponse(`Thank you: your answer about ${reference} was sent to the AIMS triagers.`);
+      case "not_found":
+        return messageResponse(`I can't find concern ${reference}.`);
+      case "forbidden":
+        return messageResponse(result.message);
+      case "closed":
+        return messageResponse("This concern is closed, so it takes no more answers.");
+      case "empty": {
+        const concern = await ctx.core.concerns.find(reference);
+        const question = concern ? (await ctx.core.concerns.messages(concern.id)).find((m) => m.id === Number(data.questionId)) : undefined;
+        return concern && question ? cardResponse(reporterQuestionCard(concern, question, "Please write your answer.")) : messageResponse("Please write your answer.");
+      }
+    }
+  } catch (error) {
+    return messageResponse(concernFailure(error, ctx.logger, "teams concern reporter answer"));
+  }
+};

@@ -1,0 +1,116 @@
+import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
+import type { ConcernChange } from "../../../features/concerns/concern-events.js";
+import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
+import { isOpen, statusLabel } from "../../../features/concerns/concern-status.js";
+import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
+import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
+import { formatDate, truncate } from "../cards/text.js";
+import { textInput } from "../incidents/card-inputs.js";
+import { conversationBlocks, outcomeBlocks } from "./concern-text.js";
+import { CONCERN_VERBS } from "./concern-verbs.js";
+
+export const FOLLOW_UP_INPUTS = { secret: "secret", answer: "answer" } as const;
+
+/**
+ * Replaces the form for an anonymous reporter, once: the case code and the secret. It is the answer to their click,
+ * never a message the bot sends, and it can be hidden from the chat once written down.
+ */
+export function anonymousReceiptCard(concern: Concern, credentials: FollowUpCredentials): AdaptiveCard {
+  const code = formatCredential(credentials.code);
+  return adaptiveCard(
+    [
+      textBlock(`Thank you. The AIMS triagers have your concern **${concern.reference}**. Nothing that identifies you was stored.`),
+      { type: "FactSet", facts: [{ title: "Case code", value: code }, { title: "Secret", value: formatCredential(credentials.secret) }] },
+      textBlock(
+        `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, send **concern follow-up ${code}** and enter the secret. This card stays in your chat with me until you hide it.`,
+        { subtle: true },
+      ),
+    ],
+    [executeAction("I have written them down: hide them", CONCERN_VERBS.hideReceipt, {})],
+  );
+}
+
+export function hiddenReceiptCard(): AdaptiveCard {
+  return adaptiveCard([textBlock("Your concern was sent anonymously. The case code and secret are no longer shown here.")]);
+}
+
+export function namedReceiptCard(concern: Concern): AdaptiveCard {
+  return adaptiveCard([
+    textBlock(
+      `Your AI concern **${concern.reference}** was received. The AIMS triagers will acknowledge it by ${formatDate(concern.acknowledgeBy)} and aim to resolve it by ${formatDate(concern.resolveBy)}. I will keep you posted here.`,
+    ),
+  ]);
+}
+
+/** Messages to a named reporter in their personal chat, one per step the triagers take. */
+export function reporterUpdateCard(concern: Concern, change: ConcernChange): { card: AdaptiveCard; summary: string } | null {
+  const say = (text: string, summary: string) => ({ card: adaptiveCard([textBlock(text)]), summary });
+  switch (change.kind) {
+    case "acknowledged":
+      return say(`The AIMS triagers acknowledged your concern **${concern.reference}**.`, `Your concern ${concern.reference} was acknowledged`);
+    case "assigned":
+      return say(`Your concern **${concern.reference}** is being investigated.`, `Your concern ${concern.reference} is being investigated`);
+    case "closed":
+      return {
+        card: adaptiveCard([textBlock(`Your concern **${concern.reference}** is closed.`), ...outcomeBlocks(concern)]),
+        summary: `Your concern ${concern.reference} was ${concern.status}`,
+      };
+    case "question":
+      return { card: reporterQuestionCard(concern, change.message), summary: `The AIMS triagers have a question about ${concern.reference}` };
+    case "answer":
+      return null;
+  }
+}
+
+export function reporterQuestionCard(concern: Concern, question: ConcernMessage, problem?: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      textBlock(`The AIMS triagers have a question about your concern **${concern.reference}**:`),
+      textBlock(`“${truncate(question.body, 2000)}”`),
+      ...textInput(FOLLOW_UP_INPUTS.answer, { label: "Your answer", multiline: true, maxLength: MESSAGE_MAX, error: problem }),
+    ],
+    [executeAction("Send answer", CONCERN_VERBS.reporterAnswer, { reference: concern.reference, questionId: question.id }, "positive")],
+  );
+}
+
+const secretInput = (error?: string) =>
+  textInput(FOLLOW_UP_INPUTS.secret, { label: "Secret", style: "Password", maxLength: 64, required: true, error });
+
+/** `concern follow-up <code>`: asks for the secret. The code rides in the button; the secret is typed each time. */
+export function followUpSecretCard(code: string, problem?: string): AdaptiveCard {
+  return adaptiveCard(
+    [
+      textBlock("Follow up a concern", { size: "medium", weight: "bolder" }),
+      textBlock(`Case code **${formatCredential(code)}**. Enter the secret you were given with it.`),
+      ...secretInput(problem),
+    ],
+    [executeAction("Open", CONCERN_VERBS.followUpOpen, { code }, "positive")],
+  );
+}
+
+/**
+ * Status and conversation for an anonymous reporter; while open, a box to answer. The secret is asked for again
+ * with the answer rather than kept in the card, so the chat never holds it.
+ */
+export function followUpCard(concern: Concern, messages: ConcernMessage[], code: string, notice?: string): AdaptiveCard {
+  const open = isOpen(concern.status);
+  const body: CardElement[] = [
+    textBlock(`Concern ${concern.reference}`, { size: "medium", weight: "bolder" }),
+    ...(notice ? [textBlock(notice, { color: "good" })] : []),
+    {
+      type: "FactSet",
+      facts: [
+        { title: "Status", value: statusLabel(concern.status) },
+        { title: "Received", value: formatDate(concern.receivedOn) },
+        ...(open ? [{ title: "Resolution expected by", value: formatDate(concern.resolveBy) }] : []),
+      ],
+    },
+    ...outcomeBlocks(concern),
+    ...conversationBlocks(messages),
+  ];
+  if (!open) return adaptiveCard(body);
+  return adaptiveCard(
+    [...body, ...textInput(FOLLOW_UP_INPUTS.answer, { label: "Your answer (still anonymous)", multiline: true, maxLength: MESSAGE_MAX }), ...secretInput()],
+    [executeAction("Send answer", CONCERN_VERBS.followUpAnswer, { code }, "positive")],
+  );
+}

@@ -1,0 +1,26 @@
+import { TurnContext, type Activity } from "botbuilder";
+import { ANONYMOUS_INPUT } from "./concern-form-card.js";
+import { ANONYMOUS_REPORTER_VERBS, CONCERN_VERBS } from "./concern-verbs.js";
+
+const CONCERN_COMMAND = /^concern\b/i;
+
+/**
+ * True for the activities of someone who may be reporting a concern anonymously: the `concern` messages (form and
+ * follow-up), an anonymous submission, and the follow-up clicks. The Teams edge remembers the conversation and the
+ * sender of every other activity (conversation-store.ts); for these it must write nothing, not even an updated
+ * timestamp, or the person's TeamsUser / TeamsConversation rows would say who was active when the concern came in.
+ * A named submission is remembered: its reporter is told in their personal chat.
+ */
+export function isUnlinkableActivity(activity: Activity): boolean {
+  if (activity.type === "message") {
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
+    return CONCERN_COMMAND.test(text.trim());
+  }
+  if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
+    const action = (activity.value as { action?: { verb?: unknown; data?: Record<string, unknown> } } | undefined)?.action;
+    const verb = typeof action?.verb === "string" ? action.verb : "";
+    if (ANONYMOUS_REPORTER_VERBS.includes(verb)) return true;
+    return verb === CONCERN_VERBS.submit && String(action?.data?.[ANONYMOUS_INPUT] ?? "") === "true";
+  }
+  return false;
+}
