@@ -28,7 +28,14 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   const logs = boltLogger(logger);
   let receiver: Receiver;
   if (slack.appToken) {
-    receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: logs });
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger: logs,
+      // Bolt hands the receiver's WebClient (the one calling apps.connections.open) only these options, not App's
+      // clientOptions, so SLACK_API_URL (GovSlack, tests) must be given here too. A fresh object: the Socket Mode
+      // client writes its own retry policy into it.
+      installerOptions: { clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : undefined },
+    });
   } else {
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
