@@ -8,6 +8,7 @@ import { SlackApiError } from "./methods/method-handler.js";
 import { RecordedList } from "./recorded-list.js";
 import { parseApiArgs, parseUploadBytes, readRawBody } from "./request-body.js";
 import { RESPONSE_URL_PATH_PREFIX, type ResponseUrlPost, ResponseUrls } from "./response-urls.js";
+import { FakeSocketMode } from "./socket-mode.js";
 import { FAKE_WORKSPACE } from "./workspace-defaults.js";
 import {
   type FakeChannelInput,
@@ -24,7 +25,7 @@ const API_PATH_PREFIX = "/api/";
 const DEFAULT_WAIT_MS = 5000;
 
 export interface FakeSlackOptions extends Partial<WorkspaceIdentity> {
-  /** Accepted tokens; by default any `xoxb-` token is accepted. */
+  /** Accepted tokens; by default any `xoxb-` token, and for apps.connections.open any `xapp-` token. */
   tokens?: string[];
   users?: FakeSlackUserInput[];
   channels?: FakeChannelInput[];
@@ -58,6 +59,8 @@ export class FakeSlack {
   private readonly callLog = new RecordedList<FakeSlackCall>(describeCall);
   private readonly faults = new FaultInjector();
   private readonly responseUrls = new ResponseUrls();
+  /** Socket Mode: apps.connections.open starts its WebSocket server on first use. */
+  readonly socketMode: FakeSocketMode;
   private readonly server: Server;
   private baseUrlValue = "";
 
@@ -72,6 +75,7 @@ export class FakeSlack {
     this.seedUsers = [...(options.users ?? [])];
     this.seedChannels = [...(options.channels ?? [])];
     this.state = this.freshState();
+    this.socketMode = new FakeSocketMode(this.identity.apiAppId);
     this.server = createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
         if (!response.headersSent) sendJson(response, 500, { ok: false, error: "fatal_error", detail: String(error) });
@@ -188,6 +192,7 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
+    await this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
@@ -237,24 +242,26 @@ export class FakeSlack {
   }
 
   private async runMethod(method: string, args: Json, request: IncomingMessage): Promise<Json> {
-    const authError = this.authError(request.headers.authorization);
+    const authError = this.authError(request.headers.authorization, method);
     if (authError) return { ok: false, error: authError };
     const injected = this.faults.takeError(method);
     if (injected) return { ok: false, error: injected };
     const handler = webApiMethods[method];
     if (!handler) return { ok: false, error: "unknown_method", req_method: method };
     try {
-      return await handler(args, { state: this.state, baseUrl: this.baseUrlValue });
+      return await handler(args, { state: this.state, baseUrl: this.baseUrlValue, socketMode: this.socketMode });
     } catch (error) {
       if (error instanceof SlackApiError) return { ok: false, error: error.code, ...error.extra };
       throw error;
     }
   }
 
-  private authError(authorization: string | undefined): string | undefined {
-    const token = /^Bearer (xox\S+)$/.exec(authorization ?? "")?.[1];
+  private authError(authorization: string | undefined, method: string): string | undefined {
+    const token = /^Bearer ((?:xox|xapp-)\S+)$/.exec(authorization ?? "")?.[1];
     if (!token) return "not_authed";
-    const valid = this.options.tokens ? this.options.tokens.includes(token) : token.startsWith("xoxb-");
+    // The app-level token opens Socket Mode connections and nothing else; no other token may.
+    if (token.startsWith("xapp-") !== (method === "apps.connections.open")) return "not_allowed_token_type";
+    const valid = this.options.tokens ? this.options.tokens.includes(token) : /^(xoxb|xapp)-/.test(token);
     return valid ? undefined : "invalid_auth";
   }
 

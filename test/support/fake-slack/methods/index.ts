@@ -2,6 +2,7 @@ import { chatMethods } from "./chat.js";
 import { conversationMethods } from "./conversations.js";
 import { fileMethods } from "./files.js";
 import type { MethodHandler } from "./method-handler.js";
+import { openSocketModeConnection } from "../socket-mode.js";
 import { userAndAuthMethods } from "./users-and-auth.js";
 import { viewMethods } from "./views.js";
 
@@ -11,4 +12,5 @@ export const webApiMethods: Record<string, MethodHandler> = {
   ...viewMethods,
   ...conversationMethods,
   ...fileMethods,
+  "apps.connections.open": openSocketModeConnection,
 };

@@ -1,3 +1,4 @@
+import type { FakeSocketMode } from "../socket-mode.js";
 import type { Json, WorkspaceState } from "../workspace-state.js";
 
 /** A refusal answered as `{ ok: false, error: code, ...extra }`. */
@@ -14,6 +15,7 @@ export interface MethodContext {
   state: WorkspaceState;
   /** Base URL of the fake, e.g. "http://127.0.0.1:4321" (no trailing slash). */
   baseUrl: string;
+  socketMode: FakeSocketMode;
 }
 
 export type MethodHandler = (args: Json, context: MethodContext) => Json | Promise<Json>;
