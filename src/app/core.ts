@@ -38,7 +38,7 @@ export function createCore(options: {
   const roles = new Roles({
     approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
     owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
-    manager: { slack: config.scheduling.slackManagers },
+    manager: { slack: config.scheduling.slackManagers, teams: config.scheduling.teamsManagers },
     triager: { slack: config.roles.slackTriagers, teams: config.roles.teamsTriagers },
   });
   const events = new EventBus(logger);

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { aadObjectIdList } from "./aad-object-ids.js";
 
 const slackUserIdList = z
   .string()
@@ -54,6 +55,8 @@ export const schedulingEnvShape = {
     .optional()
     .pipe(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional()),
   AIMS_MANAGERS: slackUserIdList,
+  TEAMS_MANAGERS_CONVERSATION: z.string().trim().optional().transform((value) => value || undefined),
+  TEAMS_MANAGERS: aadObjectIdList,
   AIMS_REMINDER_OFFSETS_DAYS: dayOffsets,
   AIMS_ESCALATION_GRACE_DAYS: z.coerce.number().int().min(0).default(3),
   AIMS_MAX_SNOOZES: z.coerce.number().int().min(0).default(3),
@@ -72,6 +75,10 @@ export interface SchedulingConfig {
   digestWaitingDays: number;
   slackManagersChannel?: string;
   slackManagers: string[];
+  /** The Teams conversation (channel or group chat id) the weekly digest is posted to when Teams is on. */
+  teamsManagersConversation?: string;
+  /** AAD object ids of the Teams people with the manager role (digest preview, adding objectives). */
+  teamsManagers: string[];
   reminderOffsetsDays: number[];
   escalationGraceDays: number;
   maxSnoozes: number;
@@ -90,6 +97,8 @@ export function schedulingConfig(env: SchedulingEnv): SchedulingConfig {
     digestWaitingDays: env.AIMS_DIGEST_WAITING_DAYS,
     slackManagersChannel: env.SLACK_MANAGERS_CHANNEL,
     slackManagers: env.AIMS_MANAGERS,
+    teamsManagersConversation: env.TEAMS_MANAGERS_CONVERSATION,
+    teamsManagers: env.TEAMS_MANAGERS,
     reminderOffsetsDays: [...new Set(env.AIMS_REMINDER_OFFSETS_DAYS)].sort((a, b) => b - a),
     escalationGraceDays: env.AIMS_ESCALATION_GRACE_DAYS,
     maxSnoozes: env.AIMS_MAX_SNOOZES,

@@ -1,5 +1,6 @@
 import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
 import type { Prisma } from "../../db/database.js";
+import { activityTimezone } from "./scheduling/activity-timezone.js";
 
 export interface KnownTeamsUser {
   aadObjectId: string;
@@ -8,6 +9,8 @@ export interface KnownTeamsUser {
   tenantId: string | null;
   serviceUrl: string;
   personalChat: ConversationReference | null;
+  /** IANA timezone from the person's last activity that carried one. */
+  timezone: string | null;
 }
 
 const tenantOf = (activity: Partial<Activity>): string | undefined =>
@@ -35,7 +38,8 @@ export class TeamsConversationStore {
     });
     if (!from?.aadObjectId || !from.id) return;
     const personalConversationId = conversationType === "personal" ? conversation.id : undefined;
-    const userRow = { teamsUserId: from.id, name: from.name ?? null, tenantId, serviceUrl };
+    const timezone = activityTimezone(activity);
+    const userRow = { teamsUserId: from.id, name: from.name ?? null, tenantId, serviceUrl, ...(timezone ? { timezone } : {}) };
     await this.prisma.teamsUser.upsert({
       where: { aadObjectId: from.aadObjectId },
       create: { aadObjectId: from.aadObjectId, ...userRow, personalConversationId },

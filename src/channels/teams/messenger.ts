@@ -92,11 +92,19 @@ export class TeamsMessenger {
   }
 
   private async withConnector<T>(reference: Partial<ConversationReference>, work: (client: ConnectorClient) => Promise<T>): Promise<T> {
-    let result: T | undefined;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId ?? "", reference, async (turn) => {
-      result = await work(turn.turnState.get<ConnectorClient>(turn.adapter.ConnectorClientKey));
+      // Caught here: botbuilder would hand the error to onTurnError, which only logs it, and the caller (a scheduled
+      // delivery that must be retried, say) would take a failed send for a sent one.
+      try {
+        outcome = { ok: true, value: await work(turn.turnState.get<ConnectorClient>(turn.adapter.ConnectorClientKey)) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     });
-    return result as T;
+    if (!outcome) throw new Error("the Teams proactive turn did not run");
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 }
 

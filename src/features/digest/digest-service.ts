@@ -4,7 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import { latestCronFire } from "../scheduler/cron-fires.js";
-import type { NewDelivery } from "../scheduler/delivery.js";
+import type { NewDelivery, Recipient } from "../scheduler/delivery.js";
 import type { DueScan } from "../scheduler/scheduler.js";
 import { buildDigestReport, countsOf, type DigestCounts, type DigestReport } from "./digest-report.js";
 import type { DigestSection } from "./digest-section.js";
@@ -14,8 +14,8 @@ export interface DigestSettings {
   timezone: string;
   waitingDays: number;
   catchUpMs: number;
-  /** Where the digest is posted; no digest is sent without it. */
-  slackChannel?: string;
+  /** The managers' conversations the digest is posted to (one per channel); no digest is sent without one. */
+  destinations?: readonly Recipient[];
 }
 
 export type DigestPayload = { type: "digest"; report: DigestReport };
@@ -61,22 +61,29 @@ export class DigestService implements DueScan {
 
   async scan(now: Date): Promise<NewDelivery[]> {
     const { settings, prisma, clock } = this.deps;
-    if (!settings.slackChannel) return [];
+    const destinations = settings.destinations ?? [];
+    if (destinations.length === 0) return [];
     const firesAt = latestCronFire(settings.cron, settings.timezone, now, settings.catchUpMs);
     if (!firesAt || (await prisma.digestRun.findUnique({ where: { firesAt } }))) return [];
     const previous = await prisma.digestRun.findFirst({ where: { firesAt: { lt: firesAt } }, orderBy: { firesAt: "desc" } });
     const { report, counts } = await this.generate(firesAt, (previous?.counts as DigestCounts | undefined) ?? null);
     const payload: DigestPayload = { type: "digest", report };
-    const key = `digest|${firesAt.toISOString()}`;
     await prisma.$transaction(async (tx) => {
       const { count } = await tx.digestRun.createMany({ data: [{ firesAt, counts }], skipDuplicates: true });
       if (count === 0) return;
-      await tx.scheduledDelivery.create({
-        data: { key, kind: "digest", channel: "slack", recipientId: settings.slackChannel!, payload: payload as never, notBefore: now },
+      await tx.scheduledDelivery.createMany({
+        data: destinations.map((to) => ({ key: digestKey(firesAt, to), kind: "digest", channel: to.channel, recipientId: to.id, payload: payload as never, notBefore: now })),
       });
-      await recordAudit(tx, clock, { actor: null, action: "digest.generated", entityType: "digest", entityId: key, after: counts, controls: DIGEST_CONTROLS });
+      const entityId = `digest|${firesAt.toISOString()}`;
+      await recordAudit(tx, clock, { actor: null, action: "digest.generated", entityType: "digest", entityId, after: counts, controls: DIGEST_CONTROLS });
     });
     // Already enqueued above, inside the run's transaction; nothing for the scheduler to insert.
     return [];
   }
+}
+
+/** One delivery per destination and firing. Slack's key predates Teams digests and stays as it was. */
+function digestKey(firesAt: Date, to: Recipient): string {
+  const key = `digest|${firesAt.toISOString()}`;
+  return to.channel === "slack" ? key : `${key}|${to.channel}`;
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../log/logger.js";
+import type { Recipient } from "./delivery.js";
 import { CORE_DIGEST_SECTIONS } from "../digest/core-sections.js";
 import { DigestService } from "../digest/digest-service.js";
 import { ObjectiveService } from "../objectives/objective-service.js";
@@ -41,7 +42,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
     clock,
     roles,
     sections: CORE_DIGEST_SECTIONS,
-    settings: { cron: settings.digestCron, timezone: settings.timezone, waitingDays: settings.digestWaitingDays, catchUpMs, slackChannel: settings.slackManagersChannel },
+    settings: { cron: settings.digestCron, timezone: settings.timezone, waitingDays: settings.digestWaitingDays, catchUpMs, destinations: digestDestinations(config) },
   });
   const reminderScan = new ReminderScan({
     prisma,
@@ -60,4 +61,13 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
     instanceId: options.instanceId,
   });
   return { settings, reminders, reviews, objectives, digest, scheduler };
+}
+
+/** The managers' conversations the weekly digest goes to: Slack's channel, and Teams' conversation when Teams is on. */
+function digestDestinations(config: Config): Recipient[] {
+  const { slackManagersChannel, teamsManagersConversation } = config.scheduling;
+  return [
+    ...(slackManagersChannel ? [{ channel: "slack" as const, id: slackManagersChannel }] : []),
+    ...(config.teams && teamsManagersConversation ? [{ channel: "teams" as const, id: teamsManagersConversation }] : []),
+  ];
 }

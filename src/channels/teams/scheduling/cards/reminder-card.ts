@@ -1,0 +1,108 @@
+import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
+import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
+import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../../cards/adaptive-card.js";
+import { formatDate, personLabel, truncate } from "../../cards/text.js";
+import { SCHEDULING_INPUTS as INPUTS, SCHEDULING_VERBS as VERBS } from "../scheduling-verbs.js";
+
+/** Teams' people picker: an Input.ChoiceSet searching the organisation's directory; its value is an AAD object id. */
+export const PEOPLE_PICKER_DATASET = "graph.microsoft.com/users";
+const MAX_NOTE_LENGTH = 2000;
+
+export function reminderHeadline(payload: ReminderPayload): string {
+  if (payload.type === "escalation") return `Escalation: overdue for more than ${payload.graceDays} day(s)`;
+  if (payload.item.kind === "check_in") return "Time for a progress check-in";
+  const stage = payload.stage;
+  if (stage.startsWith("before-")) return `Due in ${stage.slice("before-".length)} days`;
+  if (stage === "due") return "Due today";
+  if (stage === "overdue") return "Overdue";
+  return "Reminder (snoozed)";
+}
+
+/** What chat previews and notifications show for the card. */
+export function reminderSummary(payload: ReminderPayload, headline = reminderHeadline(payload)): string {
+  return truncate(`${headline}: ${payload.item.itemId} ${payload.item.title}`, 300);
+}
+
+function itemDetails(item: DueItemJson, showOwner: boolean): CardElement[] {
+  const facts = [
+    { title: "Reference", value: item.itemId },
+    { title: "Due", value: formatDate(new Date(item.dueAt)) },
+    ...(showOwner ? [{ title: "Owner", value: personLabel(item.owner) }] : []),
+    ...(item.controls.length > 0 ? [{ title: "ISO/IEC 42001", value: item.controls.join(", ") }] : []),
+  ];
+  const details: CardElement[] = [textBlock(`**${truncate(item.title, 200)}**`), { type: "FactSet", facts }];
+  if (item.link) details.push(textBlock(`[Open ${item.itemId}](${item.link})`));
+  return details;
+}
+
+function showCard(title: string, body: CardElement[], submit: CardElement): CardElement {
+  return { type: "Action.ShowCard", title, card: { type: "AdaptiveCard", body, actions: [submit] } };
+}
+
+const textInput = (id: string, label: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "Input.Text", id, label, ...extra });
+
+function markDoneAction(key: string): CardElement {
+  return showCard(
+    "Mark done",
+    [
+      textBlock("Add a note or a link (or both) as evidence of what was done.", { subtle: true }),
+      textInput(INPUTS.note, "Note", { isMultiline: true, maxLength: MAX_NOTE_LENGTH }),
+      textInput(INPUTS.link, "Link to the evidence", { style: "Url", placeholder: "https://" }),
+    ],
+    executeAction("Mark done", VERBS.markDone, { key }, "positive"),
+  );
+}
+
+function reassignAction(key: string): CardElement {
+  const picker = {
+    type: "Input.ChoiceSet",
+    id: INPUTS.owner,
+    label: "New owner",
+    isRequired: true,
+    errorMessage: "Choose the new owner",
+    choices: [],
+    "choices.data": { type: "Data.Query", dataset: PEOPLE_PICKER_DATASET },
+  };
+  return showCard("Reassign", [picker], executeAction("Reassign", VERBS.reassign, { key }));
+}
+
+const snoozeAction = (key: string, period: SnoozePeriod, title: string) => executeAction(title, VERBS.snooze, { key, period });
+
+function checkInAction(key: string): CardElement {
+  const progress = {
+    type: "Input.ChoiceSet",
+    id: INPUTS.progress,
+    label: "How is it going?",
+    style: "expanded",
+    isRequired: true,
+    errorMessage: "Choose on track, at risk or off track",
+    choices: [
+      { title: "On track", value: "on_track" },
+      { title: "At risk", value: "at_risk" },
+      { title: "Off track", value: "off_track" },
+    ],
+  };
+  const value = { type: "Input.Number", id: INPUTS.value, label: "Progress towards the target (a number)", isRequired: true, errorMessage: "Enter a number" };
+  return showCard(
+    "Record progress",
+    [progress, value, textInput(INPUTS.note, "Note", { isMultiline: true, maxLength: MAX_NOTE_LENGTH })],
+    executeAction("Record", VERBS.checkIn, { key }, "positive"),
+  );
+}
+
+/**
+ * The card a reminder, an escalation or a check-in prompt arrives as in the owner's personal chat: the item, and
+ * what the reader can do about it (mark done with evidence, snooze, reassign; or record progress).
+ */
+export function reminderCard(payload: ReminderPayload, headline = reminderHeadline(payload)): AdaptiveCard {
+  const key = payload.occurrenceKey;
+  const body = [textBlock(truncate(headline, 200), { size: "medium", weight: "bolder" }), ...itemDetails(payload.item, payload.type === "escalation")];
+  if (payload.item.kind === "check_in") return adaptiveCard(body, [checkInAction(key)]);
+  const snoozes = payload.type === "reminder" ? [snoozeAction(key, "day", "Snooze 1 day"), snoozeAction(key, "week", "Snooze 1 week")] : [];
+  return adaptiveCard(body, [markDoneAction(key), ...snoozes, reassignAction(key)]);
+}
+
+/** What replaces the reminder card once it has been dealt with: the outcome, without buttons. */
+export function outcomeCard(item: { itemId: string; title: string }, outcome: string): AdaptiveCard {
+  return adaptiveCard([textBlock(`**${item.itemId}** ${truncate(item.title, 200)}`), textBlock(outcome)]);
+}

@@ -1,0 +1,12 @@
+import type { CardActionHandler } from "../actions/card-action.js";
+import { recordCheckIn } from "./check-in-action.js";
+import { markDone, reassign, snooze } from "./due-item-actions.js";
+import { SCHEDULING_VERBS } from "./scheduling-verbs.js";
+
+/** Every reminder and check-in card button, by verb. */
+export const SCHEDULING_ACTIONS: Record<(typeof SCHEDULING_VERBS)[keyof typeof SCHEDULING_VERBS], CardActionHandler> = {
+  [SCHEDULING_VERBS.markDone]: markDone,
+  [SCHEDULING_VERBS.snooze]: snooze,
+  [SCHEDULING_VERBS.reassign]: reassign,
+  [SCHEDULING_VERBS.checkIn]: recordCheckIn,
+};

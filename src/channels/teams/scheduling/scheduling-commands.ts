@@ -1,0 +1,46 @@
+import { TurnContext } from "botbuilder";
+import { cardMessage } from "../cards/adaptive-card.js";
+import type { TeamsCommand } from "../commands/command.js";
+import { digestCard, digestSummary } from "./cards/digest-card.js";
+import { objectivesCard, reviewsCard } from "./cards/list-cards.js";
+
+const LOOK_AHEAD_DAYS = 30;
+
+/** The words after the command word, lower-cased ("digest preview" → "preview"). */
+function argumentsOf(turn: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "";
+  return text.trim().split(/\s+/).slice(1).join(" ").toLowerCase();
+}
+
+const say = (turn: TurnContext, text: string) => turn.sendActivity({ type: "message", text, textFormat: "markdown" });
+
+export const objectivesCommand: TeamsCommand = {
+  name: "objectives",
+  description: "List AI objectives and their progress.",
+  async handle({ ctx, turn }) {
+    const objectives = await ctx.core.scheduling.objectives.list();
+    await turn.sendActivity(cardMessage(objectivesCard(objectives), `${objectives.length} AI objective(s)`));
+  },
+};
+
+export const reviewsCommand: TeamsCommand = {
+  name: "reviews",
+  description: `List reviews and other items due in the next ${LOOK_AHEAD_DAYS} days, and the review schedules.`,
+  async handle({ ctx, turn }) {
+    const { reviews } = ctx.core.scheduling;
+    const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS), reviews.listSchedules()]);
+    await turn.sendActivity(cardMessage(reviewsCard(due, schedules, ctx.core.clock.now(), LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
+  },
+};
+
+/** `digest preview`: this week's manager digest as it reads now, to managers only (TEAMS_MANAGERS). */
+export const digestCommand: TeamsCommand = {
+  name: "digest",
+  description: "`digest preview`: this week's manager digest as it reads now (managers only).",
+  async handle({ ctx, turn, actor }) {
+    if (argumentsOf(turn) !== "preview") return void (await say(turn, "Try **digest preview**."));
+    const result = await ctx.core.scheduling.digest.preview(actor);
+    if (result.kind === "forbidden") return void (await say(turn, "The digest preview is for managers (TEAMS_MANAGERS)."));
+    await turn.sendActivity(cardMessage(digestCard(result.report), digestSummary(result.report)));
+  },
+};

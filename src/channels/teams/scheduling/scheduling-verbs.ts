@@ -1,0 +1,16 @@
+/** The Action.Execute verbs of reminder and check-in cards; every one carries the occurrence key as `key`. */
+export const SCHEDULING_VERBS = {
+  markDone: "due.done",
+  snooze: "due.snooze",
+  reassign: "due.reassign",
+  checkIn: "objective.checkin",
+} as const;
+
+/** Names of the inputs on reminder and check-in cards (merged into the action data when a button is clicked). */
+export const SCHEDULING_INPUTS = {
+  note: "note",
+  link: "link",
+  owner: "owner",
+  progress: "progress",
+  value: "value",
+} as const;

@@ -1,0 +1,37 @@
+import type { DigestPayload } from "../../../features/digest/digest-service.js";
+import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
+import type { ClaimedDelivery, DeliveryTransport } from "../../../features/scheduler/delivery.js";
+import { cardMessage } from "../cards/adaptive-card.js";
+import type { TeamsConversationStore } from "../conversation-store.js";
+import type { TeamsMessenger } from "../messenger.js";
+import { digestCard, digestSummary } from "./cards/digest-card.js";
+import { reminderCard, reminderSummary } from "./cards/reminder-card.js";
+
+/**
+ * Sends scheduled deliveries to Teams: reminders, escalations and check-in prompts to the person's personal chat
+ * (recipient = AAD object id), the digest to the managers' conversation. A send Teams refuses, or one to someone the
+ * bot cannot reach yet, rejects, so the scheduler retries it later instead of counting it as sent.
+ */
+export class TeamsDeliveryTransport implements DeliveryTransport {
+  constructor(
+    private readonly messenger: TeamsMessenger,
+    private readonly conversations: TeamsConversationStore,
+  ) {}
+
+  async send(delivery: ClaimedDelivery): Promise<{ messageId?: string }> {
+    const payload = delivery.payload as unknown as ReminderPayload | DigestPayload;
+    if (payload.type === "digest") {
+      const activityId = await this.messenger.post(delivery.recipientId, cardMessage(digestCard(payload.report), digestSummary(payload.report)));
+      if (!activityId) throw new Error("cannot post the digest to Teams: the bot has not been reached in Teams yet");
+      return { messageId: activityId };
+    }
+    const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(reminderCard(payload), reminderSummary(payload)));
+    if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
+    return {};
+  }
+
+  /** The zone Teams reported on the person's last activity; unknown people fall back to AIMS_TIMEZONE. */
+  async timezoneOf(aadObjectId: string): Promise<string | undefined> {
+    return (await this.conversations.user(aadObjectId))?.timezone ?? undefined;
+  }
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../../../src/core/clock.js";
+import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import { personalChatId, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
+import { cardText, expectCardResponse, expectMessageResponse } from "../teams-steps.js";
+import {
+  allActions,
+  cardsAbout,
+  clickCard,
+  sayHello,
+  TEAMS_AIMS_OWNER,
+  TEAMS_COLLEAGUE,
+  TEAMS_MANAGER,
+  TEAMS_REVIEW_OWNER,
+  TEAMS_SCHEDULING_ENV,
+  tick,
+} from "./teams-scheduling-steps.js";
+
+const clock = fixedClock(new Date("2027-02-01T10:00:00Z")); // a Monday, 10:00 in London
+let t: TestAims;
+
+beforeAll(async () => {
+  t = await startTestAims({ clock, teams: true, slack: false, env: { ...TEAMS_SCHEDULING_ENV, AIMS_MAX_SNOOZES: "1" } });
+  for (const who of [TEAMS_REVIEW_OWNER, TEAMS_COLLEAGUE, TEAMS_AIMS_OWNER]) await sayHello(t, who);
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** A review schedule added by the Teams AIMS owner: its owner is a Teams user (AAD object id). */
+async function seedReview(title: string, nextDueAt: string, owner = TEAMS_REVIEW_OWNER) {
+  const actor = { channel: "teams" as const, id: TEAMS_AIMS_OWNER.aadObjectId };
+  const result = await t.aims.core.scheduling.reviews.saveSchedule(actor, { kind: "other", title, ownerId: owner.aadObjectId, intervalMonths: 12, nextDueAt });
+  if (result.kind !== "saved") throw new Error(JSON.stringify(result));
+  expect(result.schedule.ownerChannel).toBe("teams");
+  return result.schedule;
+}
+
+describe("review reminders in Teams", () => {
+  it("reminds a Teams owner in their personal chat exactly once per stage; only the owner marks it done, with evidence", async () => {
+    const schedule = await seedReview("AI policy review 2027", "2027-02-15");
+
+    await tick(t);
+    await tick(t);
+    const early = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference);
+    expect(early).toHaveLength(1);
+    expect(early[0]!.version).toBe("1.5");
+    expect(cardText(early[0])).toContain("Due in 14 days");
+    const actions = allActions(early[0]! as never);
+    expect(actions.filter((action) => action.type === "Action.Execute").map((action) => action.title)).toEqual(["Mark done", "Snooze 1 day", "Snooze 1 week", "Reassign"]);
+    const picker = actions.find((action) => action.title === "Reassign" && action.card)!.card!.body[0];
+    expect(picker).toMatchObject({ type: "Input.ChoiceSet", id: "owner", "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" } });
+
+    clock.set(new Date("2027-02-15T09:30:00Z"));
+    await tick(t);
+    await tick(t);
+    const onTheDay = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference);
+    expect(onTheDay).toHaveLength(2);
+    const dueToday = onTheDay[1]!;
+    expect(cardText(dueToday)).toContain("Due today");
+
+    const refused = await clickCard(t, TEAMS_COLLEAGUE, dueToday, "due.done", { note: "Not mine, but done" });
+    expect(expectMessageResponse(refused.body)).toContain(`Only the owner of ${schedule.reference}`);
+    const noEvidence = await clickCard(t, TEAMS_REVIEW_OWNER, dueToday, "due.done", { note: "", link: "" });
+    expect(expectMessageResponse(noEvidence.body)).toBe("Add a note or a link as evidence");
+
+    const done = await clickCard(t, TEAMS_REVIEW_OWNER, dueToday, "due.done", { note: "Reviewed with legal; no changes", link: "https://wiki.example.com/ai-policy" });
+    expect(done.status).toBe(200);
+    const outcome = expectCardResponse(done.body);
+    expect(cardText(outcome)).toContain("Marked done");
+    expect(outcome.actions ?? []).toEqual([]);
+
+    const after = await t.aims.core.prisma.reviewSchedule.findUniqueOrThrow({ where: { id: schedule.id } });
+    expect(after.nextDueAt.toISOString()).toBe("2028-02-15T09:00:00.000Z");
+    const occurrence = await t.aims.core.prisma.dueItemOccurrence.findFirstOrThrow({ where: { itemId: schedule.reference } });
+    expect(occurrence).toMatchObject({ completedByChannel: "teams", completedById: TEAMS_REVIEW_OWNER.aadObjectId, evidenceLink: "https://wiki.example.com/ai-policy" });
+    const audit = await t.aims.core.prisma.auditEvent.findMany({ where: { entityId: schedule.reference }, orderBy: { id: "asc" } });
+    expect(audit.map((event) => [event.action, event.actorChannel, event.actorId])).toEqual([
+      ["review_schedule.added", "teams", TEAMS_AIMS_OWNER.aadObjectId],
+      ["due_item.completed", "teams", TEAMS_REVIEW_OWNER.aadObjectId],
+    ]);
+
+    const again = await clickCard(t, TEAMS_REVIEW_OWNER, dueToday, "due.done", { note: "Clicked twice" });
+    expect(expectMessageResponse(again.body)).toContain("already moved on");
+    clock.set(new Date("2027-02-16T10:00:00Z"));
+    await tick(t);
+    expect(cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference)).toHaveLength(2);
+  });
+
+  it("snoozes for a day, reminds again the next day, and refuses snoozing past the limit", async () => {
+    const schedule = await seedReview("Supplier review", "2027-03-10");
+    clock.set(new Date("2027-03-10T10:00:00Z"));
+    await tick(t);
+    const [dueToday] = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference).slice(-1);
+    expect(cardText(dueToday)).toContain("Due today");
+
+    const snoozed = await clickCard(t, TEAMS_REVIEW_OWNER, dueToday!, "due.snooze", {}, "Snooze 1 day");
+    expect(cardText(expectCardResponse(snoozed.body))).toContain("Snoozed for a day, until 2027-03-11");
+    const before = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference).length;
+    await tick(t);
+    expect(cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference)).toHaveLength(before);
+
+    clock.set(new Date("2027-03-11T10:01:00Z"));
+    await tick(t);
+    await tick(t);
+    const reminded = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference).slice(before);
+    expect(reminded).toHaveLength(1);
+    expect(cardText(reminded[0])).toContain("Reminder (snoozed)");
+
+    const limited = await clickCard(t, TEAMS_REVIEW_OWNER, reminded[0]!, "due.snooze", {}, "Snooze 1 week");
+    expect(expectMessageResponse(limited.body)).toContain("snoozed 1 times already");
+    const occurrence = await t.aims.core.prisma.dueItemOccurrence.findFirstOrThrow({ where: { itemId: schedule.reference } });
+    expect(occurrence.snoozeCount).toBe(1);
+  });
+
+  it("reassigns to the person picked, who is told in their personal chat", async () => {
+    const schedule = await seedReview("Model card review", "2027-03-12");
+    clock.set(new Date("2027-03-12T10:00:00Z"));
+    await tick(t);
+    const [reminder] = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference).slice(-1);
+
+    const invalid = await clickCard(t, TEAMS_REVIEW_OWNER, reminder!, "due.reassign", { owner: "Casey" });
+    expect(expectMessageResponse(invalid.body)).toContain("people picker");
+    const reassigned = await clickCard(t, TEAMS_REVIEW_OWNER, reminder!, "due.reassign", { owner: TEAMS_COLLEAGUE.aadObjectId });
+    expect(cardText(expectCardResponse(reassigned.body))).toContain(`now belongs to ${TEAMS_COLLEAGUE.name}`);
+
+    const told = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes(schedule.reference));
+    expect(cardText(told.body)).toContain(`Assigned to you by ${TEAMS_REVIEW_OWNER.name}`);
+    const after = await t.aims.core.prisma.reviewSchedule.findUniqueOrThrow({ where: { id: schedule.id } });
+    expect(after).toMatchObject({ ownerChannel: "teams", ownerId: TEAMS_COLLEAGUE.aadObjectId, ownerName: TEAMS_COLLEAGUE.name });
+  });
+
+  it("delivers in the owner's working hours in the timezone Teams reports for them", async () => {
+    await sayHello(t, TEAMS_EMPLOYEE, "America/New_York");
+    const user = await t.aims.core.prisma.teamsUser.findUniqueOrThrow({ where: { aadObjectId: TEAMS_EMPLOYEE.aadObjectId } });
+    expect(user.timezone).toBe("America/New_York");
+
+    const schedule = await seedReview("New York office review", "2027-03-15", TEAMS_EMPLOYEE);
+    clock.set(new Date("2027-03-15T10:00:00Z")); // 06:00 in New York (EDT)
+    await tick(t);
+    expect(cardsAbout(t, TEAMS_EMPLOYEE, schedule.reference)).toHaveLength(0);
+    const pending = await t.aims.core.prisma.scheduledDelivery.findFirstOrThrow({ where: { occurrenceKey: { contains: schedule.reference } } });
+    expect(pending.notBefore.toISOString()).toBe("2027-03-15T13:00:00.000Z"); // 09:00 in New York
+
+    clock.set(new Date("2027-03-15T13:00:00Z"));
+    await tick(t);
+    expect(cardsAbout(t, TEAMS_EMPLOYEE, schedule.reference)).toHaveLength(1);
+  });
+});
+
+describe("objective check-ins in Teams", () => {
+  it("prompts a Teams owner to record progress, and records it once", async () => {
+    const added = await t.aims.core.scheduling.objectives.add(
+      { channel: "teams", id: TEAMS_MANAGER.aadObjectId },
+      { title: "Reduce AI incidents", target: "Incidents per quarter", targetValue: 2, ownerId: TEAMS_REVIEW_OWNER.aadObjectId, dueAt: "2027-12-31", cadence: "monthly" },
+    );
+    if (added.kind !== "added") throw new Error(JSON.stringify(added));
+    clock.set(new Date(added.objective.nextCheckInAt.getTime() + 3600_000));
+    await tick(t);
+    const [prompt] = cardsAbout(t, TEAMS_REVIEW_OWNER, added.objective.reference);
+    expect(cardText(prompt)).toContain("Time for a progress check-in");
+
+    const invalid = await clickCard(t, TEAMS_REVIEW_OWNER, prompt!, "objective.checkin", { progress: "at_risk", value: "" });
+    expect(expectMessageResponse(invalid.body)).toContain("Enter progress towards the target as a number");
+    const recorded = await clickCard(t, TEAMS_REVIEW_OWNER, prompt!, "objective.checkin", { progress: "at_risk", value: "3", note: "Two incidents in January" });
+    expect(cardText(expectCardResponse(recorded.body))).toContain("Recorded: 3 of 2");
+    const twice = await clickCard(t, TEAMS_REVIEW_OWNER, prompt!, "objective.checkin", { progress: "at_risk", value: "3" });
+    expect(cardText(expectCardResponse(twice.body))).toContain("already recorded");
+
+    const checkIns = await t.aims.core.prisma.objectiveCheckIn.findMany({ where: { objectiveId: added.objective.id } });
+    expect(checkIns).toHaveLength(1);
+    expect(checkIns[0]).toMatchObject({ progress: "at_risk", value: 3, actorChannel: "teams", actorId: TEAMS_REVIEW_OWNER.aadObjectId });
+  });
+
+  it("lists objectives and reviews on request", async () => {
+    await t.teams.message(TEAMS_COLLEAGUE, "objectives");
+    const objectives = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("AI objectives (1)"));
+    expect(cardText(objectives.body)).toContain("Reduce AI incidents");
+    await t.teams.message(TEAMS_COLLEAGUE, "reviews");
+    const reviews = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("Review schedules ("));
+    expect(cardText(reviews.body)).toContain("Model card review");
+  });
+});
