@@ -1,5 +1,5 @@
 import type { EvidencePeriod } from "./evidence-period.js";
-import { countRecordsByControl, sourceIsAvailable, type RawQueryable } from "./evidence-query.js";
+import { countRecordsByControl, missingTables, sourceTables, type RawQueryable } from "./evidence-query.js";
 import type { EvidenceSource } from "./evidence-source.js";
 import { EVIDENCE_SOURCES } from "./sources/index.js";
 
@@ -13,11 +13,9 @@ export async function checkSources(
   db: RawQueryable,
   sources: readonly EvidenceSource[] = EVIDENCE_SOURCES,
 ): Promise<SourceAvailability> {
-  const availability = await Promise.all(sources.map(async (source) => [source, await sourceIsAvailable(db, source)] as const));
-  return {
-    available: availability.filter(([, ok]) => ok).map(([source]) => source),
-    missing: availability.filter(([, ok]) => !ok).map(([source]) => source),
-  };
+  const missing = await missingTables(db, sources.flatMap(sourceTables));
+  const isAvailable = (source: EvidenceSource) => sourceTables(source).every((table) => !missing.has(table));
+  return { available: sources.filter(isAvailable), missing: sources.filter((source) => !isAvailable(source)) };
 }
 
 /** How many records, across every record type, list each control in their controls. */
@@ -27,11 +25,5 @@ export async function countEvidenceByControl(
   period: EvidencePeriod = {},
 ): Promise<Map<string, number>> {
   const { available } = await checkSources(db, sources);
-  const totals = new Map<string, number>();
-  for (const source of available) {
-    for (const [control, count] of await countRecordsByControl(db, source, period)) {
-      totals.set(control, (totals.get(control) ?? 0) + count);
-    }
-  }
-  return totals;
+  return countRecordsByControl(db, available, period);
 }

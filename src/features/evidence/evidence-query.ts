@@ -45,14 +45,17 @@ function controlsSql(source: EvidenceSource): string {
   return source.controls ?? `t."controls"`;
 }
 
-/** Whether the source's tables exist yet (a feature's migration may not have been applied to this database). */
-export async function sourceIsAvailable(db: RawQueryable, source: EvidenceSource): Promise<boolean> {
-  const tables = [source.table, ...(source.joins ?? []).map((join) => join.table)];
-  const rows = await db.$queryRawUnsafe<{ missing: number }[]>(
-    `SELECT count(*)::int AS "missing" FROM unnest($1::text[]) AS name WHERE to_regclass(format('%I', name)) IS NULL`,
-    tables,
+/** The tables (of those given) that this database does not have yet: a feature's migration may not be applied. */
+export async function missingTables(db: RawQueryable, tables: readonly string[]): Promise<Set<string>> {
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(format('%I', name)) IS NULL`,
+    [...new Set(tables)],
   );
-  return rows[0].missing === 0;
+  return new Set(rows.map((row) => row.name));
+}
+
+export function sourceTables(source: EvidenceSource): string[] {
+  return [source.table, ...(source.joins ?? []).map((join) => join.table)];
 }
 
 export async function countRecords(db: RawQueryable, source: EvidenceSource, period: EvidencePeriod): Promise<number> {
@@ -64,16 +67,27 @@ export async function countRecords(db: RawQueryable, source: EvidenceSource, per
   return rows[0].count;
 }
 
-/** How many records of this source evidence each control (records listing a control twice count once). */
+/**
+ * How many records of the given sources evidence each control, in one query (records listing a control twice count
+ * once).
+ */
 export async function countRecordsByControl(
   db: RawQueryable,
-  source: EvidenceSource,
+  sources: readonly EvidenceSource[],
   period: EvidencePeriod = {},
 ): Promise<Map<string, number>> {
-  const { clauses, values } = conditions(source, period, 1);
+  if (sources.length === 0) return new Map();
+  const values: unknown[] = [];
+  const parts = sources.map((source) => {
+    const { clauses, values: own } = conditions(source, period, values.length + 1);
+    values.push(...own);
+    return (
+      `SELECT u."control", count(DISTINCT t."id")::int AS "count" ${fromClause(source)}` +
+      ` CROSS JOIN LATERAL unnest(${controlsSql(source)}) AS u("control")${whereSql(clauses)} GROUP BY u."control"`
+    );
+  });
   const rows = await db.$queryRawUnsafe<{ control: string; count: number }[]>(
-    `SELECT u."control", count(DISTINCT t."id")::int AS "count" ${fromClause(source)}` +
-      ` CROSS JOIN LATERAL unnest(${controlsSql(source)}) AS u("control")${whereSql(clauses)} GROUP BY u."control"`,
+    `SELECT "control", sum("count")::int AS "count" FROM (${parts.join(" UNION ALL ")}) AS counts GROUP BY "control"`,
     ...values,
   );
   return new Map(rows.map((row) => [row.control, row.count]));

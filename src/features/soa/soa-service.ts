@@ -59,17 +59,23 @@ export class SoaService {
     return loadOrganisationProfile(this.deps.prisma);
   }
 
+  /** Why these roles cannot be set by this person, checked without the database; null when they can. */
+  rolesRefusal(actor: Pick<Actor, "channel" | "id">, roles: readonly string[]): Extract<SetRolesResult, { kind: "forbidden" | "invalid" }> | null {
+    if (!this.canEdit(actor)) return { kind: "forbidden", message: FORBIDDEN };
+    if (roles.length === 0 || !roles.every(isOrgRole)) {
+      return { kind: "invalid", message: `Choose at least one of: ${ORG_ROLES.map((r) => ORG_ROLE_LABELS[r]).join(", ")}.` };
+    }
+    return null;
+  }
+
   /**
    * Sets the roles the organisation holds. The first time, every control gets the default proposal for those roles;
    * afterwards unreviewed lines follow the new proposal and reviewed ones are kept (and reported when they differ).
    */
   async setOrganisationRoles(actor: Actor, roles: readonly string[]): Promise<SetRolesResult> {
-    if (!this.canEdit(actor)) return { kind: "forbidden", message: FORBIDDEN };
+    const refusal = this.rolesRefusal(actor, roles);
+    if (refusal) return refusal;
     const held = ORG_ROLES.filter((role) => roles.includes(role));
-    const unknown = roles.filter((role) => !isOrgRole(role));
-    if (held.length === 0 || unknown.length > 0) {
-      return { kind: "invalid", message: `Choose at least one of: ${ORG_ROLES.map((r) => ORG_ROLE_LABELS[r]).join(", ")}.` };
-    }
     const { prisma, clock } = this.deps;
     return prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SOA_LOCK})`;
