@@ -22,6 +22,11 @@ describe(".env.example", () => {
     expect([...mentioned].filter((name) => !(name in envSchema.shape))).toEqual([]);
   });
 
+  it("every setting is also in the README's settings table", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect([...mentioned].filter((name) => !readme.includes(`| \`${name}\` |`))).toEqual([]);
+  });
+
   it("loads as it stands", () => {
     expect(() => loadConfig(active)).not.toThrow();
   });
