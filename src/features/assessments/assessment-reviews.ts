@@ -8,6 +8,7 @@ import type { Roles } from "../../core/roles.js";
 import { SIGN_OFF_CONTROLS } from "./controls.js";
 import { nextReassessmentDate, type ReassessmentIntervals } from "./questionnaire/index.js";
 import "./assessment-events.js";
+import { settleReassessment } from "../reminders/sources/reassessment-source.js";
 
 export type ReviewOutcome = "signed_off" | "sent_back";
 
@@ -77,6 +78,7 @@ export class AssessmentReviews {
         after: { status: after.status, round, comments: trimmed, level: after.level, nextReassessmentAt: after.nextReassessmentAt },
         controls: SIGN_OFF_CONTROLS,
       });
+      if (outcome === "signed_off") await settleReassessment(tx, after, actor);
       return after;
     });
     if (!reviewed) return { kind: "already_reviewed", assessment: await prisma.impactAssessment.findUniqueOrThrow({ where: { id: assessment.id } }) };

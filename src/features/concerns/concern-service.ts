@@ -16,6 +16,7 @@ import { ConcernFollowUp } from "./concern-follow-up.js";
 import { hashSecret, newFollowUpCredentials, type FollowUpCredentials } from "./follow-up-credentials.js";
 import type { ConcernChange } from "./concern-events.js";
 import "./concern-events.js";
+import { settleConcernReminders } from "../reminders/sources/concern-deadline-sources.js";
 
 export interface ConcernServiceDeps {
   prisma: Prisma;
@@ -258,6 +259,7 @@ export class ConcernService {
         after: { status: after.status, ...data },
         controls: CONCERN_CONTROLS,
       });
+      await settleConcernReminders(tx, { before, after, actor, at: clock.now() });
       return { kind: "done", concern: after };
     });
     if (result.kind === "done") await events.emit("concern.changed", { concern: result.concern, change });

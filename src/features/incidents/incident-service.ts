@@ -36,6 +36,8 @@ import {
 import { addTimelineEntry, createCorrectiveAction } from "./incident-records.js";
 import { STATUS_LABELS, transitionRefusal, type IncidentStatus } from "./incident-status.js";
 import "./incident-events.js";
+import { correctiveActionItem } from "../reminders/sources/corrective-action-source.js";
+import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
 
 export interface IncidentServiceDeps {
   prisma: Prisma;
@@ -66,6 +68,10 @@ export type CorrectiveActionResult =
   | { kind: "invalid"; errors: CorrectiveActionFieldErrors }
   | IncidentRefusal;
 export type CorrectiveActionStatusResult = { kind: "updated"; action: CorrectiveAction } | IncidentRefusal;
+export type CorrectiveActionReassignResult =
+  | { kind: "reassigned"; action: CorrectiveAction }
+  | { kind: "invalid"; message: string }
+  | IncidentRefusal;
 export type ExternalReportResult =
   | { kind: "recorded"; incident: Incident; decision: ExternalReportDecision }
   | { kind: "invalid"; errors: ExternalReportFieldErrors }
@@ -241,37 +247,92 @@ export class IncidentService {
     actionId: number,
     status: Exclude<CorrectiveActionStatus, "open">,
   ): Promise<CorrectiveActionStatusResult> {
-    const { prisma, clock } = this.deps;
-    const action = await prisma.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
-    if (!action) return { kind: "not_found", message: "There is no such corrective action." };
-    const isOwner = sameActor(actor, { channel: action.ownerChannel, id: action.ownerId });
-    const forbidden = isOwner ? null : this.changeRefusal(actor, action.incident);
-    if (forbidden) return { kind: "forbidden", message: forbidden };
+    const result = await this.deps.prisma.$transaction((tx) => this.setCorrectiveActionStatusIn(tx, actor, actionId, status));
+    if (result.kind === "updated") await this.announceCorrectiveAction(actionId);
+    return result;
+  }
 
-    const updated = await prisma.$transaction(async (tx) => {
-      const claimed = await tx.correctiveAction.updateMany({
-        where: { id: actionId, status: "open" },
-        data: { status, completedAt: status === "done" ? clock.now() : null },
-      });
-      if (claimed.count === 0) return null;
-      const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
-      await recordAudit(tx, clock, {
-        actor,
-        action: `corrective_action.${status}`,
-        entityType: "corrective_action",
-        entityId: actionId,
-        before: { status: "open" },
-        after: { status, incident: action.incident.reference },
-        controls: CORRECTIVE_ACTION_CONTROLS,
-      });
-      return after;
+  /**
+   * `setCorrectiveActionStatus` inside the caller's transaction (a reminder's Mark done): guarded and audited the
+   * same way, and the action's reminders stop. Call `announceCorrectiveAction` once it has committed.
+   */
+  async setCorrectiveActionStatusIn(
+    tx: Tx,
+    actor: Actor,
+    actionId: number,
+    status: Exclude<CorrectiveActionStatus, "open">,
+  ): Promise<CorrectiveActionStatusResult> {
+    const { clock } = this.deps;
+    const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+    if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+    const forbidden = this.correctiveActionRefusal(actor, action);
+    if (forbidden) return { kind: "forbidden", message: forbidden };
+    const claimed = await tx.correctiveAction.updateMany({
+      where: { id: actionId, status: "open" },
+      data: { status, completedAt: status === "done" ? clock.now() : null },
     });
-    if (!updated) {
-      const current = await prisma.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
-      return { kind: "refused", message: `That corrective action is already ${current.status}.` };
-    }
-    await this.emitChange(action.incident, { kind: "corrective_action", action: updated });
-    return { kind: "updated", action: updated };
+    const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
+    if (claimed.count === 0) return { kind: "refused", message: `That corrective action is already ${after.status}.` };
+    await recordAudit(tx, clock, {
+      actor,
+      action: `corrective_action.${status}`,
+      entityType: "corrective_action",
+      entityId: actionId,
+      before: { status: "open" },
+      after: { status, incident: action.incident.reference },
+      controls: CORRECTIVE_ACTION_CONTROLS,
+    });
+    await settleOccurrence(tx, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}` });
+    return { kind: "updated", action: after };
+  }
+
+  /** Gives an open corrective action to another owner: its owner, or anyone who may change the incident. */
+  async reassignCorrectiveAction(actor: Actor, actionId: number, owner: Actor): Promise<CorrectiveActionReassignResult> {
+    const result = await this.deps.prisma.$transaction((tx) => this.reassignCorrectiveActionIn(tx, actor, actionId, owner));
+    if (result.kind === "reassigned") await this.announceCorrectiveAction(actionId);
+    return result;
+  }
+
+  /**
+   * `reassignCorrectiveAction` inside the caller's transaction (a reminder's Reassign), refused unless `from` (by
+   * default whoever owns it now) still owns it. Call `announceCorrectiveAction` once it has committed.
+   */
+  async reassignCorrectiveActionIn(
+    tx: Tx,
+    actor: Actor,
+    actionId: number,
+    owner: Actor,
+    from?: Pick<Actor, "channel" | "id">,
+  ): Promise<CorrectiveActionReassignResult> {
+    const { clock } = this.deps;
+    const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+    if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+    const forbidden = this.correctiveActionRefusal(actor, action);
+    if (forbidden) return { kind: "forbidden", message: forbidden };
+    if (sameActor(owner, { channel: action.ownerChannel, id: action.ownerId })) return { kind: "invalid", message: "That person already owns it." };
+    const expected = from ?? { channel: action.ownerChannel, id: action.ownerId };
+    const claimed = await tx.correctiveAction.updateMany({
+      where: { id: actionId, status: "open", ownerChannel: expected.channel, ownerId: expected.id },
+      data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
+    });
+    if (claimed.count === 0) return { kind: "refused", message: "That corrective action changed meanwhile (done, cancelled or reassigned)." };
+    await recordAudit(tx, clock, {
+      actor,
+      action: "corrective_action.reassigned",
+      entityType: "corrective_action",
+      entityId: actionId,
+      before: { owner: { channel: action.ownerChannel, id: action.ownerId } },
+      after: { owner: { channel: owner.channel, id: owner.id }, incident: action.incident.reference },
+      controls: CORRECTIVE_ACTION_CONTROLS,
+    });
+    await cancelReminders(tx, correctiveActionItem(action));
+    return { kind: "reassigned", action: await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } }) };
+  }
+
+  /** Shows a committed change of a corrective action on its incident (the summary is updated in place). */
+  async announceCorrectiveAction(actionId: number): Promise<void> {
+    const action = await this.deps.prisma.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+    if (action) await this.emitChange(action.incident, { kind: "corrective_action", action });
   }
 
   /** Records who decided, when, about reporting to whom, what and why (ISO 42001 A.8.3). */
@@ -323,6 +384,11 @@ export class IncidentService {
   /** The dedicated conversation could not be created; the incident stays recorded and says so. */
   recordRoomFailure(reference: string, reason: string): Promise<Incident | null> {
     return this.settleRoom(reference, "incident.room_failed", { roomStatus: "failed", roomError: reason.slice(0, 500) });
+  }
+
+  /** A corrective action's owner may close or hand over their own action; otherwise as for its incident. */
+  private correctiveActionRefusal(actor: Pick<Actor, "channel" | "id">, action: CorrectiveAction & { incident: Incident }): string | null {
+    return sameActor(actor, { channel: action.ownerChannel, id: action.ownerId }) ? null : this.changeRefusal(actor, action.incident);
   }
 
   /** Why this person may not change this incident, or null if they may. Checked again on every change. */

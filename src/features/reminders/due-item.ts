@@ -23,6 +23,16 @@ export interface DueItem {
   controls: readonly string[];
   /** "task": done / snooze / reassign; "check_in": a progress report (objectives). */
   kind: "task" | "check_in";
+  /**
+   * Others reminded with the owner when the item is shared (a concern's triagers until one is assigned). They may act
+   * on the reminder as the owner can; an escalation still goes once to the AIMS owners.
+   */
+  sharedWith?: readonly DueItemOwner[];
+}
+
+/** Why a reminder's button cannot do this itself, in words for the person (the item is done through its own flow). */
+export interface DueItemRefusal {
+  refused: string;
 }
 
 /**
@@ -35,12 +45,15 @@ export interface DueItemSource {
   listDue(db: Prisma, until: Date): Promise<DueItem[]>;
   find(db: Prisma | Tx, itemId: string): Promise<DueItem | null>;
   /**
-   * Moves the item past the occurrence due at `item.dueAt` (next review date, next check-in ...), inside `tx`.
-   * False when the item has already moved on (someone else completed it first).
+   * Moves the item past the occurrence due at `item.dueAt` (next review date, next check-in ...), inside `tx`, on
+   * behalf of `actor`. False when the item has already moved on (someone else completed it first); a refusal when
+   * only the item's own flow can do it (a new assessment signed off, a concern acknowledged in triage).
    */
-  complete(tx: Tx, item: DueItem, at: Date): Promise<boolean>;
+  complete(tx: Tx, item: DueItem, at: Date, actor: Actor): Promise<boolean | DueItemRefusal>;
   /** Gives the item to another owner; false when it has changed since it was read. */
-  reassign(tx: Tx, item: DueItem, owner: Actor): Promise<boolean>;
+  reassign(tx: Tx, item: DueItem, owner: Actor, actor: Actor): Promise<boolean | DueItemRefusal>;
+  /** Called once a completion or reassignment through a reminder has committed, to show it where the item lives. */
+  committed?(item: DueItem): Promise<void>;
 }
 
 /** One occurrence of a due item: the item at one due date. A completed review comes back with a new key. */

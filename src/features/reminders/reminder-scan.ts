@@ -50,7 +50,8 @@ export class ReminderScan implements DueScan {
     const json = dueItemToJson(item);
     if (plan.kind === "reminder") {
       const payload: ReminderPayload = { type: "reminder", stage: plan.stage as never, occurrenceKey: plan.occurrenceKey, item: json };
-      return [{ ...base, key: plan.key, recipient: { channel: item.owner.channel, id: item.owner.id }, payload }];
+      const shared = (item.sharedWith ?? []).map((person) => ({ ...base, key: `${plan.key}|${person.id}`, recipient: { channel: person.channel, id: person.id }, payload }));
+      return [{ ...base, key: plan.key, recipient: { channel: item.owner.channel, id: item.owner.id }, payload }, ...shared];
     }
     const payload: ReminderPayload = { type: "escalation", occurrenceKey: plan.occurrenceKey, item: json, graceDays: this.deps.policy.graceDays };
     return this.deps.roles

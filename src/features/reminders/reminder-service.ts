@@ -5,7 +5,7 @@ import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
 import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
-import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemSource } from "./due-item.js";
+import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
 
 export interface ReminderServiceDeps {
@@ -17,7 +17,7 @@ export interface ReminderServiceDeps {
 
 export type SnoozePeriod = "day" | "week";
 const SNOOZE_MS: Record<SnoozePeriod, number> = { day: 86400_000, week: 7 * 86400_000 };
-const REMINDER_KINDS = ["reminder", "escalation"] as const;
+export const REMINDER_KINDS = ["reminder", "escalation"] as const;
 
 type Refusal = { kind: "not_found" | "forbidden" | "moved" | "invalid"; message: string };
 export type CompleteResult = { kind: "done"; item: DueItem } | { kind: "already_done"; item: DueItem } | Refusal;
@@ -26,6 +26,14 @@ export type ReassignResult = { kind: "reassigned"; item: DueItem; owner: Actor }
 
 /** Raised inside a transaction to roll it back when the item moved on between reading it and changing it. */
 class ItemMoved extends Error {}
+/** Raised inside a transaction to roll it back when the source says only the item's own flow can do this. */
+class ItemRefused extends Error {}
+
+/** What a source answered, as a commit or a rollback of the reminder's transaction. */
+function throwUnlessDone(outcome: boolean | DueItemRefusal): void {
+  if (outcome === false) throw new ItemMoved();
+  if (outcome !== true) throw new ItemRefused(outcome.refused);
+}
 
 /**
  * The due items of every registered source and what owners do with a reminder: mark done with evidence, snooze,
@@ -59,9 +67,10 @@ export class ReminderService {
     return parsed && source ? source.find(this.deps.prisma, parsed.itemId) : null;
   }
 
-  /** Owners and AIMS owners may act on an item. */
+  /** Owners (and those the item is shared with) and AIMS owners may act on an item. */
   mayManage(actor: Actor, item: DueItem): boolean {
-    return sameActor(actor, item.owner) || this.deps.roles.has(actor, "owner");
+    const reminded = [item.owner, ...(item.sharedWith ?? [])];
+    return reminded.some((person) => sameActor(actor, person)) || this.deps.roles.has(actor, "owner");
   }
 
   async complete(actor: Actor, key: string, rawEvidence: { note?: string; link?: string }): Promise<CompleteResult> {
@@ -80,7 +89,7 @@ export class ReminderService {
           data: completion(actor, now, evidence.data),
         });
         if (count === 0) return false;
-        if (!(await source.complete(tx, item, now))) throw new ItemMoved();
+        throwUnlessDone(await source.complete(tx, item, now, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
         await recordAudit(tx, this.deps.clock, {
           actor,
@@ -93,9 +102,11 @@ export class ReminderService {
         });
         return true;
       });
+      if (done) await source.committed?.(item);
       return { kind: done ? "done" : "already_done", item };
     } catch (error) {
       if (error instanceof ItemMoved) return moved(item);
+      if (error instanceof ItemRefused) return { kind: "invalid", message: error.message };
       throw error;
     }
   }
@@ -140,7 +151,7 @@ export class ReminderService {
     if (sameActor(owner, item.owner)) return { kind: "invalid", message: "That person already owns it." };
     try {
       await this.deps.prisma.$transaction(async (tx) => {
-        if (!(await source.reassign(tx, item, owner))) throw new ItemMoved();
+        throwUnlessDone(await source.reassign(tx, item, owner, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
         await recordAudit(tx, this.deps.clock, {
           actor,
@@ -154,8 +165,10 @@ export class ReminderService {
       });
     } catch (error) {
       if (error instanceof ItemMoved) return moved(item);
+      if (error instanceof ItemRefused) return { kind: "invalid", message: error.message };
       throw error;
     }
+    await source.committed?.(item);
     return { kind: "reassigned", item: { ...item, owner }, owner };
   }
 
@@ -187,7 +200,7 @@ function completion(actor: Actor, at: Date, evidence: Evidence) {
 }
 
 /** The occurrence row exists before a guarded update (insert-if-missing is safe under concurrency). */
-export async function ensureOccurrence(tx: Tx, item: DueItem): Promise<void> {
+export async function ensureOccurrence(tx: Tx, item: Pick<DueItem, "source" | "itemId" | "dueAt" | "controls">): Promise<void> {
   await tx.dueItemOccurrence.createMany({
     data: [{ occurrenceKey: occurrenceKey(item), source: item.source, itemId: item.itemId, dueAt: item.dueAt, controls: [...item.controls] }],
     skipDuplicates: true,

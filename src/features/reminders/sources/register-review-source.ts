@@ -1,4 +1,6 @@
 import { DateTime } from "luxon";
+import type { Actor } from "../../../core/actor.js";
+import type { Tx } from "../../../core/transaction.js";
 import type { AiSystem } from "../../../db/generated/client.js";
 import type { DueItem, DueItemSource } from "../due-item.js";
 
@@ -31,12 +33,15 @@ export function registerReviewSource(reviewMonths: number): DueItemSource {
       const { count } = await tx.aiSystem.updateMany({ where: { reference: item.itemId, nextReviewAt: item.dueAt }, data: { nextReviewAt } });
       return count === 1;
     },
-    async reassign(tx, item, owner) {
-      const { count } = await tx.aiSystem.updateMany({
-        where: { reference: item.itemId, ownerChannel: item.owner.channel, ownerId: item.owner.id },
-        data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
-      });
-      return count === 1;
-    },
+    reassign: reassignAiSystem,
   };
+}
+
+/** Hands an AI system (item id = its reference) to another owner, if `item.owner` still owns it. */
+export async function reassignAiSystem(tx: Tx, item: DueItem, owner: Actor): Promise<boolean> {
+  const { count } = await tx.aiSystem.updateMany({
+    where: { reference: item.itemId, ownerChannel: item.owner.channel, ownerId: item.owner.id },
+    data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
+  });
+  return count === 1;
 }
