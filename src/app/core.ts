@@ -6,6 +6,7 @@ import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import { RequestService } from "../features/requests/request-service.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
+import { addRiskFollowUps } from "../features/reminders/sources/follow-ups.js";
 import { SoaService } from "../features/soa/soa-service.js";
 import { AuditPackService } from "../features/evidence/audit-pack-service.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
@@ -60,6 +61,7 @@ export function createCore(options: {
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const scheduling = createScheduling({ prisma, clock, roles, config, logger });
+  addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   return { prisma, clock, roles, events, soa, auditPacks, requests, assessments, concerns, scheduling };
