@@ -22,7 +22,7 @@ const { parentPort, workerData } = require("node:worker_threads");
   const { PGlite } = await import(workerData.pgliteUrl);
   const { PGLiteSocketServer } = await import(workerData.socketUrl);
   const db = workerData.dataDir ? await PGlite.create(workerData.dataDir) : await PGlite.create();
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 2 });
   await server.start();
   parentPort.on("message", async (message) => {
     if (message !== "stop") return;
