@@ -146,6 +146,22 @@ describe("review reminders in Teams", () => {
     await tick(t);
     expect(cardsAbout(t, TEAMS_EMPLOYEE, schedule.reference)).toHaveLength(1);
   });
+
+  it("retries a reminder Teams refused, instead of counting it as sent", async () => {
+    clock.set(new Date("2027-03-16T10:00:00Z"));
+    await tick(t); // whatever else is due today goes out first
+    const schedule = await seedReview("Data protection review", "2027-03-30");
+    t.teams.connector.failNext("send", 403);
+    expect(await tick(t)).toMatchObject({ sent: 0, failed: 1 });
+    expect(cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference)).toHaveLength(0);
+
+    clock.set(new Date("2027-03-16T10:06:00Z"));
+    expect(await tick(t)).toMatchObject({ sent: 1, failed: 0 });
+    const [card] = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference);
+    expect(cardText(card)).toContain("Due in 14 days");
+    const delivery = await t.aims.core.prisma.scheduledDelivery.findFirstOrThrow({ where: { occurrenceKey: { contains: schedule.reference } } });
+    expect(delivery).toMatchObject({ status: "sent", attempts: 2, channel: "teams", recipientId: TEAMS_REVIEW_OWNER.aadObjectId });
+  });
 });
 
 describe("objective check-ins in Teams", () => {
