@@ -11,6 +11,7 @@ import { subscribeRequestNotifications } from "./notifications/request-notificat
 import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
+import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
 
@@ -49,6 +50,7 @@ export function createTeamsChannel(options: {
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);
   subscribeIncidentNotifications(ctx);
+  subscribeAssessmentNotifications(ctx);
 
   http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
     await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));

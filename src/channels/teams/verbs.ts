@@ -1,5 +1,6 @@
 import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
 import { INCIDENT_VERBS } from "./incidents/incident-verbs.js";
+import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 
@@ -8,6 +9,7 @@ export const TEAMS_VERBS = {
   ...SCHEDULING_VERBS,
   ...CONCERN_VERBS,
   ...INCIDENT_VERBS,
+  ...ASSESSMENT_VERBS,
   submitRequest: "request.submit",
   resubmitRequest: "request.resubmit",
   editRequest: "request.edit",

@@ -3,6 +3,7 @@ import { approvalCard, readDecisionTarget, REASON_INPUT } from "../cards/approva
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { personLabel } from "../cards/text.js";
 import { failureMessage } from "../reply.js";
+import { gatedApprovalCard } from "../assessments/gate-card.js";
 import type { CardActionHandler } from "./card-action.js";
 
 /**
@@ -33,8 +34,11 @@ export function decideRequest(outcome: DecisionOutcome): CardActionHandler {
           const ask = outcome === "rejected" ? "Please give a reason for rejecting." : "Please say what should change.";
           return request ? cardResponse(approvalCard(request, null, ask)) : messageResponse(ask);
         }
+        case "blocked": {
+          const request = await ctx.core.requests.find(target.reference);
+          return request ? cardResponse(gatedApprovalCard(request, result.message, result.action)) : messageResponse(result.message);
+        }
         case "forbidden":
-        case "blocked":
           return messageResponse(result.message);
         case "not_found":
           return messageResponse(`I can't find request ${target.reference}.`);

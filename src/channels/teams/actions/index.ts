@@ -10,11 +10,13 @@ import { submitRequest } from "./submit-request.js";
 import { SCHEDULING_ACTIONS } from "../scheduling/scheduling-actions.js";
 import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
 import { INCIDENT_ACTIONS } from "../incidents/incident-actions.js";
+import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
 
 const HANDLERS: Record<TeamsVerb, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
   ...CONCERN_ACTIONS,
   ...INCIDENT_ACTIONS,
+  ...ASSESSMENT_ACTIONS,
   [TEAMS_VERBS.submitRequest]: submitRequest("new"),
   [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
   [TEAMS_VERBS.editRequest]: editRequest,

@@ -9,9 +9,10 @@ import { statusCommand } from "./status.js";
 import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/scheduling-commands.js";
 import { concernCommand } from "../concerns/concern-command.js";
 import { incidentCommand } from "../incidents/incident-command.js";
+import { assessCommand } from "../assessments/assess-command.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {

@@ -1,0 +1,51 @@
+import { TurnContext } from "botbuilder";
+import { adaptiveCard, cardMessage, textBlock } from "../cards/adaptive-card.js";
+import { formatDate } from "../cards/text.js";
+import type { TeamsCommand } from "../commands/command.js";
+import { assessmentSummary } from "./assessment-summary.js";
+import { continueCard } from "./questionnaire-cards.js";
+import { isPersonalChat, pickerCard } from "./questionnaire-actions.js";
+
+const PRIVATE_ONLY = "Impact assessments are filled in our personal chat, so your answers stay between us and the AIMS owners: message me **assess** there.";
+
+/**
+ * `assess`: pick what to assess or resume a draft; `assess SYS-0001|REQ-0001` starts (or resumes) straight away;
+ * `assess show SYS-0001|REQ-0001|ASM-0001` shows the latest result to anyone, anywhere.
+ */
+export const assessCommand: TeamsCommand = {
+  name: "assess",
+  description:
+    "Assess the impact of an AI system (ISO 42001 6.1.4), continue your draft, or report that something changed. `assess show SYS-0001` shows the latest assessment.",
+  async handle({ ctx, turn, actor }) {
+    const say = (text: string) => turn.sendActivity({ type: "message", text, textFormat: "markdown" });
+    const service = ctx.core.assessments;
+    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
+    const [, first = "", second = ""] = text.split(/\s+/);
+    if (first.toLowerCase() === "show") {
+      const assessment = second ? await service.findForDisplay(second) : null;
+      if (!assessment) {
+        await say(second ? `${second.toUpperCase()} has no impact assessment yet. Start one with **assess**.` : "Say which one, e.g. **assess show SYS-0001**.");
+        return;
+      }
+      const register = assessment.aiSystem
+        ? [textBlock(`Register entry ${assessment.aiSystem.reference} (${assessment.aiSystem.name}): review due ${formatDate(assessment.aiSystem.nextReviewAt)}.`, { subtle: true })]
+        : [];
+      await turn.sendActivity(cardMessage(adaptiveCard([...assessmentSummary(assessment), ...register]), `Impact assessment ${assessment.reference}`));
+      return;
+    }
+    if (!isPersonalChat(turn)) {
+      await say(PRIVATE_ONLY);
+      return;
+    }
+    if (first) {
+      const result = await service.start(actor, { subjectReference: first, trigger: "initial" });
+      if (result.kind === "started" || result.kind === "resumed") {
+        await turn.sendActivity(cardMessage(continueCard(service, result.assessment), `Impact assessment ${result.assessment.reference}`));
+      } else {
+        await say(result.message);
+      }
+      return;
+    }
+    await turn.sendActivity(cardMessage(await pickerCard(ctx, actor), "AI system impact assessment"));
+  },
+};

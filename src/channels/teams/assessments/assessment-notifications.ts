@@ -1,0 +1,75 @@
+import type { ImpactAssessment } from "../../../db/generated/client.js";
+import { rememberChannelMessage } from "../../../core/channel-messages.js";
+import { cardMessage } from "../cards/adaptive-card.js";
+import type { TeamsContext } from "../context.js";
+import type { AssessmentWithSubject } from "./assessment-summary.js";
+import { assessorOutcomeCard, signOffCard, signOffSummary } from "./sign-off-card.js";
+
+const SIGN_OFF_PURPOSE = "sign_off";
+
+/**
+ * Impact assessments in Teams, whichever channel they were filled in: each Teams AIMS owner (TEAMS_OWNERS) gets a
+ * sign-off card in their personal chat; every copy posted into a known chat is remembered, so a review by any owner,
+ * in Teams or Slack, updates them all. Assessors who use Teams hear the outcome in their personal chat.
+ */
+export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
+  const { events, prisma, roles, assessments } = ctx.core;
+
+  const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
+    (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
+
+  async function askOwner(ownerId: string, assessment: AssessmentWithSubject) {
+    const message = cardMessage(signOffCard(assessment), signOffSummary(assessment));
+    const chat = (await ctx.conversations.user(ownerId))?.personalChat;
+    if (!chat) {
+      // The chat is opened now; this copy cannot be updated later, but its buttons still ask the service.
+      await ctx.messenger.sendToUser(ownerId, message);
+      return;
+    }
+    const conversationId = chat.conversation.id;
+    const activityId = await ctx.messenger.post(conversationId, message);
+    if (!activityId) return;
+    await rememberChannelMessage(
+      prisma,
+      { entityType: "impact_assessment", entityId: assessment.reference, purpose: `${SIGN_OFF_PURPOSE}:${ownerId}`, channel: "teams" },
+      { conversationId, messageId: activityId },
+    );
+  }
+
+  async function askOwners(assessment: AssessmentWithSubject) {
+    const owners = roles.members("owner", "teams").filter((id) => !(assessment.assessorChannel === "teams" && assessment.assessorId === id));
+    if (owners.length === 0) ctx.logger.warn({ assessment: assessment.reference }, "no other AIMS owners on Teams to sign off the assessment");
+    for (const owner of owners) {
+      await askOwner(owner, assessment).catch((error: unknown) =>
+        ctx.logger.error({ err: error, assessment: assessment.reference, owner }, "could not ask a Teams owner to sign off"),
+      );
+    }
+  }
+
+  async function updateOwnerCopies(assessment: AssessmentWithSubject) {
+    const copies = await prisma.channelMessage.findMany({
+      where: { entityType: "impact_assessment", entityId: assessment.reference, channel: "teams", purpose: { startsWith: SIGN_OFF_PURPOSE } },
+    });
+    const message = cardMessage(signOffCard(assessment), signOffSummary(assessment));
+    await Promise.all(copies.map((copy) => ctx.messenger.update(copy.conversationId, copy.messageId, message)));
+  }
+
+  async function tellAssessor(assessment: AssessmentWithSubject) {
+    if (assessment.assessorChannel !== "teams") return;
+    const { card, summary } = assessorOutcomeCard(assessment);
+    await ctx.messenger.sendToUser(assessment.assessorId, cardMessage(card, summary));
+  }
+
+  events.on("assessment.submitted", async ({ assessment }) => {
+    const full = await withSubject(assessment);
+    // A resubmission after a send-back: the old copies show that it is being revised, the new ones ask again.
+    await updateOwnerCopies(full);
+    await askOwners(full);
+  });
+  for (const name of ["assessment.signed_off", "assessment.sent_back"] as const) {
+    events.on(name, async ({ assessment }) => {
+      const full = await withSubject(assessment);
+      await Promise.all([updateOwnerCopies(full), tellAssessor(full)]);
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { expect } from "vitest";
+import type { TestAims } from "../../../support/aims-harness.js";
+import { personalChat, type ConversationInput, type TeamsPerson } from "../../../support/teams-activities.js";
+import { LOW_RISK_OVERRIDES } from "../../slack/assessments/assessment-steps.js";
+import { cardIn, cardText, expectCardResponse, expectMessageResponse, type Card } from "../teams-steps.js";
+
+const owner = (n: string, name: string): TeamsPerson => ({ aadObjectId: `00000000-0000-4000-8000-0000000000${n}`, id: `29:1teams-owner-${n}`, name });
+export const TEAMS_OWNERS = [owner("b1", "Olga Owner"), owner("b2", "Omar Owner")] as const;
+export const TEAMS_OWNERS_ENV = TEAMS_OWNERS.map((person) => person.aadObjectId).join(",");
+
+export const HIGH_RISK_REQUEST = { toolName: "HireScreen AI", decidesAboutPeople: "yes" } as const;
+
+type Answer = string | string[] | { likelihood: number; severity: number };
+export type CardAction = { type: string; title: string; verb: string; data: Record<string, unknown> };
+type Element = Record<string, unknown> & { type: string; id?: string };
+
+/** Every element of a card body, columns and action sets included. */
+export function elementsOf(card: Card): Element[] {
+  const walk = (elements: unknown[]): Element[] =>
+    (elements as Element[]).flatMap((element) => [
+      element,
+      ...walk(((element.columns as { items: unknown[] }[] | undefined) ?? []).flatMap((column) => column.items)),
+      ...walk((element.items as unknown[] | undefined) ?? []),
+    ]);
+  return walk(card.body);
+}
+
+/** The Action.Execute buttons of a card, in its actions and in ActionSets of the body. */
+export function buttonsOf(card: Card): CardAction[] {
+  const inBody = elementsOf(card).flatMap((element) => (element.type === "ActionSet" ? (element.actions as CardAction[]) : []));
+  return [...inBody, ...((card.actions as CardAction[] | undefined) ?? [])];
+}
+
+export function button(card: Card, verb: string): CardAction {
+  const found = buttonsOf(card).find((candidate) => candidate.verb === verb);
+  if (!found) throw new Error(`no ${verb} button in ${cardText(card)}`);
+  return found;
+}
+
+export const inputsOf = (card: Card) => elementsOf(card).filter((element) => element.type.startsWith("Input."));
+export const stepLine = (card: Card) => String((card.body[0] as { text?: string }).text ?? "");
+
+function defaultValue(input: Element): string {
+  const choices = (input.choices as { value: string }[] | undefined) ?? [];
+  if (input.type === "Input.Text") return "We looked at this carefully and wrote down what we found.";
+  if (input.type === "Input.Date") return "2027-03-01";
+  if (String(input.id).endsWith(".likelihood")) return "1";
+  if (String(input.id).endsWith(".severity")) return "2";
+  return choices[0]?.value ?? "";
+}
+
+/** What Teams sends for the inputs of a step card: mild answers (as in the Slack tests) unless overridden; null sends "". */
+export function fillStep(card: Card, overrides: Record<string, Answer | null> = {}): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const input of inputsOf(card)) {
+    const id = String(input.id);
+    if (!id.startsWith("q.")) continue;
+    const [, questionId, part] = id.split(".");
+    const given = { ...LOW_RISK_OVERRIDES, ...overrides }[questionId!];
+    if (given === null) data[id] = "";
+    else if (given !== undefined && part && typeof given === "object" && !Array.isArray(given)) data[id] = String(given[part as "likelihood" | "severity"]);
+    else if (given !== undefined && !part) data[id] = Array.isArray(given) ? given.join(",") : String(given);
+    else data[id] = defaultValue(input);
+  }
+  return data;
+}
+
+/** Clicks a button of a card as `who` and returns the card the bot answers with (checked against Teams' limits). */
+export async function click(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation: ConversationInput = personalChat(who)) {
+  const { status, body } = await t.teams.invoke(who, { verb: action.verb, data: { ...action.data, ...inputs }, conversation });
+  expect(status).toBe(200);
+  return { body, size: Buffer.byteLength(JSON.stringify(body.value)) };
+}
+
+export async function clickForCard(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation?: ConversationInput): Promise<Card> {
+  return expectCardResponse((await click(t, who, action, inputs, conversation)).body);
+}
+
+export async function clickForMessage(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation?: ConversationInput): Promise<string> {
+  return expectMessageResponse((await click(t, who, action, inputs, conversation)).body);
+}
+
+/** Sends a message in `who`'s personal chat and returns the card the bot answers with. */
+export async function sendForCard(t: TestAims, who: TeamsPerson, text: string, contains: string): Promise<Card> {
+  const before = t.teams.connector.accepted("send").length;
+  expect((await t.teams.message(who, text)).status).toBe(200);
+  const call = await t.teams.connector.waitFor(
+    "send",
+    (c) => t.teams.connector.accepted("send").indexOf(c) >= before && cardText(c.body).includes(contains),
+  );
+  return cardIn(call);
+}
+
+/** The card the bot posted proactively (a sign-off request, an outcome) that mentions all of `texts`. */
+export async function postedCard(t: TestAims, texts: string[], conversationId?: string) {
+  const call = await t.teams.connector.waitFor(
+    "send",
+    (c) => (!conversationId || c.conversationId === conversationId) && texts.every((text) => cardText(c.body).includes(text)),
+  );
+  return { call, card: cardIn(call) };
+}
