@@ -3,6 +3,7 @@ import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsCommand } from "../commands/command.js";
 import { digestCard, digestSummary } from "./cards/digest-card.js";
 import { objectivesCard, reviewsCard } from "./cards/list-cards.js";
+import { objectiveForm, reviewScheduleForm } from "./cards/schedule-forms.js";
 
 const LOOK_AHEAD_DAYS = 30;
 
@@ -16,8 +17,12 @@ const say = (turn: TurnContext, text: string) => turn.sendActivity({ type: "mess
 
 export const objectivesCommand: TeamsCommand = {
   name: "objectives",
-  description: "List AI objectives and their progress.",
-  async handle({ ctx, turn }) {
+  description: "List AI objectives and their progress. `objectives add`: add one (AIMS owners and managers).",
+  async handle({ ctx, turn, actor }) {
+    if (argumentsOf(turn) === "add") {
+      if (!ctx.core.scheduling.objectives.mayAdd(actor)) return void (await say(turn, "Only AIMS owners and managers can add objectives."));
+      return void (await turn.sendActivity(cardMessage(objectiveForm(), "New AI objective")));
+    }
     const objectives = await ctx.core.scheduling.objectives.list();
     await turn.sendActivity(cardMessage(objectivesCard(objectives), `${objectives.length} AI objective(s)`));
   },
@@ -25,9 +30,13 @@ export const objectivesCommand: TeamsCommand = {
 
 export const reviewsCommand: TeamsCommand = {
   name: "reviews",
-  description: `List reviews and other items due in the next ${LOOK_AHEAD_DAYS} days, and the review schedules.`,
-  async handle({ ctx, turn }) {
+  description: `List reviews and other items due in the next ${LOOK_AHEAD_DAYS} days, and the review schedules. \`reviews add\`: schedule a review (AIMS owners).`,
+  async handle({ ctx, turn, actor }) {
     const { reviews } = ctx.core.scheduling;
+    if (argumentsOf(turn) === "add") {
+      if (!reviews.mayEditSchedules(actor)) return void (await say(turn, "Only AIMS owners can add or change review schedules."));
+      return void (await turn.sendActivity(cardMessage(reviewScheduleForm(), "New review schedule")));
+    }
     const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS), reviews.listSchedules()]);
     await turn.sendActivity(cardMessage(reviewsCard(due, schedules, ctx.core.clock.now(), LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
   },

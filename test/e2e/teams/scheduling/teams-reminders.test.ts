@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { personalChatId, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
-import { cardText, expectCardResponse, expectMessageResponse } from "../teams-steps.js";
+import { cardIn, cardText, expectCardResponse, expectMessageResponse } from "../teams-steps.js";
 import {
   allActions,
   cardsAbout,
@@ -188,9 +188,44 @@ describe("objective check-ins in Teams", () => {
     expect(checkIns[0]).toMatchObject({ progress: "at_risk", value: 3, actorChannel: "teams", actorId: TEAMS_REVIEW_OWNER.aadObjectId });
   });
 
+  it("lets a Teams AIMS owner schedule a review and a manager add an objective, from forms checked like Slack's", async () => {
+    await t.teams.message(TEAMS_COLLEAGUE, "reviews add");
+    const refusal = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && String(call.body.text).includes("Only AIMS owners"));
+    expect(refusal.body.attachments ?? []).toEqual([]);
+
+    await t.teams.message(TEAMS_AIMS_OWNER, "reviews add");
+    const form = cardIn(await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_AIMS_OWNER) && cardText(call.body).includes("New review schedule")));
+    const fields = { kind: "internal_audit", title: "", ownerId: TEAMS_REVIEW_OWNER.aadObjectId, intervalMonths: "6", nextDueAt: "2027-09-01" };
+    const invalid = expectCardResponse((await clickCard(t, TEAMS_AIMS_OWNER, form, "review.schedule.save", fields)).body);
+    expect(cardText(invalid)).toContain("Give the review a name of at least 3 characters");
+    expect(invalid.body.find((element) => element.id === "intervalMonths")).toMatchObject({ value: 6 });
+    const saved = expectCardResponse((await clickCard(t, TEAMS_AIMS_OWNER, invalid, "review.schedule.save", { ...fields, title: "Internal audit H2" })).body);
+    expect(cardText(saved)).toContain("next due 2027-09-01");
+    expect(await t.aims.core.prisma.reviewSchedule.findFirstOrThrow({ where: { title: "Internal audit H2" } })).toMatchObject({
+      kind: "internal_audit",
+      ownerChannel: "teams",
+      ownerId: TEAMS_REVIEW_OWNER.aadObjectId,
+      intervalMonths: 6,
+    });
+
+    await t.teams.message(TEAMS_MANAGER, "objectives add");
+    const objectiveForm = cardIn(await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_MANAGER) && cardText(call.body).includes("New AI objective")));
+    const added = await clickCard(t, TEAMS_MANAGER, objectiveForm, "objective.save", {
+      title: "All AI tools approved before use",
+      target: "Share of AI tools in use that were approved",
+      targetValue: "100",
+      unit: "%",
+      ownerId: TEAMS_COLLEAGUE.aadObjectId,
+      dueAt: "2027-12-31",
+      cadence: "quarterly",
+    });
+    expect(cardText(expectCardResponse(added.body))).toContain("quarterly check-in");
+    expect(await t.aims.core.prisma.objective.findFirstOrThrow({ where: { title: "All AI tools approved before use" } })).toMatchObject({ ownerChannel: "teams", ownerId: TEAMS_COLLEAGUE.aadObjectId, cadence: "quarterly" });
+  });
+
   it("lists objectives and reviews on request", async () => {
     await t.teams.message(TEAMS_COLLEAGUE, "objectives");
-    const objectives = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("AI objectives (1)"));
+    const objectives = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("AI objectives (2)"));
     expect(cardText(objectives.body)).toContain("Reduce AI incidents");
     await t.teams.message(TEAMS_COLLEAGUE, "reviews");
     const reviews = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("Review schedules ("));

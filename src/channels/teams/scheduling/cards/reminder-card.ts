@@ -53,16 +53,13 @@ function markDoneAction(key: string): CardElement {
   );
 }
 
+/** Teams' people picker (web and desktop clients); without id and label, which the form that uses it adds. */
+export function peoplePicker(): CardElement {
+  return { type: "Input.ChoiceSet", choices: [], "choices.data": { type: "Data.Query", dataset: PEOPLE_PICKER_DATASET } };
+}
+
 function reassignAction(key: string): CardElement {
-  const picker = {
-    type: "Input.ChoiceSet",
-    id: INPUTS.owner,
-    label: "New owner",
-    isRequired: true,
-    errorMessage: "Choose the new owner",
-    choices: [],
-    "choices.data": { type: "Data.Query", dataset: PEOPLE_PICKER_DATASET },
-  };
+  const picker = { ...peoplePicker(), id: INPUTS.owner, label: "New owner", isRequired: true, errorMessage: "Choose the new owner" };
   return showCard("Reassign", [picker], executeAction("Reassign", VERBS.reassign, { key }));
 }
 
