@@ -9,10 +9,11 @@ import { createScheduling, type Scheduling } from "../features/scheduler/schedul
 import { addRiskFollowUps } from "../features/reminders/sources/follow-ups.js";
 import { SoaService } from "../features/soa/soa-service.js";
 import { AuditPackService } from "../features/evidence/audit-pack-service.js";
-import { ConcernService } from "../features/concerns/concern-service.js";
 import { AssessmentService } from "../features/assessments/assessment-service.js";
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
 import type { QuestionnaireDefinition } from "../features/assessments/questionnaire/index.js";
+import { IncidentService } from "../features/incidents/incident-service.js";
+import { ConcernService } from "../features/concerns/concern-service.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
@@ -21,8 +22,9 @@ export interface Core {
   roles: Roles;
   events: EventBus;
   requests: RequestService;
-  concerns: ConcernService;
   assessments: AssessmentService;
+  incidents: IncidentService;
+  concerns: ConcernService;
   scheduling: Scheduling;
   soa: SoaService;
   auditPacks: AuditPackService;
@@ -40,6 +42,7 @@ export function createCore(options: {
     approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
     owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
     manager: { slack: config.scheduling.slackManagers, teams: config.scheduling.teamsManagers },
+    incident_responder: { slack: config.roles.slackIncidentResponders, teams: config.roles.teamsIncidentResponders },
     triager: { slack: config.roles.slackTriagers, teams: config.roles.teamsTriagers },
   });
   const events = new EventBus(logger);
@@ -51,6 +54,7 @@ export function createCore(options: {
     registerReviewMonths: config.registerReviewMonths,
     approvalGates: [signedOffAssessmentGate],
   });
+  const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const assessments = new AssessmentService({
     prisma,
     clock,
@@ -59,10 +63,10 @@ export function createCore(options: {
     definition: options.assessmentDefinition,
     reassessmentIntervals: config.assessments.reassessMonths,
   });
-  const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
+  const incidents = new IncidentService({ prisma, clock, roles, events });
   const scheduling = createScheduling({ prisma, clock, roles, config, logger });
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, events, soa, auditPacks, requests, assessments, concerns, scheduling };
+  return { prisma, clock, roles, events, soa, auditPacks, requests, incidents, assessments, concerns, scheduling };
 }

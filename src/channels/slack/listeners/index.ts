@@ -31,9 +31,10 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   app.action({ type: "block_actions", action_id: SLACK_IDS.actions.openRequestForm }, openRequestForm);
 
   app.event("app_home_opened", appHomeOpened(ctx));
+  registerAssessmentListeners(app, ctx);
 
   registerIncidentListeners(app, ctx);
-  registerAssessmentListeners(app, ctx);
+
   registerConcernListeners(app, ctx);
   registerSchedulingListeners(app, ctx);
   registerSoaListeners(app, ctx);

@@ -1,6 +1,6 @@
-import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
-import { incidentSubcommand } from "../../incidents/listeners/incident-subcommand.js";
 import { concernSubcommand } from "../../concerns/concern-subcommand.js";
+import { incidentSubcommand } from "../../incidents/listeners/incident-subcommand.js";
+import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
@@ -15,8 +15,8 @@ import type { Subcommand } from "./subcommand.js";
 export const SUBCOMMANDS: readonly Subcommand[] = [
   requestSubcommand,
   statusSubcommand,
-  incidentSubcommand,
   assessSubcommand,
+  incidentSubcommand,
   concernSubcommand,
   objectivesSubcommand,
   reviewsSubcommand,
