@@ -1,5 +1,6 @@
 import type { Actor } from "../../../core/actor.js";
 import { AAD_OBJECT_ID } from "../../../config/aad-object-ids.js";
+import type { DueItem } from "../../../features/reminders/due-item.js";
 import { dueItemToJson, type ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../features/reminders/reminder-service.js";
 import type { CardActionHandler } from "../actions/card-action.js";
@@ -54,7 +55,7 @@ export const reassign = dueItemAction("due.reassign", async ({ ctx, actor, key, 
   return cardResponse(outcomeCard(result.item, outcome));
 });
 
-async function tellNewOwner(ctx: TeamsContext, by: Actor, item: Parameters<typeof dueItemToJson>[0], key: string): Promise<boolean> {
+async function tellNewOwner(ctx: TeamsContext, by: Actor, item: DueItem, key: string): Promise<boolean> {
   const payload: ReminderPayload = { type: "reminder", stage: "due", occurrenceKey: key, item: dueItemToJson(item) };
   const headline = `Assigned to you by ${by.name ?? "a colleague"}`;
   try {
