@@ -18,14 +18,22 @@ export async function openRequestModal(t: TestAims, userId: string) {
 /** Files a request through the modal and returns its reference and the approvals-channel message. */
 export async function submitRequest(t: TestAims, userId: string, form: RawRequestForm = VALID_REQUEST) {
   const view = await openRequestModal(t, userId);
-  const response = await t.slack.submitView(userId, {
+  const submission = {
     id: view.id,
     callback_id: view.callback_id,
     private_metadata: view.private_metadata,
     state: { values: requestFormState(form) },
-  });
-  expect(response.status).toBe(200);
-  expect(await response.text()).toBe("");
+  };
+  // On a busy machine saving can pass the 2.5 s deadline; the modal then asks to press Submit again, which a person
+  // would do, and which files the same request (the submission is idempotent).
+  let answer = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const response = await t.slack.submitView(userId, submission);
+    expect(response.status).toBe(200);
+    answer = await response.text();
+    if (!answer.includes("Saving is taking longer than usual")) break;
+  }
+  expect(answer).toBe("");
   const posted = await t.fake.waitFor(
     "chat.postMessage",
     (call) => call.args.channel === APPROVALS_CHANNEL && String(call.args.text).includes(String(form.toolName)),
