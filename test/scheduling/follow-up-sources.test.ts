@@ -69,6 +69,16 @@ describe(`concern and corrective action reminders (${process.env.DATABASE_URL ? 
     expect(JSON.stringify(resolutionSends)).not.toContain("policy numbers");
   });
 
+  it("lists concern deadlines only to triagers and AIMS owners", async () => {
+    const filed = await concerns.submit(slack("UREPORTER2"), { description: "Hiring model favours one group.", category: "bias" }, { submissionKey: "s-visibility" });
+    if (!filed.ok) throw new Error(JSON.stringify(filed.errors));
+    const concernItems = async (viewer: string) =>
+      (await scheduling.reviews.dueWithin(60, slack(viewer))).filter((item) => item.itemId === filed.concern.reference);
+    expect(await concernItems("UEMPLOYEE9")).toEqual([]);
+    expect((await concernItems(TRIAGERS[0]!)).length).toBeGreaterThan(0);
+    expect((await concernItems(AIMS_OWNER)).length).toBeGreaterThan(0);
+  });
+
   it("stops a corrective action's reminders when it is cancelled on the incident, and refuses strangers", async () => {
     const reported = await incidents.report(
       slack("UREPORTER1"),

@@ -1,3 +1,4 @@
+import type { AimsRole } from "../../core/roles.js";
 import type { Actor, ChatChannel } from "../../core/actor.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
@@ -28,6 +29,8 @@ export interface DueItem {
    * on the reminder as the owner can; an escalation still goes once to the AIMS owners.
    */
   sharedWith?: readonly DueItemOwner[];
+  /** Only people holding one of these roles may see the item in lists (concerns stay within triage). */
+  visibleTo?: readonly AimsRole[];
 }
 
 /** Why a reminder's button cannot do this itself, in words for the person (the item is done through its own flow). */

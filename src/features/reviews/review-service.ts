@@ -25,9 +25,10 @@ export class ReviewService {
     return this.deps.roles.has(actor, "owner");
   }
 
-  /** Every open item from every source due within `days`, overdue ones included. */
-  dueWithin(days: number): Promise<DueItem[]> {
-    return this.deps.reminders.listDue(new Date(this.deps.clock.now().getTime() + days * DAY_MS));
+  /** Every open item from every source due within `days`, overdue ones included, that `viewer` may see. */
+  async dueWithin(days: number, viewer: Pick<Actor, "channel" | "id">): Promise<DueItem[]> {
+    const due = await this.deps.reminders.listDue(new Date(this.deps.clock.now().getTime() + days * DAY_MS));
+    return due.filter((item) => !item.visibleTo || item.visibleTo.some((role) => this.deps.roles.has(viewer, role)));
   }
 
   listSchedules(): Promise<ReviewSchedule[]> {

@@ -37,7 +37,7 @@ export const reviewsCommand: TeamsCommand = {
       if (!reviews.mayEditSchedules(actor)) return void (await say(turn, "Only AIMS owners can add or change review schedules."));
       return void (await turn.sendActivity(cardMessage(reviewScheduleForm(), "New review schedule")));
     }
-    const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS), reviews.listSchedules()]);
+    const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS, actor), reviews.listSchedules()]);
     await turn.sendActivity(cardMessage(reviewsCard(due, schedules, ctx.core.clock.now(), LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
   },
 };

@@ -86,6 +86,7 @@ function concernDeadlineSource(deadline: Deadline, roles: Roles): DueItemSource 
       owner,
       sharedWith,
       kind: "task",
+      visibleTo: ["triager", "owner"],
     };
   };
   return {

@@ -16,7 +16,7 @@ export const reviewsSubcommand: Subcommand = {
       await client.views.open({ trigger_id: command.trigger_id, view: reviewScheduleModal() });
       return;
     }
-    const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS), reviews.listSchedules()]);
+    const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS, actor), reviews.listSchedules()]);
     await respond({ response_type: "ephemeral", text: `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days.`, blocks: reviewsBlocks(due, schedules, ctx.core.clock.now(), canEdit) });
   },
 };
