@@ -68,11 +68,11 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await slack?.stop();
+        await core.scheduling.scheduler.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
         await core.events.drain(DRAIN_TIMEOUT_MS);
         server.closeAllConnections();
         await closed;
-        await core.scheduling.scheduler.stop();
         await database.close();
         logger.info("aims-bot stopped");
       })();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalSlackChannelId, optionalText } from "./env-fields.js";
 import type { RiskLevel } from "../features/assessments/questionnaire/risk-levels.js";
 
 const months = (fallback: number) => z.coerce.number().int().min(1).max(120).default(fallback);
@@ -6,22 +7,13 @@ const months = (fallback: number) => z.coerce.number().int().min(1).max(120).def
 /** Settings of AI system impact assessments (ISO 42001 6.1.4, 8.4); spread into the env schema. */
 export const assessmentsEnvShape = {
   /** Path to an organisation's own questionnaire definition (YAML); unset = the shipped default. */
-  AIMS_ASSESSMENT_DEFINITION: z
-    .string()
-    .trim()
-    .transform((value) => (value === "" ? undefined : value))
-    .optional(),
+  AIMS_ASSESSMENT_DEFINITION: optionalText,
   AIMS_REASSESS_MONTHS_LOW: months(12),
   AIMS_REASSESS_MONTHS_MEDIUM: months(12),
   AIMS_REASSESS_MONTHS_HIGH: months(6),
   AIMS_REASSESS_MONTHS_CRITICAL: months(3),
   /** Where sign-off requests go: this Slack channel, or (unset) a DM to each AIMS owner. */
-  SLACK_ASSESSMENTS_CHANNEL: z
-    .string()
-    .trim()
-    .transform((value) => (value === "" ? undefined : value))
-    .optional()
-    .pipe(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional()),
+  SLACK_ASSESSMENTS_CHANNEL: optionalSlackChannelId,
 };
 
 type AssessmentsEnv = z.output<z.ZodObject<typeof assessmentsEnvShape>>;

@@ -1,34 +1,7 @@
 import { z } from "zod";
+import { AAD_OBJECT_ID, aadObjectIds, optionalSlackChannelId, optionalText, positiveInt, slackUserIds } from "./env-fields.js";
 import { assessmentsEnvShape } from "./assessments-env.js";
 import { schedulingEnvShape } from "./scheduling-env.js";
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
-
-const idList = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? "")
-      .split(",")
-      .map((id) => id.trim())
-      .filter((id) => id.length > 0),
-  );
-
-const slackUserIds = idList.pipe(
-  z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids such as U012ABCDEF")),
-);
-
-const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const aadObjectIds = idList.pipe(
-  z.array(z.string().regex(AAD_OBJECT_ID, "must be Microsoft Entra (AAD) object ids such as 00000000-0000-0000-0000-000000000000")),
-);
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const envSchema = z
   .object({
@@ -49,19 +22,13 @@ export const envSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-    SLACK_APPROVALS_CHANNEL: optionalText.pipe(
-      z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional(),
-    ),
+    SLACK_APPROVALS_CHANNEL: optionalSlackChannelId,
     AIMS_APPROVERS: slackUserIds,
     AIMS_OWNERS: slackUserIds,
     AIMS_INCIDENT_RESPONDERS: slackUserIds,
-    SLACK_INCIDENTS_CHANNEL: optionalText.pipe(
-      z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional(),
-    ),
+    SLACK_INCIDENTS_CHANNEL: optionalSlackChannelId,
     AIMS_TRIAGERS: slackUserIds,
-    SLACK_TRIAGE_CHANNEL: optionalText.pipe(
-      z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional(),
-    ),
+    SLACK_TRIAGE_CHANNEL: optionalSlackChannelId,
     AIMS_CONCERN_ACK_BUSINESS_DAYS: positiveInt(5),
     AIMS_CONCERN_RESOLUTION_DAYS: positiveInt(30),
     AIMS_CONCERN_FOLLOW_UP_MAX_ATTEMPTS: positiveInt(5),

@@ -1,19 +1,7 @@
 import { DateTime } from "luxon";
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
-import { aadObjectIdList } from "./aad-object-ids.js";
-
-const slackUserIdList = z
-  .string()
-  .optional()
-  .transform((value) => (value ?? "").split(",").map((id) => id.trim()).filter((id) => id.length > 0))
-  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be Slack user ids such as U012ABCDEF")));
-
-const flag = (fallback: boolean) =>
-  z
-    .enum(["true", "false"], { message: 'must be "true" or "false"' })
-    .default(fallback ? "true" : "false")
-    .transform((value) => value === "true");
+import { aadObjectIds, flag, optionalSlackChannelId, slackUserIds } from "./env-fields.js";
 
 const timezone = z
   .string()
@@ -48,15 +36,10 @@ export const schedulingEnvShape = {
   AIMS_TIMEZONE: timezone,
   AIMS_DIGEST_CRON: z.string().trim().default("0 9 * * 1").refine(isValidCron, "must be a cron expression such as 0 9 * * 1"),
   AIMS_DIGEST_WAITING_DAYS: z.coerce.number().int().positive().default(5),
-  SLACK_MANAGERS_CHANNEL: z
-    .string()
-    .trim()
-    .transform((value) => (value === "" ? undefined : value))
-    .optional()
-    .pipe(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C012ABCDEF").optional()),
-  AIMS_MANAGERS: slackUserIdList,
+  SLACK_MANAGERS_CHANNEL: optionalSlackChannelId,
+  AIMS_MANAGERS: slackUserIds,
   TEAMS_MANAGERS_CONVERSATION: z.string().trim().optional().transform((value) => value || undefined),
-  TEAMS_MANAGERS: aadObjectIdList,
+  TEAMS_MANAGERS: aadObjectIds,
   AIMS_REMINDER_OFFSETS_DAYS: dayOffsets,
   AIMS_ESCALATION_GRACE_DAYS: z.coerce.number().int().min(0).default(3),
   AIMS_MAX_SNOOZES: z.coerce.number().int().min(0).default(3),

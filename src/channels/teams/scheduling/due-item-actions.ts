@@ -1,5 +1,5 @@
 import type { Actor } from "../../../core/actor.js";
-import { AAD_OBJECT_ID } from "../../../config/aad-object-ids.js";
+import { AAD_OBJECT_ID } from "../../../config/env-fields.js";
 import type { DueItem } from "../../../features/reminders/due-item.js";
 import { dueItemToJson, type ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../features/reminders/reminder-service.js";
