@@ -34,7 +34,7 @@ it("starts with no credentials on the embedded database, says what is off, and s
   child.stderr.on("data", (chunk) => (output.text += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
-  const [, port] = await waitForLine(output, /listening on port (\d+)/, 30_000);
+  const [, port] = await waitForLine(output, /listening on port (\d+)/, 90_000);
   expect(output.text).toContain("Slack: off. Set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APPROVALS_CHANNEL and AIMS_APPROVERS");
   expect(output.text).toContain("embedded PGlite");
   expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -43,7 +43,7 @@ it("starts with no credentials on the embedded database, says what is off, and s
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
   expect(output.text).toContain("aims-bot stopped");
-}, 60_000);
+}, 120_000);
 
 it("refuses to start with bad settings, naming every problem", async () => {
   const env = { ...process.env, PORT: "x", SLACK_BOT_TOKEN: "nope", DATA_DIR: dataDir };
@@ -55,4 +55,4 @@ it("refuses to start with bad settings, naming every problem", async () => {
   expect(stderr).toContain("aims-bot cannot start; fix these settings:");
   expect(stderr).toContain("  - PORT");
   expect(stderr).toContain("  - SLACK_BOT_TOKEN: must start with xoxb-");
-}, 60_000);
+}, 120_000);
