@@ -36,7 +36,8 @@ export interface AssessmentServiceDeps {
   reassessmentIntervals: ReassessmentIntervals;
 }
 
-export type StartTrigger = "initial" | "significant_change";
+/** Why an assessment starts (ISO 42001 8.4): the first one, a significant change, or the planned re-assessment. */
+export type StartTrigger = "initial" | "significant_change" | "scheduled";
 
 export type Refusal = { kind: "not_found" | "forbidden" | "not_editable" | "in_progress"; message: string };
 
@@ -123,8 +124,8 @@ export class AssessmentService {
   }
 
   /**
-   * Starts an assessment of a system or request, or resumes the person's own open one. "Something changed"
-   * (significant change, ISO 42001 8.4) pre-fills from the last signed-off assessment of the system.
+   * Starts an assessment of a system or request, or resumes the person's own open one. A re-assessment ("something
+   * changed", or the one planned at intervals; ISO 42001 8.4) pre-fills from the last signed-off assessment of the system.
    */
   async start(actor: Actor, input: { subjectReference: string; trigger: StartTrigger; changeDescription?: string }): Promise<StartResult> {
     const { prisma, clock, definition } = this.deps;
@@ -137,7 +138,7 @@ export class AssessmentService {
     if (existing) return this.resumeExisting(actor, existing, subject);
 
     const previous =
-      input.trigger === "significant_change" && subject.kind === "system"
+      input.trigger !== "initial" && subject.kind === "system"
         ? await prisma.impactAssessment.findFirst({ where: { aiSystemId: subject.system.id, status: "signed_off" }, orderBy: { signedOffAt: "desc" } })
         : null;
     const carried = previous ? carryAnswers(previous, definition) : { answers: {}, setAside: {}, droppedQuestionIds: [] };

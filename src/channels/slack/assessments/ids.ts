@@ -16,6 +16,8 @@ export const ASSESSMENT_IDS = {
     sendBack: "assessment_send_back_open",
     /** The "Start assessment" button the approval gate offers on a high-risk request. */
     startForRequest: START_ASSESSMENT_ACTION,
+    /** "Start re-assessment" on an AI system's re-assessment reminder; its value is the system reference. */
+    startReassessment: "assessment_start_reassessment",
   },
 } as const;
 

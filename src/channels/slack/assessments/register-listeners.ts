@@ -7,11 +7,15 @@ import { reviewAction } from "./listeners/review-actions.js";
 import { reviewSubmission } from "./listeners/review-submission.js";
 import { sendBackSubmission } from "./listeners/send-back-submission.js";
 import { startForRequestAction } from "./listeners/start-for-request-action.js";
+import { startReassessmentAction } from "./listeners/start-reassessment-action.js";
 import { startSubmission } from "./listeners/start-submission.js";
 import { stepSubmission } from "./listeners/step-submission.js";
 import { subscribeAssessmentNotifications } from "./notifications.js";
 
-/** Impact assessments in Slack: the questionnaire modal, the owners' sign-off, and the approval gate's button. */
+/**
+ * Impact assessments in Slack: the questionnaire modal, the owners' sign-off, and the buttons that start one (the
+ * approval gate's, and the re-assessment reminder's).
+ */
 export function registerAssessmentListeners(app: App, ctx: SlackContext): void {
   const { views, actions } = ASSESSMENT_IDS;
   app.view(views.start, startSubmission(ctx));
@@ -23,6 +27,7 @@ export function registerAssessmentListeners(app: App, ctx: SlackContext): void {
   app.action(actions.back, navigateAction(ctx, "back"));
   app.action(actions.goToStep, navigateAction(ctx, "to"));
   app.action(actions.startForRequest, startForRequestAction(ctx));
+  app.action(actions.startReassessment, startReassessmentAction(ctx));
   app.action(actions.signOff, reviewAction(ctx, "signed_off"));
   app.action(actions.sendBack, reviewAction(ctx, "sent_back"));
 

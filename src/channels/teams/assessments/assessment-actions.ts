@@ -1,6 +1,6 @@
 import type { CardActionHandler } from "../actions/card-action.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
-import { navigate, nextStep, resumeAssessment, startAssessment, startForRequest, submitAssessment } from "./questionnaire-actions.js";
+import { navigate, nextStep, resumeAssessment, startAssessment, startForRequest, startReassessment, submitAssessment } from "./questionnaire-actions.js";
 import { reviewAssessment } from "./review-actions.js";
 
 /** Every impact assessment card button, by verb. */
@@ -8,6 +8,7 @@ export const ASSESSMENT_ACTIONS: Record<(typeof ASSESSMENT_VERBS)[keyof typeof A
   [ASSESSMENT_VERBS.start]: startAssessment,
   [ASSESSMENT_VERBS.resume]: resumeAssessment,
   [ASSESSMENT_VERBS.startForRequest]: startForRequest,
+  [ASSESSMENT_VERBS.startReassessment]: startReassessment,
   [ASSESSMENT_VERBS.next]: nextStep,
   [ASSESSMENT_VERBS.back]: navigate("back"),
   [ASSESSMENT_VERBS.goToStep]: navigate("to"),

@@ -3,6 +3,8 @@ export const ASSESSMENT_VERBS = {
   start: "assessment.start",
   resume: "assessment.resume",
   startForRequest: "assessment.start_for_request",
+  /** On an AI system's re-assessment reminder card; carries the system reference as `reference`. */
+  startReassessment: "assessment.start_reassessment",
   next: "assessment.next",
   back: "assessment.back",
   goToStep: "assessment.go_to_step",

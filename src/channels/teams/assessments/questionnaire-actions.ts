@@ -49,25 +49,32 @@ export const resumeAssessment: CardActionHandler = async ({ ctx, actor, data }) 
 };
 
 /**
- * "Start assessment" offered by the approval gate on a high-risk request. The questionnaire is private: clicked in a
- * channel, it opens in the clicker's personal chat.
+ * A button that starts (or resumes) the assessment of `data.reference`: "Start assessment" on the approval gate of a
+ * high-risk request, "Start re-assessment" on an AI system's re-assessment reminder. The questionnaire is private:
+ * clicked in a channel, it opens in the clicker's personal chat.
  */
-export const startForRequest: CardActionHandler = async ({ ctx, turn, actor, data }) => {
-  try {
-    const result = await ctx.core.assessments.start(actor, { subjectReference: text(data.reference), trigger: "initial" });
-    if (result.kind !== "started" && result.kind !== "resumed") return messageResponse(result.message);
-    const card = continueCard(ctx.core.assessments, result.assessment);
-    if (isPersonalChat(turn)) return cardResponse(card);
-    const sent = await ctx.messenger.sendToUser(actor.id, cardMessage(card, `Impact assessment ${result.assessment.reference}`));
-    return messageResponse(
-      sent
-        ? `${startedWord(result)} ${result.assessment.reference}: I've put it in our personal chat, where only you see your answers.`
-        : `${startedWord(result)} ${result.assessment.reference}. Message me **assess** in a personal chat to fill it in.`,
-    );
-  } catch (error) {
-    return messageResponse(failureMessage(error, ctx.logger, { verb: ASSESSMENT_VERBS.startForRequest }));
-  }
-};
+function startFromButton(trigger: StartTrigger, verb: string): CardActionHandler {
+  return async ({ ctx, turn, actor, data }) => {
+    try {
+      const result = await ctx.core.assessments.start(actor, { subjectReference: text(data.reference), trigger });
+      if (result.kind !== "started" && result.kind !== "resumed") return messageResponse(result.message);
+      const card = continueCard(ctx.core.assessments, result.assessment);
+      if (isPersonalChat(turn)) return cardResponse(card);
+      const sent = await ctx.messenger.sendToUser(actor.id, cardMessage(card, `Impact assessment ${result.assessment.reference}`));
+      return messageResponse(
+        sent
+          ? `${startedWord(result)} ${result.assessment.reference}: I've put it in our personal chat, where only you see your answers.`
+          : `${startedWord(result)} ${result.assessment.reference}. Message me **assess** in a personal chat to fill it in.`,
+      );
+    } catch (error) {
+      return messageResponse(failureMessage(error, ctx.logger, { verb }));
+    }
+  };
+}
+
+export const startForRequest = startFromButton("initial", ASSESSMENT_VERBS.startForRequest);
+/** The re-assessment planned at intervals (ISO 42001 8.4), pre-filled from the system's last signed-off assessment. */
+export const startReassessment = startFromButton("scheduled", ASSESSMENT_VERBS.startReassessment);
 
 const startedWord = (result: Extract<StartResult, { assessment: unknown }>) => (result.kind === "started" ? "Started" : "Resumed");
 export const isPersonalChat = (turn: TurnContext) => (turn.activity.conversation?.conversationType ?? "personal") === "personal";

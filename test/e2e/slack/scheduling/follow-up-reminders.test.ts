@@ -4,7 +4,7 @@ import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
 import { CONCERN_ENV, clickTriage, fileConcern, ids as concernIds, referenceIn, TRIAGERS, triagePost } from "../concerns/concern-steps.js";
-import { SCHEDULING_ENV, click, dmsTo, ids, submitModal, tick } from "./scheduling-steps.js";
+import { SCHEDULING_ENV, buttons, click, dmsTo, ids, submitModal, tick } from "./scheduling-steps.js";
 
 const clock = fixedClock(new Date("2027-02-01T10:00:00Z")); // a Monday, 10:00 in London
 const OWNER = OWNERS[0];
@@ -168,8 +168,14 @@ describe("concern deadlines in the reminders", () => {
   });
 });
 
+/** The initial value of one question's input in a questionnaire step modal. */
+function initialValueOf(view: unknown, questionId: string): unknown {
+  const blocks = (view as { blocks: { block_id?: string; element?: { initial_value?: unknown } }[] }).blocks;
+  return blocks.find((block) => block.block_id === `q.${questionId}`)?.element?.initial_value;
+}
+
 describe("impact re-assessments in the reminders", () => {
-  it("reminds the system owner; only signing off a new assessment completes it and stops the reminders", async () => {
+  it("reminds the system owner, who starts the re-assessment from it; only signing off a new one completes it", async () => {
     const system = await t.aims.core.prisma.aiSystem.create({
       data: {
         reference: "SYS-9001",
@@ -205,7 +211,12 @@ describe("impact re-assessments in the reminders", () => {
       });
     // The older assessment's date no longer counts once a newer one is signed off.
     await seedAssessment("ASM-9000", { status: "signed_off", signedOffAt: new Date("2025-01-05T00:00:00Z"), nextReassessmentAt: new Date("2025-07-05T00:00:00Z") });
-    await seedAssessment("ASM-9001", { status: "signed_off", signedOffAt: new Date("2026-09-15T00:00:00Z"), nextReassessmentAt: new Date("2027-03-15T00:00:00Z") });
+    await seedAssessment("ASM-9001", {
+      status: "signed_off",
+      signedOffAt: new Date("2026-09-15T00:00:00Z"),
+      nextReassessmentAt: new Date("2027-03-15T00:00:00Z"),
+      answers: { purpose: "Ranks job applicants' CVs for recruiters." },
+    });
     clock.set(new Date("2027-03-01T11:00:00Z"));
     const due = (await t.aims.core.scheduling.reminders.listDue(new Date("2027-12-31T00:00:00Z"))).filter((item) => item.source === "reassessment");
     expect(due.map((item) => [item.itemId, item.dueAt.toISOString(), item.owner.id])).toEqual([["SYS-9001", "2027-03-15T00:00:00.000Z", SYSTEM_OWNER]]);
@@ -215,9 +226,15 @@ describe("impact re-assessments in the reminders", () => {
     expect(text(reminder!)).toContain("Due in 14 days");
     expect(text(reminder!)).toContain("Impact re-assessment of HireScreen AI (last: ASM-9001, high impact)");
 
-    const { modal } = await click(t, SYSTEM_OWNER, reminder!, ids.actions.markDone);
-    const refused = await submitModal(t, SYSTEM_OWNER, await modal(), { note: "Looked at it" });
-    expect(refused?.errors.note).toContain("run `/aims assess` and choose SYS-9001");
+    expect(text(reminder!)).toContain("Start re-assessment");
+    expect(buttons(reminder!)).not.toHaveProperty(ids.actions.markDone);
+    const { modal } = await click(t, SYSTEM_OWNER, reminder!, ASSESSMENT_IDS.actions.startReassessment);
+    const stepModal = await modal();
+    expect(stepModal.callback_id).toBe(ASSESSMENT_IDS.views.step);
+    expect(initialValueOf(stepModal, "purpose")).toBe("Ranks job applicants' CVs for recruiters.");
+    const started = (await t.aims.core.assessments.find(JSON.parse(stepModal.private_metadata).reference))!;
+    const previous = await t.aims.core.assessments.find("ASM-9001");
+    expect(started).toMatchObject({ trigger: "scheduled", aiSystemId: system.id, status: "draft", assessorId: SYSTEM_OWNER, previousAssessmentId: previous!.id });
 
     await seedAssessment("ASM-9002", { status: "submitted", round: 1, level: "medium", submittedAt: new Date("2027-03-10T09:00:00Z") });
     await at("2027-03-12T07:00:00Z"); // the 3-day reminder waits for working hours

@@ -2,6 +2,8 @@ import type { KnownBlock } from "../../blocks/types.js";
 import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
 import { mention } from "../../slack-actor.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
+import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
+import { ASSESSMENT_IDS } from "../../assessments/ids.js";
 import { SCHEDULING_IDS } from "../scheduling-ids.js";
 
 const ids = SCHEDULING_IDS.actions;
@@ -32,6 +34,13 @@ function button(text: string, actionId: string, value: string, style?: "primary"
   return { type: "button" as const, text: { type: "plain_text" as const, text }, action_id: actionId, value, ...(style ? { style } : {}) };
 }
 
+/** A re-assessment is done by signing off a new assessment, so its reminder starts one instead of marking it done. */
+function completeButton(item: DueItemJson, key: string) {
+  return item.source === REASSESSMENT_SOURCE
+    ? button("Start re-assessment", ASSESSMENT_IDS.actions.startReassessment, item.itemId, "primary")
+    : button("Mark done", ids.markDone, key, "primary");
+}
+
 /** The DM a reminder or an escalation arrives as, with what the reader can do about it. */
 export function reminderBlocks(payload: ReminderPayload, headlineText = headline(payload)): KnownBlock[] {
   const key = payload.occurrenceKey;
@@ -39,7 +48,7 @@ export function reminderBlocks(payload: ReminderPayload, headlineText = headline
     payload.item.kind === "check_in"
       ? [button("Record progress", ids.checkIn, key, "primary")]
       : [
-          button("Mark done", ids.markDone, key, "primary"),
+          completeButton(payload.item, key),
           ...(payload.type === "reminder" ? [button("Snooze 1 day", ids.snoozeDay, key), button("Snooze 1 week", ids.snoozeWeek, key)] : []),
           button("Reassign", ids.reassign, key),
         ];

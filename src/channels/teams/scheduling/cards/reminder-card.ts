@@ -1,5 +1,7 @@
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
+import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
+import { ASSESSMENT_VERBS } from "../../assessments/assessment-verbs.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../../cards/adaptive-card.js";
 import { formatDate, personLabel, truncate } from "../../cards/text.js";
 import { SCHEDULING_INPUTS as INPUTS, SCHEDULING_VERBS as VERBS } from "../scheduling-verbs.js";
@@ -53,6 +55,13 @@ function markDoneAction(key: string): CardElement {
   );
 }
 
+/** A re-assessment is done by signing off a new assessment, so its reminder starts one instead of marking it done. */
+function completeAction(item: DueItemJson, key: string): CardElement {
+  return item.source === REASSESSMENT_SOURCE
+    ? executeAction("Start re-assessment", ASSESSMENT_VERBS.startReassessment, { reference: item.itemId }, "positive")
+    : markDoneAction(key);
+}
+
 /** Teams' people picker (web and desktop clients); without id and label, which the form that uses it adds. */
 export function peoplePicker(): CardElement {
   return { type: "Input.ChoiceSet", choices: [], "choices.data": { type: "Data.Query", dataset: PEOPLE_PICKER_DATASET } };
@@ -89,14 +98,15 @@ function checkInAction(key: string): CardElement {
 
 /**
  * The card a reminder, an escalation or a check-in prompt arrives as in the owner's personal chat: the item, and
- * what the reader can do about it (mark done with evidence, snooze, reassign; or record progress).
+ * what the reader can do about it (mark done with evidence or start the re-assessment, snooze, reassign; or record
+ * progress).
  */
 export function reminderCard(payload: ReminderPayload, headline = reminderHeadline(payload)): AdaptiveCard {
   const key = payload.occurrenceKey;
   const body = [textBlock(truncate(headline, 200), { size: "medium", weight: "bolder" }), ...itemDetails(payload.item, payload.type === "escalation")];
   if (payload.item.kind === "check_in") return adaptiveCard(body, [checkInAction(key)]);
   const snoozes = payload.type === "reminder" ? [snoozeAction(key, "day", "Snooze 1 day"), snoozeAction(key, "week", "Snooze 1 week")] : [];
-  return adaptiveCard(body, [markDoneAction(key), ...snoozes, reassignAction(key)]);
+  return adaptiveCard(body, [completeAction(payload.item, key), ...snoozes, reassignAction(key)]);
 }
 
 /** What replaces the reminder card once it has been dealt with: the outcome, without buttons. */
