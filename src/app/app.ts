@@ -67,9 +67,10 @@ export async function startAims(config: Config, options: { logger: Logger; clock
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        await slack?.stop();
         await core.scheduling.scheduler.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
+        // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
+        await slack?.stop();
         await core.events.drain(DRAIN_TIMEOUT_MS);
         server.closeAllConnections();
         await closed;
