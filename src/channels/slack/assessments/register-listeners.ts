@@ -6,8 +6,7 @@ import { resumeAction } from "./listeners/resume-action.js";
 import { reviewAction } from "./listeners/review-actions.js";
 import { reviewSubmission } from "./listeners/review-submission.js";
 import { sendBackSubmission } from "./listeners/send-back-submission.js";
-import { startForRequestAction } from "./listeners/start-for-request-action.js";
-import { startReassessmentAction } from "./listeners/start-reassessment-action.js";
+import { startAssessmentAction } from "./listeners/start-assessment-action.js";
 import { startSubmission } from "./listeners/start-submission.js";
 import { stepSubmission } from "./listeners/step-submission.js";
 import { subscribeAssessmentNotifications } from "./notifications.js";
@@ -26,8 +25,8 @@ export function registerAssessmentListeners(app: App, ctx: SlackContext): void {
   app.action(actions.resume, resumeAction(ctx));
   app.action(actions.back, navigateAction(ctx, "back"));
   app.action(actions.goToStep, navigateAction(ctx, "to"));
-  app.action(actions.startForRequest, startForRequestAction(ctx));
-  app.action(actions.startReassessment, startReassessmentAction(ctx));
+  app.action(actions.startForRequest, startAssessmentAction(ctx, "initial"));
+  app.action(actions.startReassessment, startAssessmentAction(ctx, "scheduled"));
   app.action(actions.signOff, reviewAction(ctx, "signed_off"));
   app.action(actions.sendBack, reviewAction(ctx, "sent_back"));
 

@@ -1,6 +1,7 @@
 import type { KnownBlock } from "../../blocks/types.js";
 import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
 import { mention } from "../../slack-actor.js";
+import { reminderHeadline } from "../../../../features/reminders/reminder-headline.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
 import { ASSESSMENT_IDS } from "../../assessments/ids.js";
@@ -8,18 +9,8 @@ import { SCHEDULING_IDS } from "../scheduling-ids.js";
 
 const ids = SCHEDULING_IDS.actions;
 
-function headline(payload: ReminderPayload): string {
-  if (payload.type === "escalation") return `Escalation: overdue for more than ${payload.graceDays} day(s)`;
-  if (payload.item.kind === "check_in") return "Time for a progress check-in";
-  const stage = payload.stage;
-  if (stage.startsWith("before-")) return `Due in ${stage.slice("before-".length)} days`;
-  if (stage === "due") return "Due today";
-  if (stage === "overdue") return "Overdue";
-  return "Reminder (snoozed)";
-}
-
 export function reminderText(payload: ReminderPayload): string {
-  return truncate(`${headline(payload)}: ${payload.item.itemId} ${payload.item.title}`, 300);
+  return truncate(`${reminderHeadline(payload)}: ${payload.item.itemId} ${payload.item.title}`, 300);
 }
 
 function itemDetails(item: DueItemJson, showOwner: boolean): string {
@@ -42,7 +33,7 @@ function completeButton(item: DueItemJson, key: string) {
 }
 
 /** The DM a reminder or an escalation arrives as, with what the reader can do about it. */
-export function reminderBlocks(payload: ReminderPayload, headlineText = headline(payload)): KnownBlock[] {
+export function reminderBlocks(payload: ReminderPayload, headlineText = reminderHeadline(payload)): KnownBlock[] {
   const key = payload.occurrenceKey;
   const elements =
     payload.item.kind === "check_in"

@@ -1,3 +1,4 @@
+import { reminderHeadline } from "../../../../features/reminders/reminder-headline.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
@@ -10,15 +11,6 @@ import { SCHEDULING_INPUTS as INPUTS, SCHEDULING_VERBS as VERBS } from "../sched
 export const PEOPLE_PICKER_DATASET = "graph.microsoft.com/users";
 const MAX_NOTE_LENGTH = 2000;
 
-export function reminderHeadline(payload: ReminderPayload): string {
-  if (payload.type === "escalation") return `Escalation: overdue for more than ${payload.graceDays} day(s)`;
-  if (payload.item.kind === "check_in") return "Time for a progress check-in";
-  const stage = payload.stage;
-  if (stage.startsWith("before-")) return `Due in ${stage.slice("before-".length)} days`;
-  if (stage === "due") return "Due today";
-  if (stage === "overdue") return "Overdue";
-  return "Reminder (snoozed)";
-}
 
 /** What chat previews and notifications show for the card. */
 export function reminderSummary(payload: ReminderPayload, headline = reminderHeadline(payload)): string {

@@ -6,19 +6,23 @@ import { continueModal } from "../step-modal.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** "Start assessment" offered when a high-risk request cannot be approved yet: the clicker assesses it. */
-export function startForRequestAction(ctx: SlackContext) {
+/**
+ * A button that starts (or resumes) the assessment of the subject in its value and opens its step modal:
+ * "Start assessment" when a high-risk request cannot be approved yet ("initial"), and "Start re-assessment" on an
+ * AI system's re-assessment reminder ("scheduled", pre-filled from the last signed-off assessment, 8.4).
+ */
+export function startAssessmentAction(ctx: SlackContext, trigger: "initial" | "scheduled") {
   return async ({ ack, body, action, client, respond }: Args) => {
     await ack();
     const actor = slackActor(body.user);
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
     try {
       const service = ctx.core.assessments;
-      const result = await service.start(actor, { subjectReference: action.value ?? "", trigger: "initial" });
+      const result = await service.start(actor, { subjectReference: action.value ?? "", trigger });
       if (result.kind !== "started" && result.kind !== "resumed") return tell(result.message);
       await client.views.open({ trigger_id: body.trigger_id, view: continueModal(service, result.assessment) });
     } catch (error) {
-      await tell(failureMessage(error, ctx.logger, { action: "assessment_start_for_request" }));
+      await tell(failureMessage(error, ctx.logger, { action: `assessment_start_${trigger}` }));
     }
   };
 }
