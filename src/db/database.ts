@@ -57,7 +57,12 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
     throw error;
   }
 
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    // Prisma gives up on starting a transaction after 2 s by default. A burst of decisions queues for the pool (the
+    // embedded database has one connection), so they wait their turn instead of failing.
+    transactionOptions: { maxWait: embedded ? EMBEDDED_QUEUE_TIMEOUT_MS : settings.connectTimeoutMs, timeout: 15_000 },
+  });
   return {
     prisma,
     kind: embedded ? "embedded" : "postgresql",
