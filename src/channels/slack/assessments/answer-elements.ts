@@ -1,13 +1,12 @@
 import type { KnownBlock } from "@slack/types";
 import {
+  conditionWords,
   maxLengthOf,
   type AnswerValue,
-  type Condition,
   type Question,
   type QuestionnaireDefinition,
   type StepQuestion,
 } from "../../../features/assessments/questionnaire/index.js";
-import { questionsById } from "../../../features/assessments/questionnaire/definition-index.js";
 import { truncate } from "../blocks/text.js";
 import { ANSWER_ACTION, answerBlockId } from "./ids.js";
 
@@ -81,21 +80,6 @@ function element(question: Question, answer: AnswerValue | undefined) {
     case "likelihood_severity":
       throw new Error("likelihood_severity questions take two blocks; use answerBlocks");
   }
-}
-
-function conditionWords(definition: QuestionnaireDefinition, condition: Condition): string {
-  const dependency = questionsById(definition).get(condition.question);
-  const labelOf = (value: string | number) =>
-    dependency?.options?.find((option) => option.value === value)?.label ?? (value === "yes" ? "Yes" : value === "no" ? "No" : String(value));
-  const values = (list: readonly (string | number)[]) => list.map((value) => `"${labelOf(value)}"`).join(" or ");
-  const question = `"${truncate(dependency?.label ?? condition.question, 80)}"`;
-  if (condition.equals !== undefined) return `${question} is ${values([condition.equals])}`;
-  if (condition.not_equals !== undefined) return `${question} is not ${values([condition.not_equals])}`;
-  if (condition.in !== undefined) return `${question} is ${values(condition.in)}`;
-  if (condition.includes !== undefined) return `${question} includes ${values([condition.includes])}`;
-  if (condition.includes_any !== undefined) return `${question} includes ${values(condition.includes_any)}`;
-  if (condition.at_least !== undefined) return `${question} is at least ${condition.at_least}`;
-  return `${question} is at most ${condition.at_most}`;
 }
 
 /** The input block(s) of one question: one per question, two (likelihood, severity) for an affected group. */

@@ -1,13 +1,11 @@
 import {
-  describeAnswer,
+  conditionWords,
   maxLengthOf,
   type AnswerValue,
-  type Condition,
   type Question,
   type QuestionnaireDefinition,
   type StepQuestion,
 } from "../../../features/assessments/questionnaire/index.js";
-import { questionsById } from "../../../features/assessments/questionnaire/definition-index.js";
 import { errorBlock, textBlock, type CardElement } from "../cards/adaptive-card.js";
 import { truncate } from "../cards/text.js";
 import { answerInputId } from "./assessment-verbs.js";
@@ -35,20 +33,6 @@ function choiceSet(id: string, label: string, choices: readonly Choice[], value:
 
 const ratingChoices = (labels: readonly string[] | undefined): Choice[] =>
   RATINGS.map((rating, index) => ({ value: rating, label: labels?.[index] ?? rating }));
-
-function conditionWords(definition: QuestionnaireDefinition, condition: Condition): string {
-  const dependency = questionsById(definition).get(condition.question);
-  const words = (values: readonly (string | number)[]) =>
-    values.map((value) => `"${dependency ? describeAnswer(definition, dependency, value) : value}"`).join(" or ");
-  const question = `"${truncate(dependency?.label ?? condition.question, 80)}"`;
-  if (condition.equals !== undefined) return `${question} is ${words([condition.equals])}`;
-  if (condition.not_equals !== undefined) return `${question} is not ${words([condition.not_equals])}`;
-  if (condition.in !== undefined) return `${question} is ${words(condition.in)}`;
-  if (condition.includes !== undefined) return `${question} includes ${words([condition.includes])}`;
-  if (condition.includes_any !== undefined) return `${question} includes ${words(condition.includes_any)}`;
-  if (condition.at_least !== undefined) return `${question} is at least ${condition.at_least}`;
-  return `${question} is at most ${condition.at_most}`;
-}
 
 function input(definition: QuestionnaireDefinition, question: Question, label: string, values: TypedValues): CardElement[] {
   const id = answerInputId(question.id);

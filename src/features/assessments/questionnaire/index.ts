@@ -33,5 +33,6 @@ export { likelihoodSeverityLevel, scoreAssessment, type AssessmentScore, type Gr
 export { RISK_LEVELS, type RiskLevel } from "./risk-levels.js";
 export { DEFAULT_REASSESSMENT_INTERVALS, nextReassessmentDate, type ReassessmentIntervals } from "./next-review.js";
 export { describeAnswer } from "./answer-text.js";
+export { conditionWords } from "./condition-words.js";
 export { questionsForStep, type StepQuestion } from "./step-questions.js";
 export { mergePartialStepAnswers } from "./partial-answers.js";
