@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import type { SlackContext } from "../context.js";
 import { quoteFor } from "./concern-form-modal.js";
-import { concernFailure } from "./concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { openConcernForm, TRIAGE_NOT_CONFIGURED } from "./open-concern-form.js";
 
 type Args = SlackShortcutMiddlewareArgs & AllMiddlewareArgs;

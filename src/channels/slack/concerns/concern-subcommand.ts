@@ -1,6 +1,6 @@
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import type { Subcommand } from "../listeners/subcommands/subcommand.js";
-import { concernFailure } from "./concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { followUpSecretModal } from "./follow-up-views.js";
 import { openConcernForm, TRIAGE_NOT_CONFIGURED } from "./open-concern-form.js";
 import { quietClient } from "./quiet-client.js";

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { SlackContext } from "../context.js";
 import { slackActor } from "../slack-actor.js";
 import { BLOCKS, formErrors, readConcernForm, type ConcernFormMetadata } from "./concern-form-modal.js";
-import { concernFailure } from "./concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { anonymousReceiptView } from "./follow-up-views.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

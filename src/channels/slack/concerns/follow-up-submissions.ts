@@ -6,7 +6,7 @@ import {
 } from "../../../features/concerns/concern-follow-up.js";
 import type { FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import type { SlackContext } from "../context.js";
-import { concernFailure } from "./concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { ANSWER_BLOCK, followUpView, INPUT, SECRET_BLOCK } from "./follow-up-views.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

@@ -4,7 +4,7 @@ import type { SlackContext } from "../context.js";
 import { SLACK_IDS } from "../ids.js";
 import { tellUser } from "../reply.js";
 import { slackActor } from "../slack-actor.js";
-import { concernFailure } from "./concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { quietClient } from "./quiet-client.js";
 import { describeTriageResult } from "./triage-outcomes.js";
 import { assignModal, closeModal, questionModal } from "./triage-blocks.js";

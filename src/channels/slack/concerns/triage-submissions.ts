@@ -3,7 +3,7 @@ import type { Actor } from "../../../core/actor.js";
 import type { TriageResult } from "../../../features/concerns/concern-service.js";
 import type { SlackContext } from "../context.js";
 import { slackActor } from "../slack-actor.js";
-import { concernFailure } from "./concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { describeTriageResult } from "./triage-outcomes.js";
 import { TRIAGE_BLOCKS, TRIAGE_INPUT } from "./triage-blocks.js";
 

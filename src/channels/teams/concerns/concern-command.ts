@@ -3,7 +3,7 @@ import { TurnContext } from "botbuilder";
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsCommand } from "../commands/command.js";
-import { concernFailure } from "../../slack/concerns/concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { concernFormCard } from "./concern-form-card.js";
 import { followUpSecretCard } from "./reporter-cards.js";
 

@@ -7,7 +7,7 @@ import {
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
-import { concernFailure } from "../../slack/concerns/concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { readText } from "../incidents/card-inputs.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { PERSONAL_CHAT_ONLY } from "./concern-command.js";

@@ -3,7 +3,7 @@ import type { TriageResult } from "../../../features/concerns/concern-service.js
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
-import { concernFailure } from "../../slack/concerns/concern-failure.js";
+import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { readText } from "../incidents/card-inputs.js";
 import { triageCard, TRIAGE_INPUTS } from "./triage-card.js";
 

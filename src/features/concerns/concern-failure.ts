@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../../core/errors.js";
-import type { Logger } from "../../../log/logger.js";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../core/errors.js";
+import type { Logger } from "../../log/logger.js";
 
 /**
  * What a person is told when a concern action failed. Unlike the shared failureMessage, the log line holds only the
