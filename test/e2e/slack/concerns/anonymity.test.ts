@@ -19,6 +19,7 @@ import {
   triageThroughModal,
   textOf,
 } from "./concern-steps.js";
+import { wholeDatabaseText } from "../../../support/whole-database.js";
 
 const WHISTLEBLOWER = { id: "UWHISTLE9Q", name: "wendy.whistle", realName: "Wendy Whistleblower", email: "wendy.w@example.org" };
 const IDENTIFYING = [WHISTLEBLOWER.id, WHISTLEBLOWER.name, WHISTLEBLOWER.realName, WHISTLEBLOWER.email];
@@ -31,22 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** Every row of every table in every schema of the database, as text. */
-async function wholeDatabaseText(): Promise<{ tables: string[]; text: string }> {
-  const prisma = t.aims.core.prisma;
-  const tables = await prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`
-    SELECT table_schema, table_name FROM information_schema.tables
-    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`;
-  let text = "";
-  for (const { table_schema, table_name } of tables) {
-    const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(
-      `SELECT row_to_json(t)::text AS row FROM "${table_schema.replace(/"/g, '""')}"."${table_name.replace(/"/g, '""')}" t`,
-    );
-    text += rows.map((r) => r.row).join("\n") + "\n";
-  }
-  return { tables: tables.map((r) => `${r.table_schema}.${r.table_name}`), text };
-}
 
 function expectNoTraceOfWhistleblower(text: string, where: string) {
   for (const value of IDENTIFYING) {
@@ -139,7 +124,7 @@ describe("anonymous AI concerns are unlinkable", () => {
       expect(event).toMatchObject({ actorId: null, actorChannel: null, occurredAt: new Date("2026-12-01T00:00:00.000Z") });
     }
 
-    const database = await wholeDatabaseText();
+    const database = await wholeDatabaseText(t.aims.core.prisma);
     expect(database.tables).toEqual(expect.arrayContaining(["public.Concern", "public.ConcernMessage", "public.AuditEvent", "public.ChannelMessage"]));
     // The dump does see what was stored, and the triager who asked, so the absence below means something.
     expect(database.text).toContain("CV screening model");

@@ -15,6 +15,7 @@ import {
   teamsTriagePost,
   triageConversation,
 } from "./teams-concern-steps.js";
+import { wholeDatabaseText } from "../../../support/whole-database.js";
 
 /** Someone the bot has never seen before they report. */
 const WHISTLEBLOWER: TeamsPerson = { aadObjectId: "7f3c9d2e-5b1a-4c8e-9f00-a1b2c3d4e5f6", id: "29:1whistleblower-teams-id", name: "Wendy Whistleblower" };
@@ -27,22 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** Every row of every table in every schema of the database, as text. */
-async function wholeDatabaseText(): Promise<{ tables: string[]; text: string }> {
-  const prisma = t.aims.core.prisma;
-  const tables = await prisma.$queryRaw<{ table_schema: string; table_name: string }[]>`
-    SELECT table_schema, table_name FROM information_schema.tables
-    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`;
-  let text = "";
-  for (const { table_schema, table_name } of tables) {
-    const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(
-      `SELECT row_to_json(t)::text AS row FROM "${table_schema.replace(/"/g, '""')}"."${table_name.replace(/"/g, '""')}" t`,
-    );
-    text += rows.map((r) => r.row).join("\n") + "\n";
-  }
-  return { tables: tables.map((r) => `${r.table_schema}.${r.table_name}`), text };
-}
 
 const identifying = (who: TeamsPerson) => [who.aadObjectId, who.id, who.name, personalChatId(who)];
 
@@ -100,7 +85,7 @@ describe("anonymous AI concerns from Teams are unlinkable", () => {
     expect(concern).toMatchObject({ anonymous: true, reporterChannel: null, reporterId: null, reporterName: null, submissionKey: null, receivedOn: new Date("2026-12-01T00:00:00.000Z") });
     expect(await teamsRowsOf(WHISTLEBLOWER)).toEqual({ user: null, chat: null });
 
-    const database = await wholeDatabaseText();
+    const database = await wholeDatabaseText(t.aims.core.prisma);
     expect(database.tables).toEqual(expect.arrayContaining(["public.Concern", "public.TeamsUser", "public.TeamsConversation", "public.AuditEvent", "public.ChannelMessage"]));
     // The dump does see what was stored, and the triager who asked, so the absence below means something.
     expect(database.text).toContain("CV screening model");
