@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../../src/core/clock.js";
-import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import { EMPLOYEE, OWNERS, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
 import {
-  INCIDENTS_CHANNEL,
   NOW,
   RESPONDER,
   STRANGER,
@@ -15,17 +13,14 @@ import {
   ids,
   replyAt,
   reportIncident,
+  startIncidentTestAims,
   submit,
   viewOpenedBy,
 } from "./incident-steps.js";
 
 let t: TestAims;
 beforeAll(async () => {
-  t = await startTestAims({
-    clock: fixedClock(NOW),
-    env: { SLACK_INCIDENTS_CHANNEL: INCIDENTS_CHANNEL, AIMS_INCIDENT_RESPONDERS: RESPONDER },
-  });
-  for (const id of [EMPLOYEE, OWNERS[0], RESPONDER]) t.fake.addUser({ id, name: id.toLowerCase() });
+  t = await startIncidentTestAims();
 });
 afterAll(async () => {
   await t?.stop();

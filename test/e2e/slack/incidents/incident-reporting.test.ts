@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixedClock } from "../../../../src/core/clock.js";
-import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import { EMPLOYEE, OWNERS, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
 import {
   INCIDENTS_CHANNEL,
@@ -9,17 +8,14 @@ import {
   blocksText,
   incidentFormState,
   reportIncident,
+  startIncidentTestAims,
   submit,
   viewOpenedBy,
 } from "./incident-steps.js";
 
 let t: TestAims;
 beforeAll(async () => {
-  t = await startTestAims({
-    clock: fixedClock(NOW),
-    env: { SLACK_INCIDENTS_CHANNEL: INCIDENTS_CHANNEL, AIMS_INCIDENT_RESPONDERS: RESPONDER },
-  });
-  for (const id of [EMPLOYEE, OWNERS[0], RESPONDER]) t.fake.addUser({ id, name: id.toLowerCase() });
+  t = await startIncidentTestAims();
 });
 afterAll(async () => {
   await t?.stop();

@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import { SLACK_IDS } from "../../../../src/channels/slack/ids.js";
 import { FIELD_ACTION } from "../../../../src/channels/slack/incidents/blocks/modal-parts.js";
-import type { TestAims } from "../../../support/aims-harness.js";
+import { fixedClock } from "../../../../src/core/clock.js";
+import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import type { FakeSlackCall } from "../../../support/fake-slack/index.js";
 import { slashCommand, stateValues } from "../../../support/slack-requests.js";
 
@@ -9,6 +10,16 @@ export const INCIDENTS_CHANNEL = "C0INCIDENTS";
 export const RESPONDER = "URESPONDER1";
 export const STRANGER = "USTRANGER01";
 export const NOW = new Date("2026-12-01T10:00:00Z");
+
+/** The app with an incidents channel and a responder, at NOW, with the people the tests act as known to Slack. */
+export async function startIncidentTestAims(): Promise<TestAims> {
+  const t = await startTestAims({
+    clock: fixedClock(NOW),
+    env: { SLACK_INCIDENTS_CHANNEL: INCIDENTS_CHANNEL, AIMS_INCIDENT_RESPONDERS: RESPONDER },
+  });
+  for (const id of [EMPLOYEE, OWNERS[0], RESPONDER]) t.fake.addUser({ id, name: id.toLowerCase() });
+  return t;
+}
 export const ids = SLACK_IDS.incidents;
 
 export interface IncidentAnswers {
