@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/core/clock.js";
 import { createLogger } from "../../src/log/logger.js";
 import { startFakeSlack, type FakeSlack } from "./fake-slack/index.js";
-import { startFakeBotConnector, type FakeBotConnector } from "./fake-bot-connector/index.js";
+import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "./fake-bot-connector/index.js";
 import {
   botInstalled,
   cardActionInvoke,
@@ -68,6 +68,11 @@ export interface TeamsDriver {
   /** Posts any activity to POST /api/messages; `authorization` becomes the Authorization header. */
   send(activity: object, options?: { authorization?: string }): Promise<Response>;
   message(from: TeamsPerson, text: string, conversation?: ConversationInput): Promise<Response>;
+  /**
+   * Sends a message and waits for the bot's answer to it. The bot answers in the turn, as a reply to the message's
+   * activity id, so a proactive message that arrives meanwhile (a late notification) is never taken for the answer.
+   */
+  ask(from: TeamsPerson, text: string, conversation?: ConversationInput): Promise<{ status: number; reply: ConnectorCall }>;
   /** Clicks an Action.Execute button; returns the HTTP status and the invoke response body. */
   invoke(
     from: TeamsPerson,
@@ -153,6 +158,12 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     connector,
     send: sendToTeams,
     message: (from, text, conversation) => sendToTeams(messageActivity(connector.serviceUrl, from, text, conversation)),
+    async ask(from, text, conversation) {
+      const activity = messageActivity(connector.serviceUrl, from, text, conversation);
+      const response = await sendToTeams(activity);
+      const reply = await connector.waitFor("send", (call) => call.activityId === activity.id);
+      return { status: response.status, reply };
+    },
     async invoke(from, input) {
       const response = await sendToTeams(cardActionInvoke(connector.serviceUrl, from, input));
       const text = await response.text();

@@ -44,8 +44,7 @@ describe("AI tool requests entirely in Teams", () => {
     expect(String(welcome.body.text)).toContain("**request**");
     expect(t.logs()).toContain("WITHOUT authentication (no MICROSOFT_APP_ID): for local testing only");
 
-    await t.teams.message(TEAMS_OTHER, "what can you do?");
-    const help = await t.teams.connector.waitFor("send", (c) => c.conversationId === personalChatId(TEAMS_OTHER));
+    const { reply: help } = await t.teams.ask(TEAMS_OTHER, "what can you do?");
     expect(String(help.body.text)).toContain("**status**");
   });
 
@@ -216,8 +215,9 @@ describe("AI tool requests entirely in Teams", () => {
   });
 
   it("lists the person's requests on status, also when asked by @mention in a channel", async () => {
-    await t.teams.message(TEAMS_EMPLOYEE, "status", channelConversation("19:general@thread.tacv2"));
-    const status = await t.teams.connector.waitFor("send", (c) => c.conversationId === "19:general@thread.tacv2" && cardText(c.body).includes("Your AI tool requests"));
+    const { reply: status } = await t.teams.ask(TEAMS_EMPLOYEE, "status", channelConversation("19:general@thread.tacv2"));
+    expect(status.conversationId).toBe("19:general@thread.tacv2");
+    expect(cardText(status.body)).toContain("Your AI tool requests");
     expect(cardText(status.body)).toContain("Otter Transcribe");
     expect(cardText(status.body)).toContain("Approved");
   });

@@ -53,13 +53,8 @@ export function teamsFormData(form: RawRequestForm): Record<string, string> {
 
 /** Sends "request" and returns the form card the bot answered with. */
 export async function openTeamsForm(t: TestAims, who: TeamsPerson, conversation: ConversationInput = personalChat(who)) {
-  const before = t.teams.connector.accepted("send").length;
-  const response = await t.teams.message(who, "request", conversation);
-  expect(response.status).toBe(200);
-  const call = await t.teams.connector.waitFor(
-    "send",
-    (c) => t.teams.connector.accepted("send").indexOf(c) >= before && c.conversationId === conversation.id,
-  );
+  const { status, reply: call } = await t.teams.ask(who, "request", conversation);
+  expect(status).toBe(200);
   const card = cardIn(call);
   return { card, call, submit: actionOf(card, "request.submit") };
 }

@@ -189,8 +189,8 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
   });
 
   it("keeps the questionnaire out of channels", async () => {
-    await t.teams.message(TEAMS_OTHER, "assess", channelConversation());
-    const said = await t.teams.connector.waitFor("send", (c) => String(c.body.text ?? "").includes("filled in our personal chat"));
+    const { reply: said } = await t.teams.ask(TEAMS_OTHER, "assess", channelConversation());
+    expect(String(said.body.text)).toContain("filled in our personal chat");
     expect(said.conversationId).toBe(channelConversation().id);
   });
 });

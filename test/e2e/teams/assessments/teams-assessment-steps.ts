@@ -82,13 +82,10 @@ export async function clickForMessage(t: TestAims, who: TeamsPerson, action: Car
 
 /** Sends a message in `who`'s personal chat and returns the card the bot answers with. */
 export async function sendForCard(t: TestAims, who: TeamsPerson, text: string, contains: string): Promise<Card> {
-  const before = t.teams.connector.accepted("send").length;
-  expect((await t.teams.message(who, text)).status).toBe(200);
-  const call = await t.teams.connector.waitFor(
-    "send",
-    (c) => t.teams.connector.accepted("send").indexOf(c) >= before && cardText(c.body).includes(contains),
-  );
-  return cardIn(call);
+  const { status, reply } = await t.teams.ask(who, text);
+  expect(status).toBe(200);
+  expect(cardText(reply.body)).toContain(contains);
+  return cardIn(reply);
 }
 
 /** The card the bot posted proactively (a sign-off request, an outcome) that mentions all of `texts`. */

@@ -32,9 +32,8 @@ export async function nextSend(t: TestAims, conversationId: string, before: numb
 
 /** Sends a message in the person's personal chat and returns the card the bot answered with. */
 export async function askInPersonalChat(t: TestAims, who: TeamsPerson, text: string): Promise<{ card: Card; activityId: string }> {
-  const before = t.teams.connector.accepted("send").length;
-  expect((await t.teams.message(who, text)).status).toBe(200);
-  const call = await nextSend(t, personalChatId(who), before);
+  const { status, reply: call } = await t.teams.ask(who, text);
+  expect(status).toBe(200);
   return { card: cardIn(call), activityId: call.responseId! };
 }
 

@@ -24,9 +24,7 @@ afterAll(async () => {
 });
 
 async function reply(who: TeamsPerson, text: string) {
-  const before = t.teams.connector.accepted("send").length;
-  await t.teams.message(who, text);
-  return t.teams.connector.waitFor("send", (c) => t.teams.connector.accepted("send").indexOf(c) >= before && c.conversationId === personalChatId(who));
+  return (await t.teams.ask(who, text)).reply;
 }
 
 const click = (who: TeamsPerson, card: Card, verb: string, inputs: Record<string, string> = {}, title?: string) => {

@@ -51,12 +51,11 @@ describe("weekly manager digest in Teams", () => {
   });
 
   it("previews the digest to a Teams manager, and to nobody else", async () => {
-    await t.teams.message(TEAMS_MANAGER, "digest preview");
-    const preview = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_MANAGER) && cardText(call.body).includes("AIMS weekly digest"));
+    const { reply: preview } = await t.teams.ask(TEAMS_MANAGER, "digest preview");
+    expect(cardText(preview.body)).toContain("AIMS weekly digest");
     expect(cardIn(preview).body.length).toBeGreaterThan(1);
 
-    await t.teams.message(TEAMS_EMPLOYEE, "digest preview");
-    const refusal = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_EMPLOYEE));
+    const { reply: refusal } = await t.teams.ask(TEAMS_EMPLOYEE, "digest preview");
     expect(String(refusal.body.text)).toContain("for managers");
     expect(refusal.body.attachments ?? []).toEqual([]);
   });

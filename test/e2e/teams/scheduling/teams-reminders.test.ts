@@ -189,12 +189,12 @@ describe("objective check-ins in Teams", () => {
   });
 
   it("lets a Teams AIMS owner schedule a review and a manager add an objective, from forms checked like Slack's", async () => {
-    await t.teams.message(TEAMS_COLLEAGUE, "reviews add");
-    const refusal = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && String(call.body.text).includes("Only AIMS owners"));
+    const { reply: refusal } = await t.teams.ask(TEAMS_COLLEAGUE, "reviews add");
+    expect(String(refusal.body.text)).toContain("Only AIMS owners");
     expect(refusal.body.attachments ?? []).toEqual([]);
 
-    await t.teams.message(TEAMS_AIMS_OWNER, "reviews add");
-    const form = cardIn(await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_AIMS_OWNER) && cardText(call.body).includes("New review schedule")));
+    const form = cardIn((await t.teams.ask(TEAMS_AIMS_OWNER, "reviews add")).reply);
+    expect(cardText(form)).toContain("New review schedule");
     const fields = { kind: "internal_audit", title: "", ownerId: TEAMS_REVIEW_OWNER.aadObjectId, intervalMonths: "6", nextDueAt: "2027-09-01" };
     const invalid = expectCardResponse((await clickCard(t, TEAMS_AIMS_OWNER, form, "review.schedule.save", fields)).body);
     expect(cardText(invalid)).toContain("Give the review a name of at least 3 characters");
@@ -208,8 +208,8 @@ describe("objective check-ins in Teams", () => {
       intervalMonths: 6,
     });
 
-    await t.teams.message(TEAMS_MANAGER, "objectives add");
-    const objectiveForm = cardIn(await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_MANAGER) && cardText(call.body).includes("New AI objective")));
+    const objectiveForm = cardIn((await t.teams.ask(TEAMS_MANAGER, "objectives add")).reply);
+    expect(cardText(objectiveForm)).toContain("New AI objective");
     const added = await clickCard(t, TEAMS_MANAGER, objectiveForm, "objective.save", {
       title: "All AI tools approved before use",
       target: "Share of AI tools in use that were approved",
@@ -224,11 +224,11 @@ describe("objective check-ins in Teams", () => {
   });
 
   it("lists objectives and reviews on request", async () => {
-    await t.teams.message(TEAMS_COLLEAGUE, "objectives");
-    const objectives = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("AI objectives (2)"));
+    const { reply: objectives } = await t.teams.ask(TEAMS_COLLEAGUE, "objectives");
+    expect(cardText(objectives.body)).toContain("AI objectives (2)");
     expect(cardText(objectives.body)).toContain("Reduce AI incidents");
-    await t.teams.message(TEAMS_COLLEAGUE, "reviews");
-    const reviews = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_COLLEAGUE) && cardText(call.body).includes("Review schedules ("));
+    const { reply: reviews } = await t.teams.ask(TEAMS_COLLEAGUE, "reviews");
+    expect(cardText(reviews.body)).toContain("Review schedules (");
     expect(cardText(reviews.body)).toContain("Model card review");
   });
 });
