@@ -12,6 +12,13 @@ export const ORG_ROLE_LABELS: Readonly<Record<OrgRole, string>> = {
   ai_producer: "AI producer",
 };
 
+/** What holding each role means, in words the AIMS owner chooses by. */
+export const ORG_ROLE_DESCRIPTIONS: Readonly<Record<OrgRole, string>> = {
+  ai_user: "We use AI tools acquired from suppliers in our own work.",
+  ai_provider: "We build AI from suppliers into the products and services we offer.",
+  ai_producer: "We develop and train AI systems ourselves.",
+};
+
 const ORG_ROLE_SET: ReadonlySet<string> = new Set(ORG_ROLES);
 
 export function isOrgRole(value: unknown): value is OrgRole {

@@ -22,6 +22,9 @@ export interface SoaServiceDeps {
 
 const FORBIDDEN = "Only the AIMS owner can change the organisation profile and the Statement of Applicability.";
 
+/** What everyone but the AIMS owner is told before the organisation profile exists. */
+export const SOA_NOT_SET_UP = "The AIMS owner has not set up the Statement of Applicability yet.";
+
 export type SetRolesResult =
   | {
       kind: "saved";
@@ -53,6 +56,11 @@ export class SoaService {
 
   canEdit(actor: Pick<Actor, "channel" | "id">): boolean {
     return this.deps.roles.has(actor, "owner");
+  }
+
+  /** Why this person may not edit the SoA, or null when they may. */
+  editRefusal(actor: Pick<Actor, "channel" | "id">): string | null {
+    return this.canEdit(actor) ? null : FORBIDDEN;
   }
 
   profile(): Promise<OrganisationProfile | null> {

@@ -100,3 +100,45 @@ export async function clickTeamsDecision(
     conversation: { id: TEAMS_APPROVALS_CONVERSATION, type: "channel" },
   });
 }
+
+export type CardAction = { type: string; title: string; verb: string; data: Record<string, unknown> };
+export type CardElementOf = Record<string, unknown> & { type: string; id?: string };
+
+/** Every element of a card body, columns and action sets included. */
+export function elementsOf(card: Card): CardElementOf[] {
+  const walk = (elements: unknown[]): CardElementOf[] =>
+    (elements as CardElementOf[]).flatMap((element) => [
+      element,
+      ...walk(((element.columns as { items: unknown[] }[] | undefined) ?? []).flatMap((column) => column.items)),
+      ...walk((element.items as unknown[] | undefined) ?? []),
+    ]);
+  return walk(card.body);
+}
+
+/** The Action.Execute buttons of a card, in its actions and in ActionSets of the body. */
+export function buttonsOf(card: Card): CardAction[] {
+  const inBody = elementsOf(card).flatMap((element) => (element.type === "ActionSet" ? (element.actions as CardAction[]) : []));
+  return [...inBody, ...((card.actions as CardAction[] | undefined) ?? [])];
+}
+
+export function button(card: Card, verb: string): CardAction {
+  const found = buttonsOf(card).find((candidate) => candidate.verb === verb);
+  if (!found) throw new Error(`no ${verb} button in ${cardText(card)}`);
+  return found;
+}
+
+export const inputsOf = (card: Card) => elementsOf(card).filter((element) => element.type.startsWith("Input."));
+
+export async function click(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation: ConversationInput = personalChat(who)) {
+  const { status, body } = await t.teams.invoke(who, { verb: action.verb, data: { ...action.data, ...inputs }, conversation });
+  expect(status).toBe(200);
+  return { body, size: Buffer.byteLength(JSON.stringify(body.value)) };
+}
+
+export async function clickForCard(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation?: ConversationInput): Promise<Card> {
+  return expectCardResponse((await click(t, who, action, inputs, conversation)).body);
+}
+
+export async function clickForMessage(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation?: ConversationInput): Promise<string> {
+  return expectMessageResponse((await click(t, who, action, inputs, conversation)).body);
+}

@@ -1,19 +1,13 @@
 import type { ModalView } from "@slack/types";
-import { ORG_ROLES, ORG_ROLE_LABELS, type OrgRole } from "../../../core/iso42001/org-roles.js";
+import { ORG_ROLES, ORG_ROLE_DESCRIPTIONS, ORG_ROLE_LABELS, type OrgRole } from "../../../core/iso42001/org-roles.js";
 import { SOA_IDS } from "./soa-ids.js";
 
 export const ROLES_BLOCK = "roles";
 const ACTION = "value";
 
-const DESCRIPTIONS: Record<OrgRole, string> = {
-  ai_user: "We use AI tools acquired from suppliers in our own work.",
-  ai_provider: "We build AI from suppliers into the products and services we offer.",
-  ai_producer: "We develop and train AI systems ourselves.",
-};
-
 const option = (role: OrgRole) => ({
   text: { type: "plain_text" as const, text: ORG_ROLE_LABELS[role] },
-  description: { type: "plain_text" as const, text: DESCRIPTIONS[role] },
+  description: { type: "plain_text" as const, text: ORG_ROLE_DESCRIPTIONS[role] },
   value: role,
 });
 

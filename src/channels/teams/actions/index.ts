@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
 import { messageResponse } from "../cards/adaptive-card.js";
+import { failureMessage } from "../reply.js";
 import type { TeamsContext } from "../context.js";
 import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
 import { TEAMS_VERBS, type TeamsVerb } from "../verbs.js";
@@ -11,12 +12,14 @@ import { SCHEDULING_ACTIONS } from "../scheduling/scheduling-actions.js";
 import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
 import { INCIDENT_ACTIONS } from "../incidents/incident-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
+import { SOA_ACTIONS } from "../soa/soa-actions.js";
 
 const HANDLERS: Record<TeamsVerb, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
   ...CONCERN_ACTIONS,
   ...INCIDENT_ACTIONS,
   ...ASSESSMENT_ACTIONS,
+  ...SOA_ACTIONS,
   [TEAMS_VERBS.submitRequest]: submitRequest("new"),
   [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
   [TEAMS_VERBS.editRequest]: editRequest,
@@ -35,5 +38,10 @@ export async function handleCardAction(
   if (!actor) return messageResponse(UNKNOWN_PERSON_MESSAGE);
   const handler = HANDLERS[value.action.verb as TeamsVerb];
   if (!handler) return messageResponse("That button is no longer supported. Send **help** to see what I can do.");
-  return handler({ ctx, turn, actor, data: (value.action.data ?? {}) as Record<string, unknown> });
+  try {
+    return await handler({ ctx, turn, actor, data: (value.action.data ?? {}) as Record<string, unknown> });
+  } catch (error) {
+    // Handlers answer the failures they can keep typed input for; anything else still gets a clear answer.
+    return messageResponse(failureMessage(error, ctx.logger, { action: value.action.verb }));
+  }
 }

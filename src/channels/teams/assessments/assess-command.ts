@@ -1,5 +1,5 @@
 import { TurnContext } from "botbuilder";
-import { adaptiveCard, cardMessage, textBlock } from "../cards/adaptive-card.js";
+import { adaptiveCard, cardMessage, markdownMessage, textBlock } from "../cards/adaptive-card.js";
 import { formatDate } from "../cards/text.js";
 import type { TeamsCommand } from "../commands/command.js";
 import { assessmentSummary } from "./assessment-summary.js";
@@ -17,7 +17,7 @@ export const assessCommand: TeamsCommand = {
   description:
     "Assess the impact of an AI system (ISO 42001 6.1.4), continue your draft, or report that something changed. `assess show SYS-0001` shows the latest assessment.",
   async handle({ ctx, turn, actor }) {
-    const say = (text: string) => turn.sendActivity({ type: "message", text, textFormat: "markdown" });
+    const say = (text: string) => turn.sendActivity(markdownMessage(text));
     const service = ctx.core.assessments;
     const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
     const [, first = "", second = ""] = text.split(/\s+/);

@@ -39,6 +39,11 @@ export function executeAction(title: string, verb: string, data: Record<string, 
   return { type: "Action.Execute", title, verb, data, ...(style ? { style } : {}) };
 }
 
+/** A plain message in Teams markdown (**bold**, lists). */
+export function markdownMessage(text: string) {
+  return { type: "message" as const, text, textFormat: "markdown" };
+}
+
 /** A message activity carrying one card. `summary` is what notifications and chat previews show. */
 export function cardMessage(card: AdaptiveCard, summary: string) {
   const attachment: Attachment = { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };

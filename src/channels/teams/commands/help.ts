@@ -1,3 +1,4 @@
+import { markdownMessage } from "../cards/adaptive-card.js";
 import type { TeamsCommand } from "./command.js";
 
 export function helpText(commands: readonly TeamsCommand[]): string {
@@ -16,7 +17,7 @@ export function helpCommand(all: () => readonly TeamsCommand[]): TeamsCommand {
     name: "help",
     description: "Show this list.",
     async handle({ turn }) {
-      await turn.sendActivity({ type: "message", text: helpText(all()), textFormat: "markdown" });
+      await turn.sendActivity(markdownMessage(helpText(all())));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { markdownMessage } from "../cards/adaptive-card.js";
 import { TurnContext } from "botbuilder";
 import type { TeamsContext } from "../context.js";
 import { failureMessage } from "../reply.js";
@@ -10,9 +11,10 @@ import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/
 import { concernCommand } from "../concerns/concern-command.js";
 import { incidentCommand } from "../incidents/incident-command.js";
 import { assessCommand } from "../assessments/assess-command.js";
+import { soaCommand } from "../soa/soa-command.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {
@@ -36,4 +38,4 @@ export async function handleMessage(ctx: TeamsContext, turn: TurnContext): Promi
   }
 }
 
-export const welcomeMessage = () => ({ type: "message" as const, text: welcomeText(COMMANDS), textFormat: "markdown" });
+export const welcomeMessage = () => markdownMessage(welcomeText(COMMANDS));

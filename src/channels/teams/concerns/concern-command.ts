@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TurnContext } from "botbuilder";
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
-import { cardMessage } from "../cards/adaptive-card.js";
+import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import type { TeamsCommand } from "../commands/command.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { concernFormCard } from "./concern-form-card.js";
@@ -22,7 +22,7 @@ export const concernCommand: TeamsCommand = {
   name: "concern",
   description: "Report a concern about AI, anonymously if you wish. `concern follow-up <case code>`: follow up an anonymous concern.",
   async handle({ ctx, turn }) {
-    const tell = (text: string) => turn.sendActivity({ type: "message", text, textFormat: "markdown" });
+    const tell = (text: string) => turn.sendActivity(markdownMessage(text));
     if (turn.activity.conversation?.conversationType !== "personal") return void (await tell(PERSONAL_CHAT_ONLY));
     const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
     const rest = text.replace(/^concern\b/i, "").trim();

@@ -1,5 +1,5 @@
 import { TurnContext } from "botbuilder";
-import { cardMessage } from "../cards/adaptive-card.js";
+import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import type { TeamsCommand } from "../commands/command.js";
 import { digestCard, digestSummary } from "./cards/digest-card.js";
 import { objectivesCard, reviewsCard } from "./cards/list-cards.js";
@@ -13,7 +13,7 @@ function argumentsOf(turn: TurnContext): string {
   return text.trim().split(/\s+/).slice(1).join(" ").toLowerCase();
 }
 
-const say = (turn: TurnContext, text: string) => turn.sendActivity({ type: "message", text, textFormat: "markdown" });
+const say = (turn: TurnContext, text: string) => turn.sendActivity(markdownMessage(text));
 
 export const objectivesCommand: TeamsCommand = {
   name: "objectives",

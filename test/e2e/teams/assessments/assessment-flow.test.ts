@@ -5,21 +5,8 @@ import { eventually } from "../../../support/eventually.js";
 import { TEAMS_MESSAGE_LIMIT_BYTES } from "../../../support/fake-bot-connector/index.js";
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
 import { channelConversation, personalChatId, TEAMS_APPROVERS, TEAMS_EMPLOYEE, TEAMS_OTHER } from "../../../support/teams-activities.js";
-import { cardText, clickTeamsDecision, expectCardResponse, submitTeamsRequest, type Card } from "../teams-steps.js";
-import {
-  button,
-  click,
-  clickForCard,
-  clickForMessage,
-  fillStep,
-  HIGH_RISK_REQUEST,
-  inputsOf,
-  postedCard,
-  sendForCard,
-  stepLine,
-  TEAMS_OWNERS,
-  TEAMS_OWNERS_ENV,
-} from "./teams-assessment-steps.js";
+import { button, type Card, cardText, click, clickForCard, clickForMessage, clickTeamsDecision, expectCardResponse, inputsOf, submitTeamsRequest } from "../teams-steps.js";
+import { fillStep, HIGH_RISK_REQUEST, postedCard, sendForCard, stepLine, TEAMS_OWNERS, TEAMS_OWNERS_ENV } from "./teams-assessment-steps.js";
 
 const clock = fixedClock(new Date("2026-12-01T10:00:00Z"));
 const ASSESSOR = TEAMS_APPROVERS[0];

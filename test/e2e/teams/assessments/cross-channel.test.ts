@@ -5,8 +5,8 @@ import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
 import { channelConversation, personalChatId, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
 import { buttonIn, fileRequest, fillStep as fillSlackStep, submitStep, textOf, type ModalViewJson } from "../../slack/assessments/assessment-steps.js";
-import { cardText, submitTeamsRequest, type Card } from "../teams-steps.js";
-import { button, clickForCard, fillStep, postedCard, sendForCard, stepLine, TEAMS_OWNERS, TEAMS_OWNERS_ENV } from "./teams-assessment-steps.js";
+import { button, type Card, cardText, clickForCard, submitTeamsRequest } from "../teams-steps.js";
+import { fillStep, postedCard, sendForCard, stepLine, TEAMS_OWNERS, TEAMS_OWNERS_ENV } from "./teams-assessment-steps.js";
 
 const clock = fixedClock(new Date("2026-12-01T10:00:00Z"));
 let t: TestAims;

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
 import type { TestAims } from "../../../support/aims-harness.js";
-import { personalChat, type ConversationInput, type TeamsPerson } from "../../../support/teams-activities.js";
+import type { TeamsPerson } from "../../../support/teams-activities.js";
 import { LOW_RISK_OVERRIDES } from "../../slack/assessments/assessment-steps.js";
-import { cardIn, cardText, expectCardResponse, expectMessageResponse, type Card } from "../teams-steps.js";
+import { cardIn, cardText, clickForCard, clickForMessage, inputsOf, type Card, type CardAction, type CardElementOf } from "../teams-steps.js";
 
 const owner = (n: string, name: string): TeamsPerson => ({ aadObjectId: `00000000-0000-4000-8000-0000000000${n}`, id: `29:1teams-owner-${n}`, name });
 export const TEAMS_OWNERS = [owner("b1", "Olga Owner"), owner("b2", "Omar Owner")] as const;
@@ -11,36 +11,9 @@ export const TEAMS_OWNERS_ENV = TEAMS_OWNERS.map((person) => person.aadObjectId)
 export const HIGH_RISK_REQUEST = { toolName: "HireScreen AI", decidesAboutPeople: "yes" } as const;
 
 type Answer = string | string[] | { likelihood: number; severity: number };
-export type CardAction = { type: string; title: string; verb: string; data: Record<string, unknown> };
-type Element = Record<string, unknown> & { type: string; id?: string };
-
-/** Every element of a card body, columns and action sets included. */
-export function elementsOf(card: Card): Element[] {
-  const walk = (elements: unknown[]): Element[] =>
-    (elements as Element[]).flatMap((element) => [
-      element,
-      ...walk(((element.columns as { items: unknown[] }[] | undefined) ?? []).flatMap((column) => column.items)),
-      ...walk((element.items as unknown[] | undefined) ?? []),
-    ]);
-  return walk(card.body);
-}
-
-/** The Action.Execute buttons of a card, in its actions and in ActionSets of the body. */
-export function buttonsOf(card: Card): CardAction[] {
-  const inBody = elementsOf(card).flatMap((element) => (element.type === "ActionSet" ? (element.actions as CardAction[]) : []));
-  return [...inBody, ...((card.actions as CardAction[] | undefined) ?? [])];
-}
-
-export function button(card: Card, verb: string): CardAction {
-  const found = buttonsOf(card).find((candidate) => candidate.verb === verb);
-  if (!found) throw new Error(`no ${verb} button in ${cardText(card)}`);
-  return found;
-}
-
-export const inputsOf = (card: Card) => elementsOf(card).filter((element) => element.type.startsWith("Input."));
 export const stepLine = (card: Card) => String((card.body[0] as { text?: string }).text ?? "");
 
-function defaultValue(input: Element): string {
+function defaultValue(input: CardElementOf): string {
   const choices = (input.choices as { value: string }[] | undefined) ?? [];
   if (input.type === "Input.Text") return "We looked at this carefully and wrote down what we found.";
   if (input.type === "Input.Date") return "2027-03-01";
@@ -66,20 +39,6 @@ export function fillStep(card: Card, overrides: Record<string, Answer | null> = 
 }
 
 /** Clicks a button of a card as `who` and returns the card the bot answers with (checked against Teams' limits). */
-export async function click(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation: ConversationInput = personalChat(who)) {
-  const { status, body } = await t.teams.invoke(who, { verb: action.verb, data: { ...action.data, ...inputs }, conversation });
-  expect(status).toBe(200);
-  return { body, size: Buffer.byteLength(JSON.stringify(body.value)) };
-}
-
-export async function clickForCard(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation?: ConversationInput): Promise<Card> {
-  return expectCardResponse((await click(t, who, action, inputs, conversation)).body);
-}
-
-export async function clickForMessage(t: TestAims, who: TeamsPerson, action: CardAction, inputs: Record<string, string> = {}, conversation?: ConversationInput): Promise<string> {
-  return expectMessageResponse((await click(t, who, action, inputs, conversation)).body);
-}
-
 /** Sends a message in `who`'s personal chat and returns the card the bot answers with. */
 export async function sendForCard(t: TestAims, who: TeamsPerson, text: string, contains: string): Promise<Card> {
   const { status, reply } = await t.teams.ask(who, text);

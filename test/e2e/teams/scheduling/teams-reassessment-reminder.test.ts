@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, startTestAims, type TestAims } from "../../../support/aims-harness.js";
-import { inputsOf, stepLine } from "../assessments/teams-assessment-steps.js";
-import { expectCardResponse } from "../teams-steps.js";
+import { stepLine } from "../assessments/teams-assessment-steps.js";
+import { expectCardResponse, inputsOf } from "../teams-steps.js";
 import { allActions, cardsAbout, clickCard, sayHello, TEAMS_REVIEW_OWNER, TEAMS_SCHEDULING_ENV, tick } from "./teams-scheduling-steps.js";
 
 const clock = fixedClock(new Date("2027-03-01T11:00:00Z")); // a Monday, 11:00 in London

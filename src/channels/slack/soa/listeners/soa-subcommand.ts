@@ -1,3 +1,4 @@
+import { SOA_NOT_SET_UP } from "../../../../features/soa/soa-service.js";
 import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
 import { soaModal } from "../soa-modal.js";
 import { soaProfileModal } from "../soa-profile-modal.js";
@@ -12,7 +13,7 @@ export const soaSubcommand: Subcommand = {
     const statement = await ctx.core.soa.statement();
     if (!statement.profile) {
       if (!canEdit) {
-        await respond({ response_type: "ephemeral", text: "The AIMS owner has not set up the Statement of Applicability yet." });
+        await respond({ response_type: "ephemeral", text: SOA_NOT_SET_UP });
         return;
       }
       await client.views.open({ trigger_id: command.trigger_id, view: soaProfileModal([]) });
