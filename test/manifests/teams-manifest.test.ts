@@ -1,3 +1,4 @@
+import { COMMANDS } from "../../src/channels/teams/commands/index.js";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,7 +54,13 @@ describe("Teams manifest template", () => {
     const titles = bot.commandLists.flatMap((list) => list.commands.map((command) => command.title));
     expect(titles).toEqual(expect.arrayContaining(["request", "status", "help", "assess", "concern", "incident"]));
     expect(titles).toEqual(expect.arrayContaining(["objectives", "reviews", "digest", "soa"]));
-    expect(filledManifest().bots).toMatchObject([{ scopes: ["personal", "team", "groupChat"], supportsFiles: false }]);
+    // The audit pack reaches the AIMS owner as a file in the personal chat, which Teams allows only with supportsFiles.
+    expect(filledManifest().bots).toMatchObject([{ scopes: ["personal", "team", "groupChat"], supportsFiles: true }]);
+  });
+
+  it("lists only commands the bot answers, by their names", () => {
+    const titles = botOf(filledManifest()).commandLists.flatMap((list) => list.commands.map((command) => command.title));
+    expect(titles.filter((title) => !COMMANDS.some((command) => command.name === title))).toEqual([]);
   });
 });
 

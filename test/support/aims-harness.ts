@@ -8,6 +8,7 @@ import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from
 import {
   botInstalled,
   cardActionInvoke,
+  fileConsentInvoke,
   messageActivity,
   TEAMS_APPROVALS_CONVERSATION,
   TEAMS_APPROVERS,
@@ -79,6 +80,8 @@ export interface TeamsDriver {
     input: { verb: string; data: Record<string, unknown>; replyToId?: string; conversation?: ConversationInput },
   ): Promise<{ status: number; body: { statusCode: number; type: string; value: unknown } }>;
   install(by: TeamsPerson, conversation: ConversationInput): Promise<Response>;
+  /** Allow or Decline on a file consent card the bot sent. */
+  fileConsent(from: TeamsPerson, input: Parameters<typeof fileConsentInvoke>[2]): Promise<Response>;
 }
 
 export interface TestAimsOptions {
@@ -170,6 +173,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
     install: (by, conversation) => sendToTeams(botInstalled(connector.serviceUrl, by, conversation)),
+    fileConsent: (from, input) => sendToTeams(fileConsentInvoke(connector.serviceUrl, from, input)),
   };
 
   return {

@@ -86,6 +86,21 @@ export function cardActionInvoke(
   };
 }
 
+/** Allow or Decline on a file consent card: Teams' `fileConsent/invoke`, with an upload session when allowed. */
+export function fileConsentInvoke(
+  serviceUrl: string,
+  from: TeamsPerson,
+  input: { action: "accept" | "decline"; context: unknown; uploadInfo?: object; replyToId: string },
+) {
+  return {
+    ...base(serviceUrl, from, personalChat(from)),
+    type: "invoke",
+    name: "fileConsent/invoke",
+    replyToId: input.replyToId,
+    value: { type: "fileUpload", action: input.action, context: input.context, ...(input.uploadInfo ? { uploadInfo: input.uploadInfo } : {}) },
+  };
+}
+
 /** The bot being installed in a conversation (personal app, team channel or group chat). */
 export function botInstalled(serviceUrl: string, by: TeamsPerson, conversation: ConversationInput) {
   const activity = base(serviceUrl, by, conversation);

@@ -1,4 +1,5 @@
 import type { Core } from "../../app/core.js";
+import type { InFlight } from "../../core/in-flight.js";
 import type { TeamsConfig } from "../../config/config.js";
 import type { Logger } from "../../log/logger.js";
 import type { TeamsConversationStore } from "./conversation-store.js";
@@ -11,4 +12,6 @@ export interface TeamsContext {
   logger: Logger;
   conversations: TeamsConversationStore;
   messenger: TeamsMessenger;
+  /** Work that goes on after a turn was answered; awaited on shutdown. */
+  inFlight: InFlight;
 }

@@ -2,12 +2,14 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
   type TurnContext,
 } from "botbuilder";
 import { handleCardAction } from "./actions/index.js";
 import { handleMessage, welcomeMessage } from "./commands/index.js";
 import type { TeamsContext } from "./context.js";
 import { isUnlinkableActivity } from "./concerns/unlinkable-activity.js";
+import { acceptAuditPackUpload, declineAuditPackUpload } from "./evidence/export-consent.js";
 
 /** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
 export class AimsTeamsBot extends TeamsActivityHandler {
@@ -31,6 +33,14 @@ export class AimsTeamsBot extends TeamsActivityHandler {
 
   protected override onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return handleCardAction(this.ctx, turn, value);
+  }
+
+  protected override handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    return acceptAuditPackUpload(this.ctx, turn, response);
+  }
+
+  protected override handleTeamsFileConsentDecline(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    return declineAuditPackUpload(this.ctx, turn, response);
   }
 
   /** A failure to store the reference must not stop the person's command; the next activity stores it again. */

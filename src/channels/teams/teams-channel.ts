@@ -44,6 +44,7 @@ export function createTeamsChannel(options: {
     logger,
     conversations,
     messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger),
+    inFlight,
   };
   const bot = new AimsTeamsBot(ctx);
   subscribeRequestNotifications(ctx);

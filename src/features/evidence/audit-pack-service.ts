@@ -3,8 +3,18 @@ import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { Roles } from "../../core/roles.js";
+import { describeVerification } from "../audit-trail/verify-chain.js";
 import { writeAuditPack, type AuditPack, type AuditPackOptions } from "./audit-pack/write-audit-pack.js";
+import { checkSources } from "./evidence-counts.js";
 import type { EvidencePeriod } from "./evidence-period.js";
+import { countRecords } from "./evidence-query.js";
+
+/**
+ * What a zipped pack weighs, for an estimate shown before it is built (Teams asks for one when it offers a file):
+ * the SoA, index and chain files, plus the compressed CSV and JSON lines of each record.
+ */
+const ZIP_BASE_BYTES = 24 * 1024;
+const ZIP_BYTES_PER_RECORD = 160;
 
 export interface AuditPackServiceDeps {
   prisma: Prisma;
@@ -20,6 +30,13 @@ export class AuditPackService {
 
   exportRefusal(actor: Pick<Actor, "channel" | "id">): string | null {
     return this.deps.roles.has(actor, "owner") ? null : "Only the AIMS owner can export the audit pack.";
+  }
+
+  /** Roughly how large a pack built now would be, counting the records without reading them. */
+  async estimateZipBytes(): Promise<number> {
+    const { available } = await checkSources(this.deps.prisma);
+    const counts = await Promise.all(available.map((source) => countRecords(this.deps.prisma, source, {})));
+    return ZIP_BASE_BYTES + ZIP_BYTES_PER_RECORD * counts.reduce((sum, count) => sum + count, 0);
   }
 
   async exportFor(actor: Actor, options: { outDir: string; period?: EvidencePeriod }): Promise<ExportResult> {
@@ -60,4 +77,13 @@ export async function exportAndRecord(
     }),
   );
   return pack;
+}
+
+/** What the AIMS owner is told with the pack, one line per paragraph. */
+export function auditPackSummary(pack: AuditPack): string[] {
+  const records = pack.recordCounts.reduce((sum, source) => sum + source.count, 0);
+  return [
+    `Here is the audit pack: the SoA, ${records} evidence records by control, and the audit-trail head. Start with README.md.`,
+    describeVerification(pack.chain),
+  ];
 }

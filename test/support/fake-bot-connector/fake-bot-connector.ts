@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { messageProblems } from "./card-limits.js";
+import { mountFakeUploadSessions, type FakeUploadSessions } from "./fake-upload-sessions.js";
 
 export type ConnectorCallKind = "send" | "update" | "createConversation";
 
@@ -24,6 +25,8 @@ export interface FakeBotConnector {
   waitFor(kind: ConnectorCallKind, predicate?: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect. */
   failNext(kind: ConnectorCallKind, status: number, times?: number): void;
+  /** OneDrive upload sessions for files people allow the bot to send (same host as the connector). */
+  uploads: FakeUploadSessions;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   app.put("/v3/conversations/:conversationId/activities/:activityId", (req, res) =>
     record("update", req, res, req.params.conversationId, req.params.activityId),
   );
+  let serviceUrl = "";
+  const uploads = mountFakeUploadSessions(app, () => serviceUrl);
   app.use((req, res) => {
     res.status(404).json({ error: { code: "NotFound", message: `${req.method} ${req.path} is not faked` } });
   });
@@ -76,11 +81,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
+  serviceUrl = `http://127.0.0.1:${port}/`;
 
   const accepted = (kind: ConnectorCallKind) => calls.filter((call) => call.kind === kind && call.status < 300);
 
   return {
-    serviceUrl: `http://127.0.0.1:${port}/`,
+    serviceUrl,
+    uploads,
     calls,
     accepted,
     waitFor(kind, predicate = () => true, timeoutMs = 5000) {

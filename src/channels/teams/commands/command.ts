@@ -6,5 +6,7 @@ import type { TeamsContext } from "../context.js";
 export interface TeamsCommand {
   name: string;
   description: string;
+  /** Whether help lists the command for this person; listed for everyone when absent. */
+  visibleTo?: (ctx: TeamsContext, actor: Actor) => boolean;
   handle(args: { ctx: TeamsContext; turn: TurnContext; actor: Actor }): Promise<void>;
 }

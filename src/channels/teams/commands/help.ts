@@ -16,8 +16,9 @@ export function helpCommand(all: () => readonly TeamsCommand[]): TeamsCommand {
   return {
     name: "help",
     description: "Show this list.",
-    async handle({ turn }) {
-      await turn.sendActivity(markdownMessage(helpText(all())));
+    async handle({ ctx, turn, actor }) {
+      const visible = all().filter((command) => command.visibleTo?.(ctx, actor) ?? true);
+      await turn.sendActivity(markdownMessage(helpText(visible)));
     },
   };
 }

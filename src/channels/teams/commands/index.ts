@@ -12,9 +12,10 @@ import { concernCommand } from "../concerns/concern-command.js";
 import { incidentCommand } from "../incidents/incident-command.js";
 import { assessCommand } from "../assessments/assess-command.js";
 import { soaCommand } from "../soa/soa-command.js";
+import { exportCommand } from "../evidence/export-command.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {
@@ -38,4 +39,5 @@ export async function handleMessage(ctx: TeamsContext, turn: TurnContext): Promi
   }
 }
 
-export const welcomeMessage = () => markdownMessage(welcomeText(COMMANDS));
+/** Said on install, to everyone in the conversation: commands for particular roles are left out. */
+export const welcomeMessage = () => markdownMessage(welcomeText(COMMANDS.filter((command) => !command.visibleTo)));

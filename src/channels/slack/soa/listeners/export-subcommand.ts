@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describeVerification } from "../../../../features/audit-trail/verify-chain.js";
+import { auditPackSummary } from "../../../../features/evidence/audit-pack-service.js";
 import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
 
 /**
@@ -30,15 +30,12 @@ export const exportSubcommand: Subcommand = {
       }
       const { pack } = result;
       const dm = await client.conversations.open({ users: actor.id });
-      const records = pack.recordCounts.reduce((sum, source) => sum + source.count, 0);
       await client.files.uploadV2({
         channel_id: dm.channel!.id!,
         file: createReadStream(pack.zipPath),
         filename: `${pack.name}.zip`,
         title: "AIMS audit pack",
-        initial_comment:
-          `Here is the audit pack: the SoA, ${records} evidence records by control, and the audit-trail head. ` +
-          `Start with README.md.\n${describeVerification(pack.chain)}`,
+        initial_comment: auditPackSummary(pack).join("\n"),
       });
     } finally {
       await rm(workDir, { recursive: true, force: true });

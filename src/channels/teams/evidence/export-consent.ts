@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { FileConsentCardResponse, FileUploadInfo, TurnContext } from "botbuilder";
+import type { Actor } from "../../../core/actor.js";
+import { auditPackSummary } from "../../../features/evidence/audit-pack-service.js";
+import { markdownMessage } from "../cards/adaptive-card.js";
+import type { TeamsContext } from "../context.js";
+import { failureMessage } from "../reply.js";
+import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
+import { uploadToSession } from "../files/upload-session.js";
+import { AUDIT_PACK_CONTEXT, fileInfoAttachment } from "./file-cards.js";
+
+const isAuditPack = (response: FileConsentCardResponse) => (response.context as { file?: unknown } | undefined)?.file === AUDIT_PACK_CONTEXT.file;
+
+/** The consent card stays in the chat; replacing it stops a second Allow from building a second pack. */
+async function replaceConsentCard(ctx: TeamsContext, turn: TurnContext, text: string) {
+  if (!turn.activity.replyToId) return;
+  try {
+    await turn.updateActivity({ ...markdownMessage(text), id: turn.activity.replyToId });
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "could not replace the Teams file consent card");
+  }
+}
+
+/**
+ * Allow on the audit pack's consent card. Only the AIMS owner gets a pack, checked again here. Building and uploading
+ * may take longer than Teams waits for an invoke, so the answer comes first and the pack follows in the background
+ * (awaited on shutdown), ending with the file card or a message that says what went wrong.
+ */
+export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  if (!isAuditPack(response)) return void (await turn.sendActivity(markdownMessage("I do not know that file any more. Send **export** again.")));
+  const actor = teamsActor(turn.activity);
+  const refusal = actor ? ctx.core.auditPacks.exportRefusal(actor) : UNKNOWN_PERSON_MESSAGE;
+  if (!actor || refusal) return void (await turn.sendActivity(markdownMessage(refusal ?? UNKNOWN_PERSON_MESSAGE)));
+  const upload = response.uploadInfo;
+  if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage("Teams did not give me a place to upload the file. Send **export** to try again.")));
+  await replaceConsentCard(ctx, turn, "Building the audit pack and uploading it to your OneDrive…");
+  void ctx.inFlight.track(deliverAuditPack(ctx, actor, upload, turn.activity.conversation.id));
+}
+
+export async function declineAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+  if (!isAuditPack(response)) return;
+  await replaceConsentCard(ctx, turn, "You declined the audit pack, so nothing was uploaded. Send **export** when you want it.");
+}
+
+async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUploadInfo, conversationId: string): Promise<void> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), "aims-export-"));
+  try {
+    const result = await ctx.core.auditPacks.exportFor(actor, { outDir: workDir });
+    if (result.kind === "forbidden") return void (await ctx.messenger.post(conversationId, markdownMessage(result.message)));
+    await uploadToSession(upload.uploadUrl!, result.pack.zipPath);
+    await ctx.messenger.post(conversationId, { ...markdownMessage(auditPackSummary(result.pack).join("\n\n")), attachments: [fileInfoAttachment(upload)] });
+  } catch (error) {
+    const message = `The audit pack did not reach your OneDrive. ${failureMessage(error, ctx.logger, { action: "export" })} Send **export** to start again.`;
+    await ctx.messenger.post(conversationId, markdownMessage(message)).catch((sendError: unknown) => ctx.logger.error({ err: sendError }, "could not tell the AIMS owner the export failed"));
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
