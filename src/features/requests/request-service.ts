@@ -13,6 +13,7 @@ import { addToRegister } from "./register.js";
 import { parseRequestForm, type FieldErrors, type RawRequestForm, type RequestInput } from "./request-form.js";
 import { assessRisk } from "./risk-tier.js";
 import "./request-events.js";
+import { listRegister, type RegisterListing } from "./register-listing.js";
 
 export interface RequestServiceDeps {
   prisma: Prisma;
@@ -226,6 +227,11 @@ export class RequestService {
 
   listPending(limit = 20): Promise<AiToolRequest[]> {
     return this.deps.prisma.aiToolRequest.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: limit });
+  }
+
+  /** The AI system register, optionally searched by name, vendor or reference. */
+  register(search?: string): Promise<RegisterListing> {
+    return listRegister(this.deps.prisma, search);
   }
 
   latestDecision(requestId: number): Promise<RequestDecision | null> {

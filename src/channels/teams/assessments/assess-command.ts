@@ -1,7 +1,6 @@
-import { TurnContext } from "botbuilder";
 import { adaptiveCard, cardMessage, markdownMessage, textBlock } from "../cards/adaptive-card.js";
 import { formatDate } from "../cards/text.js";
-import type { TeamsCommand } from "../commands/command.js";
+import { typedText, type TeamsCommand } from "../commands/command.js";
 import { assessmentSummary } from "./assessment-summary.js";
 import { continueCard } from "./questionnaire-cards.js";
 import { isPersonalChat, pickerCard } from "./questionnaire-actions.js";
@@ -19,7 +18,7 @@ export const assessCommand: TeamsCommand = {
   async handle({ ctx, turn, actor }) {
     const say = (text: string) => turn.sendActivity(markdownMessage(text));
     const service = ctx.core.assessments;
-    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
+    const text = typedText(turn.activity);
     const [, first = "", second = ""] = text.split(/\s+/);
     if (first.toLowerCase() === "show") {
       const assessment = second ? await service.findForDisplay(second) : null;

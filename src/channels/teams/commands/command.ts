@@ -1,4 +1,4 @@
-import type { TurnContext } from "botbuilder";
+import { TurnContext, type Activity } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import type { TeamsContext } from "../context.js";
 
@@ -9,4 +9,14 @@ export interface TeamsCommand {
   /** Whether help lists the command for this person; listed for everyone when absent. */
   visibleTo?: (ctx: TeamsContext, actor: Actor) => boolean;
   handle(args: { ctx: TeamsContext; turn: TurnContext; actor: Actor }): Promise<void>;
+}
+
+/** What the person typed, trimmed, without the @mention of the bot that channel messages start with. */
+export function typedText(activity: Partial<Activity>): string {
+  return (TurnContext.removeRecipientMention(activity) ?? activity.text ?? "").trim();
+}
+
+/** The words after the command word ("register otter ai" → "otter ai"). */
+export function commandArguments(turn: TurnContext): string {
+  return typedText(turn.activity).split(/\s+/).slice(1).join(" ");
 }

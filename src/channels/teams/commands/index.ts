@@ -3,9 +3,10 @@ import { TurnContext } from "botbuilder";
 import type { TeamsContext } from "../context.js";
 import { failureMessage } from "../reply.js";
 import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
-import type { TeamsCommand } from "./command.js";
+import { typedText, type TeamsCommand } from "./command.js";
 import { helpCommand, welcomeText } from "./help.js";
 import { requestCommand } from "./request.js";
+import { registerCommand } from "./register.js";
 import { statusCommand } from "./status.js";
 import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/scheduling-commands.js";
 import { concernCommand } from "../concerns/concern-command.js";
@@ -15,12 +16,11 @@ import { soaCommand } from "../soa/soa-command.js";
 import { exportCommand } from "../evidence/export-command.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {
-  const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "";
-  return text.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  return typedText(turn.activity).split(/\s+/)[0]?.toLowerCase() ?? "";
 }
 
 /** Runs the command a message names; anything else gets the help text. */

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { TurnContext } from "botbuilder";
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
-import type { TeamsCommand } from "../commands/command.js";
+import { typedText, type TeamsCommand } from "../commands/command.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { concernFormCard } from "./concern-form-card.js";
 import { followUpSecretCard } from "./reporter-cards.js";
@@ -24,7 +23,7 @@ export const concernCommand: TeamsCommand = {
   async handle({ ctx, turn }) {
     const tell = (text: string) => turn.sendActivity(markdownMessage(text));
     if (turn.activity.conversation?.conversationType !== "personal") return void (await tell(PERSONAL_CHAT_ONLY));
-    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
+    const text = typedText(turn.activity);
     const rest = text.replace(/^concern\b/i, "").trim();
     try {
       if (FOLLOW_UP.test(rest)) {

@@ -1,4 +1,5 @@
-import { TurnContext, type Activity } from "botbuilder";
+import type { Activity } from "botbuilder";
+import { typedText } from "../commands/command.js";
 import { ANONYMOUS_INPUT } from "./concern-form-card.js";
 import { ANONYMOUS_REPORTER_VERBS, CONCERN_VERBS } from "./concern-verbs.js";
 
@@ -13,8 +14,7 @@ const CONCERN_COMMAND = /^concern\b/i;
  */
 export function isUnlinkableActivity(activity: Activity): boolean {
   if (activity.type === "message") {
-    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
-    return CONCERN_COMMAND.test(text.trim());
+    return CONCERN_COMMAND.test(typedText(activity));
   }
   if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
     const action = (activity.value as { action?: { verb?: unknown; data?: Record<string, unknown> } } | undefined)?.action;

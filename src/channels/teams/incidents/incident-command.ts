@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { TurnContext } from "botbuilder";
 import { parseIncidentCommand } from "../../../features/incidents/incident-command.js";
 import { STATUS_LABELS } from "../../../features/incidents/incident-status.js";
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
-import type { TeamsCommand } from "../commands/command.js";
+import { typedText, type TeamsCommand } from "../commands/command.js";
 import { timeZoneOf, nowInputs } from "./detected-at.js";
 import { closingCard } from "./follow-up-cards.js";
 import { incidentFormCard } from "./incident-form-card.js";
@@ -18,7 +17,7 @@ export const incidentCommand: TeamsCommand = {
     "Report an AI incident. `incident status INC-0001 <status>` moves it on; `incident note INC-0001 <text>` adds to its timeline. (Dedicated SEV1/SEV2 incident channels are created in Slack only.)",
   async handle({ ctx, turn, actor }) {
     const say = (text: string) => turn.sendActivity(markdownMessage(text));
-    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "").trim();
+    const text = typedText(turn.activity);
     const parsed = parseIncidentCommand(text.replace(/^incident\b/i, ""));
     switch (parsed.kind) {
       case "invalid":

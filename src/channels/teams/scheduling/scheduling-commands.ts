@@ -1,6 +1,6 @@
-import { TurnContext } from "botbuilder";
+import type { TurnContext } from "botbuilder";
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
-import type { TeamsCommand } from "../commands/command.js";
+import { commandArguments, type TeamsCommand } from "../commands/command.js";
 import { digestCard, digestSummary } from "./cards/digest-card.js";
 import { objectivesCard, reviewsCard } from "./cards/list-cards.js";
 import { objectiveForm, reviewScheduleForm } from "./cards/schedule-forms.js";
@@ -8,10 +8,7 @@ import { objectiveForm, reviewScheduleForm } from "./cards/schedule-forms.js";
 const LOOK_AHEAD_DAYS = 30;
 
 /** The words after the command word, lower-cased ("digest preview" → "preview"). */
-function argumentsOf(turn: TurnContext): string {
-  const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "";
-  return text.trim().split(/\s+/).slice(1).join(" ").toLowerCase();
-}
+const argumentsOf = (turn: TurnContext) => commandArguments(turn).toLowerCase();
 
 const say = (turn: TurnContext, text: string) => turn.sendActivity(markdownMessage(text));
 

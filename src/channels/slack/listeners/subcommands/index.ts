@@ -8,6 +8,7 @@ import { exportSubcommand } from "../../soa/listeners/export-subcommand.js";
 import { soaSubcommand } from "../../soa/listeners/soa-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
+import { registerSubcommand } from "./register.js";
 import { statusSubcommand } from "./status.js";
 import type { Subcommand } from "./subcommand.js";
 
@@ -15,6 +16,7 @@ import type { Subcommand } from "./subcommand.js";
 export const SUBCOMMANDS: readonly Subcommand[] = [
   requestSubcommand,
   statusSubcommand,
+  registerSubcommand,
   assessSubcommand,
   incidentSubcommand,
   concernSubcommand,
