@@ -15,6 +15,7 @@ export const EXPECTED_SHORTCUT_CALLBACK_IDS = [
 const AIMS_SUBCOMMANDS = [
   "request",
   "status",
+  "register",
   "assess",
   "concern",
   "incident",

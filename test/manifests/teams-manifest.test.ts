@@ -1,3 +1,4 @@
+import { MESSAGE_ACTIONS } from "../../src/channels/teams/message-actions/index.js";
 import { COMMANDS } from "../../src/channels/teams/commands/index.js";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,6 +57,13 @@ describe("Teams manifest template", () => {
     expect(titles).toEqual(expect.arrayContaining(["objectives", "reviews", "digest", "soa"]));
     // The audit pack reaches the AIMS owner as a file in the personal chat, which Teams allows only with supportsFiles.
     expect(filledManifest().bots).toMatchObject([{ scopes: ["personal", "team", "groupChat"], supportsFiles: true }]);
+  });
+
+  it("offers the message actions the bot answers: Slack's message shortcuts, in Teams", () => {
+    const [extension] = (filledManifest() as unknown as { composeExtensions: { botId: string; commands: { id: string; type: string; context: string[]; fetchTask: boolean }[] }[] }).composeExtensions;
+    expect(extension.botId).toBe(BOT_APP_ID);
+    expect(extension.commands.map((command) => command.id).sort()).toEqual(Object.keys(MESSAGE_ACTIONS).sort());
+    for (const command of extension.commands) expect(command).toMatchObject({ type: "action", context: ["message"], fetchTask: true });
   });
 
   it("lists only commands the bot answers, by their names", () => {

@@ -9,6 +9,7 @@ import {
   botInstalled,
   cardActionInvoke,
   fileConsentInvoke,
+  messageActionInvoke,
   messageActivity,
   TEAMS_APPROVALS_CONVERSATION,
   TEAMS_APPROVERS,
@@ -82,6 +83,13 @@ export interface TeamsDriver {
   install(by: TeamsPerson, conversation: ConversationInput): Promise<Response>;
   /** Allow or Decline on a file consent card the bot sent. */
   fileConsent(from: TeamsPerson, input: Parameters<typeof fileConsentInvoke>[2]): Promise<Response>;
+  /** Picks a message action on a message, or submits its dialog; returns the invoke response body. */
+  messageAction(from: TeamsPerson, input: Parameters<typeof messageActionInvoke>[2]): Promise<{ status: number; body: MessageActionAnswer }>;
+}
+
+/** What a message action answers: a dialog with a card, or a message. */
+export interface MessageActionAnswer {
+  task?: { type: "continue"; value: { title: string; card: { contentType: string; content: { body: unknown[]; actions?: { type: string; data: Record<string, unknown> }[] } } } } | { type: "message"; value: string };
 }
 
 export interface TestAimsOptions {
@@ -174,6 +182,11 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     },
     install: (by, conversation) => sendToTeams(botInstalled(connector.serviceUrl, by, conversation)),
     fileConsent: (from, input) => sendToTeams(fileConsentInvoke(connector.serviceUrl, from, input)),
+    async messageAction(from, input) {
+      const response = await sendToTeams(messageActionInvoke(connector.serviceUrl, from, input));
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : {} };
+    },
   };
 
   return {

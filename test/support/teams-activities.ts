@@ -101,6 +101,42 @@ export function fileConsentInvoke(
   };
 }
 
+/** A message Teams hands a message action: the message's HTML and who wrote it. */
+export interface MessagePayloadInput {
+  id: string;
+  html: string;
+  author: TeamsPerson;
+}
+
+/**
+ * A message action (the manifest's composeExtensions command with context "message"): `fetchTask` when the person
+ * picks it from a message's menu, `submitAction` when they submit the dialog (inputs merged into `data`).
+ */
+export function messageActionInvoke(
+  serviceUrl: string,
+  from: TeamsPerson,
+  input: { kind: "fetchTask" | "submitAction"; commandId: string; message: MessagePayloadInput; data?: Record<string, unknown>; conversation?: ConversationInput },
+) {
+  const { message } = input;
+  return {
+    ...base(serviceUrl, from, input.conversation ?? personalChat(from)),
+    type: "invoke",
+    name: `composeExtension/${input.kind}`,
+    value: {
+      commandId: input.commandId,
+      commandContext: "message",
+      context: { theme: "default" },
+      messagePayload: {
+        id: message.id,
+        messageType: "message",
+        body: { contentType: "html", content: message.html },
+        from: { user: { id: message.author.aadObjectId, displayName: message.author.name, userIdentityType: "aadUser" } },
+      },
+      ...(input.data ? { data: input.data } : {}),
+    },
+  };
+}
+
 /** The bot being installed in a conversation (personal app, team channel or group chat). */
 export function botInstalled(serviceUrl: string, by: TeamsPerson, conversation: ConversationInput) {
   const activity = base(serviceUrl, by, conversation);

@@ -3,6 +3,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   type TurnContext,
 } from "botbuilder";
 import { handleCardAction } from "./actions/index.js";
@@ -10,6 +12,7 @@ import { handleMessage, welcomeMessage } from "./commands/index.js";
 import type { TeamsContext } from "./context.js";
 import { isUnlinkableActivity } from "./concerns/unlinkable-activity.js";
 import { acceptAuditPackUpload, declineAuditPackUpload } from "./evidence/export-consent.js";
+import { fetchMessageAction, submitMessageAction } from "./message-actions/index.js";
 
 /** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
 export class AimsTeamsBot extends TeamsActivityHandler {
@@ -33,6 +36,14 @@ export class AimsTeamsBot extends TeamsActivityHandler {
 
   protected override onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return handleCardAction(this.ctx, turn, value);
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return fetchMessageAction(this.ctx, turn, action);
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return submitMessageAction(this.ctx, turn, action);
   }
 
   protected override handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {

@@ -39,6 +39,11 @@ export function executeAction(title: string, verb: string, data: Record<string, 
   return { type: "Action.Execute", title, verb, data, ...(style ? { style } : {}) };
 }
 
+/** A button in a dialog (task module): Teams sends the data with the inputs merged in as the dialog's submit. */
+export function submitAction(title: string, data: Record<string, unknown>, style?: "positive" | "destructive"): CardElement {
+  return { type: "Action.Submit", title, data, ...(style ? { style } : {}) };
+}
+
 /** A plain message in Teams markdown (**bold**, lists). */
 export function markdownMessage(text: string) {
   return { type: "message" as const, text, textFormat: "markdown" };

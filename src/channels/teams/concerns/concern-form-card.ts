@@ -6,7 +6,7 @@ import {
   type ConcernFieldErrors,
   type RawConcernForm,
 } from "../../../features/concerns/concern-form.js";
-import { adaptiveCard, executeAction, textBlock, type AdaptiveCard } from "../cards/adaptive-card.js";
+import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { truncate } from "../cards/text.js";
 import { choiceInput, readText, textInput, toggleInput } from "../incidents/card-inputs.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
@@ -22,6 +22,10 @@ export interface ConcernFormCardOptions {
   values?: RawConcernForm;
   errors?: ConcernFieldErrors;
   problem?: string;
+  /** The message being reported, shown above the form (message action only). */
+  quote?: string;
+  /** In a dialog the button is an Action.Submit; in a chat card, Send (Action.Execute). */
+  submit?: CardElement;
 }
 
 /** The concern form, from the same categories and limits as the Slack modal; validation is the shared zod schema. */
@@ -33,6 +37,7 @@ export function concernFormCard(options: ConcernFormCardOptions): AdaptiveCard {
       "Tell the AIMS triagers about a problem with AI. Only they see it. Tick **Report anonymously** and nothing that identifies you is stored: you get a case code and a secret to follow up instead.",
     ),
     ...(options.problem ? [textBlock(options.problem, { color: "attention", weight: "bolder" })] : []),
+    ...(options.quote ? [textBlock("The message you are reporting:", { weight: "bolder" }), textBlock(`> ${truncate(options.quote, 500)}`, { subtle: true })] : []),
     ...textInput("description", {
       label: "What happened?",
       required: true,
@@ -70,7 +75,7 @@ export function concernFormCard(options: ConcernFormCardOptions): AdaptiveCard {
       value: values.anonymous,
     }),
   ];
-  return adaptiveCard(body, [executeAction("Send", CONCERN_VERBS.submit, { formId: options.formId }, "positive")]);
+  return adaptiveCard(body, [options.submit ?? executeAction("Send", CONCERN_VERBS.submit, { formId: options.formId }, "positive")]);
 }
 
 export function readConcernForm(data: Record<string, unknown>): RawConcernForm {

@@ -20,3 +20,6 @@ export const ANONYMOUS_REPORTER_VERBS: readonly string[] = [
   CONCERN_VERBS.followUpOpen,
   CONCERN_VERBS.followUpAnswer,
 ];
+
+/** The manifest's message action "Report an AI concern" (its composeExtensions command id). */
+export const REPORT_CONCERN_COMMAND = "reportConcern";

@@ -15,18 +15,19 @@ export const FOLLOW_UP_INPUTS = { secret: "secret", answer: "answer" } as const;
  * Replaces the form for an anonymous reporter, once: the case code and the secret. It is the answer to their click,
  * never a message the bot sends, and it can be hidden from the chat once written down.
  */
-export function anonymousReceiptCard(concern: Concern, credentials: FollowUpCredentials): AdaptiveCard {
+export function anonymousReceiptCard(concern: Concern, credentials: FollowUpCredentials, shownIn: "chat" | "dialog" = "chat"): AdaptiveCard {
   const code = formatCredential(credentials.code);
   return adaptiveCard(
     [
       textBlock(`Thank you. The AIMS triagers have your concern **${concern.reference}**. Nothing that identifies you was stored.`),
       { type: "FactSet", facts: [{ title: "Case code", value: code }, { title: "Secret", value: formatCredential(credentials.secret) }] },
       textBlock(
-        `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, send **concern follow-up ${code}** and enter the secret. This card stays in your chat with me until you hide it.`,
+        `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, send me **concern follow-up ${code}** and enter the secret. ` +
+          (shownIn === "chat" ? "This card stays in your chat with me until you hide it." : "They are gone when you close this window."),
         { subtle: true },
       ),
     ],
-    [executeAction("I have written them down: hide them", CONCERN_VERBS.hideReceipt, {})],
+    shownIn === "chat" ? [executeAction("I have written them down: hide them", CONCERN_VERBS.hideReceipt, {})] : [],
   );
 }
 

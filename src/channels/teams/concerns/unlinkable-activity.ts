@@ -1,13 +1,14 @@
 import type { Activity } from "botbuilder";
 import { typedText } from "../commands/command.js";
 import { ANONYMOUS_INPUT } from "./concern-form-card.js";
-import { ANONYMOUS_REPORTER_VERBS, CONCERN_VERBS } from "./concern-verbs.js";
+import { ANONYMOUS_REPORTER_VERBS, CONCERN_VERBS, REPORT_CONCERN_COMMAND } from "./concern-verbs.js";
 
 const CONCERN_COMMAND = /^concern\b/i;
 
 /**
  * True for the activities of someone who may be reporting a concern anonymously: the `concern` messages (form and
- * follow-up), an anonymous submission, and the follow-up clicks. The Teams edge remembers the conversation and the
+ * follow-up), opening the "Report an AI concern" message action, an anonymous submission (card or dialog), and the
+ * follow-up clicks. The Teams edge remembers the conversation and the
  * sender of every other activity (conversation-store.ts); for these it must write nothing, not even an updated
  * timestamp, or the person's TeamsUser / TeamsConversation rows would say who was active when the concern came in.
  * A named submission is remembered: its reporter is told in their personal chat.
@@ -15,6 +16,11 @@ const CONCERN_COMMAND = /^concern\b/i;
 export function isUnlinkableActivity(activity: Activity): boolean {
   if (activity.type === "message") {
     return CONCERN_COMMAND.test(typedText(activity));
+  }
+  if (activity.type === "invoke" && (activity.name === "composeExtension/fetchTask" || activity.name === "composeExtension/submitAction")) {
+    const action = activity.value as { commandId?: unknown; data?: Record<string, unknown> } | undefined;
+    if (action?.commandId !== REPORT_CONCERN_COMMAND) return false;
+    return activity.name === "composeExtension/fetchTask" || String(action.data?.[ANONYMOUS_INPUT] ?? "") === "true";
   }
   if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
     const action = (activity.value as { action?: { verb?: unknown; data?: Record<string, unknown> } } | undefined)?.action;
