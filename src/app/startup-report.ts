@@ -10,7 +10,7 @@ export function describeChannels(config: Config, where: { port: number; slackPat
   );
   if (!config.slack) {
     lines.push(
-      "Slack: off. Set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APPROVALS_CHANNEL and AIMS_APPROVERS to turn it on.",
+      "Slack: off. Set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode), SLACK_APPROVALS_CHANNEL and AIMS_APPROVERS to turn it on.",
     );
   } else if (config.slack.appToken) {
     lines.push("Slack: on, Socket Mode (SLACK_APP_TOKEN is set)");

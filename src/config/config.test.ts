@@ -29,6 +29,13 @@ describe("loadConfig", () => {
     expect(message).toContain("must start with xoxb-");
   });
 
+  it("needs a signing secret for Slack over HTTP, but not in Socket Mode", () => {
+    const slack = { SLACK_BOT_TOKEN: "xoxb-1-2-3", SLACK_APPROVALS_CHANNEL: "C0123ABCD", AIMS_APPROVERS: "U01AAA" };
+    expect(() => loadConfig(slack)).toThrow(/SLACK_SIGNING_SECRET: Slack over HTTP needs it/);
+    expect(loadConfig({ ...slack, SLACK_APP_TOKEN: "xapp-1-A0-1-abc" }).slack).toMatchObject({ appToken: "xapp-1-A0-1-abc", signingSecret: undefined });
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1-A0-1-abc" })).toThrow(/SLACK_BOT_TOKEN: Slack needs SLACK_BOT_TOKEN/);
+  });
+
   it("turns Slack on when its settings are complete", () => {
     const config = loadConfig({
       SLACK_BOT_TOKEN: "xoxb-1-2-3",

@@ -12,7 +12,8 @@ export class ConfigError extends Error {
 
 export interface SlackConfig {
   botToken: string;
-  signingSecret: string;
+  /** Verifies HTTP requests; not used in Socket Mode, where the app token's connection is the proof. */
+  signingSecret?: string;
   appToken?: string;
   apiUrl?: string;
   approvalsChannel: string;
@@ -82,7 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     },
     slack:
-      env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET && env.SLACK_APPROVALS_CHANNEL
+      env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && env.SLACK_APPROVALS_CHANNEL
         ? {
             botToken: env.SLACK_BOT_TOKEN,
             signingSecret: env.SLACK_SIGNING_SECRET,

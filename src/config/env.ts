@@ -62,10 +62,15 @@ const present = (raw: NodeJS.ProcessEnv, name: string) => (raw[name] ?? "").trim
 export function missingCompanions(raw: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   const slackToken = present(raw, "SLACK_BOT_TOKEN");
-  if (slackToken !== present(raw, "SLACK_SIGNING_SECRET")) {
+  const signingSecret = present(raw, "SLACK_SIGNING_SECRET");
+  const socketMode = present(raw, "SLACK_APP_TOKEN");
+  if (slackToken && !signingSecret && !socketMode) {
     problems.push(
-      `${slackToken ? "SLACK_SIGNING_SECRET" : "SLACK_BOT_TOKEN"}: Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET`,
+      "SLACK_SIGNING_SECRET: Slack over HTTP needs it to verify that requests come from Slack (or set SLACK_APP_TOKEN to use Socket Mode)",
     );
+  }
+  if (!slackToken && (signingSecret || socketMode)) {
+    problems.push("SLACK_BOT_TOKEN: Slack needs SLACK_BOT_TOKEN as well as SLACK_SIGNING_SECRET or SLACK_APP_TOKEN");
   }
   if (slackToken && !present(raw, "SLACK_APPROVALS_CHANNEL")) {
     problems.push("SLACK_APPROVALS_CHANNEL: is required when Slack is on: the channel id where approvers decide requests");

@@ -37,6 +37,8 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
       installerOptions: { clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : undefined },
     });
   } else {
+    // loadConfig refuses HTTP mode without a signing secret; this only keeps a hand-built config honest.
+    if (!slack.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET to verify requests");
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
       endpoints: SLACK_EVENTS_PATH,

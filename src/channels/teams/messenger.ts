@@ -6,6 +6,12 @@ import { withConnectorRetry } from "./retry.js";
 
 type OutgoingActivity = Partial<Activity>;
 
+/** A message the bot sent: its conversation, and its activity id when Teams gave one. */
+export interface SentMessage {
+  conversationId: string;
+  activityId: string | null;
+}
+
 /** Proactive messages: posts, card updates and 1:1 messages outside a turn, through the stored references. */
 export class TeamsMessenger {
   constructor(
@@ -38,19 +44,22 @@ export class TeamsMessenger {
     );
   }
 
-  /** Messages a person 1:1, opening the personal chat first when the bot has only seen them in a channel. */
-  async sendToUser(aadObjectId: string, activity: OutgoingActivity): Promise<boolean> {
+  /**
+   * Messages a person 1:1, opening the personal chat first when the bot has only seen them in a channel. Returns
+   * where the message went, so it can be updated later; null when the person cannot be reached.
+   */
+  async sendToUser(aadObjectId: string, activity: OutgoingActivity): Promise<SentMessage | null> {
     const user = await this.conversations.user(aadObjectId);
     if (!user) {
       this.logger.warn({ aadObjectId }, "cannot message this Teams user: the bot has never seen them");
-      return false;
+      return null;
     }
     const chat = user.personalChat ?? (await this.openPersonalChat(user));
-    if (!chat) return false;
-    await this.withConnector(chat, (client) =>
+    if (!chat) return null;
+    const sent = await this.withConnector(chat, (client) =>
       withConnectorRetry(() => client.conversations.sendToConversation(chat.conversation.id, outgoing(activity, chat))),
     );
-    return true;
+    return { conversationId: chat.conversation.id, activityId: sent.id ?? null };
   }
 
   private async openPersonalChat(user: NonNullable<Awaited<ReturnType<TeamsConversationStore["user"]>>>) {

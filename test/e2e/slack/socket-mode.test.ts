@@ -9,7 +9,8 @@ const APP_TOKEN = "xapp-1-A0AIMSAPP-1234567890-0123456789abcdef0123456789abcdef"
 let t: TestAims;
 let socket: FakeSocketMode;
 beforeAll(async () => {
-  t = await startTestAims({ env: { SLACK_APP_TOKEN: APP_TOKEN } });
+  // Socket Mode needs no signing secret: the app token's connection is the proof that events come from Slack.
+  t = await startTestAims({ env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: undefined } });
   socket = t.fake.socketMode;
 });
 afterAll(async () => {

@@ -42,30 +42,26 @@ function messageOf(answer: { status: number; body: MessageActionAnswer }): strin
 
 const text = (card: unknown) => JSON.stringify(card);
 
+/** Report an AI concern on MESSAGE in the general channel: opening it, or submitting the dialog with `data`. */
+const reportConcern = (who: TeamsPerson, data?: Record<string, unknown>) =>
+  t.teams.messageAction(who, { kind: data ? "submitAction" : "fetchTask", commandId: "reportConcern", message: MESSAGE, conversation: GENERAL, ...(data ? { data } : {}) });
+
 describe("Report an AI concern on a Teams message", () => {
   it("opens the concern form in a dialog quoting the message as text, from any channel", async () => {
-    const dialog = dialogOf(await t.teams.messageAction(TEAMS_EMPLOYEE, { kind: "fetchTask", commandId: "reportConcern", message: MESSAGE, conversation: GENERAL }));
+    const dialog = dialogOf(await reportConcern(TEAMS_EMPLOYEE));
     expect(text(dialog)).toContain("> The assistant said we can paste customer records into it & it keeps them private.");
     expect(dialog.submitData).toMatchObject({ quote: { text: "The assistant said we can paste customer records into it & it keeps them private.", authorId: TEAMS_OTHER.aadObjectId, conversationId: GENERAL.id, messageId: MESSAGE.id } });
   });
 
   it("files it anonymously: errors keep the dialog and the quote, the code and secret are shown once, and nothing identifies the reporter", async () => {
-    const opened = dialogOf(await t.teams.messageAction(WHISTLEBLOWER, { kind: "fetchTask", commandId: "reportConcern", message: MESSAGE, conversation: GENERAL }));
-    const invalid = dialogOf(
-      await t.teams.messageAction(WHISTLEBLOWER, { kind: "submitAction", commandId: "reportConcern", message: MESSAGE, conversation: GENERAL, data: { ...opened.submitData, description: "", category: "privacy", anonymous: "true" } }),
-    );
+    const opened = dialogOf(await reportConcern(WHISTLEBLOWER));
+    const invalid = dialogOf(await reportConcern(WHISTLEBLOWER, { ...opened.submitData, description: "", category: "privacy", anonymous: "true" }));
     expect(text(invalid)).toContain("Please fix the answers marked below.");
     expect(text(invalid)).toContain("customer records");
     expect(await t.aims.core.prisma.concern.count()).toBe(0);
 
     const receipt = dialogOf(
-      await t.teams.messageAction(WHISTLEBLOWER, {
-        kind: "submitAction",
-        commandId: "reportConcern",
-        message: MESSAGE,
-        conversation: GENERAL,
-        data: { ...invalid.submitData, description: "People are told it is safe to paste customer data into the assistant.", category: "privacy", anonymous: "true" },
-      }),
+      await reportConcern(WHISTLEBLOWER, { ...invalid.submitData, description: "People are told it is safe to paste customer data into the assistant.", category: "privacy", anonymous: "true" }),
     );
     const { code, secret } = credentialsOn(receipt);
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
@@ -87,16 +83,8 @@ describe("Report an AI concern on a Teams message", () => {
   });
 
   it("keeps who wrote the quoted message, and where, for a named concern", async () => {
-    const opened = dialogOf(await t.teams.messageAction(TEAMS_EMPLOYEE, { kind: "fetchTask", commandId: "reportConcern", message: MESSAGE, conversation: GENERAL }));
-    const receipt = dialogOf(
-      await t.teams.messageAction(TEAMS_EMPLOYEE, {
-        kind: "submitAction",
-        commandId: "reportConcern",
-        message: MESSAGE,
-        conversation: GENERAL,
-        data: { ...opened.submitData, description: "Named: the assistant's privacy claim needs checking.", category: "privacy", anonymous: "false" },
-      }),
-    );
+    const opened = dialogOf(await reportConcern(TEAMS_EMPLOYEE));
+    const receipt = dialogOf(await reportConcern(TEAMS_EMPLOYEE, { ...opened.submitData, description: "Named: the assistant's privacy claim needs checking.", category: "privacy", anonymous: "false" }));
     expect(text(receipt)).toMatch(/CON-\d{4}/);
     const concern = await t.aims.core.prisma.concern.findFirstOrThrow({ where: { anonymous: false } });
     expect(concern).toMatchObject({ reporterId: TEAMS_EMPLOYEE.aadObjectId, quotedAuthorId: TEAMS_OTHER.aadObjectId, quotedConversationId: GENERAL.id, quotedMessageId: MESSAGE.id });

@@ -18,17 +18,11 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
   const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
     (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
 
+  /** The owner's personal chat is opened if the bot has only seen them in a channel; every copy can be updated. */
   async function askOwner(ownerId: string, assessment: AssessmentWithSubject) {
-    const message = cardMessage(signOffCard(assessment), signOffSummary(assessment));
-    const chat = (await ctx.conversations.user(ownerId))?.personalChat;
-    if (!chat) {
-      // The chat is opened now; this copy cannot be updated later, but its buttons still ask the service.
-      await ctx.messenger.sendToUser(ownerId, message);
-      return;
-    }
-    const conversationId = chat.conversation.id;
-    const activityId = await ctx.messenger.post(conversationId, message);
-    if (!activityId) return;
+    const sent = await ctx.messenger.sendToUser(ownerId, cardMessage(signOffCard(assessment), signOffSummary(assessment)));
+    if (!sent?.activityId) return;
+    const { conversationId, activityId } = sent;
     await rememberChannelMessage(
       prisma,
       { entityType: "impact_assessment", entityId: assessment.reference, purpose: `${SIGN_OFF_PURPOSE}:${ownerId}`, channel: "teams" },

@@ -59,7 +59,7 @@ async function tellNewOwner(ctx: TeamsContext, by: Actor, item: DueItem, key: st
   const payload: ReminderPayload = { type: "reminder", stage: "due", occurrenceKey: key, item: dueItemToJson(item) };
   const headline = `Assigned to you by ${by.name ?? "a colleague"}`;
   try {
-    return await ctx.messenger.sendToUser(item.owner.id, cardMessage(reminderCard(payload, headline), reminderSummary(payload, headline)));
+    return (await ctx.messenger.sendToUser(item.owner.id, cardMessage(reminderCard(payload, headline), reminderSummary(payload, headline)))) !== null;
   } catch (error) {
     ctx.logger.warn({ err: error }, "could not tell the new owner in Teams");
     return false;

@@ -14,9 +14,18 @@ let t: TestAims;
 beforeAll(async () => {
   t = await startTestAims({ teams: true, slack: false, clock, env: { TEAMS_OWNERS: TEAMS_OWNERS_ENV } });
   expect((await t.teams.install(TEAMS_APPROVERS[0], channelConversation())).status).toBe(200);
-  // The owners have talked to the bot, so their sign-off cards land in known personal chats and can be updated.
-  for (const owner of TEAMS_OWNERS) expect((await t.teams.message(owner, "help")).status).toBe(200);
+  // One owner has a personal chat with the bot; the other has only been seen in a channel, so the bot opens a chat
+  // with them for the sign-off card. Both copies must be updated when the other owner decides.
+  expect((await t.teams.message(TEAMS_OWNERS[0], "help")).status).toBe(200);
+  expect((await t.teams.message(TEAMS_OWNERS[1], "help", channelConversation())).status).toBe(200);
 });
+
+/** Where each owner's sign-off cards go: the known personal chat, or the one the bot opened. */
+async function signOffChatOf(owner: (typeof TEAMS_OWNERS)[number]): Promise<string> {
+  if (owner === TEAMS_OWNERS[0]) return personalChatId(owner);
+  const opened = await t.teams.connector.waitFor("createConversation", (c) => JSON.stringify(c.body.members).includes(owner.id));
+  return opened.responseId!;
+}
 afterAll(async () => {
   await t?.stop();
 });
@@ -111,7 +120,7 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
   });
 
   it("refuses a non-owner, lets an owner send it back with comments, updates the other owner's card, and the assessor resubmits", async () => {
-    const asks = await Promise.all(TEAMS_OWNERS.map((owner) => postedCard(t, [assessmentRef, "Approve sign-off"], personalChatId(owner))));
+    const asks = await Promise.all(TEAMS_OWNERS.map(async (owner) => postedCard(t, [assessmentRef, "Approve sign-off"], await signOffChatOf(owner))));
     const [first, second] = asks;
     expect(cardText(first.card)).toContain("🔴 High");
 
@@ -135,7 +144,7 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
   });
 
   it("signs off, sets the re-assessment date by level, refuses a stale click, and then lets the request be approved", async () => {
-    const { card } = await postedCard(t, [assessmentRef, "Approve sign-off", '"round":2'], personalChatId(TEAMS_OWNERS[1]));
+    const { card } = await postedCard(t, [assessmentRef, "Approve sign-off", '"round":2'], await signOffChatOf(TEAMS_OWNERS[1]));
     const signed = await clickForCard(t, TEAMS_OWNERS[1], button(card, "assessment.sign_off"));
     expect(cardText(signed)).toContain("**Signed off** by Omar Owner; next re-assessment due 2027-06-01");
     const stored = (await t.aims.core.assessments.find(assessmentRef))!;
