@@ -1,13 +1,18 @@
-import type { AiSystem } from "../../db/generated/client.js";
+import type { AiSystem, ImpactAssessment } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
 
 /** Entries one answer shows; the audit pack has the whole register. */
 export const REGISTER_PAGE = 40;
 const LONGEST_SEARCH = 80;
 
+/** A register entry with its latest signed-off impact assessment, which the entry shows (ISO 42001 A.5.3). */
+export type RegisterEntry = AiSystem & {
+  latestAssessment: Pick<ImpactAssessment, "reference" | "level" | "signedOffAt" | "nextReassessmentAt"> | null;
+};
+
 export interface RegisterListing {
   /** In use (active or suspended), by name. */
-  systems: AiSystem[];
+  systems: RegisterEntry[];
   /** How many match in all, which may be more than are shown. */
   total: number;
   search: string | null;
@@ -29,10 +34,23 @@ export async function listRegister(prisma: Prisma, search?: string, limit = REGI
       }
     : {};
   const where = { status: { not: "retired" as const }, ...matches };
-  const [systems, total] = await Promise.all([
-    prisma.aiSystem.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit }),
+  const [found, total] = await Promise.all([
+    prisma.aiSystem.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: limit,
+      include: {
+        impactAssessments: {
+          where: { status: "signed_off" },
+          orderBy: [{ signedOffAt: "desc" }, { id: "desc" }],
+          take: 1,
+          select: { reference: true, level: true, signedOffAt: true, nextReassessmentAt: true },
+        },
+      },
+    }),
     prisma.aiSystem.count({ where }),
   ]);
+  const systems = found.map(({ impactAssessments, ...system }) => ({ ...system, latestAssessment: impactAssessments[0] ?? null }));
   return { systems, total, search: term };
 }
 
@@ -45,4 +63,14 @@ export function registerHeadline(listing: RegisterListing): string {
   }
   if (listing.total === 0) return "The AI system register is empty: no AI tool has been approved yet.";
   return `${listing.total} AI system(s) in the register${shown}.`;
+}
+
+const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "?";
+
+/** How an entry's impact assessment reads, in words every channel shows as they are. */
+export function assessmentText(entry: RegisterEntry): string {
+  const latest = entry.latestAssessment;
+  if (!latest) return "impact assessment: none signed off yet";
+  const level = latest.level ? `${latest.level} impact` : "impact not scored";
+  return `${level} (${latest.reference}, signed off ${day(latest.signedOffAt)}; re-assess by ${day(latest.nextReassessmentAt)})`;
 }

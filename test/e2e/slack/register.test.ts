@@ -45,11 +45,37 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
     expect(text).toMatch(new RegExp(`\\*SYS-\\d{4}\\* Otter Transcribe · Otter.ai\\nrisk .* · owner <@${EMPLOYEE}>`));
     expect(text.indexOf("Copilot Chat")).toBeLessThan(text.indexOf("Otter Transcribe"));
     expect(text).not.toContain("Pending Tool");
+    expect(text).toContain("impact assessment: none signed off yet");
 
     const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register");
     expect(cardText(reply.body)).toContain("2 AI system(s) in the register.");
     expect(cardText(reply.body)).toContain("owner uemployee1 (Slack)");
     expect(cardText(reply.body)).toContain("Otter Transcribe · Otter.ai");
+  });
+
+  it("shows each entry's latest signed-off impact assessment, as ISO 42001 A.5.3 asks of the register", async () => {
+    const system = await t.aims.core.prisma.aiSystem.findFirstOrThrow({ where: { name: "Otter Transcribe" } });
+    const assessment = (reference: string, level: "medium" | "high", signedOffAt: string | null) => ({
+      reference,
+      aiSystemId: system.id,
+      trigger: "initial" as const,
+      definitionId: "impact-assessment",
+      definitionVersion: "1",
+      answers: {},
+      status: signedOffAt ? ("signed_off" as const) : ("submitted" as const),
+      level,
+      assessorChannel: "slack" as const,
+      assessorId: EMPLOYEE,
+      signedOffAt: signedOffAt ? new Date(signedOffAt) : null,
+      nextReassessmentAt: signedOffAt ? new Date("2027-06-01T00:00:00Z") : null,
+    });
+    await t.aims.core.prisma.impactAssessment.createMany({
+      data: [assessment("ASM-9001", "medium", "2026-10-01T10:00:00Z"), assessment("ASM-9002", "high", "2026-11-20T10:00:00Z"), assessment("ASM-9003", "medium", null)],
+    });
+    const text = textOf(await register("register otter"));
+    expect(text).toContain("high impact (ASM-9002, signed off 2026-11-20; re-assess by 2027-06-01)");
+    expect(text).not.toContain("ASM-9001");
+    expect(text).not.toContain("ASM-9003");
   });
 
   it("searches by name, vendor or reference, and says when nothing matches", async () => {

@@ -1,11 +1,10 @@
-import type { AiSystem } from "../../../db/generated/client.js";
 import { ORG_ROLE_LABELS } from "../../../core/iso42001/org-roles.js";
-import { registerHeadline, type RegisterListing } from "../../../features/requests/register-listing.js";
+import { assessmentText, registerHeadline, type RegisterEntry, type RegisterListing } from "../../../features/requests/register-listing.js";
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
 import { RISK_LABELS } from "./request-summary.js";
 import { formatDate, personLabel, truncate } from "./text.js";
 
-function systemEntry(system: AiSystem): CardElement {
+function systemEntry(system: RegisterEntry): CardElement {
   const owner = personLabel({ channel: system.ownerChannel, id: system.ownerId, name: system.ownerName });
   const suspended = system.status === "suspended" ? " · ⏸ suspended" : "";
   return {
@@ -14,6 +13,7 @@ function systemEntry(system: AiSystem): CardElement {
     items: [
       textBlock(`**${system.reference}** ${truncate(system.name, 80)} · ${truncate(system.vendor, 80)}`),
       textBlock(`risk ${RISK_LABELS[system.riskTier]} · ${ORG_ROLE_LABELS[system.orgRole]} · owner ${owner} · next review ${formatDate(system.nextReviewAt)}${suspended}`, { size: "small", subtle: true }),
+      textBlock(assessmentText(system), { size: "small", subtle: true }),
     ],
   };
 }
