@@ -5,6 +5,7 @@ import { channelConversation, personalChatId, TEAMS_EMPLOYEE, TEAMS_OTHER, type 
 import { wholeDatabaseText } from "../../support/whole-database.js";
 import { credentialsOn, START, TEAMS_CONCERN_ENV, TEAMS_TRIAGERS, teamsTriagePost, triageConversation } from "./concerns/teams-concern-steps.js";
 import type { Card } from "./teams-steps.js";
+import { VALID_INCIDENT } from "../../support/incident-form-state.js";
 
 const GENERAL = channelConversation("19:general0123456789@thread.tacv2");
 const WHISTLEBLOWER: TeamsPerson = { aadObjectId: "5d2a8c11-90b4-4e6f-a7c3-0f1e2d3c4b5a", id: "29:1quiet-reporter-id", name: "Quinn Quiet" };
@@ -101,16 +102,7 @@ describe("Add to incident timeline on a Teams message", () => {
   it("adds the message, with who wrote it and where it came from, to the chosen incident's timeline", async () => {
     const reported = await t.aims.core.incidents.report(
       { channel: "teams", id: TEAMS_EMPLOYEE.aadObjectId, name: TEAMS_EMPLOYEE.name },
-      {
-        title: "Assistant leaks customer data",
-        aiSystemOther: "Assistant",
-        description: "Customer records pasted into the assistant appeared in another tenant's answers.",
-        detectedAt: "2026-12-01T09:00:00Z",
-        severity: "sev2",
-        harmedParties: ["individuals"],
-        containment: "Assistant disabled",
-        externalReporting: [],
-      },
+      { ...VALID_INCIDENT, title: "Assistant leaks customer data", detectedAt: "2026-12-01T09:00:00Z", severity: "sev2" },
       "message-action-incident",
     );
     if (!reported.ok) throw new Error(JSON.stringify(reported.errors));

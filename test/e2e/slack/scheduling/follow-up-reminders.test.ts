@@ -5,6 +5,7 @@ import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support
 import { eventually } from "../../../support/eventually.js";
 import { CONCERN_ENV, clickTriage, fileConcern, ids as concernIds, referenceIn, TRIAGERS, triagePost } from "../concerns/concern-steps.js";
 import { SCHEDULING_ENV, buttons, click, dmsTo, ids, submitModal, tick } from "./scheduling-steps.js";
+import { VALID_INCIDENT } from "../../../support/incident-form-state.js";
 
 const clock = fixedClock(new Date("2027-02-01T10:00:00Z")); // a Monday, 10:00 in London
 const OWNER = OWNERS[0];
@@ -37,16 +38,7 @@ describe("incident corrective actions in the reminders", () => {
   it("reminds the owner, who marks the action done through the incident service (audited, shown on the incident)", async () => {
     const reported = await t.aims.core.incidents.report(
       { channel: "slack", id: EMPLOYEE },
-      {
-        title: "Chatbot quoted wrong refund rules",
-        aiSystemOther: "Support chatbot",
-        description: "The support chatbot told customers refunds take 90 days.",
-        detectedAt: "2027-02-01T09:00:00Z",
-        severity: "sev3",
-        harmedParties: ["individuals"],
-        containment: "Answer template disabled",
-        externalReporting: [],
-      },
+      VALID_INCIDENT,
       "follow-up-incident-1",
     );
     if (!reported.ok) throw new Error(JSON.stringify(reported.errors));

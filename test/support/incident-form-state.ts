@@ -1,0 +1,13 @@
+import type { RawIncidentForm } from "../../src/features/incidents/incident-form.js";
+
+/** A complete incident report, as the form would hand it to the core; tests override what they are about. */
+export const VALID_INCIDENT: RawIncidentForm = {
+  title: "Chatbot quoted wrong refund rules",
+  aiSystemOther: "Support chatbot",
+  description: "The support chatbot told customers refunds take 90 days.",
+  detectedAt: "2027-02-01T09:00:00Z",
+  severity: "sev3",
+  harmedParties: ["individuals"],
+  containment: "Answer template disabled",
+  externalReporting: [],
+};
