@@ -33,6 +33,19 @@ export class TeamsMessenger {
     });
   }
 
+  /**
+   * Posts into the conversation of a reference taken from an earlier turn, without reading the database: how work that
+   * outlives its turn reports back even when the database is what failed.
+   */
+  async postTo(reference: Partial<ConversationReference>, activity: OutgoingActivity): Promise<string | null> {
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) return null;
+    return this.withConnector(reference, async (client) => {
+      const sent = await withConnectorRetry(() => client.conversations.sendToConversation(conversationId, outgoing(activity, reference)));
+      return sent.id ?? null;
+    });
+  }
+
   /** Replaces a message the bot posted earlier (updateActivity), so everyone sees the new card. */
   async update(conversationId: string, activityId: string, activity: OutgoingActivity): Promise<void> {
     const reference = await this.referenceFor(conversationId);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { FileConsentCardResponse, FileUploadInfo, TurnContext } from "botbuilder";
+import { TurnContext, type ConversationReference, type FileConsentCardResponse, type FileUploadInfo } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import { auditPackSummary } from "../../../features/evidence/audit-pack-service.js";
 import { markdownMessage } from "../cards/adaptive-card.js";
@@ -36,7 +36,7 @@ export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TurnContext
   const upload = response.uploadInfo;
   if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage("Teams did not give me a place to upload the file. Send **export** to try again.")));
   await replaceConsentCard(ctx, turn, "Building the audit pack and uploading it to your OneDrive…");
-  void ctx.inFlight.track(deliverAuditPack(ctx, actor, upload, turn.activity.conversation.id));
+  void ctx.inFlight.track(deliverAuditPack(ctx, actor, upload, TurnContext.getConversationReference(turn.activity)));
 }
 
 export async function declineAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
@@ -44,16 +44,17 @@ export async function declineAuditPackUpload(ctx: TeamsContext, turn: TurnContex
   await replaceConsentCard(ctx, turn, "You declined the audit pack, so nothing was uploaded. Send **export** when you want it.");
 }
 
-async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUploadInfo, conversationId: string): Promise<void> {
+/** Reports back through the personal chat's reference from the Allow turn, so a database outage is reported too. */
+async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUploadInfo, chat: Partial<ConversationReference>): Promise<void> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), "aims-export-"));
   try {
     const result = await ctx.core.auditPacks.exportFor(actor, { outDir: workDir });
-    if (result.kind === "forbidden") return void (await ctx.messenger.post(conversationId, markdownMessage(result.message)));
+    if (result.kind === "forbidden") return void (await ctx.messenger.postTo(chat, markdownMessage(result.message)));
     await uploadToSession(upload.uploadUrl!, result.pack.zipPath);
-    await ctx.messenger.post(conversationId, { ...markdownMessage(auditPackSummary(result.pack).join("\n\n")), attachments: [fileInfoAttachment(upload)] });
+    await ctx.messenger.postTo(chat, { ...markdownMessage(auditPackSummary(result.pack).join("\n\n")), attachments: [fileInfoAttachment(upload)] });
   } catch (error) {
     const message = `The audit pack did not reach your OneDrive. ${failureMessage(error, ctx.logger, { action: "export" })} Send **export** to start again.`;
-    await ctx.messenger.post(conversationId, markdownMessage(message)).catch((sendError: unknown) => ctx.logger.error({ err: sendError }, "could not tell the AIMS owner the export failed"));
+    await ctx.messenger.postTo(chat, markdownMessage(message)).catch((sendError: unknown) => ctx.logger.error({ err: sendError }, "could not tell the AIMS owner the export failed"));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -95,6 +95,20 @@ describe("the audit pack as a file in Teams", () => {
     expect(event).toMatchObject({ actorChannel: "teams", actorId: OWNER.aadObjectId });
   }, 60_000);
 
+  it("tells the owner when the database is down while the pack is built, and uploads nothing", async () => {
+    const card = await consentCard();
+    const upload = t.teams.connector.uploads.create(card.name);
+    t.databaseLink.cut();
+    try {
+      await t.teams.fileConsent(OWNER, { action: "accept", context: card.content.acceptContext, uploadInfo: upload, replyToId: card.activityId });
+      const told = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(OWNER) && String(call.body.text).includes("database is not reachable"), 30_000);
+      expect(String(told.body.text)).toContain("Send **export** to start again");
+    } finally {
+      t.databaseLink.restore();
+    }
+    expect(t.teams.connector.uploads.puts.filter((put) => put.uniqueId === upload.uniqueId)).toEqual([]);
+  }, 60_000);
+
   it("tells the owner when OneDrive refuses the file, and how to try again", async () => {
     const card = await consentCard();
     const upload = t.teams.connector.uploads.create(card.name);
