@@ -104,4 +104,16 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
     const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register");
     expect(cardText(reply.body)).toContain("(showing the first 40)");
   });
+
+  it("names the approved tools on the App Home, the first ten by name, and says how many more there are", async () => {
+    await t.slack.event({ type: "app_home_opened", user: EMPLOYEE, channel: "D0HOMEREG", tab: "home" });
+    const publish = await t.fake.waitFor("views.publish", (c) => c.args.user_id === EMPLOYEE);
+    expect(publish.response.ok, JSON.stringify(publish.response)).toBe(true);
+    const home = JSON.stringify(publish.args.view);
+    expect(home).toContain("Approved AI tools");
+    expect(home).toContain("*Bulk tool 00 ");
+    expect(home).toContain("*Bulk tool 09 ");
+    expect(home).not.toContain("*Bulk tool 10 ");
+    expect(home).toContain("…and 37 more.");
+  });
 });

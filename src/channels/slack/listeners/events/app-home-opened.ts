@@ -1,18 +1,20 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { appHomeView } from "../../blocks/app-home.js";
+import { registerHomeBlocks } from "../../blocks/register.js";
 import type { SlackContext } from "../../context.js";
 import { slackActor } from "../../slack-actor.js";
 
-/** Builds and publishes one person's App Home: their requests, and for approvers what waits for them. */
+/** Builds and publishes one person's App Home: their requests, for approvers what waits for them, and the approved tools. */
 export async function publishHome(ctx: SlackContext, client: WebClient, userId: string): Promise<void> {
   const actor = slackActor(userId);
   const { requests } = ctx.core;
-  const myRequests = await requests.listFor(actor);
+  const [myRequests, register] = await Promise.all([requests.listFor(actor), requests.register()]);
   const pendingForApprover = ctx.core.roles.has(actor, "approver")
     ? (await requests.listPending(50)).filter((request) => requests.decisionRefusal(actor, request) === null)
     : null;
-  await client.views.publish({ user_id: userId, view: appHomeView({ myRequests, pendingForApprover }) });
+  const view = appHomeView({ myRequests, pendingForApprover, extraSections: [{ blocks: registerHomeBlocks(register) }] });
+  await client.views.publish({ user_id: userId, view });
 }
 
 export function appHomeOpened(ctx: SlackContext) {
