@@ -186,7 +186,9 @@ describe("applyMigrations", () => {
     try {
       await applyMigrations(client, migrationsDir);
       const { rows } = await client.query<{ held: number }>(
-        "SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369",
+        // pg_locks lists the whole server: other test files migrate their own databases under the same key meanwhile.
+        "SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 " +
+          "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
       );
       expect(rows[0]!.held).toBe(0);
     } finally {
