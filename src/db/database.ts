@@ -24,7 +24,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const EMBEDDED_QUEUE_TIMEOUT_MS = 60_000;
+/**
+ * How long work may wait for a free pooled connection. A burst (hundreds of approvals at once, every audit write
+ * serialised by the hash chain's lock) queues for longer than it takes to notice a dead server, so the two are
+ * separate: connecting to the server is bounded by DATABASE_CONNECT_TIMEOUT_MS, waiting for a busy pool by this.
+ */
+const POOL_QUEUE_TIMEOUT_MS = 60_000;
+
+/** A pg client whose own connection attempt gives up after `connectTimeoutMs`, whatever the pool waits. */
+function clientConnectingWithin(connectTimeoutMs: number): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({ ...(typeof config === "string" ? { connectionString: config } : config), connectionTimeoutMillis: connectTimeoutMs });
+    }
+  };
+}
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
@@ -41,9 +55,9 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
   const pool = new pg.Pool({
     connectionString: settings.url ?? embedded!.url,
     max: embedded ? 1 : settings.poolSize,
-    // pg-pool's timeout also bounds the wait for a free client. The embedded database has exactly one, so under a
-    // burst a healthy database would look unreachable; connecting to it is local and cannot hang.
-    connectionTimeoutMillis: embedded ? EMBEDDED_QUEUE_TIMEOUT_MS : settings.connectTimeoutMs,
+    // pg-pool's timeout bounds the wait for a free client as well as connecting; each client bounds its own connect.
+    connectionTimeoutMillis: POOL_QUEUE_TIMEOUT_MS,
+    Client: clientConnectingWithin(embedded ? POOL_QUEUE_TIMEOUT_MS : settings.connectTimeoutMs),
   });
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
@@ -61,7 +75,7 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
     adapter: new PrismaPg(pool),
     // Prisma gives up on starting a transaction after 2 s by default. A burst of decisions queues for the pool (the
     // embedded database has one connection), so they wait their turn instead of failing.
-    transactionOptions: { maxWait: embedded ? EMBEDDED_QUEUE_TIMEOUT_MS : settings.connectTimeoutMs, timeout: 15_000 },
+    transactionOptions: { maxWait: POOL_QUEUE_TIMEOUT_MS, timeout: 15_000 },
   });
   return {
     prisma,
