@@ -46,8 +46,9 @@ export async function declineAuditPackUpload(ctx: TeamsContext, turn: TurnContex
 
 /** Reports back through the personal chat's reference from the Allow turn, so a database outage is reported too. */
 async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUploadInfo, chat: Partial<ConversationReference>): Promise<void> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), "aims-export-"));
+  let workDir: string | undefined;
   try {
+    workDir = await mkdtemp(path.join(os.tmpdir(), "aims-export-"));
     const result = await ctx.core.auditPacks.exportFor(actor, { outDir: workDir });
     if (result.kind === "forbidden") return void (await ctx.messenger.postTo(chat, markdownMessage(result.message)));
     await uploadToSession(upload.uploadUrl!, result.pack.zipPath);
@@ -56,6 +57,6 @@ async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUpl
     const message = `The audit pack did not reach your OneDrive. ${failureMessage(error, ctx.logger, { action: "export" })} Send **export** to start again.`;
     await ctx.messenger.postTo(chat, markdownMessage(message)).catch((sendError: unknown) => ctx.logger.error({ err: sendError }, "could not tell the AIMS owner the export failed"));
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
