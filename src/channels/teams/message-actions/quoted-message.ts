@@ -9,9 +9,9 @@ export function htmlToText(html: string): string {
     .replace(/<\/(p|div|li|h\d)>/gi, "\n")
     .replace(/<[^>]*>/g, "")
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name.toLowerCase()] ?? entity;
+      if (!name.startsWith("#")) return ENTITIES[name.toLowerCase()] ?? entity;
+      const codePoint = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity;
     })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
