@@ -29,6 +29,15 @@ async function consentCard() {
   return { activityId: reply.responseId!, name: card.name!, content: card.content };
 }
 
+type ConsentCard = Awaited<ReturnType<typeof consentCard>>;
+
+/** Allow on the consent card, as `who`, with a fresh OneDrive upload session; returns the session too. */
+async function allow(card: ConsentCard, who: typeof OWNER | typeof TEAMS_EMPLOYEE = OWNER) {
+  const upload = t.teams.connector.uploads.create(card.name);
+  const response = await t.teams.fileConsent(who, { action: "accept", context: card.content.acceptContext, uploadInfo: upload, replyToId: card.activityId });
+  return { upload, status: response.status };
+}
+
 describe("the audit pack as a file in Teams", () => {
   it("is for the AIMS owner only, in the personal chat, where Teams allows files", async () => {
     expect(String((await t.teams.ask(TEAMS_EMPLOYEE, "export")).reply.body.text)).toBe("Only the AIMS owner can export the audit pack.");
@@ -53,9 +62,7 @@ describe("the audit pack as a file in Teams", () => {
 
   it("refuses an Allow sent by anyone but the AIMS owner", async () => {
     const card = await consentCard();
-    const upload = t.teams.connector.uploads.create(card.name);
-    const forged = await t.teams.fileConsent(TEAMS_EMPLOYEE, { action: "accept", context: card.content.acceptContext, uploadInfo: upload, replyToId: card.activityId });
-    expect(forged.status).toBe(200);
+    expect((await allow(card, TEAMS_EMPLOYEE)).status).toBe(200);
     await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(TEAMS_EMPLOYEE) && String(call.body.text).includes("Only the AIMS owner"));
     expect(t.teams.connector.uploads.puts).toEqual([]);
     expect(await exportEvents()).toBe(0);
@@ -63,9 +70,8 @@ describe("the audit pack as a file in Teams", () => {
 
   it("on Allow builds the pack, uploads it to the owner's OneDrive and sends the file card", async () => {
     const card = await consentCard();
-    const upload = t.teams.connector.uploads.create(card.name);
-    const allowed = await t.teams.fileConsent(OWNER, { action: "accept", context: card.content.acceptContext, uploadInfo: upload, replyToId: card.activityId });
-    expect(allowed.status).toBe(200);
+    const { upload, status } = await allow(card);
+    expect(status).toBe(200);
     const replaced = await t.teams.connector.waitFor("update", (call) => call.activityId === card.activityId);
     expect(String(replaced.body.text)).toContain("Building the audit pack");
 
@@ -97,10 +103,10 @@ describe("the audit pack as a file in Teams", () => {
 
   it("tells the owner when the database is down while the pack is built, and uploads nothing", async () => {
     const card = await consentCard();
-    const upload = t.teams.connector.uploads.create(card.name);
     t.databaseLink.cut();
+    let upload: ReturnType<typeof t.teams.connector.uploads.create>;
     try {
-      await t.teams.fileConsent(OWNER, { action: "accept", context: card.content.acceptContext, uploadInfo: upload, replyToId: card.activityId });
+      ({ upload } = await allow(card));
       const told = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(OWNER) && String(call.body.text).includes("database is not reachable"), 30_000);
       expect(String(told.body.text)).toContain("Send **export** to start again");
     } finally {
@@ -111,9 +117,8 @@ describe("the audit pack as a file in Teams", () => {
 
   it("tells the owner when OneDrive refuses the file, and how to try again", async () => {
     const card = await consentCard();
-    const upload = t.teams.connector.uploads.create(card.name);
     t.teams.connector.uploads.failNext(403);
-    await t.teams.fileConsent(OWNER, { action: "accept", context: card.content.acceptContext, uploadInfo: upload, replyToId: card.activityId });
+    const { upload } = await allow(card);
     const told = await t.teams.connector.waitFor("send", (call) => call.conversationId === personalChatId(OWNER) && String(call.body.text).includes("did not reach your OneDrive"), 30_000);
     expect(String(told.body.text)).toContain("Send **export** to start again");
     expect(t.teams.connector.uploads.completed(upload.uniqueId)).toBeUndefined();
