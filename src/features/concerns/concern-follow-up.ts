@@ -23,6 +23,20 @@ export type AnonymousAnswerResult = FollowUpResult | { kind: "closed" } | { kind
 export const FOLLOW_UP_DENIED = "That case code and secret do not match a concern. Check both and try again.";
 export const FOLLOW_UP_RATE_LIMITED = "Too many tries for this case code. Please wait a while and try again.";
 
+/** What an anonymous reporter is told when a follow-up is not accepted, whichever channel they use. */
+export function followUpRefusal(result: Exclude<AnonymousAnswerResult, { kind: "ok" }>): string {
+  switch (result.kind) {
+    case "denied":
+      return FOLLOW_UP_DENIED;
+    case "rate_limited":
+      return FOLLOW_UP_RATE_LIMITED;
+    case "closed":
+      return "This concern is closed, so it takes no more answers.";
+    case "empty":
+      return "Please write your answer.";
+  }
+}
+
 /** Anonymous follow-up: proof by case code and secret, never by who the person is. */
 export class ConcernFollowUp {
   constructor(private readonly deps: { prisma: Prisma; clock: Clock; events: EventBus; settings: ConcernSettings }) {}

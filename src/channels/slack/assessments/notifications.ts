@@ -1,9 +1,8 @@
 import type { WebClient } from "@slack/web-api";
-import type { ImpactAssessment } from "../../../db/generated/client.js";
 import { rememberChannelMessage } from "../../../core/channel-messages.js";
 import type { SlackContext } from "../context.js";
 import { assessorOutcomeMessage, signOffMessage } from "./sign-off-message.js";
-import type { AssessmentWithSubject } from "./summary-blocks.js";
+import { followSignOff, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 
 const SIGN_OFF_PURPOSE = "sign_off";
 
@@ -14,8 +13,6 @@ const SIGN_OFF_PURPOSE = "sign_off";
 export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebClient, signOffChannel: string | undefined): void {
   const { events, prisma, roles, assessments } = ctx.core;
 
-  const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
-    (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
 
   async function askOwners(assessment: AssessmentWithSubject) {
     const message = signOffMessage(assessment);
@@ -44,16 +41,5 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
     await client.chat.postMessage({ channel: assessment.assessorId, ...assessorOutcomeMessage(assessment) });
   }
 
-  events.on("assessment.submitted", async ({ assessment }) => {
-    const full = await withSubject(assessment);
-    // A resubmission after a send-back: the old copies show that it is being revised, the new ones ask again.
-    await updateOwnerCopies(full);
-    await askOwners(full);
-  });
-  for (const name of ["assessment.signed_off", "assessment.sent_back"] as const) {
-    events.on(name, async ({ assessment }) => {
-      const full = await withSubject(assessment);
-      await Promise.all([updateOwnerCopies(full), tellAssessor(full)]);
-    });
-  }
+  followSignOff(events, assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

@@ -2,7 +2,8 @@ import type { KnownBlock } from "@slack/types";
 import { formatDate } from "../blocks/text.js";
 import { mention } from "../slack-actor.js";
 import { ASSESSMENT_IDS } from "./ids.js";
-import { assessmentSummaryBlocks, type AssessmentWithSubject } from "./summary-blocks.js";
+import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
+import { assessmentSummaryBlocks } from "./summary-blocks.js";
 
 /** The message asking an AIMS owner to sign off: buttons while it waits, the outcome afterwards. */
 export function signOffMessage(assessment: AssessmentWithSubject): { text: string; blocks: KnownBlock[] } {

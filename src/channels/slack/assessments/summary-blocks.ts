@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
-import type { AiSystem, AiToolRequest, ImpactAssessment } from "../../../db/generated/client.js";
+import type { ImpactAssessment } from "../../../db/generated/client.js";
+import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import type { GroupRisk, RiskLevel } from "../../../features/assessments/questionnaire/index.js";
 import type { MitigationEntry } from "../../../features/assessments/mitigations.js";
 import { mention } from "../slack-actor.js";
@@ -13,8 +14,6 @@ const STATUS_LABELS: Record<ImpactAssessment["status"], string> = {
   sent_back: "Sent back for changes",
   signed_off: "Signed off",
 };
-
-export type AssessmentWithSubject = ImpactAssessment & { aiSystem: AiSystem | null; request: AiToolRequest | null };
 
 const SECTION_MAX = 3000;
 

@@ -1,9 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import {
-  FOLLOW_UP_DENIED,
-  FOLLOW_UP_RATE_LIMITED,
-  type AnonymousAnswerResult,
-} from "../../../features/concerns/concern-follow-up.js";
+import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js";
 import type { FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import type { SlackContext } from "../context.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
@@ -14,20 +10,6 @@ type Values = Record<string, Record<string, { value?: string | null }>>;
 
 const inputOf = (values: Values, block: string) => values[block]?.[INPUT]?.value ?? "";
 
-/** What to show in the modal for a result that is not a success, on the block that was being filled in. */
-function refusal(result: Exclude<AnonymousAnswerResult, { kind: "ok" }>): string {
-  switch (result.kind) {
-    case "denied":
-      return FOLLOW_UP_DENIED;
-    case "rate_limited":
-      return FOLLOW_UP_RATE_LIMITED;
-    case "closed":
-      return "This concern is closed, so it takes no more answers.";
-    case "empty":
-      return "Please write your answer.";
-  }
-}
-
 /** The secret for a case code: right, the status and conversation replace the modal; wrong, it says only that. */
 export function followUpSecretSubmission(ctx: SlackContext) {
   return async ({ ack, view }: Args) => {
@@ -36,7 +18,7 @@ export function followUpSecretSubmission(ctx: SlackContext) {
       const { code } = JSON.parse(view.private_metadata) as { code: string };
       const secret = inputOf(values, SECRET_BLOCK);
       const result = await ctx.core.concerns.followUp.open(code, secret);
-      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [SECRET_BLOCK]: refusal(result) } });
+      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [SECRET_BLOCK]: followUpRefusal(result) } });
       await ack({ response_action: "update", view: followUpView(result.concern, result.messages, { code, secret }) });
     } catch (error) {
       await ack({ response_action: "errors", errors: { [SECRET_BLOCK]: concernFailure(error, ctx.logger, "concern follow-up") } });
@@ -53,7 +35,7 @@ export function followUpAnswerSubmission(ctx: SlackContext) {
     try {
       const credentials = JSON.parse(view.private_metadata) as FollowUpCredentials;
       const result = await ctx.core.concerns.followUp.answer(credentials.code, credentials.secret, answer);
-      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [ANSWER_BLOCK]: refusal(result) } });
+      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [ANSWER_BLOCK]: followUpRefusal(result) } });
       await ack({
         response_action: "update",
         view: followUpView(result.concern, result.messages, credentials, "Your answer was sent to the triagers."),

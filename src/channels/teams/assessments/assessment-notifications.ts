@@ -1,8 +1,7 @@
-import type { ImpactAssessment } from "../../../db/generated/client.js";
 import { rememberChannelMessage } from "../../../core/channel-messages.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
-import type { AssessmentWithSubject } from "./assessment-summary.js";
+import { followSignOff, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import { assessorOutcomeCard, signOffCard, signOffSummary } from "./sign-off-card.js";
 
 const SIGN_OFF_PURPOSE = "sign_off";
@@ -15,8 +14,6 @@ const SIGN_OFF_PURPOSE = "sign_off";
 export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
   const { events, prisma, roles, assessments } = ctx.core;
 
-  const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
-    (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
 
   /** The owner's personal chat is opened if the bot has only seen them in a channel; every copy can be updated. */
   async function askOwner(ownerId: string, assessment: AssessmentWithSubject) {
@@ -54,16 +51,5 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
     await ctx.messenger.sendToUser(assessment.assessorId, cardMessage(card, summary));
   }
 
-  events.on("assessment.submitted", async ({ assessment }) => {
-    const full = await withSubject(assessment);
-    // A resubmission after a send-back: the old copies show that it is being revised, the new ones ask again.
-    await updateOwnerCopies(full);
-    await askOwners(full);
-  });
-  for (const name of ["assessment.signed_off", "assessment.sent_back"] as const) {
-    events.on(name, async ({ assessment }) => {
-      const full = await withSubject(assessment);
-      await Promise.all([updateOwnerCopies(full), tellAssessor(full)]);
-    });
-  }
+  followSignOff(events, assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

@@ -1,4 +1,5 @@
-import type { AiSystem, AiToolRequest, ImpactAssessment } from "../../../db/generated/client.js";
+import type { ImpactAssessment } from "../../../db/generated/client.js";
+import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import type { MitigationEntry } from "../../../features/assessments/mitigations.js";
 import type { GroupRisk, RiskLevel } from "../../../features/assessments/questionnaire/index.js";
 import { textBlock, type CardElement } from "../cards/adaptive-card.js";
@@ -12,8 +13,6 @@ const STATUS_LABELS: Record<ImpactAssessment["status"], string> = {
   sent_back: "✏️ Sent back for changes",
   signed_off: "✅ Signed off",
 };
-
-export type AssessmentWithSubject = ImpactAssessment & { aiSystem: AiSystem | null; request: AiToolRequest | null };
 
 const assessorOf = (a: ImpactAssessment) => ({ channel: a.assessorChannel, id: a.assessorId, name: a.assessorName });
 export const reviewerOf = (a: ImpactAssessment) => ({ channel: a.reviewerChannel ?? "teams", id: a.reviewerId ?? "", name: a.reviewerName });

@@ -1,7 +1,8 @@
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { formatDate, personLabel } from "../cards/text.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
-import { assessmentSummary, reviewerOf, type AssessmentWithSubject } from "./assessment-summary.js";
+import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
+import { assessmentSummary, reviewerOf } from "./assessment-summary.js";
 
 export const COMMENTS_INPUT = "comments";
 export const MAX_COMMENTS_LENGTH = 2000;

@@ -1,9 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  FOLLOW_UP_DENIED,
-  FOLLOW_UP_RATE_LIMITED,
-  type AnonymousAnswerResult,
-} from "../../../features/concerns/concern-follow-up.js";
+import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js";
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
@@ -44,19 +40,6 @@ export const submitConcern: CardActionHandler = async ({ ctx, turn, actor, data 
 
 export const hideReceipt: CardActionHandler = async () => cardResponse(hiddenReceiptCard());
 
-function refusal(result: Exclude<AnonymousAnswerResult, { kind: "ok" }>): string {
-  switch (result.kind) {
-    case "denied":
-      return FOLLOW_UP_DENIED;
-    case "rate_limited":
-      return FOLLOW_UP_RATE_LIMITED;
-    case "closed":
-      return "This concern is closed, so it takes no more answers.";
-    case "empty":
-      return "Please write your answer.";
-  }
-}
-
 const codeOf = (data: Record<string, unknown>) => normalizeCredential(String(data.code ?? ""));
 
 /** The secret for a case code: right, the status and conversation; wrong or unknown, the same words either way. */
@@ -64,7 +47,7 @@ export const openFollowUp: CardActionHandler = async ({ ctx, data }) => {
   const code = codeOf(data);
   try {
     const result = await ctx.core.concerns.followUp.open(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "");
-    if (result.kind !== "ok") return cardResponse(followUpSecretCard(code, refusal(result)));
+    if (result.kind !== "ok") return cardResponse(followUpSecretCard(code, followUpRefusal(result)));
     return cardResponse(followUpCard(result.concern, result.messages, code));
   } catch (error) {
     return cardResponse(followUpSecretCard(code, concernFailure(error, ctx.logger, "teams concern follow-up")));
@@ -76,7 +59,7 @@ export const answerAnonymously: CardActionHandler = async ({ ctx, data }) => {
   const code = codeOf(data);
   try {
     const result = await ctx.core.concerns.followUp.answer(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "", readText(data, FOLLOW_UP_INPUTS.answer));
-    if (result.kind !== "ok") return messageResponse(refusal(result));
+    if (result.kind !== "ok") return messageResponse(followUpRefusal(result));
     return cardResponse(followUpCard(result.concern, result.messages, code, "Your answer was sent to the triagers."));
   } catch (error) {
     return messageResponse(concernFailure(error, ctx.logger, "teams concern answer"));
