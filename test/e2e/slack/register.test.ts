@@ -5,6 +5,7 @@ import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
 import { channelConversation, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 import { cardText, clickTeamsDecision, submitTeamsRequest } from "../teams/teams-steps.js";
+import { seedAssessment } from "../../support/register-fixtures.js";
 
 let t: TestAims;
 beforeAll(async () => {
@@ -55,23 +56,17 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
 
   it("shows each entry's latest signed-off impact assessment, as ISO 42001 A.5.3 asks of the register", async () => {
     const system = await t.aims.core.prisma.aiSystem.findFirstOrThrow({ where: { name: "Otter Transcribe" } });
-    const assessment = (reference: string, level: "medium" | "high", signedOffAt: string | null) => ({
-      reference,
-      aiSystemId: system.id,
-      trigger: "initial" as const,
-      definitionId: "impact-assessment",
-      definitionVersion: "1",
-      answers: {},
-      status: signedOffAt ? ("signed_off" as const) : ("submitted" as const),
-      level,
-      assessorChannel: "slack" as const,
-      assessorId: EMPLOYEE,
-      signedOffAt: signedOffAt ? new Date(signedOffAt) : null,
-      nextReassessmentAt: signedOffAt ? new Date("2027-06-01T00:00:00Z") : null,
-    });
-    await t.aims.core.prisma.impactAssessment.createMany({
-      data: [assessment("ASM-9001", "medium", "2026-10-01T10:00:00Z"), assessment("ASM-9002", "high", "2026-11-20T10:00:00Z"), assessment("ASM-9003", "medium", null)],
-    });
+    const assessment = (reference: string, level: "medium" | "high", signedOffAt: string | null) =>
+      seedAssessment(t.aims.core.prisma, {
+        reference,
+        aiSystemId: system.id,
+        level,
+        assessorId: EMPLOYEE,
+        ...(signedOffAt ? { status: "signed_off" as const, signedOffAt: new Date(signedOffAt), nextReassessmentAt: new Date("2027-06-01T00:00:00Z") } : {}),
+      });
+    await assessment("ASM-9001", "medium", "2026-10-01T10:00:00Z");
+    await assessment("ASM-9002", "high", "2026-11-20T10:00:00Z");
+    await assessment("ASM-9003", "medium", null);
     const text = textOf(await register("register otter"));
     expect(text).toContain("high impact (ASM-9002, signed off 2026-11-20; re-assess by 2027-06-01)");
     expect(text).not.toContain("ASM-9001");

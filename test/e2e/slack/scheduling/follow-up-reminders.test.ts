@@ -6,6 +6,7 @@ import { eventually } from "../../../support/eventually.js";
 import { CONCERN_ENV, clickTriage, fileConcern, ids as concernIds, referenceIn, TRIAGERS, triagePost } from "../concerns/concern-steps.js";
 import { SCHEDULING_ENV, buttons, click, dmsTo, ids, submitModal, tick } from "./scheduling-steps.js";
 import { VALID_INCIDENT } from "../../../support/incident-form-state.js";
+import { seedAiSystem, seedAssessment as seedAssessmentOf } from "../../../support/register-fixtures.js";
 
 const clock = fixedClock(new Date("2027-02-01T10:00:00Z")); // a Monday, 10:00 in London
 const OWNER = OWNERS[0];
@@ -168,39 +169,9 @@ function initialValueOf(view: unknown, questionId: string): unknown {
 
 describe("impact re-assessments in the reminders", () => {
   it("reminds the system owner, who starts the re-assessment from it; only signing off a new one completes it", async () => {
-    const system = await t.aims.core.prisma.aiSystem.create({
-      data: {
-        reference: "SYS-9001",
-        name: "HireScreen AI",
-        vendor: "Acme",
-        purpose: "Ranks CVs",
-        dataCategories: ["personal"],
-        orgRole: "ai_user",
-        riskTier: "high",
-        ownerChannel: "slack",
-        ownerId: SYSTEM_OWNER,
-        approvedAt: new Date("2025-01-10T00:00:00Z"),
-        nextReviewAt: new Date("2028-01-01T00:00:00Z"),
-        controls: [],
-      },
-    });
+    const system = await seedAiSystem(t.aims.core.prisma, { reference: "SYS-9001", ownerChannel: "slack", ownerId: SYSTEM_OWNER });
     const seedAssessment = (reference: string, fields: Record<string, unknown>) =>
-      t.aims.core.prisma.impactAssessment.create({
-        data: {
-          reference,
-          aiSystemId: system.id,
-          trigger: "initial",
-          definitionId: "default",
-          definitionVersion: "1",
-          answers: {},
-          level: "high",
-          reasons: [],
-          assessorChannel: "slack",
-          assessorId: EMPLOYEE,
-          controls: ["6.1.4"],
-          ...fields,
-        } as never,
-      });
+      seedAssessmentOf(t.aims.core.prisma, { reference, aiSystemId: system.id, definitionId: "default", assessorId: EMPLOYEE, ...fields });
     // The older assessment's date no longer counts once a newer one is signed off.
     await seedAssessment("ASM-9000", { status: "signed_off", signedOffAt: new Date("2025-01-05T00:00:00Z"), nextReassessmentAt: new Date("2025-07-05T00:00:00Z") });
     await seedAssessment("ASM-9001", {

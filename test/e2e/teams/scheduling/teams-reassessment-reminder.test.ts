@@ -4,6 +4,7 @@ import { EMPLOYEE, startTestAims, type TestAims } from "../../../support/aims-ha
 import { stepLine } from "../assessments/teams-assessment-steps.js";
 import { expectCardResponse, inputsOf } from "../teams-steps.js";
 import { allActions, cardsAbout, clickCard, sayHello, TEAMS_REVIEW_OWNER, TEAMS_SCHEDULING_ENV, tick } from "./teams-scheduling-steps.js";
+import { seedAiSystem, seedAssessment } from "../../../support/register-fixtures.js";
 
 const clock = fixedClock(new Date("2027-03-01T11:00:00Z")); // a Monday, 11:00 in London
 const PURPOSE = "Ranks job applicants' CVs for recruiters.";
@@ -19,39 +20,15 @@ afterAll(async () => {
 
 /** An AI system owned in Teams whose last signed-off assessment is due for re-assessment on 15 March. */
 async function seedSystemDueForReassessment() {
-  const system = await t.aims.core.prisma.aiSystem.create({
-    data: {
-      reference: "SYS-9101",
-      name: "HireScreen AI",
-      vendor: "Acme",
-      purpose: "Ranks CVs",
-      dataCategories: ["personal"],
-      orgRole: "ai_user",
-      riskTier: "high",
-      ownerChannel: "teams",
-      ownerId: TEAMS_REVIEW_OWNER.aadObjectId,
-      approvedAt: new Date("2025-01-10T00:00:00Z"),
-      nextReviewAt: new Date("2028-01-01T00:00:00Z"),
-      controls: [],
-    },
-  });
-  const signedOff = await t.aims.core.prisma.impactAssessment.create({
-    data: {
-      reference: "ASM-9101",
-      aiSystemId: system.id,
-      trigger: "initial",
-      definitionId: "impact-assessment",
-      definitionVersion: "1",
-      answers: { purpose: PURPOSE },
-      status: "signed_off",
-      level: "high",
-      reasons: [],
-      assessorChannel: "slack",
-      assessorId: EMPLOYEE,
-      signedOffAt: new Date("2026-09-15T00:00:00Z"),
-      nextReassessmentAt: new Date("2027-03-15T00:00:00Z"),
-      controls: ["6.1.4"],
-    },
+  const system = await seedAiSystem(t.aims.core.prisma, { reference: "SYS-9101", ownerChannel: "teams", ownerId: TEAMS_REVIEW_OWNER.aadObjectId });
+  const signedOff = await seedAssessment(t.aims.core.prisma, {
+    reference: "ASM-9101",
+    aiSystemId: system.id,
+    answers: { purpose: PURPOSE },
+    status: "signed_off",
+    assessorId: EMPLOYEE,
+    signedOffAt: new Date("2026-09-15T00:00:00Z"),
+    nextReassessmentAt: new Date("2027-03-15T00:00:00Z"),
   });
   return { system, signedOff };
 }
