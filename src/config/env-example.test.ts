@@ -27,6 +27,24 @@ describe(".env.example", () => {
     expect([...mentioned].filter((name) => !readme.includes(`| \`${name}\` |`))).toEqual([]);
   });
 
+  it("gives every setting a comment of its own, right above it", () => {
+    const lines = example.split("\n");
+    const sharingTheLineAbove = lines.flatMap((line, index) => {
+      const name = /^#?\s*([A-Z][A-Z0-9_]+)=/.exec(line)?.[1];
+      const above = lines[index - 1] ?? "";
+      return name && /^#?\s*[A-Z][A-Z0-9_]+=/.test(above) ? [name] : [];
+    });
+    expect(sharingTheLineAbove).toEqual([]);
+  });
+
+  it("gives every setting its own meaning in the README's settings table", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const rows = [...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \| [^|]* \| (.+) \|$/gm)].map(([, name, meaning]) => ({ name, meaning }));
+    const shared = rows.filter((row) => rows.some((other) => other !== row && other.meaning === row.meaning)).map((row) => row.name);
+    expect(rows.length).toBeGreaterThan(40);
+    expect(shared).toEqual([]);
+  });
+
   it("loads as it stands", () => {
     expect(() => loadConfig(active)).not.toThrow();
   });
