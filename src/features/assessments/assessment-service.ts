@@ -148,6 +148,7 @@ export class AssessmentService {
       const assessment = await prisma.$transaction(async (tx) => {
         const created = await tx.impactAssessment.create({
           data: {
+            createdAt: clock.now(),
             reference: await nextReference(tx, "ASM"),
             ...subjectLink(subject),
             openKey: openKeyOf(subject),

@@ -38,6 +38,7 @@ export async function createCorrectiveAction(
 ): Promise<CorrectiveAction> {
   const action = await tx.correctiveAction.create({
     data: {
+      createdAt: clock.now(),
       incidentId: incident.id,
       description: input.description,
       ownerChannel: actor.channel,

@@ -109,6 +109,7 @@ export class IncidentService {
     const incident = await prisma.$transaction(async (tx) => {
       const created = await tx.incident.create({
         data: {
+          createdAt: clock.now(),
           reference: await nextReference(tx, "INC"),
           submissionKey,
           title: input.title,

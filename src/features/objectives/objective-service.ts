@@ -53,6 +53,7 @@ export class ObjectiveService {
       const created = await tx.objective.create({
         data: {
           ...input,
+          createdAt: now,
           reference: await nextReference(tx, "OBJ"),
           ownerChannel: actor.channel,
           ownerId,

@@ -27,6 +27,7 @@ export async function addToRegister(
   const approvedAt = clock.now();
   const aiSystem = await tx.aiSystem.create({
     data: {
+      createdAt: approvedAt,
       reference: await nextReference(tx, "SYS"),
       requestId: request.id,
       name: request.toolName,

@@ -58,6 +58,7 @@ export class RequestService {
       const reference = await nextReference(tx, "REQ");
       const created = await tx.aiToolRequest.create({
         data: {
+          createdAt: clock.now(),
           reference,
           submissionKey,
           requesterChannel: actor.channel,

@@ -52,7 +52,7 @@ export class ReviewService {
       if (reference && !before) return { kind: "not_found", message: `There is no review schedule ${reference}.` };
       const schedule = before
         ? await tx.reviewSchedule.update({ where: { reference: before.reference }, data: { ...fields, ownerName: before.ownerId === ownerId ? before.ownerName : null } })
-        : await tx.reviewSchedule.create({ data: { ...fields, reference: await nextReference(tx, "REV") } });
+        : await tx.reviewSchedule.create({ data: { ...fields, reference: await nextReference(tx, "REV"), createdAt: clock.now() } });
       await recordAudit(tx, clock, {
         actor,
         action: before ? "review_schedule.changed" : "review_schedule.added",
