@@ -80,7 +80,7 @@ export class TeamsMessenger {
   private async openPersonalChat(user: NonNullable<Awaited<ReturnType<TeamsConversationStore["user"]>>>) {
     const known = await this.conversations.latestReference();
     if (!known?.bot) return null;
-    // No conversation yet: the turn that opens it goes out as the bot alone, not in the borrowed one.
+    // The chat does not exist yet: the turn that opens it runs as the bot alone, in none of the borrowed reference's.
     const reference = proactiveReference({ ...known, serviceUrl: user.serviceUrl }, undefined);
     const created = await this.withConnector(reference, (client) =>
       withConnectorRetry(() =>
@@ -104,7 +104,10 @@ export class TeamsMessenger {
     return chat;
   }
 
-  /** For a conversation never seen (say, the approvals channel before anyone spoke there), the tenant's service URL. */
+  /**
+   * For a conversation never seen (say, the approvals channel before anyone spoke there), the tenant's service URL and
+   * bot account from the latest reference, and nothing else of it.
+   */
   private async referenceFor(conversationId: string): Promise<Partial<ConversationReference> | null> {
     const stored = await this.conversations.reference(conversationId);
     if (stored) return proactiveReference(stored, stored.conversation);
