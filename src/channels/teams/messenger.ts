@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from "botbuilder";
+import { TurnContext, type Activity, type CloudAdapter, type ConversationAccount, type ConversationReference } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import type { Logger } from "../../log/logger.js";
 import type { TeamsConversationStore } from "./conversation-store.js";
@@ -37,9 +37,10 @@ export class TeamsMessenger {
    * Posts into the conversation of a reference taken from an earlier turn, without reading the database: how work that
    * outlives its turn reports back even when the database is what failed.
    */
-  async postTo(reference: Partial<ConversationReference>, activity: OutgoingActivity): Promise<string | null> {
-    const conversationId = reference.conversation?.id;
+  async postTo(turnReference: Partial<ConversationReference>, activity: OutgoingActivity): Promise<string | null> {
+    const conversationId = turnReference.conversation?.id;
     if (!conversationId) return null;
+    const reference = proactiveReference(turnReference, turnReference.conversation);
     return this.withConnector(reference, async (client) => {
       const sent = await withConnectorRetry(() => client.conversations.sendToConversation(conversationId, outgoing(activity, reference)));
       return sent.id ?? null;
@@ -67,18 +68,20 @@ export class TeamsMessenger {
       this.logger.warn({ aadObjectId }, "cannot message this Teams user: the bot has never seen them");
       return null;
     }
-    const chat = user.personalChat ?? (await this.openPersonalChat(user));
-    if (!chat) return null;
+    const personalChat = user.personalChat ?? (await this.openPersonalChat(user));
+    if (!personalChat) return null;
+    const chat = proactiveReference(personalChat, personalChat.conversation);
     const sent = await this.withConnector(chat, (client) =>
-      withConnectorRetry(() => client.conversations.sendToConversation(chat.conversation.id, outgoing(activity, chat))),
+      withConnectorRetry(() => client.conversations.sendToConversation(personalChat.conversation.id, outgoing(activity, chat))),
     );
-    return { conversationId: chat.conversation.id, activityId: sent.id ?? null };
+    return { conversationId: personalChat.conversation.id, activityId: sent.id ?? null };
   }
 
   private async openPersonalChat(user: NonNullable<Awaited<ReturnType<TeamsConversationStore["user"]>>>) {
     const known = await this.conversations.latestReference();
     if (!known?.bot) return null;
-    const reference = { ...known, serviceUrl: user.serviceUrl };
+    // The chat does not exist yet: the turn that opens it runs as the bot alone, in none of the borrowed reference's.
+    const reference = proactiveReference({ ...known, serviceUrl: user.serviceUrl }, undefined);
     const created = await this.withConnector(reference, (client) =>
       withConnectorRetry(() =>
         client.conversations.createConversation({
@@ -101,16 +104,20 @@ export class TeamsMessenger {
     return chat;
   }
 
-  /** For a conversation never seen (say, the approvals channel before anyone spoke there), the tenant's service URL. */
-  private async referenceFor(conversationId: string): Promise<ConversationReference | null> {
+  /**
+   * For a conversation never seen (say, the approvals channel before anyone spoke there), the tenant's service URL and
+   * bot account from the latest reference, and nothing else of it.
+   */
+  private async referenceFor(conversationId: string): Promise<Partial<ConversationReference> | null> {
     const stored = await this.conversations.reference(conversationId);
-    if (stored) return stored;
+    if (stored) return proactiveReference(stored, stored.conversation);
     const known = await this.conversations.latestReference();
     if (!known) {
       this.logger.warn({ conversationId }, "cannot post to Teams yet: install the bot in Teams (no conversation seen)");
       return null;
     }
-    return { ...known, conversation: { ...known.conversation, id: conversationId, conversationType: "channel", isGroup: true } };
+    const channel = { id: conversationId, conversationType: "channel", isGroup: true, tenantId: known.conversation?.tenantId } as ConversationAccount;
+    return proactiveReference(known, channel);
   }
 
   private async withConnector<T>(reference: Partial<ConversationReference>, work: (client: ConnectorClient) => Promise<T>): Promise<T> {
@@ -128,6 +135,19 @@ export class TeamsMessenger {
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   }
+}
+
+/**
+ * The one place proactive sends are addressed: the bot's account, channel and service URL from `via`, the conversation,
+ * and a person (with their locale) only in their own personal chat, where the message is for them. botbuilder copies
+ * the reference's user into the activity's `recipient` (and into the proactive turn); in a channel's reference that
+ * user is whoever spoke there last, and in a borrowed one whoever spoke to the bot last anywhere: often the
+ * anonymous reporter themself.
+ */
+function proactiveReference(via: Partial<ConversationReference>, conversation: ConversationAccount | undefined): Partial<ConversationReference> {
+  const { channelId, serviceUrl, bot } = via;
+  const ownPersonalChat = conversation?.conversationType === "personal" && conversation.id === via.conversation?.id;
+  return { channelId, serviceUrl, bot, conversation, ...(ownPersonalChat ? { user: via.user, locale: via.locale } : {}) };
 }
 
 function outgoing(activity: OutgoingActivity, reference: Partial<ConversationReference>): Partial<Activity> {

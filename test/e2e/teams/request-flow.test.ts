@@ -17,6 +17,7 @@ import {
   cardText,
   clickTeamsDecision,
   expectCardResponse,
+  expectChannelPostsAddressNoOne,
   expectMessageResponse,
   openTeamsForm,
   submitTeamsRequest,
@@ -96,6 +97,8 @@ describe("AI tool requests entirely in Teams", () => {
       ["request.submitted", "teams", TEAMS_EMPLOYEE.aadObjectId],
       ["request.approved", "teams", TEAMS_APPROVERS[0].aadObjectId],
     ]);
+    // The channel's stored reference names whoever spoke there last, who is not whom the post is for.
+    expectChannelPostsAddressNoOne(t.teams.connector);
   });
 
   it("answers invalid input with the form again: errors next to their fields, everything typed kept, nothing saved", async () => {

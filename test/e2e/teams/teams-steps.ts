@@ -1,8 +1,9 @@
 import { expect } from "vitest";
 import type { TestAims } from "../../support/aims-harness.js";
-import { messageProblems, type ConnectorCall } from "../../support/fake-bot-connector/index.js";
+import { messageProblems, type ConnectorCall, type FakeBotConnector } from "../../support/fake-bot-connector/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import {
+  BOT_ACCOUNT,
   personalChat,
   TEAMS_APPROVALS_CONVERSATION,
   type ConversationInput,
@@ -25,6 +26,19 @@ export function actionOf(card: Card, verb: string) {
   const action = card.actions?.find((candidate) => candidate.verb === verb);
   if (!action) throw new Error(`no ${verb} action in ${cardText(card.actions)}`);
   return action;
+}
+
+/**
+ * What the bot posted on its own (not as a reply) into channels and group chats, whose ids start "19:" (personal
+ * chats' start "a:"): the bot speaks and no person is addressed, so no one's identity travels with the post.
+ */
+export function expectChannelPostsAddressNoOne(connector: FakeBotConnector) {
+  const posts = connector.calls.filter((call) => call.kind === "send" && !call.activityId && call.conversationId?.startsWith("19:"));
+  expect(posts.length, "posts into channels").toBeGreaterThan(0);
+  for (const { path, body } of posts) {
+    expect(body.recipient, `the post ${path} is addressed to someone`).toBeUndefined();
+    expect(body.from, `the post ${path} comes from someone else than the bot`).toEqual(BOT_ACCOUNT);
+  }
 }
 
 /** The invoke answer must be a card Teams would show. */

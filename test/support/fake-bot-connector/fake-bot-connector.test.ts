@@ -42,4 +42,11 @@ describe("fake Bot Connector", () => {
     expect(created.status).toBe(201);
     expect(((await created.json()) as { id: string }).id).toMatch(/^a:/);
   });
+
+  it("records every request with its path and whole body, those it does not fake too", async () => {
+    await post("v3/conversations/19%3Aabc%40thread.tacv2/activities", { ...card("1.5"), recipient: { id: "29:1someone" } });
+    expect(connector.calls.at(-1)).toMatchObject({ kind: "send", method: "POST", path: "/v3/conversations/19%3Aabc%40thread.tacv2/activities", body: { recipient: { id: "29:1someone" } } });
+    expect((await post("v3/conversations/c1/members/29%3A1someone", {}, "DELETE")).status).toBe(404);
+    expect(connector.calls.at(-1)).toMatchObject({ kind: "unfaked", method: "DELETE", path: "/v3/conversations/c1/members/29%3A1someone", status: 404 });
+  });
 });

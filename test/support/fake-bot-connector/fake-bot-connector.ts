@@ -4,10 +4,14 @@ import express from "express";
 import { messageProblems } from "./card-limits.js";
 import { mountFakeUploadSessions, type FakeUploadSessions } from "./fake-upload-sessions.js";
 
-export type ConnectorCallKind = "send" | "update" | "createConversation";
+/** "unfaked": a request the fake does not serve (answered 404), recorded so that nothing the bot sends goes unseen. */
+export type ConnectorCallKind = "send" | "update" | "createConversation" | "unfaked";
 
 export interface ConnectorCall {
   kind: ConnectorCallKind;
+  method: string;
+  /** The URL path as sent (percent-encoded), with any query string. */
+  path: string;
   conversationId?: string;
   /** For "update": the activity replaced. For "send" as a reply: the activity replied to. */
   activityId?: string;
@@ -46,7 +50,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
   function record(kind: ConnectorCallKind, req: express.Request, res: express.Response, conversationId?: string, activityId?: string) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const call: ConnectorCall = { kind, conversationId, activityId, body, status: 200 };
+    const call: ConnectorCall = { kind, method: req.method, path: req.originalUrl, conversationId, activityId, body, status: 200 };
     const failureIndex = failures.findIndex((failure) => failure.kind === kind);
     const { tooLarge, problems } = kind === "createConversation" ? { tooLarge: false, problems: [] } : messageProblems(body);
     if (failureIndex >= 0) {
@@ -75,6 +79,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const uploads = mountFakeUploadSessions(app, () => serviceUrl);
   app.use((req, res) => {
     res.status(404).json({ error: { code: "NotFound", message: `${req.method} ${req.path} is not faked` } });
+    calls.push({ kind: "unfaked", method: req.method, path: req.originalUrl, body: (req.body ?? {}) as Record<string, unknown>, status: 404 });
   });
 
   const server = await new Promise<Server>((resolve) => {

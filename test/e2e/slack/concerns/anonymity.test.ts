@@ -39,6 +39,13 @@ function expectNoTraceOfWhistleblower(text: string, where: string) {
   }
 }
 
+/** Every field of every Web API call and response_url post the fake Slack received. */
+function expectNoTraceInSlackCalls() {
+  expect(t.fake.calls.length).toBeGreaterThan(0);
+  for (const call of t.fake.calls) expectNoTraceOfWhistleblower(`${call.method} ${JSON.stringify(call.args)}`, `the ${call.method} call`);
+  for (const post of t.fake.responseUrlPosts) expectNoTraceOfWhistleblower(`${post.url} ${JSON.stringify(post.body)}`, "a response_url post");
+}
+
 describe("anonymous AI concerns are unlinkable", () => {
   it("files, triages and follows up an anonymous concern leaving no trace of the reporter in the database or the logs", async () => {
     const description = "The CV screening model ranks applicants from one postcode lower every time.";
@@ -131,6 +138,11 @@ describe("anonymous AI concerns are unlinkable", () => {
     expect(database.text).toContain(TRIAGERS[0]);
     expectNoTraceOfWhistleblower(database.text, "the database");
     expect(database.text).not.toContain(secret.replace(/-/g, ""));
+
+    // The calls do carry the concerns and the triager's question, so the absence of the reporter means something.
+    expect(JSON.stringify(t.fake.calls)).toContain("CV screening model");
+    expect(JSON.stringify(t.fake.calls)).toContain("Which postcode, roughly?");
+    expectNoTraceInSlackCalls();
 
     const logs = t.logs();
     expect(logs).toContain("aims-bot listening");

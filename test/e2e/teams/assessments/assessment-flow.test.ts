@@ -5,7 +5,7 @@ import { eventually } from "../../../support/eventually.js";
 import { TEAMS_MESSAGE_LIMIT_BYTES } from "../../../support/fake-bot-connector/index.js";
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
 import { channelConversation, personalChatId, TEAMS_APPROVERS, TEAMS_EMPLOYEE, TEAMS_OTHER } from "../../../support/teams-activities.js";
-import { button, type Card, cardText, click, clickForCard, clickForMessage, clickTeamsDecision, expectCardResponse, inputsOf, submitTeamsRequest } from "../teams-steps.js";
+import { button, type Card, cardText, click, clickForCard, clickForMessage, clickTeamsDecision, expectCardResponse, expectChannelPostsAddressNoOne, inputsOf, submitTeamsRequest } from "../teams-steps.js";
 import { fillStep, HIGH_RISK_REQUEST, postedCard, sendForCard, stepLine, TEAMS_OWNERS, TEAMS_OWNERS_ENV } from "./teams-assessment-steps.js";
 
 const clock = fixedClock(new Date("2026-12-01T10:00:00Z"));
@@ -50,6 +50,8 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
     expect(button(gated, "assessment.start_for_request")).toMatchObject({ title: "Start assessment", data: { reference } });
     expect(button(gated, "request.approve").data).toEqual({ reference, revision: 1 });
     expect((await t.aims.core.requests.find(reference))!.status).toBe("pending");
+    // The channel's stored reference names whoever spoke there last, who is not whom the post is for.
+    expectChannelPostsAddressNoOne(t.teams.connector);
   });
 
   it("starts from the gate's button in the clicker's personal chat, shows errors per question with what was typed, and saves every step", async () => {

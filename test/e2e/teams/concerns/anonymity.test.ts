@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
-import { personalChatId, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
-import { actionOf, cardText, expectCardResponse } from "../teams-steps.js";
+import { channelConversation, personalChatId, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
+import { actionOf, cardText, expectCardResponse, expectChannelPostsAddressNoOne } from "../teams-steps.js";
 import {
   askInPersonalChat,
   clickTriage,
@@ -20,10 +20,13 @@ import { wholeDatabaseText } from "../../../support/whole-database.js";
 /** Someone the bot has never seen before they report. */
 const WHISTLEBLOWER: TeamsPerson = { aadObjectId: "7f3c9d2e-5b1a-4c8e-9f00-a1b2c3d4e5f6", id: "29:1whistleblower-teams-id", name: "Wendy Whistleblower" };
 
+/** Installing the app in a team announces only General: the triage channel has never messaged the bot. */
+const teamGeneral = channelConversation("19:general0123456789@thread.tacv2");
+
 let t: TestAims;
 beforeAll(async () => {
   t = await startTestAims({ slack: false, teams: true, env: TEAMS_CONCERN_ENV, clock: fixedClock(START) });
-  expect((await t.teams.install(TEAMS_TRIAGERS[0], triageConversation)).status).toBe(200);
+  expect((await t.teams.install(TEAMS_TRIAGERS[0], teamGeneral)).status).toBe(200);
 }, 180_000);
 afterAll(async () => {
   await t?.stop();
@@ -37,6 +40,15 @@ function expectNoTrace(text: string, who: TeamsPerson, where: string) {
   }
 }
 
+/** Every request the bot made to Teams (URL path and whole body), except its answers in the person's own chat. */
+function expectNoTraceInTeamsCalls(who: TeamsPerson) {
+  const calls = t.teams.connector.calls.filter((call) => call.conversationId !== personalChatId(who));
+  expect(calls.length).toBeGreaterThan(0);
+  for (const call of calls) {
+    expectNoTrace(`${call.method} ${decodeURIComponent(call.path)} ${JSON.stringify(call.body)}`, who, `${call.kind} ${call.path}`);
+  }
+}
+
 async function teamsRowsOf(who: TeamsPerson) {
   const prisma = t.aims.core.prisma;
   return {
@@ -46,6 +58,27 @@ async function teamsRowsOf(who: TeamsPerson) {
 }
 
 describe("anonymous AI concerns from Teams are unlinkable", () => {
+  it("names a reporter the bot already knows in no call to Teams, and leaves their stored rows exactly as they were", async () => {
+    expect((await t.teams.message(TEAMS_OTHER, "help")).status).toBe(200);
+    const before = await teamsRowsOf(TEAMS_OTHER);
+    expect(before.user?.personalConversationId).toBe(personalChatId(TEAMS_OTHER));
+
+    const receipt = await fileTeamsConcern(t, TEAMS_OTHER, { description: "A chatbot told a customer their data would be deleted; it was not.", category: "privacy", anonymous: true });
+    const { code, secret } = credentialsOn(receipt);
+    const prompt = await askInPersonalChat(t, TEAMS_OTHER, `concern follow-up ${code}`);
+    await t.teams.invoke(TEAMS_OTHER, { verb: "concern.followup.open", data: { ...actionOf(prompt.card, "concern.followup.open").data, secret }, replyToId: prompt.activityId });
+    await teamsTriagePost(t, "data would be deleted");
+
+    expect(await teamsRowsOf(TEAMS_OTHER)).toEqual(before);
+    const concern = await t.aims.core.prisma.concern.findFirstOrThrow({ where: { description: { contains: "data would be deleted" } } });
+    expect(JSON.stringify(concern)).not.toContain(TEAMS_OTHER.aadObjectId);
+    expect(JSON.stringify(await t.aims.core.prisma.auditEvent.findMany({ where: { entityId: concern.reference } }))).not.toContain(TEAMS_OTHER.aadObjectId);
+    // The triage channel has never messaged the bot, so the triage post had to be sent without a stored reference.
+    expect(await t.aims.core.prisma.teamsConversation.count({ where: { conversationId: triageConversation.id } })).toBe(0);
+    expectNoTraceInTeamsCalls(TEAMS_OTHER);
+    expectChannelPostsAddressNoOne(t.teams.connector);
+  });
+
   it("files, triages and follows up an anonymous concern leaving no trace of the reporter in the database or the logs", async () => {
     const description = "The CV screening model ranks applicants from one postcode lower every time.";
     const receipt = await fileTeamsConcern(t, WHISTLEBLOWER, { description, category: "bias", anonymous: true, aiSystemText: "CV screener" });
@@ -93,27 +126,14 @@ describe("anonymous AI concerns from Teams are unlinkable", () => {
     expectNoTrace(database.text, WHISTLEBLOWER, "the database");
     expect(database.text).not.toContain(secret.replace(/-/g, ""));
 
+    expect(JSON.stringify(t.teams.connector.calls)).toContain("Which postcode, roughly?");
+    expectNoTraceInTeamsCalls(WHISTLEBLOWER);
+    expectChannelPostsAddressNoOne(t.teams.connector);
+
     const logs = t.logs();
     expect(logs).toContain("aims-bot listening");
     expectNoTrace(logs, WHISTLEBLOWER, "the logs");
     expect(logs).not.toContain(secret);
     expect(logs).not.toContain(secret.replace(/-/g, ""));
-  });
-
-  it("leaves the stored rows of someone the bot already knows exactly as they were", async () => {
-    expect((await t.teams.message(TEAMS_OTHER, "help")).status).toBe(200);
-    const before = await teamsRowsOf(TEAMS_OTHER);
-    expect(before.user?.personalConversationId).toBe(personalChatId(TEAMS_OTHER));
-
-    const receipt = await fileTeamsConcern(t, TEAMS_OTHER, { description: "A chatbot told a customer their data would be deleted; it was not.", category: "privacy", anonymous: true });
-    const { code, secret } = credentialsOn(receipt);
-    const prompt = await askInPersonalChat(t, TEAMS_OTHER, `concern follow-up ${code}`);
-    await t.teams.invoke(TEAMS_OTHER, { verb: "concern.followup.open", data: { ...actionOf(prompt.card, "concern.followup.open").data, secret }, replyToId: prompt.activityId });
-    await teamsTriagePost(t, "data would be deleted");
-
-    expect(await teamsRowsOf(TEAMS_OTHER)).toEqual(before);
-    const concern = await t.aims.core.prisma.concern.findFirstOrThrow({ where: { description: { contains: "data would be deleted" } } });
-    expect(JSON.stringify(concern)).not.toContain(TEAMS_OTHER.aadObjectId);
-    expect(JSON.stringify(await t.aims.core.prisma.auditEvent.findMany({ where: { entityId: concern.reference } }))).not.toContain(TEAMS_OTHER.aadObjectId);
   });
 });

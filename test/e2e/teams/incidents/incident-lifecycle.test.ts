@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { channelConversation, personalChatId, TEAMS_EMPLOYEE, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
-import { actionOf, cardIn, cardText, expectCardResponse, expectMessageResponse, type Card } from "../teams-steps.js";
+import { actionOf, cardIn, cardText, expectCardResponse, expectChannelPostsAddressNoOne, expectMessageResponse, type Card } from "../teams-steps.js";
 
 const INCIDENTS = "19:incidents0123456789@thread.tacv2";
 const RESPONDER: TeamsPerson = { aadObjectId: "00000000-0000-4000-8000-0000000000d1", id: "29:1teams-user-d1", name: "Rory Responder" };
@@ -115,5 +115,7 @@ describe("AI incidents in Teams", () => {
     const afterClose = await reply(TEAMS_EMPLOYEE, "incident note INC-0001 one more thing");
     expect(String(afterClose.body.text)).toContain("closed");
     expect(t.teams.connector.accepted("send").filter((c) => c.conversationId === INCIDENTS && isSummary(c.body))).toHaveLength(1);
+    // The channel's stored reference names whoever spoke there last, who is not whom the post is for.
+    expectChannelPostsAddressNoOne(t.teams.connector);
   });
 });

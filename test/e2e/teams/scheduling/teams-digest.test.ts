@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { channelConversation, personalChatId, TEAMS_APPROVALS_CONVERSATION, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
-import { cardIn, cardText } from "../teams-steps.js";
+import { cardIn, cardText, expectChannelPostsAddressNoOne } from "../teams-steps.js";
 import { TEAMS_MANAGER, TEAMS_MANAGERS_CONVERSATION, TEAMS_SCHEDULING_ENV, tick } from "./teams-scheduling-steps.js";
 
 const SLACK_MANAGERS_CHANNEL = "C0MANAGERS";
@@ -48,6 +48,8 @@ describe("weekly manager digest in Teams", () => {
       ["digest|2027-06-07T08:00:00.000Z", "slack", "sent", 1],
       ["digest|2027-06-07T08:00:00.000Z|teams", "teams", "sent", 2],
     ]);
+    // The channel's stored reference names whoever spoke there last, who is not whom the post is for.
+    expectChannelPostsAddressNoOne(t.teams.connector);
   });
 
   it("previews the digest to a Teams manager, and to nobody else", async () => {
