@@ -50,6 +50,8 @@ export async function startAims(config: Config, options: { logger: Logger; clock
     listening.once("error", reject);
   });
   await slack?.start();
+  // Every channel has subscribed by now: what a crash or another replica left undelivered goes out.
+  core.events.start();
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -68,6 +70,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await core.scheduling.scheduler.stop();
+        core.events.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
         // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
         await slack?.stop();

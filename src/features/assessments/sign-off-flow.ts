@@ -1,4 +1,4 @@
-import type { EventBus } from "../../core/events.js";
+import type { EventSubscriber } from "../../core/events.js";
 import type { AiSystem, AiToolRequest, ImpactAssessment } from "../../db/generated/client.js";
 import type { AssessmentService } from "./assessment-service.js";
 
@@ -16,7 +16,7 @@ export interface SignOffAudience {
  * Follows assessments through sign-off: on submission the copies asking about an earlier round show that it is being
  * revised and the owners are asked again; on sign-off or send-back every copy shows the outcome and the assessor hears.
  */
-export function followSignOff(events: EventBus, assessments: Pick<AssessmentService, "find">, audience: SignOffAudience): void {
+export function followSignOff(events: EventSubscriber, assessments: Pick<AssessmentService, "find">, audience: SignOffAudience): void {
   const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
     (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
 

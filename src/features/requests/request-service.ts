@@ -76,9 +76,10 @@ export class RequestService {
         after: created,
         controls: REQUEST_CONTROLS,
       });
+      await events.record(tx, "request.submitted", { request: created }, created.reference);
       return created;
     });
-    await events.emit("request.submitted", { request });
+    void events.deliverPending();
     return { ok: true, request };
   }
 
@@ -140,16 +141,11 @@ export class RequestService {
       });
       const aiSystem =
         outcome === "approved" ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths) : null;
+      await events.record(tx, "request.decided", { request: updated, decision, aiSystem }, request.reference);
       return { kind: "decided", request: updated, decision, aiSystem };
     });
 
-    if (result.kind === "decided") {
-      await events.emit("request.decided", {
-        request: result.request,
-        decision: result.decision,
-        aiSystem: result.aiSystem,
-      });
-    }
+    if (result.kind === "decided") void events.deliverPending();
     return result;
   }
 
@@ -179,6 +175,7 @@ export class RequestService {
         after,
         controls: REQUEST_CONTROLS,
       });
+      await events.record(tx, "request.resubmitted", { request: after }, request.reference);
       return after;
     });
     if (!updated) {
@@ -188,7 +185,7 @@ export class RequestService {
         message: `${reference} can only be changed after an approver asks for changes.`,
       };
     }
-    await events.emit("request.resubmitted", { request: updated });
+    void events.deliverPending();
     return { ok: true, request: updated };
   }
 

@@ -41,5 +41,5 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
     await client.chat.postMessage({ channel: assessment.assessorId, ...assessorOutcomeMessage(assessment) });
   }
 
-  followSignOff(events, assessments, { askOwners, updateOwnerCopies, tellAssessor });
+  followSignOff(events.subscriber("slack.assessments"), assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

@@ -15,7 +15,8 @@ const triageKey = (concern: Concern) =>
  * reporter also go to its thread so triagers are notified; named reporters hear of each step by DM.
  */
 export function subscribeConcernNotifications(ctx: SlackContext, client: WebClient): void {
-  const { events, prisma, concerns } = ctx.core;
+  const { prisma, concerns } = ctx.core;
+  const events = ctx.core.events.subscriber("slack.concerns");
   const triageChannel = ctx.slack.triageChannel;
 
   async function showInTriage(reference: string): Promise<string | null> {

@@ -11,7 +11,8 @@ const approvalKey = (request: AiToolRequest) =>
 
 /** Shows request changes in Slack: the approvals channel message, and DMs to requesters who use Slack. */
 export function subscribeRequestNotifications(ctx: SlackContext, client: WebClient): void {
-  const { events, prisma } = ctx.core;
+  const { prisma } = ctx.core;
+  const events = ctx.core.events.subscriber("slack.requests");
 
   async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null) {
     const message = approvalMessage(request, decision);

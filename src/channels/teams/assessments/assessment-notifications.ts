@@ -51,5 +51,5 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
     await ctx.messenger.sendToUser(assessment.assessorId, cardMessage(card, summary));
   }
 
-  followSignOff(events, assessments, { askOwners, updateOwnerCopies, tellAssessor });
+  followSignOff(events.subscriber("teams.assessments"), assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

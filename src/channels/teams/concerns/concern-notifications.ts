@@ -16,7 +16,8 @@ const triageKey = (concern: Concern) =>
  * Anonymous reporters are never messaged: they look with their code.
  */
 export function subscribeConcernNotifications(ctx: TeamsContext): void {
-  const { events, prisma, concerns } = ctx.core;
+  const { prisma, concerns } = ctx.core;
+  const events = ctx.core.events.subscriber("teams.concerns");
   const conversationId = ctx.teams.triageConversation;
   const serialize = oneAtATime();
 

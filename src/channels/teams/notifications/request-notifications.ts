@@ -16,7 +16,8 @@ const approvalSummary = (request: AiToolRequest) =>
  * (posted once, then updated in place), and the outcome in the personal chat of requesters who use Teams.
  */
 export function subscribeRequestNotifications(ctx: TeamsContext): void {
-  const { events, prisma } = ctx.core;
+  const { prisma } = ctx.core;
+  const events = ctx.core.events.subscriber("teams.requests");
 
   async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null) {
     const message = cardMessage(approvalCard(request, decision), approvalSummary(request));

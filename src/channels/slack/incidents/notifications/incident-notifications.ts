@@ -23,7 +23,8 @@ const summaryKey = (reference: string, purpose: Purpose): ChannelMessageKey => (
  * the summary pinned, a receipt to the reporter, and every later change as an in-place update of both summaries.
  */
 export function subscribeIncidentNotifications(ctx: SlackContext, client: WebClient): void {
-  const { events, incidents, prisma } = ctx.core;
+  const { incidents, prisma } = ctx.core;
+  const events = ctx.core.events.subscriber("slack.incidents");
 
   async function postSummary(reference: string, purpose: Purpose, conversationId: string): Promise<string | null> {
     const details = await incidents.details(reference);
