@@ -113,7 +113,7 @@ export class RequestService {
         where: { id: request.id, status: "pending", revision },
         data: { status: outcome },
       });
-      if (claimed.count === 0) return alreadyDecided(tx, request.id, revision);
+      if (claimed.count === 0) return alreadyDecided(tx, events, request.id, revision);
 
       const decidedAt = clock.now();
       const decision = await tx.requestDecision.create({
@@ -145,7 +145,7 @@ export class RequestService {
       return { kind: "decided", request: updated, decision, aiSystem };
     });
 
-    if (result.kind === "decided") void events.deliverPending();
+    if (result.kind === "decided" || result.kind === "already_decided") void events.deliverPending();
     return result;
   }
 
@@ -238,9 +238,15 @@ export class RequestService {
 
 }
 
-async function alreadyDecided(tx: Tx, requestId: number, revision: number): Promise<DecideResult> {
+/**
+ * The click lost: someone decided first, or the message it came from is stale (a copy an outage left behind). The
+ * request's messages are shown again as the database has them, so a stale copy is repaired by the click itself.
+ */
+async function alreadyDecided(tx: Tx, events: EventBus, requestId: number, revision: number): Promise<DecideResult> {
   const request = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: requestId } });
   const decision = await tx.requestDecision.findUnique({ where: { requestId_revision: { requestId, revision } } });
+  const latest = request.status === "pending" ? null : await tx.requestDecision.findFirst({ where: { requestId }, orderBy: { revision: "desc" } });
+  await events.record(tx, "request.redisplayed", { request, decision: latest }, request.reference);
   return { kind: "already_decided", request, decision };
 }
 

@@ -47,4 +47,5 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
       dmRequester(request, requesterDecisionMessage(request, decision, aiSystem)),
     ]);
   });
+  events.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
 }

@@ -42,4 +42,5 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
   events.on("request.decided", async ({ request, decision, aiSystem }) => {
     await Promise.all([showInApprovalsConversation(request, decision), tellRequester(request, decision, aiSystem)]);
   });
+  events.on("request.redisplayed", ({ request, decision }) => showInApprovalsConversation(request, decision));
 }
