@@ -23,6 +23,8 @@ export interface FakeBotConnector {
   calls: ConnectorCall[];
   accepted(kind: ConnectorCallKind): ConnectorCall[];
   waitFor(kind: ConnectorCallKind, predicate?: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  /** The activities the bot has in a conversation, oldest first, each as its latest accepted send or update reads. */
+  activities(conversationId: string): { activityId: string; body: Record<string, unknown> }[];
   /** The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect. */
   failNext(kind: ConnectorCallKind, status: number, times?: number): void;
   /** OneDrive upload sessions for files people allow the bot to send (same host as the connector). */
@@ -106,6 +108,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });
+    },
+    activities(conversationId) {
+      const latest = new Map<string, Record<string, unknown>>();
+      for (const call of calls) {
+        if (call.conversationId !== conversationId || call.status >= 300 || !call.responseId) continue;
+        if (call.kind === "send" || latest.has(call.responseId)) latest.set(call.responseId, call.body);
+      }
+      return [...latest].map(([activityId, body]) => ({ activityId, body }));
     },
     failNext(kind, status, times = 1) {
       for (let i = 0; i < times; i++) failures.push({ kind, status });
