@@ -1,6 +1,7 @@
 import type { ChatChannel } from "../../core/actor.js";
 import type { ChannelMessageKey } from "../../core/channel-messages.js";
 import type { EventBus } from "../../core/events.js";
+import { oneAtATime } from "../../core/one-at-a-time.js";
 import type { Prisma } from "../../db/database.js";
 import type { AiSystem, AiToolRequest, ChannelMessage, ImpactAssessment } from "../../db/generated/client.js";
 import type { AssessmentService } from "./assessment-service.js";
@@ -42,13 +43,15 @@ export function followSignOff(events: EventBus, assessments: Pick<AssessmentServ
   const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
     (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
 
-  events.on("assessment.submitted", async ({ assessment }) => {
-    await audience.askOwners(await withSubject(assessment));
-  });
+  // A review that lands while the owners are still being asked waits for those copies to be remembered, then updates them.
+  const serialize = oneAtATime();
+  events.on("assessment.submitted", ({ assessment }) =>
+    serialize(assessment.reference, async () => audience.askOwners(await withSubject(assessment))),
+  );
   for (const name of ["assessment.signed_off", "assessment.sent_back"] as const) {
     events.on(name, async ({ assessment }) => {
       const full = await withSubject(assessment);
-      await Promise.all([audience.updateOwnerCopies(full), audience.tellAssessor(full)]);
+      await Promise.all([serialize(assessment.reference, () => audience.updateOwnerCopies(full)), audience.tellAssessor(full)]);
     });
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSESSMENT_IDS } from "../../../../src/channels/slack/assessments/ids.js";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import { eventually } from "../../../support/eventually.js";
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
 import { channelConversation, personalChatId, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
 import { buttonIn, completeAssessmentInSlack, fileRequest, textOf } from "../../slack/assessments/assessment-steps.js";
@@ -55,5 +56,25 @@ describe("impact assessments across Slack and Teams", () => {
     await t.fake.waitFor("chat.update", (c) => c.args.ts === ask.response.ts && textOf(c.args.blocks).includes("Signed off"));
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(`${assessmentRef} was signed off`));
     expect(await t.aims.core.assessments.find(assessmentRef)).toMatchObject({ status: "signed_off", reviewerChannel: "teams", reviewerId: TEAMS_OWNERS[0].aadObjectId });
+  });
+
+  it("updates the Slack owner's request when a Teams owner signs off while Slack is still posting it", async () => {
+    const { reference } = await submitTeamsRequest(t, TEAMS_EMPLOYEE, { ...VALID_REQUEST, toolName: "Signed off quickly" });
+    const first = await sendForCard(t, TEAMS_EMPLOYEE, `assess ${reference}`, "Step 1 of");
+    const assessmentRef = String(button(first, "assessment.next").data.reference);
+    t.fake.setLatency(1500);
+    try {
+      await completeInTeams(t, TEAMS_EMPLOYEE, first);
+      const { card } = await postedCard(t, [assessmentRef, "Approve sign-off"], personalChatId(TEAMS_OWNERS[0]));
+      expect(cardText(await clickForCard(t, TEAMS_OWNERS[0], button(card, "assessment.sign_off")))).toContain("**Signed off**");
+      await eventually(() => {
+        const shown = t.fake.messages(OWNERS[0]).filter((m) => m.text.includes(assessmentRef));
+        expect(shown).toHaveLength(1);
+        expect(textOf(shown[0]!.blocks)).toContain("Signed off");
+        expect(textOf(shown[0]!.blocks)).not.toContain(ASSESSMENT_IDS.actions.signOff);
+      }, 10_000);
+    } finally {
+      t.fake.setLatency(0);
+    }
   });
 });
