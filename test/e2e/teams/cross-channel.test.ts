@@ -70,4 +70,21 @@ describe("Slack and Teams on together: one register, one approvals logic", () =>
       t.fake.setLatency(0);
     }
   });
+
+  it("keeps one Teams approvals card when a Slack approver decides while Teams is still posting it", async () => {
+    t.teams.connector.setLatency(1500);
+    try {
+      const { reference, approvalTs } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Approved in Slack quickly" });
+      const slackPost = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference));
+      await clickDecision(t, APPROVERS[0], decisionIds.approve, buttonValue(slackPost, decisionIds.approve), approvalTs);
+      await eventually(() => {
+        const shown = t.teams.connector.activities(TEAMS_APPROVALS_CONVERSATION).filter((a) => cardText(a.body).includes(reference));
+        expect(shown).toHaveLength(1);
+        expect(cardText(shown[0]!.body)).toContain("**Approved**");
+        expect(cardText(shown[0]!.body)).not.toContain("request.approve");
+      }, 10_000);
+    } finally {
+      t.teams.connector.setLatency(0);
+    }
+  });
 });

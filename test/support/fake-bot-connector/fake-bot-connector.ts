@@ -25,6 +25,8 @@ export interface FakeBotConnector {
   waitFor(kind: ConnectorCallKind, predicate?: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The activities the bot has in a conversation, oldest first, each as its latest accepted send or update reads. */
   activities(conversationId: string): { activityId: string; body: Record<string, unknown> }[];
+  /** Every later call waits this long before it is answered (0: at once), like a slow Bot Connector. */
+  setLatency(ms: number): void;
   /** The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect. */
   failNext(kind: ConnectorCallKind, status: number, times?: number): void;
   /** OneDrive upload sessions for files people allow the bot to send (same host as the connector). */
@@ -65,6 +67,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     for (const wake of [...waiters]) wake();
   }
 
+  let latencyMs = 0;
+  app.use("/v3/conversations", (_req, _res, next) => {
+    if (latencyMs > 0) setTimeout(next, latencyMs);
+    else next();
+  });
   app.post("/v3/conversations", (req, res) => record("createConversation", req, res));
   app.post("/v3/conversations/:conversationId/activities", (req, res) => record("send", req, res, req.params.conversationId));
   app.post("/v3/conversations/:conversationId/activities/:activityId", (req, res) =>
@@ -108,6 +115,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });
+    },
+    setLatency(ms) {
+      latencyMs = ms;
     },
     activities(conversationId) {
       const latest = new Map<string, Record<string, unknown>>();
