@@ -1,14 +1,14 @@
 import type { WebClient } from "@slack/web-api";
 import type { Concern } from "../../../db/generated/client.js";
-import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { CONCERN_ENTITY } from "../../../features/concerns/concern-records.js";
 import { escapeMrkdwn } from "../blocks/text.js";
+import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 import { reporterReceipt, reporterUpdate } from "./reporter-blocks.js";
 import { triageMessage } from "./triage-blocks.js";
 
-const triageKey = (concern: Concern) =>
-  ({ entityType: CONCERN_ENTITY, entityId: concern.reference, purpose: "triage", channel: "slack" }) as const;
+const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "slack" }) as const;
 
 /**
  * Shows concerns in Slack: one message per concern in the triage conversation, updated in place; answers from the
@@ -18,20 +18,16 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
   const { events, prisma, concerns } = ctx.core;
   const triageChannel = ctx.slack.triageChannel;
 
+  const show = triageChannel ? oneMessagePerKey(prisma, channelSurface(client, triageChannel)) : null;
+
+  /** Re-renders from the database (the event may carry the concern as it was before a later change landed). */
   async function showInTriage(reference: string): Promise<string | null> {
-    if (!triageChannel) return null;
-    // Read afresh: the event may carry the concern as it was before a later change landed.
-    const concern = await concerns.find(reference);
-    if (!concern) return null;
-    const message = triageMessage(concern, await concerns.messages(concern.id));
-    const existing = await findChannelMessage(prisma, triageKey(concern));
-    if (existing) {
-      await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
-      return existing.messageId;
-    }
-    const posted = await client.chat.postMessage({ channel: triageChannel, ...message });
-    await rememberChannelMessage(prisma, triageKey(concern), { conversationId: posted.channel ?? triageChannel, messageId: posted.ts! });
-    return posted.ts ?? null;
+    if (!show) return null;
+    const shown = await show(triageKey(reference), async () => {
+      const concern = await concerns.find(reference);
+      return concern ? triageMessage(concern, await concerns.messages(concern.id)) : null;
+    });
+    return shown?.messageId ?? null;
   }
 
   async function dmReporter(concern: Concern, message: { text: string; blocks: unknown[] } | null) {

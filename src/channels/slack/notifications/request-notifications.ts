@@ -1,9 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import type { KnownBlock } from "@slack/types";
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
-import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalMessage } from "../blocks/approval-message.js";
 import { requesterDecisionMessage, requesterReceipt } from "../blocks/requester-messages.js";
+import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 
 const approvalKey = (request: AiToolRequest) =>
@@ -13,19 +14,9 @@ const approvalKey = (request: AiToolRequest) =>
 export function subscribeRequestNotifications(ctx: SlackContext, client: WebClient): void {
   const { events, prisma } = ctx.core;
 
-  async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null) {
-    const message = approvalMessage(request, decision);
-    const existing = await findChannelMessage(prisma, approvalKey(request));
-    if (existing) {
-      await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
-      return;
-    }
-    const posted = await client.chat.postMessage({ channel: ctx.slack.approvalsChannel, ...message });
-    await rememberChannelMessage(prisma, approvalKey(request), {
-      conversationId: posted.channel ?? ctx.slack.approvalsChannel,
-      messageId: posted.ts!,
-    });
-  }
+  const show = oneMessagePerKey(prisma, channelSurface(client, ctx.slack.approvalsChannel));
+  const showInApprovalsChannel = (request: AiToolRequest, decision: RequestDecision | null) =>
+    show(approvalKey(request), () => approvalMessage(request, decision));
 
   async function dmRequester(request: AiToolRequest, message: { text: string; blocks: KnownBlock[] }) {
     if (request.requesterChannel !== "slack") return;

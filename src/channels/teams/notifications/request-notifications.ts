@@ -1,9 +1,10 @@
 import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
-import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalCard } from "../cards/approval-card.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import { decisionCard } from "../cards/requester-cards.js";
 import type { TeamsContext } from "../context.js";
+import { conversationSurface } from "../conversation-surface.js";
 
 const approvalKey = (request: AiToolRequest) =>
   ({ entityType: "ai_tool_request", entityId: request.reference, purpose: "approval", channel: "teams" }) as const;
@@ -18,16 +19,9 @@ const approvalSummary = (request: AiToolRequest) =>
 export function subscribeRequestNotifications(ctx: TeamsContext): void {
   const { events, prisma } = ctx.core;
 
-  async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null) {
-    const message = cardMessage(approvalCard(request, decision), approvalSummary(request));
-    const existing = await findChannelMessage(prisma, approvalKey(request));
-    if (existing) {
-      await ctx.messenger.update(existing.conversationId, existing.messageId, message);
-      return;
-    }
-    const conversationId = ctx.teams.approvalsConversation;
-    const activityId = await ctx.messenger.post(conversationId, message);
-    if (activityId) await rememberChannelMessage(prisma, approvalKey(request), { conversationId, messageId: activityId });
+  const show = oneMessagePerKey(prisma, conversationSurface(ctx.messenger, ctx.teams.approvalsConversation));
+  async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
+    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision), approvalSummary(request)));
   }
 
   async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {

@@ -3,6 +3,7 @@ import type { Incident } from "../../../../db/generated/client.js";
 import { findChannelMessage, rememberChannelMessage, type ChannelMessageKey } from "../../../../core/channel-messages.js";
 import type { IncidentChange } from "../../../../features/incidents/incident-events.js";
 import { escapeMrkdwn, truncate } from "../../blocks/text.js";
+import { oneAtATime } from "../../../../core/one-at-a-time.js";
 import type { SlackContext } from "../../context.js";
 import { mention } from "../../slack-actor.js";
 import { incidentSummary } from "../blocks/incident-summary.js";
@@ -25,24 +26,32 @@ const summaryKey = (reference: string, purpose: Purpose): ChannelMessageKey => (
 export function subscribeIncidentNotifications(ctx: SlackContext, client: WebClient): void {
   const { events, incidents, prisma } = ctx.core;
 
+  // A change that lands while a summary is being posted is shown once the summary is remembered.
+  const serialize = oneAtATime();
+
   async function postSummary(reference: string, purpose: Purpose, conversationId: string): Promise<string | null> {
-    const details = await incidents.details(reference);
-    if (!details) return null;
-    const posted = await client.chat.postMessage({ channel: conversationId, ...incidentSummary(details) });
-    await rememberChannelMessage(prisma, summaryKey(reference, purpose), { conversationId: posted.channel ?? conversationId, messageId: posted.ts! });
-    return posted.ts!;
+    let ts: string | null = null;
+    await serialize(reference, async () => {
+      const details = await incidents.details(reference);
+      if (!details) return;
+      const posted = await client.chat.postMessage({ channel: conversationId, ...incidentSummary(details) });
+      await rememberChannelMessage(prisma, summaryKey(reference, purpose), { conversationId: posted.channel ?? conversationId, messageId: posted.ts! });
+      ts = posted.ts!;
+    });
+    return ts;
   }
 
   /** Re-renders from the database (not the event), so the last update always shows the latest state. */
-  async function refreshSummaries(reference: string): Promise<void> {
-    const details = await incidents.details(reference);
-    if (!details) return;
-    const message = incidentSummary(details);
-    for (const purpose of ["announcement", "room"] as const) {
-      const existing = await findChannelMessage(prisma, summaryKey(reference, purpose));
-      if (existing) await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
-    }
-  }
+  const refreshSummaries = (reference: string) =>
+    serialize(reference, async () => {
+      const details = await incidents.details(reference);
+      if (!details) return;
+      const message = incidentSummary(details);
+      for (const purpose of ["announcement", "room"] as const) {
+        const existing = await findChannelMessage(prisma, summaryKey(reference, purpose));
+        if (existing) await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
+      }
+    });
 
   async function announce(incident: Incident): Promise<void> {
     const channel = ctx.slack.incidentsChannel;
