@@ -5,6 +5,7 @@ import { nextReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Objective, ObjectiveCheckIn } from "../../db/generated/client.js";
+import type { PeopleNames } from "../people/people-names.js";
 import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
 import { occurrenceKey } from "../reminders/due-item.js";
 import { parseFields, type FieldErrors } from "../reminders/parse-fields.js";
@@ -26,7 +27,7 @@ export type CheckInResult =
 export class ObjectiveService {
   readonly source;
 
-  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; zone: string }) {
+  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; zone: string; people: PeopleNames }) {
     this.source = objectiveCheckInSource(deps.zone);
   }
 
@@ -34,8 +35,9 @@ export class ObjectiveService {
     return this.deps.roles.has(actor, "owner") || this.deps.roles.has(actor, "manager");
   }
 
-  list(): Promise<Objective[]> {
-    return this.deps.prisma.objective.findMany({ orderBy: [{ dueAt: "asc" }, { id: "asc" }] });
+  /** Every objective, soonest due first, with its owner's name where the bot knows it. */
+  async list(): Promise<Objective[]> {
+    return this.deps.people.withOwnerNames(await this.deps.prisma.objective.findMany({ orderBy: [{ dueAt: "asc" }, { id: "asc" }] }));
   }
 
   find(reference: string): Promise<Objective | null> {

@@ -5,7 +5,9 @@ import { nextReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { ReviewSchedule } from "../../db/generated/client.js";
+import type { PeopleNames } from "../people/people-names.js";
 import type { DueItem } from "../reminders/due-item.js";
+import { dueStatus, type DueStatus } from "../reminders/due-status.js";
 import type { ReminderService } from "../reminders/reminder-service.js";
 import { parseReviewSchedule, type ReviewFieldErrors } from "./review-form.js";
 import { REVIEW_KINDS } from "./review-kinds.js";
@@ -17,22 +19,31 @@ export type SaveScheduleResult =
 
 const DAY_MS = 86400_000;
 
+/** A due item as lists show it: with where its due date stands today. */
+export type DueListing = DueItem & { status: DueStatus };
+
 /** Recurring reviews (A.2.4 policy review, 9.2 internal audit, 9.3 management review) and what is due across sources. */
 export class ReviewService {
-  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; reminders: ReminderService }) {}
+  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; reminders: ReminderService; people: PeopleNames; zone: string }) {}
 
   mayEditSchedules(actor: Actor): boolean {
     return this.deps.roles.has(actor, "owner");
   }
 
-  /** Every open item from every source due within `days`, overdue ones included, that `viewer` may see. */
-  async dueWithin(days: number, viewer: Pick<Actor, "channel" | "id">): Promise<DueItem[]> {
-    const due = await this.deps.reminders.listDue(new Date(this.deps.clock.now().getTime() + days * DAY_MS));
-    return due.filter((item) => !item.visibleTo || item.visibleTo.some((role) => this.deps.roles.has(viewer, role)));
+  /**
+   * Every open item from every source due within `days`, overdue ones included, that `viewer` may see; days are
+   * counted in the organisation's timezone, as reminders count them.
+   */
+  async dueWithin(days: number, viewer: Pick<Actor, "channel" | "id">): Promise<DueListing[]> {
+    const now = this.deps.clock.now();
+    const due = await this.deps.reminders.listDue(new Date(now.getTime() + days * DAY_MS));
+    return due
+      .filter((item) => !item.visibleTo || item.visibleTo.some((role) => this.deps.roles.has(viewer, role)))
+      .map((item) => ({ ...item, status: dueStatus(item.dueAt, now, this.deps.zone) }));
   }
 
-  listSchedules(): Promise<ReviewSchedule[]> {
-    return this.deps.prisma.reviewSchedule.findMany({ where: { active: true }, orderBy: { nextDueAt: "asc" } });
+  async listSchedules(): Promise<ReviewSchedule[]> {
+    return this.deps.people.withOwnerNames(await this.deps.prisma.reviewSchedule.findMany({ where: { active: true }, orderBy: { nextDueAt: "asc" } }));
   }
 
   findSchedule(reference: string): Promise<ReviewSchedule | null> {

@@ -7,6 +7,7 @@ import type { Logger } from "../../log/logger.js";
 import type { Recipient } from "./delivery.js";
 import { CORE_DIGEST_SECTIONS } from "../digest/core-sections.js";
 import { DigestService } from "../digest/digest-service.js";
+import { PeopleNames } from "../people/people-names.js";
 import { ObjectiveService } from "../objectives/objective-service.js";
 import { ReminderScan } from "../reminders/reminder-scan.js";
 import { ReminderService } from "../reminders/reminder-service.js";
@@ -18,6 +19,7 @@ import { Scheduler } from "./scheduler.js";
 /** Reminders, reviews, objectives, the digest and the scheduler that runs them. */
 export interface Scheduling {
   settings: SchedulingConfig;
+  people: PeopleNames;
   reminders: ReminderService;
   reviews: ReviewService;
   objectives: ObjectiveService;
@@ -31,12 +33,13 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
   const { prisma, clock, roles, config, logger } = options;
   const settings = config.scheduling;
   const catchUpMs = settings.catchUpHours * HOUR_MS;
-  const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes });
-  const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone });
+  const people = new PeopleNames(prisma);
+  const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes, people });
+  const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
   reminders.addSource(reviewScheduleSource);
   reminders.addSource(objectives.source);
-  const reviews = new ReviewService({ prisma, clock, roles, reminders });
+  const reviews = new ReviewService({ prisma, clock, roles, reminders, people, zone: settings.timezone });
   const digest = new DigestService({
     prisma,
     clock,
@@ -47,7 +50,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
   const reminderScan = new ReminderScan({
     prisma,
     roles,
-    sources: () => reminders.sources(),
+    listDue: (until) => reminders.listDue(until),
     policy: { offsetsDays: settings.reminderOffsetsDays, graceDays: settings.escalationGraceDays, catchUpMs, zone: settings.timezone },
     window: { ...settings.workingHours, weekends: settings.weekends },
   });
@@ -60,7 +63,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
     timezone: settings.timezone,
     instanceId: options.instanceId,
   });
-  return { settings, reminders, reviews, objectives, digest, scheduler };
+  return { settings, people, reminders, reviews, objectives, digest, scheduler };
 }
 
 /** The managers' conversations the weekly digest goes to: Slack's channel, and Teams' conversation when Teams is on. */

@@ -1,3 +1,5 @@
+import { personName } from "../../../core/actor.js";
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -8,6 +10,6 @@ export function formatDate(date: Date): string {
 
 /** How a Teams card names a person: their name, and the channel when it is not Teams. */
 export function personLabel(person: { channel: string; id: string; name?: string | null }): string {
-  const name = person.name ?? person.id;
-  return person.channel === "teams" ? name : `${name} (${person.channel === "slack" ? "Slack" : person.channel})`;
+  const name = personName(person);
+  return person.channel === "teams" || !person.name ? name : `${name} (${person.channel === "slack" ? "Slack" : person.channel})`;
 }
