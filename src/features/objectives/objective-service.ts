@@ -12,6 +12,7 @@ import { parseFields, type FieldErrors } from "../reminders/parse-fields.js";
 import { ensureOccurrence } from "../reminders/reminder-service.js";
 import { nextCheckIn } from "./cadence.js";
 import { checkInDueItem, objectiveCheckInSource } from "./objective-checkin-source.js";
+import { objectiveDueSource } from "./objective-due-source.js";
 import { checkInSchema, objectiveSchema, type CheckInInput, type ObjectiveInput } from "./objective-form.js";
 
 /** AI objectives and their progress reports evidence 6.2 and A.6.1.2 (objectives for responsible development), 9.1. */
@@ -25,10 +26,11 @@ export type CheckInResult =
   | { kind: "forbidden" | "not_found"; message: string };
 
 export class ObjectiveService {
-  readonly source;
+  /** Check-in prompts, and the due date itself. */
+  readonly sources;
 
   constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; zone: string; people: PeopleNames }) {
-    this.source = objectiveCheckInSource(deps.zone);
+    this.sources = [objectiveCheckInSource(deps.zone), objectiveDueSource] as const;
   }
 
   mayAdd(actor: Actor): boolean {

@@ -38,7 +38,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
   const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
   reminders.addSource(reviewScheduleSource);
-  reminders.addSource(objectives.source);
+  for (const source of objectives.sources) reminders.addSource(source);
   const reviews = new ReviewService({ prisma, clock, roles, reminders, people, zone: settings.timezone });
   const digest = new DigestService({
     prisma,
