@@ -53,13 +53,15 @@ export class ObjectiveService {
     const { ownerId, ...input } = parsed.input;
     const now = this.deps.clock.now();
     if (input.dueAt <= now) return { kind: "invalid", errors: { dueAt: "Pick a due date in the future" } };
+    const owner = await this.deps.people.person(actor.channel, ownerId);
     const objective = await this.deps.prisma.$transaction(async (tx) => {
       const created = await tx.objective.create({
         data: {
           ...input,
           reference: await nextReference(tx, "OBJ"),
-          ownerChannel: actor.channel,
+          ownerChannel: owner.channel,
           ownerId,
+          ownerName: owner.name ?? null,
           nextCheckInAt: nextCheckIn(input.cadence, now, now, this.deps.zone),
           controls: [...OBJECTIVE_CONTROLS],
         },

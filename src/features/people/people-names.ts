@@ -1,4 +1,4 @@
-import type { ChatChannel } from "../../core/actor.js";
+import type { Actor, ChatChannel } from "../../core/actor.js";
 import type { Prisma } from "../../db/database.js";
 import { chunks } from "../reminders/chunks.js";
 
@@ -29,6 +29,12 @@ export class PeopleNames {
       const name = !person.name && person.channel === "teams" ? names.get(person.id) : undefined;
       return name ? withName(row, name) : row;
     });
+  }
+
+  /** Someone picked in a form (a people picker gives only the id), named as the bot knows them. */
+  async person(channel: ChatChannel, id: string): Promise<Actor> {
+    const [named] = await this.named<Person>([{ channel, id }]);
+    return { channel, id, ...(named?.name ? { name: named.name } : {}) };
   }
 
   /** People with their known names. */

@@ -56,13 +56,14 @@ export class ReviewService {
     const parsed = parseReviewSchedule(raw);
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
     const { kind, title, ownerId, intervalMonths, nextDueAt } = parsed.input;
-    const fields = { kind, title, ownerChannel: actor.channel, ownerId, intervalMonths, nextDueAt, controls: [...REVIEW_KINDS[kind].controls] };
+    const owner = await this.deps.people.person(actor.channel, ownerId);
+    const fields = { kind, title, ownerChannel: owner.channel, ownerId, ownerName: owner.name ?? null, intervalMonths, nextDueAt, controls: [...REVIEW_KINDS[kind].controls] };
     const { prisma, clock } = this.deps;
     return prisma.$transaction(async (tx): Promise<SaveScheduleResult> => {
       const before = reference ? await tx.reviewSchedule.findUnique({ where: { reference } }) : null;
       if (reference && !before) return { kind: "not_found", message: `There is no review schedule ${reference}.` };
       const schedule = before
-        ? await tx.reviewSchedule.update({ where: { reference: before.reference }, data: { ...fields, ownerName: before.ownerId === ownerId ? before.ownerName : null } })
+        ? await tx.reviewSchedule.update({ where: { reference: before.reference }, data: { ...fields, ownerName: fields.ownerName ?? (before.ownerId === ownerId ? before.ownerName : null) } })
         : await tx.reviewSchedule.create({ data: { ...fields, reference: await nextReference(tx, "REV") } });
       await recordAudit(tx, clock, {
         actor,

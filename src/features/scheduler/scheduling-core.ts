@@ -19,7 +19,6 @@ import { Scheduler } from "./scheduler.js";
 /** Reminders, reviews, objectives, the digest and the scheduler that runs them. */
 export interface Scheduling {
   settings: SchedulingConfig;
-  people: PeopleNames;
   reminders: ReminderService;
   reviews: ReviewService;
   objectives: ObjectiveService;
@@ -29,11 +28,19 @@ export interface Scheduling {
 
 const HOUR_MS = 3600_000;
 
-export function createScheduling(options: { prisma: Prisma; clock: Clock; roles: Roles; config: Config; logger: Logger; instanceId?: string }): Scheduling {
+export function createScheduling(options: {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+  config: Config;
+  logger: Logger;
+  people?: PeopleNames;
+  instanceId?: string;
+}): Scheduling {
   const { prisma, clock, roles, config, logger } = options;
   const settings = config.scheduling;
   const catchUpMs = settings.catchUpHours * HOUR_MS;
-  const people = new PeopleNames(prisma);
+  const people = options.people ?? new PeopleNames(prisma);
   const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes, people });
   const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
@@ -63,7 +70,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
     timezone: settings.timezone,
     instanceId: options.instanceId,
   });
-  return { settings, people, reminders, reviews, objectives, digest, scheduler };
+  return { settings, reminders, reviews, objectives, digest, scheduler };
 }
 
 /** The managers' conversations the weekly digest goes to: Slack's channel, and Teams' conversation when Teams is on. */
