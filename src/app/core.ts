@@ -13,6 +13,7 @@ import { AssessmentService } from "../features/assessments/assessment-service.js
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
 import type { QuestionnaireDefinition } from "../features/assessments/questionnaire/index.js";
 import { IncidentService } from "../features/incidents/incident-service.js";
+import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
@@ -21,6 +22,8 @@ export interface Core {
   clock: Clock;
   roles: Roles;
   events: EventBus;
+  /** The names the bot knows people by, for records and pickers that hold only an id. */
+  people: PeopleNames;
   requests: RequestService;
   assessments: AssessmentService;
   incidents: IncidentService;
@@ -63,10 +66,11 @@ export function createCore(options: {
     definition: options.assessmentDefinition,
     reassessmentIntervals: config.assessments.reassessMonths,
   });
-  const incidents = new IncidentService({ prisma, clock, roles, events });
-  const scheduling = createScheduling({ prisma, clock, roles, config, logger });
+  const people = new PeopleNames(prisma);
+  const incidents = new IncidentService({ prisma, clock, roles, events, people });
+  const scheduling = createScheduling({ prisma, clock, roles, config, logger, people });
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, events, soa, auditPacks, requests, incidents, assessments, concerns, scheduling };
+  return { prisma, clock, roles, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling };
 }

@@ -13,7 +13,12 @@ export function sameActor(a: { channel: ChatChannel; id: string }, b: { channel:
   return a.channel === b.channel && a.id === b.id;
 }
 
-/** How a person is mentioned in text that any channel can show. */
-export function actorLabel(actor: { channel: ChatChannel; id: string; name?: string | null }): string {
-  return actor.name ?? `${actor.channel}:${actor.id}`;
+export const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: "Slack", teams: "Teams" };
+
+/**
+ * How any channel names a person: their name, or a clear stand-in when the bot has never been told it (a person
+ * picked in a form who has not written to the bot yet), never a bare id mid-sentence.
+ */
+export function personName(person: { channel: ChatChannel; id: string; name?: string | null }): string {
+  return person.name || `someone not yet seen by the bot (${CHANNEL_NAMES[person.channel]} id ${person.id})`;
 }

@@ -23,6 +23,7 @@ export interface EventSubscriber {
 }
 
 const BATCH_SIZE = 50;
+const handlerId = (subscriber: string, event: string) => `${subscriber}/${event}`;
 const LEASE_MS = 60_000;
 const POLL_INTERVAL_MS = 2_000;
 
@@ -30,13 +31,14 @@ const POLL_INTERVAL_MS = 2_000;
  * A durable publish/subscribe between the core and the chat channels (a transactional outbox). `record` writes one
  * delivery per subscribed handler inside the caller's transaction, so the change and what it must tell commit or roll
  * back together; `deliverPending` (called after the commit) and a poll on every replica run the handlers. A delivery
- * is claimed with a lease (`FOR UPDATE SKIP LOCKED`), so replicas never run one twice at once; deliveries of one
- * handler about one record run in the order they were written; a failed one is retried with back-off, and deleted
- * once it succeeds. A person's request is answered without waiting for any of it.
+ * is claimed with a lease (`FOR UPDATE SKIP LOCKED`), so replicas never run one twice at once; one subscriber's
+ * deliveries about one record run in the order they were written; a failed one is retried with back-off, and deleted
+ * once it succeeds. A person's request is answered without waiting for any of it. A handler should make one change
+ * in one place (update a message, or send one DM): a retry runs the whole handler again.
  */
 export class EventBus {
   private readonly handlers = new Map<string, Handler<never>>();
-  private readonly handlerIdsByEvent = new Map<string, string[]>();
+  private readonly subscribersByEvent = new Map<string, string[]>();
   private readonly store: OutboxStore;
   private readonly running = new InFlight();
   private readonly owner = randomUUID();
@@ -59,18 +61,19 @@ export class EventBus {
   subscriber(name: string): EventSubscriber {
     return {
       on: (event, handler) => {
-        const id = `${name}/${event}`;
+        const id = handlerId(name, event);
         if (this.handlers.has(id)) throw new Error(`${name} subscribes to ${event} twice`);
         this.handlers.set(id, handler as Handler<never>);
-        this.handlerIdsByEvent.set(event, [...(this.handlerIdsByEvent.get(event) ?? []), id]);
+        this.subscribersByEvent.set(event, [...(this.subscribersByEvent.get(event) ?? []), name]);
       },
     };
   }
 
   /** Writes what `name` must tell every subscriber, in the caller's transaction; `about` orders it per record. */
   async record<K extends EventName>(tx: Tx, name: K, payload: DomainEvents[K], about: string): Promise<void> {
-    const handlerIds = this.handlerIdsByEvent.get(name) ?? [];
-    await this.store.add(tx, handlerIds.map((handler) => ({ event: name, handler, aboutKey: about, payload: encodePayload(payload) })));
+    const subscribers = this.subscribersByEvent.get(name) ?? [];
+    const encoded = encodePayload(payload);
+    await this.store.add(tx, subscribers.map((subscriber) => ({ event: name, subscriber, handler: handlerId(subscriber, name), aboutKey: about, payload: encoded })));
   }
 
   /** Delivers what is pending; call it after a commit that recorded events. Resolves when this pass is done. */

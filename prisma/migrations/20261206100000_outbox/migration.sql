@@ -5,6 +5,7 @@ CREATE TYPE "OutboxStatus" AS ENUM ('pending', 'failed');
 CREATE TABLE "OutboxDelivery" (
     "id" SERIAL NOT NULL,
     "event" TEXT NOT NULL,
+    "subscriber" TEXT NOT NULL,
     "handler" TEXT NOT NULL,
     "aboutKey" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
@@ -22,4 +23,4 @@ CREATE TABLE "OutboxDelivery" (
 CREATE INDEX "OutboxDelivery_status_availableAt_idx" ON "OutboxDelivery"("status", "availableAt");
 
 -- CreateIndex
-CREATE INDEX "OutboxDelivery_aboutKey_handler_id_idx" ON "OutboxDelivery"("aboutKey", "handler", "id");
+CREATE INDEX "OutboxDelivery_aboutKey_subscriber_id_idx" ON "OutboxDelivery"("aboutKey", "subscriber", "id");

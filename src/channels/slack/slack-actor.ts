@@ -1,4 +1,4 @@
-import type { Actor } from "../../core/actor.js";
+import { personName, type Actor, type ChatChannel } from "../../core/actor.js";
 
 /** The person behind a Slack request body (slash command, interaction or event). */
 export function slackActor(user: { id: string; name?: string; username?: string } | string, name?: string): Actor {
@@ -6,7 +6,8 @@ export function slackActor(user: { id: string; name?: string; username?: string 
   return { channel: "slack", id: user.id, name: user.name ?? user.username ?? name };
 }
 
-/** How Slack shows a person: a mention for Slack users, their name for people on other channels. */
-export function mention(person: { channel: string; id: string; name?: string | null }): string {
-  return person.channel === "slack" ? `<@${person.id}>` : `${person.name ?? person.id} (${person.channel})`;
+/** How Slack shows a person: a mention for Slack users (Slack shows their name), the name for people on other channels. */
+export function mention(person: { channel: ChatChannel; id: string; name?: string | null }): string {
+  if (person.channel === "slack") return `<@${person.id}>`;
+  return person.name ? `${person.name} (${person.channel})` : personName(person);
 }

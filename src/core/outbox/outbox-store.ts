@@ -3,6 +3,7 @@ import type { Tx } from "../transaction.js";
 
 export interface NewDelivery {
   event: string;
+  subscriber: string;
   handler: string;
   aboutKey: string;
   payload: unknown;
@@ -28,7 +29,7 @@ export class OutboxStore {
 
   /**
    * Leases up to `limit` deliveries that are due and not leased by a live replica, each the earliest still pending
-   * for its handler and record, so one record's messages never overtake each other. Only deliveries for `handlers`
+   * for its subscriber and record, so one record's messages never overtake each other. Only deliveries for `handlers`
    * (this replica's): a replica with another channel turned on leaves the rest to the replicas that have it.
    */
   claim(owner: string, handlers: string[], now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
@@ -43,7 +44,7 @@ export class OutboxStore {
           AND (d."leaseUntil" IS NULL OR d."leaseUntil" <= ${now})
           AND NOT EXISTS (
             SELECT 1 FROM "OutboxDelivery" earlier
-            WHERE earlier."aboutKey" = d."aboutKey" AND earlier."handler" = d."handler" AND earlier."id" < d."id"
+            WHERE earlier."aboutKey" = d."aboutKey" AND earlier."subscriber" = d."subscriber" AND earlier."id" < d."id"
               AND earlier."status" = 'pending')
         ORDER BY d."id"
         LIMIT ${limit}

@@ -38,12 +38,14 @@ import { STATUS_LABELS, transitionRefusal, type IncidentStatus } from "./inciden
 import "./incident-events.js";
 import { correctiveActionItem } from "../reminders/sources/corrective-action-source.js";
 import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
+import { PeopleNames } from "../people/people-names.js";
 
 export interface IncidentServiceDeps {
   prisma: Prisma;
   clock: Clock;
   roles: Roles;
   events: EventBus;
+  people?: PeopleNames;
 }
 
 export type IncidentDetails = Incident & {
@@ -93,7 +95,11 @@ const closedRefusal = (reference: string): IncidentRefusal => ({
  * conditional update, so concurrent clicks and replicas cannot skip or repeat a step.
  */
 export class IncidentService {
-  constructor(private readonly deps: IncidentServiceDeps) {}
+  private readonly people: PeopleNames;
+
+  constructor(private readonly deps: IncidentServiceDeps) {
+    this.people = deps.people ?? new PeopleNames(deps.prisma);
+  }
 
   async report(actor: Actor, form: RawIncidentForm, submissionKey: string): Promise<ReportResult> {
     const { prisma, clock, events } = this.deps;
@@ -412,8 +418,9 @@ export class IncidentService {
     return this.deps.prisma.incident.findUnique({ where: { roomChannel_roomId: { roomChannel: channel, roomId } } });
   }
 
-  details(reference: string): Promise<IncidentDetails | null> {
-    return this.deps.prisma.incident.findUnique({
+  /** The incident with everything its summary shows; corrective action owners with the names the bot knows. */
+  async details(reference: string): Promise<IncidentDetails | null> {
+    const incident = await this.deps.prisma.incident.findUnique({
       where: { reference: reference.toUpperCase() },
       include: {
         aiSystem: true,
@@ -422,6 +429,7 @@ export class IncidentService {
         externalReportDecisions: { orderBy: { id: "asc" } },
       },
     });
+    return incident && { ...incident, correctiveActions: await this.people.withOwnerNames(incident.correctiveActions) };
   }
 
   /** Register entries an incident can be reported against (not retired), by name. */

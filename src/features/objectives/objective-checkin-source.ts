@@ -1,3 +1,5 @@
+import type { Actor } from "../../core/actor.js";
+import type { Tx } from "../../core/transaction.js";
 import type { Objective } from "../../db/generated/client.js";
 import type { DueItem, DueItemSource } from "../reminders/due-item.js";
 import { nextCheckIn } from "./cadence.js";
@@ -37,12 +39,15 @@ export function objectiveCheckInSource(zone: string): DueItemSource {
       });
       return count === 1;
     },
-    async reassign(tx, item, owner) {
-      const { count } = await tx.objective.updateMany({
-        where: { reference: item.itemId, ownerChannel: item.owner.channel, ownerId: item.owner.id },
-        data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
-      });
-      return count === 1;
-    },
+    reassign: reassignObjective,
   };
+}
+
+/** Hands an objective (item id = its reference) to another owner, if `item.owner` still owns it. */
+export async function reassignObjective(tx: Tx, item: DueItem, owner: Actor): Promise<boolean> {
+  const { count } = await tx.objective.updateMany({
+    where: { reference: item.itemId, ownerChannel: item.owner.channel, ownerId: item.owner.id },
+    data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
+  });
+  return count === 1;
 }

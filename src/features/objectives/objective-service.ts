@@ -5,12 +5,14 @@ import { nextReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Objective, ObjectiveCheckIn } from "../../db/generated/client.js";
+import type { PeopleNames } from "../people/people-names.js";
 import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
 import { occurrenceKey } from "../reminders/due-item.js";
 import { parseFields, type FieldErrors } from "../reminders/parse-fields.js";
 import { ensureOccurrence } from "../reminders/reminder-service.js";
 import { nextCheckIn } from "./cadence.js";
 import { checkInDueItem, objectiveCheckInSource } from "./objective-checkin-source.js";
+import { objectiveDueSource } from "./objective-due-source.js";
 import { checkInSchema, objectiveSchema, type CheckInInput, type ObjectiveInput } from "./objective-form.js";
 
 /** AI objectives and their progress reports evidence 6.2 and A.6.1.2 (objectives for responsible development), 9.1. */
@@ -24,18 +26,20 @@ export type CheckInResult =
   | { kind: "forbidden" | "not_found"; message: string };
 
 export class ObjectiveService {
-  readonly source;
+  /** Check-in prompts, and the due date itself. */
+  readonly sources;
 
-  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; zone: string }) {
-    this.source = objectiveCheckInSource(deps.zone);
+  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; zone: string; people: PeopleNames }) {
+    this.sources = [objectiveCheckInSource(deps.zone), objectiveDueSource] as const;
   }
 
   mayAdd(actor: Actor): boolean {
     return this.deps.roles.has(actor, "owner") || this.deps.roles.has(actor, "manager");
   }
 
-  list(): Promise<Objective[]> {
-    return this.deps.prisma.objective.findMany({ orderBy: [{ dueAt: "asc" }, { id: "asc" }] });
+  /** Every objective, soonest due first, with its owner's name where the bot knows it. */
+  async list(): Promise<Objective[]> {
+    return this.deps.people.withOwnerNames(await this.deps.prisma.objective.findMany({ orderBy: [{ dueAt: "asc" }, { id: "asc" }] }));
   }
 
   find(reference: string): Promise<Objective | null> {
@@ -49,14 +53,16 @@ export class ObjectiveService {
     const { ownerId, ...input } = parsed.input;
     const now = this.deps.clock.now();
     if (input.dueAt <= now) return { kind: "invalid", errors: { dueAt: "Pick a due date in the future" } };
+    const owner = await this.deps.people.person(actor.channel, ownerId);
     const objective = await this.deps.prisma.$transaction(async (tx) => {
       const created = await tx.objective.create({
         data: {
           ...input,
           createdAt: now,
           reference: await nextReference(tx, "OBJ"),
-          ownerChannel: actor.channel,
+          ownerChannel: owner.channel,
           ownerId,
+          ownerName: owner.name ?? null,
           nextCheckInAt: nextCheckIn(input.cadence, now, now, this.deps.zone),
           controls: [...OBJECTIVE_CONTROLS],
         },

@@ -1,12 +1,15 @@
+import { dueStatus, dueStatusText } from "./due-status.js";
 import type { ReminderPayload } from "./reminder-payload.js";
 
-/** The first line of a reminder or escalation, the same in every channel. */
-export function reminderHeadline(payload: ReminderPayload): string {
-  if (payload.type === "escalation") return `Escalation: overdue for more than ${payload.graceDays} day(s)`;
-  if (payload.item.kind === "check_in") return "Time for a progress check-in";
-  const stage = payload.stage;
-  if (stage.startsWith("before-")) return `Due in ${stage.slice("before-".length)} days`;
-  if (stage === "due") return "Due today";
-  if (stage === "overdue") return "Overdue";
-  return "Reminder (snoozed)";
+/**
+ * The first line of a reminder or escalation, the same in every channel. It says where the due date stands when the
+ * message goes out (`now`, in the recipient's zone), not when it was planned: a reminder held back by working hours
+ * or a restart still tells the truth.
+ */
+export function reminderHeadline(payload: ReminderPayload, now: Date): string {
+  if (payload.type === "reminder" && payload.item.kind === "check_in") return "Time for a progress check-in";
+  const status = dueStatusText(dueStatus(new Date(payload.item.dueAt), now, payload.zone ?? "UTC"));
+  if (payload.type === "escalation") return `Escalation: ${status}, past the ${payload.graceDays}-day grace period`;
+  if (payload.stage.startsWith("snoozed-")) return `Reminder (snoozed): ${status}`;
+  return status;
 }

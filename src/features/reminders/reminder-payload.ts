@@ -4,9 +4,10 @@ import type { ReminderStage } from "./reminder-plan.js";
 /** A due item as stored in a delivery's payload (JSON). */
 export type DueItemJson = Omit<DueItem, "dueAt" | "controls"> & { dueAt: string; controls: string[] };
 
+/** `zone`: the recipient's timezone when the reminder was planned, for counting days (absent in older payloads). */
 export type ReminderPayload =
-  | { type: "reminder"; stage: ReminderStage; occurrenceKey: string; item: DueItemJson }
-  | { type: "escalation"; occurrenceKey: string; item: DueItemJson; graceDays: number };
+  | { type: "reminder"; stage: ReminderStage; occurrenceKey: string; item: DueItemJson; zone?: string }
+  | { type: "escalation"; occurrenceKey: string; item: DueItemJson; graceDays: number; zone?: string };
 
 export function dueItemToJson(item: DueItem): DueItemJson {
   return { ...item, dueAt: item.dueAt.toISOString(), controls: [...item.controls] };

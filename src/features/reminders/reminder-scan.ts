@@ -4,14 +4,15 @@ import type { NewDelivery, Recipient } from "../scheduler/delivery.js";
 import type { DueScan } from "../scheduler/scheduler.js";
 import { nextDeliveryTime, type DeliveryWindow } from "../scheduler/working-hours.js";
 import { chunks } from "./chunks.js";
-import { occurrenceKey, type DueItem, type DueItemSource } from "./due-item.js";
+import { occurrenceKey, type DueItem } from "./due-item.js";
 import { dueItemToJson, type ReminderPayload } from "./reminder-payload.js";
 import { planReminders, type OccurrenceState, type PlannedReminder, type ReminderPolicy } from "./reminder-plan.js";
 
 export interface ReminderScanDeps {
   prisma: Prisma;
   roles: Roles;
-  sources: () => readonly DueItemSource[];
+  /** Open items of every source due on or before `until`, with their owners' names. */
+  listDue: (until: Date) => Promise<DueItem[]>;
   policy: ReminderPolicy;
   window: DeliveryWindow;
 }
@@ -25,10 +26,9 @@ export class ReminderScan implements DueScan {
   constructor(private readonly deps: ReminderScanDeps) {}
 
   async scan(now: Date, timezoneOf: (recipient: Recipient) => Promise<string | undefined>): Promise<NewDelivery[]> {
-    const { prisma, policy } = this.deps;
+    const { policy } = this.deps;
     const horizon = new Date(now.getTime() + (Math.max(0, ...policy.offsetsDays) + 1) * DAY_MS);
-    const items: DueItem[] = [];
-    for (const source of this.deps.sources()) items.push(...(await source.listDue(prisma, horizon)));
+    const items = await this.deps.listDue(horizon);
     const states = await this.occurrenceStates(items.map(occurrenceKey));
 
     const candidates = items.flatMap((item) =>
@@ -40,7 +40,9 @@ export class ReminderScan implements DueScan {
     for (const delivery of fresh) {
       const recipientKey = `${delivery.recipient.channel}:${delivery.recipient.id}`;
       if (!zones.has(recipientKey)) zones.set(recipientKey, await timezoneOf(delivery.recipient));
-      delivery.notBefore = nextDeliveryTime(now, zones.get(recipientKey) ?? policy.zone, this.deps.window);
+      const zone = zones.get(recipientKey) ?? policy.zone;
+      delivery.notBefore = nextDeliveryTime(now, zone, this.deps.window);
+      delivery.payload = { ...(delivery.payload as ReminderPayload), zone };
     }
     return fresh;
   }

@@ -4,6 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
+import type { PeopleNames } from "../people/people-names.js";
 import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
@@ -13,6 +14,7 @@ export interface ReminderServiceDeps {
   clock: Clock;
   roles: Roles;
   maxSnoozes: number;
+  people: PeopleNames;
 }
 
 export type SnoozePeriod = "day" | "week";
@@ -50,14 +52,11 @@ export class ReminderService {
     this.sourceList.push(source);
   }
 
-  sources(): readonly DueItemSource[] {
-    return this.sourceList;
-  }
-
-  /** Every open item due on or before `until`, soonest first. */
+  /** Every open item due on or before `until`, soonest first, with its owner's name where the bot knows it. */
   async listDue(until: Date): Promise<DueItem[]> {
     const lists = await Promise.all(this.sourceList.map((source) => source.listDue(this.deps.prisma, until)));
-    return lists.flat().sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    const items = lists.flat().sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    return this.deps.people.fill(items, (item) => item.owner, (item, name) => ({ ...item, owner: { ...item.owner, name } }));
   }
 
   /** The item an occurrence key points at, as it is now. */

@@ -21,8 +21,8 @@ export type ClaimedDelivery = ScheduledDelivery;
 
 /** A chat channel's way of sending scheduled messages; it renders the payload and spaces calls to stay in limits. */
 export interface DeliveryTransport {
-  /** Sends the message; resolves with the platform's message id; rejects when the platform refused it. */
-  send(delivery: ClaimedDelivery): Promise<{ messageId?: string }>;
+  /** Sends the message as it reads at `now`; resolves with the platform's message id; rejects when the platform refused it. */
+  send(delivery: ClaimedDelivery, now: Date): Promise<{ messageId?: string }>;
   /** The recipient's IANA timezone when the platform knows it. */
   timezoneOf(recipientId: string): Promise<string | undefined>;
 }

@@ -7,6 +7,7 @@ import type { Logger } from "../../log/logger.js";
 import type { Recipient } from "./delivery.js";
 import { CORE_DIGEST_SECTIONS } from "../digest/core-sections.js";
 import { DigestService } from "../digest/digest-service.js";
+import { PeopleNames } from "../people/people-names.js";
 import { ObjectiveService } from "../objectives/objective-service.js";
 import { ReminderScan } from "../reminders/reminder-scan.js";
 import { ReminderService } from "../reminders/reminder-service.js";
@@ -27,16 +28,25 @@ export interface Scheduling {
 
 const HOUR_MS = 3600_000;
 
-export function createScheduling(options: { prisma: Prisma; clock: Clock; roles: Roles; config: Config; logger: Logger; instanceId?: string }): Scheduling {
+export function createScheduling(options: {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+  config: Config;
+  logger: Logger;
+  people?: PeopleNames;
+  instanceId?: string;
+}): Scheduling {
   const { prisma, clock, roles, config, logger } = options;
   const settings = config.scheduling;
   const catchUpMs = settings.catchUpHours * HOUR_MS;
-  const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes });
-  const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone });
+  const people = options.people ?? new PeopleNames(prisma);
+  const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes, people });
+  const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
   reminders.addSource(reviewScheduleSource);
-  reminders.addSource(objectives.source);
-  const reviews = new ReviewService({ prisma, clock, roles, reminders });
+  for (const source of objectives.sources) reminders.addSource(source);
+  const reviews = new ReviewService({ prisma, clock, roles, reminders, people, zone: settings.timezone });
   const digest = new DigestService({
     prisma,
     clock,
@@ -47,7 +57,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
   const reminderScan = new ReminderScan({
     prisma,
     roles,
-    sources: () => reminders.sources(),
+    listDue: (until) => reminders.listDue(until),
     policy: { offsetsDays: settings.reminderOffsetsDays, graceDays: settings.escalationGraceDays, catchUpMs, zone: settings.timezone },
     window: { ...settings.workingHours, weekends: settings.weekends },
   });

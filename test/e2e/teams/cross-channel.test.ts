@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { eventually } from "../../support/eventually.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
 import { channelConversation, personalChatId, TEAMS_APPROVALS_CONVERSATION, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
@@ -51,5 +52,39 @@ describe("Slack and Teams on together: one register, one approvals logic", () =>
     );
     const slackDms = t.fake.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes(submitted.reference) && c.args.channel !== APPROVALS_CHANNEL);
     expect(slackDms).toEqual([]);
+  });
+
+  it("keeps one Slack approvals message when a Teams approver decides while Slack is still posting it", async () => {
+    t.fake.setLatency(1500);
+    try {
+      const submitted = await submitTeamsRequest(t, TEAMS_EMPLOYEE, { ...VALID_REQUEST, toolName: "Decided quickly" });
+      const { body } = await clickTeamsDecision(t, TEAMS_APPROVERS[0], { card: submitted.approvalCard, activityId: submitted.approval.responseId! }, "request.approve");
+      expect(cardText(expectCardResponse(body))).toContain("**Approved**");
+      await eventually(() => {
+        const shown = t.fake.messages(APPROVALS_CHANNEL).filter((m) => m.text.includes(submitted.reference));
+        expect(shown).toHaveLength(1);
+        expect(JSON.stringify(shown[0]!.blocks)).toContain("*Approved* by Alex Approver");
+        expect(JSON.stringify(shown[0]!.blocks)).not.toContain(decisionIds.approve);
+      }, 10_000);
+    } finally {
+      t.fake.setLatency(0);
+    }
+  });
+
+  it("keeps one Teams approvals card when a Slack approver decides while Teams is still posting it", async () => {
+    t.teams.connector.setLatency(1500);
+    try {
+      const { reference, approvalTs } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Approved in Slack quickly" });
+      const slackPost = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference));
+      await clickDecision(t, APPROVERS[0], decisionIds.approve, buttonValue(slackPost, decisionIds.approve), approvalTs);
+      await eventually(() => {
+        const shown = t.teams.connector.activities(TEAMS_APPROVALS_CONVERSATION).filter((a) => cardText(a.body).includes(reference));
+        expect(shown).toHaveLength(1);
+        expect(cardText(shown[0]!.body)).toContain("**Approved**");
+        expect(cardText(shown[0]!.body)).not.toContain("request.approve");
+      }, 10_000);
+    } finally {
+      t.teams.connector.setLatency(0);
+    }
   });
 });

@@ -27,6 +27,10 @@ export interface FakeBotConnector {
   calls: ConnectorCall[];
   accepted(kind: ConnectorCallKind): ConnectorCall[];
   waitFor(kind: ConnectorCallKind, predicate?: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  /** The activities the bot has in a conversation, oldest first, each as its latest accepted send or update reads. */
+  activities(conversationId: string): { activityId: string; body: Record<string, unknown> }[];
+  /** Every later call waits this long before it is answered (0: at once), like a slow Bot Connector. */
+  setLatency(ms: number): void;
   /** The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect. */
   failNext(kind: ConnectorCallKind, status: number, times?: number): void;
   /** OneDrive upload sessions for files people allow the bot to send (same host as the connector). */
@@ -67,6 +71,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     for (const wake of [...waiters]) wake();
   }
 
+  let latencyMs = 0;
+  app.use("/v3/conversations", (_req, _res, next) => {
+    if (latencyMs > 0) setTimeout(next, latencyMs);
+    else next();
+  });
   app.post("/v3/conversations", (req, res) => record("createConversation", req, res));
   app.post("/v3/conversations/:conversationId/activities", (req, res) => record("send", req, res, req.params.conversationId));
   app.post("/v3/conversations/:conversationId/activities/:activityId", (req, res) =>
@@ -111,6 +120,17 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    activities(conversationId) {
+      const latest = new Map<string, Record<string, unknown>>();
+      for (const call of calls) {
+        if (call.conversationId !== conversationId || call.status >= 300 || !call.responseId) continue;
+        if (call.kind === "send" || latest.has(call.responseId)) latest.set(call.responseId, call.body);
+      }
+      return [...latest].map(([activityId, body]) => ({ activityId, body }));
     },
     failNext(kind, status, times = 1) {
       for (let i = 0; i < times; i++) failures.push({ kind, status });

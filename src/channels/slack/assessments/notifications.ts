@@ -2,13 +2,11 @@ import type { WebClient } from "@slack/web-api";
 import { rememberChannelMessage } from "../../../core/channel-messages.js";
 import type { SlackContext } from "../context.js";
 import { assessorOutcomeMessage, signOffMessage } from "./sign-off-message.js";
-import { followSignOff, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
-
-const SIGN_OFF_PURPOSE = "sign_off";
+import { followSignOff, signOffCopies, signOffCopyKey, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 
 /**
- * Sign-off requests go to the configured owners' channel, or by DM to each AIMS owner on Slack. Every copy is
- * remembered so a review by one owner updates them all; the assessor hears the outcome by DM.
+ * Sign-off requests go to the configured owners' channel, or by DM to each AIMS owner on Slack. Every copy, of every
+ * round, is remembered so a review by one owner updates them all; the assessor hears the outcome by DM.
  */
 export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebClient, signOffChannel: string | undefined): void {
   const { events, prisma, roles, assessments } = ctx.core;
@@ -20,18 +18,12 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
     if (targets.length === 0) ctx.logger.warn({ assessment: assessment.reference }, "no AIMS owners on Slack to sign off the assessment");
     for (const target of targets) {
       const posted = await client.chat.postMessage({ channel: target, ...message });
-      await rememberChannelMessage(
-        prisma,
-        { entityType: "impact_assessment", entityId: assessment.reference, purpose: `${SIGN_OFF_PURPOSE}:${target}`, channel: "slack" },
-        { conversationId: posted.channel ?? target, messageId: posted.ts! },
-      );
+      await rememberChannelMessage(prisma, signOffCopyKey(assessment, "slack", target), { conversationId: posted.channel ?? target, messageId: posted.ts! });
     }
   }
 
   async function updateOwnerCopies(assessment: AssessmentWithSubject) {
-    const copies = await prisma.channelMessage.findMany({
-      where: { entityType: "impact_assessment", entityId: assessment.reference, channel: "slack", purpose: { startsWith: SIGN_OFF_PURPOSE } },
-    });
+    const copies = await signOffCopies(prisma, assessment, "slack");
     const message = signOffMessage(assessment);
     await Promise.all(copies.map((copy) => client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...message })));
   }
@@ -41,5 +33,5 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
     await client.chat.postMessage({ channel: assessment.assessorId, ...assessorOutcomeMessage(assessment) });
   }
 
-  followSignOff(events.subscriber("slack.assessments"), assessments, { askOwners, updateOwnerCopies, tellAssessor });
+  followSignOff({ owners: events.subscriber("slack.sign-off"), assessor: events.subscriber("slack.assessor") }, assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

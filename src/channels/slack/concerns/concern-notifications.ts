@@ -1,14 +1,14 @@
 import type { WebClient } from "@slack/web-api";
 import type { Concern } from "../../../db/generated/client.js";
-import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { CONCERN_ENTITY } from "../../../features/concerns/concern-records.js";
 import { escapeMrkdwn } from "../blocks/text.js";
+import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 import { reporterReceipt, reporterUpdate } from "./reporter-blocks.js";
 import { triageMessage } from "./triage-blocks.js";
 
-const triageKey = (concern: Concern) =>
-  ({ entityType: CONCERN_ENTITY, entityId: concern.reference, purpose: "triage", channel: "slack" }) as const;
+const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "slack" }) as const;
 
 /**
  * Shows concerns in Slack: one message per concern in the triage conversation, updated in place; answers from the
@@ -16,23 +16,19 @@ const triageKey = (concern: Concern) =>
  */
 export function subscribeConcernNotifications(ctx: SlackContext, client: WebClient): void {
   const { prisma, concerns } = ctx.core;
-  const events = ctx.core.events.subscriber("slack.concerns");
+  const events = ctx.core.events.subscriber("slack.triage");
   const triageChannel = ctx.slack.triageChannel;
 
+  const show = triageChannel ? oneMessagePerKey(prisma, channelSurface(client, triageChannel)) : null;
+
+  /** Re-renders from the database (the event may carry the concern as it was before a later change landed). */
   async function showInTriage(reference: string): Promise<string | null> {
-    if (!triageChannel) return null;
-    // Read afresh: the event may carry the concern as it was before a later change landed.
-    const concern = await concerns.find(reference);
-    if (!concern) return null;
-    const message = triageMessage(concern, await concerns.messages(concern.id));
-    const existing = await findChannelMessage(prisma, triageKey(concern));
-    if (existing) {
-      await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
-      return existing.messageId;
-    }
-    const posted = await client.chat.postMessage({ channel: triageChannel, ...message });
-    await rememberChannelMessage(prisma, triageKey(concern), { conversationId: posted.channel ?? triageChannel, messageId: posted.ts! });
-    return posted.ts ?? null;
+    if (!show) return null;
+    const shown = await show(triageKey(reference), async () => {
+      const concern = await concerns.find(reference);
+      return concern ? triageMessage(concern, await concerns.messages(concern.id)) : null;
+    });
+    return shown?.messageId ?? null;
   }
 
   async function dmReporter(concern: Concern, message: { text: string; blocks: unknown[] } | null) {
@@ -40,23 +36,20 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
     await client.chat.postMessage({ channel: concern.reporterId, text: message.text, blocks: message.blocks as never });
   }
 
-  events.on("concern.received", async ({ concern }) => {
-    await Promise.all([showInTriage(concern.reference), dmReporter(concern, reporterReceipt(concern))]);
+  events.on("concern.received", async ({ concern }) => void (await showInTriage(concern.reference)));
+  events.on("concern.changed", async ({ concern, change }) => {
+    const ts = await showInTriage(concern.reference);
+    if (change.kind === "answer" && triageChannel && ts) {
+      await client.chat.postMessage({
+        channel: triageChannel,
+        thread_ts: ts,
+        text: `The reporter answered on ${concern.reference}:\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
+      });
+    }
   });
 
-  events.on("concern.changed", async ({ concern, change }) => {
-    const shown = showInTriage(concern.reference);
-    const told = dmReporter(concern, reporterUpdate(concern, change));
-    if (change.kind === "answer" && triageChannel) {
-      const ts = await shown;
-      if (ts) {
-        await client.chat.postMessage({
-          channel: triageChannel,
-          thread_ts: ts,
-          text: `The reporter answered on ${concern.reference}:\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
-        });
-      }
-    }
-    await Promise.all([shown, told]);
-  });
+  // Apart from the triage message, so that neither's failure repeats the other.
+  const reporter = ctx.core.events.subscriber("slack.concern-reporter");
+  reporter.on("concern.received", ({ concern }) => dmReporter(concern, reporterReceipt(concern)));
+  reporter.on("concern.changed", ({ concern, change }) => dmReporter(concern, reporterUpdate(concern, change)));
 }

@@ -1,9 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import type { KnownBlock } from "@slack/types";
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
-import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalMessage } from "../blocks/approval-message.js";
 import { requesterDecisionMessage, requesterReceipt } from "../blocks/requester-messages.js";
+import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 
 const approvalKey = (request: AiToolRequest) =>
@@ -12,20 +13,10 @@ const approvalKey = (request: AiToolRequest) =>
 /** Shows request changes in Slack: the approvals channel message, and DMs to requesters who use Slack. */
 export function subscribeRequestNotifications(ctx: SlackContext, client: WebClient): void {
   const { prisma } = ctx.core;
-  const events = ctx.core.events.subscriber("slack.requests");
 
-  async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null) {
-    const message = approvalMessage(request, decision);
-    const existing = await findChannelMessage(prisma, approvalKey(request));
-    if (existing) {
-      await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
-      return;
-    }
-    const posted = await client.chat.postMessage({ channel: ctx.slack.approvalsChannel, ...message });
-    await rememberChannelMessage(prisma, approvalKey(request), {
-      conversationId: posted.channel ?? ctx.slack.approvalsChannel,
-      messageId: posted.ts!,
-    });
+  const show = oneMessagePerKey(prisma, channelSurface(client, ctx.slack.approvalsChannel));
+  async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
+    await show(approvalKey(request), () => approvalMessage(request, decision));
   }
 
   async function dmRequester(request: AiToolRequest, message: { text: string; blocks: KnownBlock[] }) {
@@ -33,19 +24,15 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
     await client.chat.postMessage({ channel: request.requesterId, ...message });
   }
 
-  events.on("request.submitted", async ({ request }) => {
-    await Promise.all([showInApprovalsChannel(request, null), dmRequester(request, requesterReceipt(request))]);
-  });
+  // The approvals message and the requester's DMs are delivered apart: an outage that fails one never repeats the other.
+  const approvals = ctx.core.events.subscriber("slack.approvals");
+  approvals.on("request.submitted", ({ request }) => showInApprovalsChannel(request, null));
+  approvals.on("request.resubmitted", ({ request }) => showInApprovalsChannel(request, null));
+  approvals.on("request.decided", ({ request, decision }) => showInApprovalsChannel(request, decision));
+  approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
 
-  events.on("request.resubmitted", async ({ request }) => {
-    await Promise.all([showInApprovalsChannel(request, null), dmRequester(request, requesterReceipt(request))]);
-  });
-
-  events.on("request.decided", async ({ request, decision, aiSystem }) => {
-    await Promise.all([
-      showInApprovalsChannel(request, decision),
-      dmRequester(request, requesterDecisionMessage(request, decision, aiSystem)),
-    ]);
-  });
-  events.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
+  const requester = ctx.core.events.subscriber("slack.requester");
+  requester.on("request.submitted", ({ request }) => dmRequester(request, requesterReceipt(request)));
+  requester.on("request.resubmitted", ({ request }) => dmRequester(request, requesterReceipt(request)));
+  requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, requesterDecisionMessage(request, decision, aiSystem)));
 }

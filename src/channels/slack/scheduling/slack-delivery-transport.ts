@@ -1,5 +1,6 @@
 import { WebClient } from "@slack/web-api";
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
+import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { ClaimedDelivery, DeliveryTransport } from "../../../features/scheduler/delivery.js";
 import type { KnownBlock } from "../blocks/types.js";
@@ -9,9 +10,10 @@ import type { SlackSendQueue } from "./send-queue.js";
 
 const TIMEZONE_CACHE_MS = 6 * 3600_000;
 
-export function renderDelivery(payload: ReminderPayload | DigestPayload): { text: string; blocks: KnownBlock[] } {
+export function renderDelivery(payload: ReminderPayload | DigestPayload, now: Date): { text: string; blocks: KnownBlock[] } {
   if (payload.type === "digest") return { text: digestText(payload.report), blocks: digestBlocks(payload.report) };
-  return { text: reminderText(payload), blocks: reminderBlocks(payload) };
+  const headline = reminderHeadline(payload, now);
+  return { text: reminderText(payload, headline), blocks: reminderBlocks(payload, headline) };
 }
 
 /** A WebClient that hands 429s to the send queue instead of retrying on its own. */
@@ -29,8 +31,8 @@ export class SlackDeliveryTransport implements DeliveryTransport {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async send(delivery: ClaimedDelivery): Promise<{ messageId?: string }> {
-    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload);
+  async send(delivery: ClaimedDelivery, now: Date): Promise<{ messageId?: string }> {
+    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload, now);
     const posted = await this.queue.send(delivery.recipientId, () =>
       this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
     );

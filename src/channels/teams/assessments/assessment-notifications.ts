@@ -1,15 +1,13 @@
 import { rememberChannelMessage } from "../../../core/channel-messages.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
-import { followSignOff, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
+import { followSignOff, signOffCopies, signOffCopyKey, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import { assessorOutcomeCard, signOffCard, signOffSummary } from "./sign-off-card.js";
-
-const SIGN_OFF_PURPOSE = "sign_off";
 
 /**
  * Impact assessments in Teams, whichever channel they were filled in: each Teams AIMS owner (TEAMS_OWNERS) gets a
- * sign-off card in their personal chat; every copy posted into a known chat is remembered, so a review by any owner,
- * in Teams or Slack, updates them all. Assessors who use Teams hear the outcome in their personal chat.
+ * sign-off card in their personal chat; every copy posted into a known chat, of every round, is remembered, so a review
+ * by any owner, in Teams or Slack, updates them all. Assessors who use Teams hear the outcome in their personal chat.
  */
 export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
   const { events, prisma, roles, assessments } = ctx.core;
@@ -20,11 +18,7 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
     const sent = await ctx.messenger.sendToUser(ownerId, cardMessage(signOffCard(assessment), signOffSummary(assessment)));
     if (!sent?.activityId) return;
     const { conversationId, activityId } = sent;
-    await rememberChannelMessage(
-      prisma,
-      { entityType: "impact_assessment", entityId: assessment.reference, purpose: `${SIGN_OFF_PURPOSE}:${ownerId}`, channel: "teams" },
-      { conversationId, messageId: activityId },
-    );
+    await rememberChannelMessage(prisma, signOffCopyKey(assessment, "teams", ownerId), { conversationId, messageId: activityId });
   }
 
   async function askOwners(assessment: AssessmentWithSubject) {
@@ -38,9 +32,7 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
   }
 
   async function updateOwnerCopies(assessment: AssessmentWithSubject) {
-    const copies = await prisma.channelMessage.findMany({
-      where: { entityType: "impact_assessment", entityId: assessment.reference, channel: "teams", purpose: { startsWith: SIGN_OFF_PURPOSE } },
-    });
+    const copies = await signOffCopies(prisma, assessment, "teams");
     const message = cardMessage(signOffCard(assessment), signOffSummary(assessment));
     await Promise.all(copies.map((copy) => ctx.messenger.update(copy.conversationId, copy.messageId, message)));
   }
@@ -51,5 +43,5 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
     await ctx.messenger.sendToUser(assessment.assessorId, cardMessage(card, summary));
   }
 
-  followSignOff(events.subscriber("teams.assessments"), assessments, { askOwners, updateOwnerCopies, tellAssessor });
+  followSignOff({ owners: events.subscriber("teams.sign-off"), assessor: events.subscriber("teams.assessor") }, assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

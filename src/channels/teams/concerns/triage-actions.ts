@@ -11,11 +11,6 @@ const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 type TriageStep = (args: { ctx: TeamsContext; actor: Actor; reference: string; data: Record<string, unknown> }) => Promise<TriageResult>;
 
-/** The person picked in the people picker, named as the bot knows them (the picker sends only the object id). */
-async function assignee(ctx: TeamsContext, aadObjectId: string): Promise<Actor> {
-  const known = await ctx.conversations.user(aadObjectId);
-  return { channel: "teams", id: aadObjectId, name: known?.name ?? undefined };
-}
 
 /**
  * A button of the triage card. The core checks that the person is a configured triager and that the step is
@@ -53,7 +48,7 @@ export const assignConcern = triageAction(async ({ ctx, actor, reference, data }
   if (refusal) return { kind: "forbidden", message: refusal };
   const picked = readText(data, TRIAGE_INPUTS.assignee) ?? "";
   if (!AAD_OBJECT_ID.test(picked)) return { kind: "invalid", message: "Please choose who investigates it." };
-  return ctx.core.concerns.assign(actor, reference, await assignee(ctx, picked));
+  return ctx.core.concerns.assign(actor, reference, await ctx.core.people.person("teams", picked));
 });
 
 export const closeConcern = triageAction(({ ctx, actor, reference, data }) => {

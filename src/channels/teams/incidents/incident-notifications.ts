@@ -1,8 +1,8 @@
-import { findChannelMessage, rememberChannelMessage, type ChannelMessageKey } from "../../../core/channel-messages.js";
+import { oneMessagePerKey, type ChannelMessageKey } from "../../../core/channel-messages.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
+import { conversationSurface } from "../conversation-surface.js";
 import { incidentSummaryCard, incidentSummaryText } from "./incident-summary-card.js";
-import { oneAtATime } from "./one-at-a-time.js";
 
 const announcementKey = (reference: string): ChannelMessageKey => ({
   entityType: "incident",
@@ -20,19 +20,15 @@ export function subscribeIncidentNotifications(ctx: TeamsContext): void {
   const { incidents, prisma } = ctx.core;
   const events = ctx.core.events.subscriber("teams.incidents");
   const conversationId = ctx.teams.incidentsConversation;
-  const serialize = oneAtATime();
+  const show = conversationId ? oneMessagePerKey(prisma, conversationSurface(ctx.messenger, conversationId)) : null;
 
-  async function show(reference: string): Promise<void> {
-    if (!conversationId) return;
-    const details = await incidents.details(reference);
-    if (!details) return;
-    const message = cardMessage(incidentSummaryCard(details), incidentSummaryText(details));
-    const existing = await findChannelMessage(prisma, announcementKey(reference));
-    if (existing) return ctx.messenger.update(existing.conversationId, existing.messageId, message);
-    const activityId = await ctx.messenger.post(conversationId, message);
-    if (activityId) await rememberChannelMessage(prisma, announcementKey(reference), { conversationId, messageId: activityId });
+  async function showSummary(reference: string): Promise<void> {
+    await show?.(announcementKey(reference), async () => {
+      const details = await incidents.details(reference);
+      return details ? cardMessage(incidentSummaryCard(details), incidentSummaryText(details)) : null;
+    });
   }
 
-  events.on("incident.reported", ({ incident }) => serialize(incident.reference, () => show(incident.reference)));
-  events.on("incident.changed", ({ incident }) => serialize(incident.reference, () => show(incident.reference)));
+  events.on("incident.reported", ({ incident }) => showSummary(incident.reference));
+  events.on("incident.changed", ({ incident }) => showSummary(incident.reference));
 }

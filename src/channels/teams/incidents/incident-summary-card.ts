@@ -38,7 +38,7 @@ function correctiveActionLines(incident: IncidentDetails): CardElement[] {
   }
   const lines = incident.correctiveActions.map(
     (action) =>
-      `- ${truncate(action.description, 300)} · owner ${personLabel({ channel: action.ownerChannel, id: action.ownerId })} · due ${formatDate(action.dueDate)} · ${action.status}`,
+      `- ${truncate(action.description, 300)} · owner ${personLabel({ channel: action.ownerChannel, id: action.ownerId, name: action.ownerName })} · due ${formatDate(action.dueDate)} · ${action.status}`,
   );
   return section("Corrective actions", lines.join("\n"));
 }

@@ -1,9 +1,10 @@
 import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
-import { findChannelMessage, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalCard } from "../cards/approval-card.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import { decisionCard } from "../cards/requester-cards.js";
 import type { TeamsContext } from "../context.js";
+import { conversationSurface } from "../conversation-surface.js";
 
 const approvalKey = (request: AiToolRequest) =>
   ({ entityType: "ai_tool_request", entityId: request.reference, purpose: "approval", channel: "teams" }) as const;
@@ -17,18 +18,10 @@ const approvalSummary = (request: AiToolRequest) =>
  */
 export function subscribeRequestNotifications(ctx: TeamsContext): void {
   const { prisma } = ctx.core;
-  const events = ctx.core.events.subscriber("teams.requests");
 
-  async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null) {
-    const message = cardMessage(approvalCard(request, decision), approvalSummary(request));
-    const existing = await findChannelMessage(prisma, approvalKey(request));
-    if (existing) {
-      await ctx.messenger.update(existing.conversationId, existing.messageId, message);
-      return;
-    }
-    const conversationId = ctx.teams.approvalsConversation;
-    const activityId = await ctx.messenger.post(conversationId, message);
-    if (activityId) await rememberChannelMessage(prisma, approvalKey(request), { conversationId, messageId: activityId });
+  const show = oneMessagePerKey(prisma, conversationSurface(ctx.messenger, ctx.teams.approvalsConversation));
+  async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
+    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision), approvalSummary(request)));
   }
 
   async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {
@@ -37,10 +30,11 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
     await ctx.messenger.sendToUser(request.requesterId, cardMessage(decisionCard(request, decision, aiSystem), summary));
   }
 
-  events.on("request.submitted", ({ request }) => showInApprovalsConversation(request, null));
-  events.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
-  events.on("request.decided", async ({ request, decision, aiSystem }) => {
-    await Promise.all([showInApprovalsConversation(request, decision), tellRequester(request, decision, aiSystem)]);
-  });
-  events.on("request.redisplayed", ({ request, decision }) => showInApprovalsConversation(request, decision));
+  // The approvals card and the requester's message are delivered apart: an outage that fails one never repeats the other.
+  const approvals = ctx.core.events.subscriber("teams.approvals");
+  approvals.on("request.submitted", ({ request }) => showInApprovalsConversation(request, null));
+  approvals.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
+  approvals.on("request.decided", ({ request, decision }) => showInApprovalsConversation(request, decision));
+  approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsConversation(request, decision));
+  ctx.core.events.subscriber("teams.requester").on("request.decided", ({ request, decision, aiSystem }) => tellRequester(request, decision, aiSystem));
 }

@@ -46,8 +46,7 @@ export const snooze = dueItemAction("due.snooze", async ({ ctx, actor, key, data
 export const reassign = dueItemAction("due.reassign", async ({ ctx, actor, key, data }) => {
   const ownerId = text(data, INPUTS.owner)?.trim() ?? "";
   if (!AAD_OBJECT_ID.test(ownerId)) return messageResponse("Choose the new owner from the people picker.");
-  const known = await ctx.conversations.user(ownerId);
-  const owner: Actor = { channel: "teams", id: ownerId, name: known?.name ?? undefined };
+  const owner = await ctx.core.people.person("teams", ownerId);
   const result = await ctx.core.scheduling.reminders.reassign(actor, key, owner);
   if (result.kind !== "reassigned") return messageResponse(result.message);
   const told = await tellNewOwner(ctx, actor, result.item, key);

@@ -35,7 +35,7 @@ export const reviewsCommand: TeamsCommand = {
       return void (await turn.sendActivity(cardMessage(reviewScheduleForm(), "New review schedule")));
     }
     const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS, actor), reviews.listSchedules()]);
-    await turn.sendActivity(cardMessage(reviewsCard(due, schedules, ctx.core.clock.now(), LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
+    await turn.sendActivity(cardMessage(reviewsCard(due, schedules, LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
   },
 };
 

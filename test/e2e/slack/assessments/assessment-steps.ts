@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { ASSESSMENT_IDS } from "../../../../src/channels/slack/assessments/ids.js";
 import type { RawRequestForm } from "../../../../src/features/requests/request-form.js";
 import { APPROVALS_CHANNEL, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
@@ -139,4 +140,20 @@ export async function fileRequest(t: TestAims, userId: string, form: RawRequestF
     (call) => call.args.channel === APPROVALS_CHANNEL && String(call.args.text).includes(String(form.toolName)),
   );
   return { reference: /REQ-\d{4}/.exec(String(posted.args.text))![0], approvalTs: String(posted.response.ts) };
+}
+
+/** Starts an assessment of a request with `/aims assess`, answers every step mildly and sends it for sign-off. */
+export async function completeAssessmentInSlack(t: TestAims, userId: string, requestReference: string): Promise<string> {
+  const opens = t.fake.callsTo("views.open").length;
+  await t.slack.command(userId, `assess ${requestReference}`);
+  const [opened] = (await t.fake.waitForCount("views.open", opens + 1)).slice(opens);
+  let view = opened!.response.view as ModalViewJson;
+  const assessmentRef = JSON.parse(view.private_metadata).reference as string;
+  while (view.callback_id === ASSESSMENT_IDS.views.step) {
+    const next = await submitStep(t, userId, view, fillStep(view));
+    expect(next.response_action, textOf(next)).toBe("update");
+    view = next.view!;
+  }
+  expect(textOf((await submitStep(t, userId, view, {})).view)).toContain("is with the AIMS owners for sign-off");
+  return assessmentRef;
 }

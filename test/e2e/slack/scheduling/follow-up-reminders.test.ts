@@ -156,7 +156,7 @@ describe("concern deadlines in the reminders", () => {
     await at("2027-03-11T10:05:00Z");
     const escalations = remindersAbout(OWNER, late);
     expect(escalations).toHaveLength(1);
-    expect(text(escalations[0]!)).toContain("Escalation: overdue");
+    expect(text(escalations[0]!)).toContain("Escalation: 3 days overdue");
     expect(text(escalations[0]!)).not.toContain("order history");
   });
 });

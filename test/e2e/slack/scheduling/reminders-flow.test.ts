@@ -113,7 +113,7 @@ describe("review reminders through Slack", () => {
     clock.set(new Date("2027-04-05T08:00:00Z"));
     await tick(t);
     expect(escalations()).toHaveLength(1);
-    expect(text(escalations()[0]!)).toContain("Escalation: overdue");
+    expect(text(escalations()[0]!)).toContain("Escalation: 4 days overdue, past the 3-day grace period");
     expect(text(escalations()[0]!)).toContain(`<@${EMPLOYEE}>`);
 
     const { modal } = await click(t, OWNER, escalations()[0]!, ids.actions.reassign);

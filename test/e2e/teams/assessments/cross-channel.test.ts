@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSESSMENT_IDS } from "../../../../src/channels/slack/assessments/ids.js";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import { eventually } from "../../../support/eventually.js";
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
 import { channelConversation, personalChatId, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
-import { buttonIn, fileRequest, fillStep as fillSlackStep, submitStep, textOf, type ModalViewJson } from "../../slack/assessments/assessment-steps.js";
-import { button, type Card, cardText, clickForCard, submitTeamsRequest } from "../teams-steps.js";
-import { fillStep, postedCard, sendForCard, stepLine, TEAMS_OWNERS, TEAMS_OWNERS_ENV } from "./teams-assessment-steps.js";
+import { buttonIn, completeAssessmentInSlack, fileRequest, textOf } from "../../slack/assessments/assessment-steps.js";
+import { button, cardText, clickForCard, submitTeamsRequest } from "../teams-steps.js";
+import { completeInTeams, postedCard, sendForCard, stepLine, TEAMS_OWNERS, TEAMS_OWNERS_ENV } from "./teams-assessment-steps.js";
 
 const clock = fixedClock(new Date("2026-12-01T10:00:00Z"));
 let t: TestAims;
@@ -19,20 +20,13 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/** Steps through every card of a Teams assessment with mild answers and sends it for sign-off. */
-async function completeInTeams(first: Card): Promise<void> {
-  let card = first;
-  while (!cardText(card).includes("Send for sign-off")) card = await clickForCard(t, TEAMS_EMPLOYEE, button(card, "assessment.next"), fillStep(card));
-  expect(cardText(await clickForCard(t, TEAMS_EMPLOYEE, button(card, "assessment.submit")))).toContain("is with the AIMS owners for sign-off");
-}
-
 describe("impact assessments across Slack and Teams", () => {
   it("signs off in Slack an assessment made in Teams: the Teams owners' cards and the Teams assessor hear of it", async () => {
     const { reference } = await submitTeamsRequest(t, TEAMS_EMPLOYEE, { ...VALID_REQUEST, toolName: "Teams-made assistant" });
     const first = await sendForCard(t, TEAMS_EMPLOYEE, `assess ${reference}`, "Step 1 of");
     expect(stepLine(first)).toContain(`Step 1 of ${t.aims.core.assessments.steps.length}`);
     const assessmentRef = String(button(first, "assessment.next").data.reference);
-    await completeInTeams(first);
+    await completeInTeams(t, TEAMS_EMPLOYEE, first);
 
     const ask = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OWNERS[0] && String(c.args.text).includes(assessmentRef));
     const teamsCopy = await postedCard(t, [assessmentRef, "Approve sign-off"], personalChatId(TEAMS_OWNERS[0]));
@@ -51,17 +45,7 @@ describe("impact assessments across Slack and Teams", () => {
 
   it("signs off in Teams an assessment made in Slack: the Slack owner's message and the Slack assessor hear of it", async () => {
     const { reference } = await fileRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Slack-made assistant" });
-    const opens = t.fake.callsTo("views.open").length;
-    await t.slack.command(EMPLOYEE, `assess ${reference}`);
-    const [opened] = (await t.fake.waitForCount("views.open", opens + 1)).slice(opens);
-    let view = opened!.response.view as ModalViewJson;
-    const assessmentRef = JSON.parse(view.private_metadata).reference as string;
-    while (view.callback_id === ASSESSMENT_IDS.views.step) {
-      const next = await submitStep(t, EMPLOYEE, view, fillSlackStep(view));
-      expect(next.response_action, textOf(next)).toBe("update");
-      view = next.view!;
-    }
-    expect(textOf((await submitStep(t, EMPLOYEE, view, {})).view)).toContain("is with the AIMS owners for sign-off");
+    const assessmentRef = await completeAssessmentInSlack(t, EMPLOYEE, reference);
 
     const ask = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OWNERS[0] && String(c.args.text).includes(assessmentRef));
     const { card } = await postedCard(t, [assessmentRef, "Approve sign-off"], personalChatId(TEAMS_OWNERS[0]));
@@ -72,5 +56,25 @@ describe("impact assessments across Slack and Teams", () => {
     await t.fake.waitFor("chat.update", (c) => c.args.ts === ask.response.ts && textOf(c.args.blocks).includes("Signed off"));
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(`${assessmentRef} was signed off`));
     expect(await t.aims.core.assessments.find(assessmentRef)).toMatchObject({ status: "signed_off", reviewerChannel: "teams", reviewerId: TEAMS_OWNERS[0].aadObjectId });
+  });
+
+  it("updates the Slack owner's request when a Teams owner signs off while Slack is still posting it", async () => {
+    const { reference } = await submitTeamsRequest(t, TEAMS_EMPLOYEE, { ...VALID_REQUEST, toolName: "Signed off quickly" });
+    const first = await sendForCard(t, TEAMS_EMPLOYEE, `assess ${reference}`, "Step 1 of");
+    const assessmentRef = String(button(first, "assessment.next").data.reference);
+    t.fake.setLatency(1500);
+    try {
+      await completeInTeams(t, TEAMS_EMPLOYEE, first);
+      const { card } = await postedCard(t, [assessmentRef, "Approve sign-off"], personalChatId(TEAMS_OWNERS[0]));
+      expect(cardText(await clickForCard(t, TEAMS_OWNERS[0], button(card, "assessment.sign_off")))).toContain("**Signed off**");
+      await eventually(() => {
+        const shown = t.fake.messages(OWNERS[0]).filter((m) => m.text.includes(assessmentRef));
+        expect(shown).toHaveLength(1);
+        expect(textOf(shown[0]!.blocks)).toContain("Signed off");
+        expect(textOf(shown[0]!.blocks)).not.toContain(ASSESSMENT_IDS.actions.signOff);
+      }, 10_000);
+    } finally {
+      t.fake.setLatency(0);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { TestAims } from "../../../support/aims-harness.js";
 import type { TeamsPerson } from "../../../support/teams-activities.js";
 import { LOW_RISK_OVERRIDES } from "../../slack/assessments/assessment-steps.js";
-import { cardIn, cardText, clickForCard, clickForMessage, inputsOf, type Card, type CardAction, type CardElementOf } from "../teams-steps.js";
+import { button, cardIn, cardText, clickForCard, clickForMessage, inputsOf, type Card, type CardAction, type CardElementOf } from "../teams-steps.js";
 
 const owner = (n: string, name: string): TeamsPerson => ({ aadObjectId: `00000000-0000-4000-8000-0000000000${n}`, id: `29:1teams-owner-${n}`, name });
 export const TEAMS_OWNERS = [owner("b1", "Olga Owner"), owner("b2", "Omar Owner")] as const;
@@ -54,4 +54,11 @@ export async function postedCard(t: TestAims, texts: string[], conversationId?: 
     (c) => (!conversationId || c.conversationId === conversationId) && texts.every((text) => cardText(c.body).includes(text)),
   );
   return { call, card: cardIn(call) };
+}
+
+/** Steps through every card of a Teams assessment with mild answers and sends it for sign-off. */
+export async function completeInTeams(t: TestAims, assessor: TeamsPerson, first: Card): Promise<void> {
+  let card = first;
+  while (!cardText(card).includes("Send for sign-off")) card = await clickForCard(t, assessor, button(card, "assessment.next"), fillStep(card));
+  expect(cardText(await clickForCard(t, assessor, button(card, "assessment.submit")))).toContain("is with the AIMS owners for sign-off");
 }

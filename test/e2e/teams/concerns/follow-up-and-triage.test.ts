@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOLLOW_UP_DENIED, FOLLOW_UP_RATE_LIMITED } from "../../../../src/features/concerns/concern-follow-up.js";
 import { fixedClock } from "../../../../src/core/clock.js";
+import { SLACK_IDS } from "../../../../src/channels/slack/ids.js";
+import { eventually } from "../../../support/eventually.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { personalChatId, TEAMS_EMPLOYEE, TEAMS_OTHER } from "../../../support/teams-activities.js";
 import { cardText, expectCardResponse, expectMessageResponse } from "../teams-steps.js";
@@ -98,6 +100,24 @@ describe("Teams triage of a named concern", () => {
     expect(concern).toMatchObject({ status: "resolved", reporterChannel: "teams", reporterId: TEAMS_EMPLOYEE.aadObjectId, assigneeChannel: "teams", assigneeId: TEAMS_TRIAGERS[1].aadObjectId });
     const triageCards = t.teams.connector.accepted("send").filter((c) => c.conversationId === TEAMS_TRIAGE_CONVERSATION && cardText(c.body).includes(triage.reference));
     expect(triageCards).toHaveLength(1);
+  });
+
+  it("keeps one Slack triage message when a Teams triager acts while Slack is still posting it", async () => {
+    t.fake.setLatency(1500);
+    try {
+      await fileTeamsConcern(t, TEAMS_EMPLOYEE, { description: "The chatbot quotes salaries of named colleagues.", category: "privacy" });
+      const triage = await teamsTriagePost(t, "salaries of named colleagues");
+      const acknowledged = await clickTriage(t, TEAMS_TRIAGERS[0], "concern.acknowledge", triage.reference, triage.activityId);
+      expect(cardText(expectCardResponse(acknowledged.body))).toContain("Acknowledged");
+      await eventually(() => {
+        const shown = t.fake.messages(SLACK_TRIAGE_CHANNEL).filter((m) => JSON.stringify(m).includes(triage.reference));
+        expect(shown).toHaveLength(1);
+        expect(JSON.stringify(shown[0]!.blocks)).toContain("*Acknowledged*");
+        expect(JSON.stringify(shown[0]!.blocks)).not.toContain(SLACK_IDS.concerns.actions.acknowledge);
+      }, 10_000);
+    } finally {
+      t.fake.setLatency(0);
+    }
   });
 
   it("refuses the concern form in a channel, where everyone would see it", async () => {

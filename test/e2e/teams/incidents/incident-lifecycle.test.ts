@@ -103,6 +103,8 @@ describe("AI incidents in Teams", () => {
     const final = expectCardResponse(closed.body);
     expect(cardText(final)).toContain("Closed");
     expect(cardText(final)).toContain("Require review of prompt template changes");
+    expect(cardText(final)).toContain(`owner ${RESPONDER.name}`);
+    expect(cardText(final)).not.toContain(`owner ${RESPONDER.aadObjectId}`);
     expect(final.actions?.map((a) => a.verb)).toEqual(["incident.external.form"]);
     await latestAnnouncement("edited without review");
 

@@ -3,6 +3,7 @@ import type { Incident } from "../../../../db/generated/client.js";
 import { findChannelMessage, rememberChannelMessage, type ChannelMessageKey } from "../../../../core/channel-messages.js";
 import type { IncidentChange } from "../../../../features/incidents/incident-events.js";
 import { escapeMrkdwn, truncate } from "../../blocks/text.js";
+import { oneAtATime } from "../../../../core/one-at-a-time.js";
 import type { SlackContext } from "../../context.js";
 import { mention } from "../../slack-actor.js";
 import { incidentSummary } from "../blocks/incident-summary.js";
@@ -26,24 +27,32 @@ export function subscribeIncidentNotifications(ctx: SlackContext, client: WebCli
   const { incidents, prisma } = ctx.core;
   const events = ctx.core.events.subscriber("slack.incidents");
 
+  // A change that lands while a summary is being posted is shown once the summary is remembered.
+  const serialize = oneAtATime();
+
   async function postSummary(reference: string, purpose: Purpose, conversationId: string): Promise<string | null> {
-    const details = await incidents.details(reference);
-    if (!details) return null;
-    const posted = await client.chat.postMessage({ channel: conversationId, ...incidentSummary(details) });
-    await rememberChannelMessage(prisma, summaryKey(reference, purpose), { conversationId: posted.channel ?? conversationId, messageId: posted.ts! });
-    return posted.ts!;
+    let ts: string | null = null;
+    await serialize(reference, async () => {
+      const details = await incidents.details(reference);
+      if (!details) return;
+      const posted = await client.chat.postMessage({ channel: conversationId, ...incidentSummary(details) });
+      await rememberChannelMessage(prisma, summaryKey(reference, purpose), { conversationId: posted.channel ?? conversationId, messageId: posted.ts! });
+      ts = posted.ts!;
+    });
+    return ts;
   }
 
   /** Re-renders from the database (not the event), so the last update always shows the latest state. */
-  async function refreshSummaries(reference: string): Promise<void> {
-    const details = await incidents.details(reference);
-    if (!details) return;
-    const message = incidentSummary(details);
-    for (const purpose of ["announcement", "room"] as const) {
-      const existing = await findChannelMessage(prisma, summaryKey(reference, purpose));
-      if (existing) await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
-    }
-  }
+  const refreshSummaries = (reference: string) =>
+    serialize(reference, async () => {
+      const details = await incidents.details(reference);
+      if (!details) return;
+      const message = incidentSummary(details);
+      for (const purpose of ["announcement", "room"] as const) {
+        const existing = await findChannelMessage(prisma, summaryKey(reference, purpose));
+        if (existing) await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
+      }
+    });
 
   async function announce(incident: Incident): Promise<void> {
     const channel = ctx.slack.incidentsChannel;
@@ -84,25 +93,19 @@ export function subscribeIncidentNotifications(ctx: SlackContext, client: WebCli
     });
   }
 
-  async function publishReport(incident: Incident): Promise<void> {
-    // A failed announcement must not stop the dedicated channel of a SEV1/SEV2 incident from being opened.
-    await announce(incident).catch((error: unknown) => {
-      ctx.logger.error({ err: error, reference: incident.reference, slackError: slackErrorCode(error) }, "could not announce the incident");
-    });
-    if (incident.roomStatus === "pending") await openRoom(incident);
-  }
-
-  events.on("incident.reported", ({ incident }) => {
-    // Not awaited: opening a dedicated channel takes several Slack calls (more when rate limited), and the report
-    // form must be acknowledged within Slack's 3 seconds. The incident is already safely recorded.
-    const work = Promise.all([publishReport(incident), sendReceipt(incident)]);
-    work.catch((error: unknown) => {
-      ctx.logger.error({ err: error, reference: incident.reference }, "could not publish the incident report in Slack");
-    });
-  });
-
+  events.on("incident.reported", ({ incident }) => announce(incident));
   events.on("incident.changed", async ({ incident, change }) => {
     await refreshSummaries(incident.reference);
     if (change.kind === "note") await postNoteInRoom(incident, change);
   });
+
+  // Apart from the announcement, so that neither's failure repeats the other. A room is not retried: creating a
+  // channel twice is worse than the error in the log, after which a responder can open one.
+  ctx.core.events.subscriber("slack.incident-room").on("incident.reported", async ({ incident }) => {
+    if (incident.roomStatus !== "pending") return;
+    await openRoom(incident).catch((error: unknown) => {
+      ctx.logger.error({ err: error, reference: incident.reference, slackError: slackErrorCode(error) }, "could not open the incident's channel");
+    });
+  });
+  ctx.core.events.subscriber("slack.incident-reporter").on("incident.reported", ({ incident }) => sendReceipt(incident));
 }

@@ -1,7 +1,6 @@
 import type { KnownBlock } from "../../blocks/types.js";
 import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
 import { mention } from "../../slack-actor.js";
-import { reminderHeadline } from "../../../../features/reminders/reminder-headline.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
 import { ASSESSMENT_IDS } from "../../assessments/ids.js";
@@ -9,8 +8,8 @@ import { SCHEDULING_IDS } from "../scheduling-ids.js";
 
 const ids = SCHEDULING_IDS.actions;
 
-export function reminderText(payload: ReminderPayload): string {
-  return truncate(`${reminderHeadline(payload)}: ${payload.item.itemId} ${payload.item.title}`, 300);
+export function reminderText(payload: ReminderPayload, headline: string): string {
+  return truncate(`${headline}: ${payload.item.itemId} ${payload.item.title}`, 300);
 }
 
 function itemDetails(item: DueItemJson, showOwner: boolean): string {
@@ -33,7 +32,7 @@ function completeButton(item: DueItemJson, key: string) {
 }
 
 /** The DM a reminder or an escalation arrives as, with what the reader can do about it. */
-export function reminderBlocks(payload: ReminderPayload, headlineText = reminderHeadline(payload)): KnownBlock[] {
+export function reminderBlocks(payload: ReminderPayload, headlineText: string): KnownBlock[] {
   const key = payload.occurrenceKey;
   const elements =
     payload.item.kind === "check_in"

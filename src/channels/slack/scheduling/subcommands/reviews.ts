@@ -17,6 +17,6 @@ export const reviewsSubcommand: Subcommand = {
       return;
     }
     const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS, actor), reviews.listSchedules()]);
-    await respond({ response_type: "ephemeral", text: `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days.`, blocks: reviewsBlocks(due, schedules, ctx.core.clock.now(), canEdit) });
+    await respond({ response_type: "ephemeral", text: `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days.`, blocks: reviewsBlocks(due, schedules, canEdit) });
   },
 };

@@ -1,5 +1,7 @@
 import type { Objective, ReviewSchedule } from "../../../../db/generated/client.js";
-import type { DueItem } from "../../../../features/reminders/due-item.js";
+import type { ChatChannel } from "../../../../core/actor.js";
+import { dueStatusText } from "../../../../features/reminders/due-status.js";
+import type { DueListing } from "../../../../features/reviews/review-service.js";
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from "../../cards/adaptive-card.js";
 import { formatDate, personLabel, truncate } from "../../cards/text.js";
 
@@ -9,15 +11,15 @@ const PROGRESS: Record<string, string> = { on_track: "🟢 On track", at_risk: "
 
 const heading = (text: string) => textBlock(text, { size: "medium", weight: "bolder" });
 const more = (shown: number, total: number): CardElement[] => (total > shown ? [textBlock(`… and ${total - shown} more.`, { subtle: true })] : []);
-const ownerOf = (row: { ownerChannel: DueItem["owner"]["channel"]; ownerId: string; ownerName: string | null }) =>
+const ownerOf = (row: { ownerChannel: ChatChannel; ownerId: string; ownerName: string | null }) =>
   personLabel({ channel: row.ownerChannel, id: row.ownerId, name: row.ownerName });
 
 /** `reviews`: what is due in the next `days` days (overdue first), then the recurring review schedules. */
-export function reviewsCard(due: DueItem[], schedules: ReviewSchedule[], now: Date, days: number): AdaptiveCard {
+export function reviewsCard(due: DueListing[], schedules: ReviewSchedule[], days: number): AdaptiveCard {
   const body: CardElement[] = [heading(due.length === 0 ? `Nothing is due in the next ${days} days.` : `Due in the next ${days} days (${due.length})`)];
   for (const item of due.slice(0, MAX_LISTED)) {
-    const overdue = item.dueAt < now ? " · **overdue**" : "";
-    body.push(textBlock(`**${item.itemId}** ${truncate(item.title, 150)}\n\nDue ${formatDate(item.dueAt)}${overdue} · ${personLabel(item.owner)}`));
+    const status = item.status.kind === "overdue" ? `**${dueStatusText(item.status)}**` : dueStatusText(item.status);
+    body.push(textBlock(`**${item.itemId}** ${truncate(item.title, 150)}\n\n${status} · ${formatDate(item.dueAt)} · ${personLabel(item.owner)}`));
   }
   body.push(...more(Math.min(due.length, MAX_LISTED), due.length), heading(`Review schedules (${schedules.length})`));
   for (const schedule of schedules.slice(0, MAX_LISTED)) {

@@ -1,4 +1,3 @@
-import { reminderHeadline } from "../../../../features/reminders/reminder-headline.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
@@ -13,7 +12,7 @@ const MAX_NOTE_LENGTH = 2000;
 
 
 /** What chat previews and notifications show for the card. */
-export function reminderSummary(payload: ReminderPayload, headline = reminderHeadline(payload)): string {
+export function reminderSummary(payload: ReminderPayload, headline: string): string {
   return truncate(`${headline}: ${payload.item.itemId} ${payload.item.title}`, 300);
 }
 
@@ -93,7 +92,7 @@ function checkInAction(key: string): CardElement {
  * what the reader can do about it (mark done with evidence or start the re-assessment, snooze, reassign; or record
  * progress).
  */
-export function reminderCard(payload: ReminderPayload, headline = reminderHeadline(payload)): AdaptiveCard {
+export function reminderCard(payload: ReminderPayload, headline: string): AdaptiveCard {
   const key = payload.occurrenceKey;
   const body = [textBlock(truncate(headline, 200), { size: "medium", weight: "bolder" }), ...itemDetails(payload.item, payload.type === "escalation")];
   if (payload.item.kind === "check_in") return adaptiveCard(body, [checkInAction(key)]);

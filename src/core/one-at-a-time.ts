@@ -1,6 +1,6 @@
 /**
- * Runs work for the same key one after another (in this process). A change that lands while a record's card is
- * still being posted then updates that card instead of posting a second one.
+ * Runs work for the same key one after another (in this process). A change that lands while a record's message is
+ * still being posted then updates that message instead of posting a second one.
  */
 export function oneAtATime(): (key: string, work: () => Promise<void>) => Promise<void> {
   const tails = new Map<string, Promise<void>>();
