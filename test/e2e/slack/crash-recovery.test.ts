@@ -50,8 +50,8 @@ describe("nothing the bot must tell is lost when it goes down", () => {
     await eventually(async () => expect(await restarted.outboxDelivery.count()).toBe(0), 20_000);
 
     expect(t.fake.callsTo("chat.update").filter((c) => c.args.ts === approvalTs && c.response.ok)).toHaveLength(1);
-    const told = t.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(reference));
-    expect(told.map((c) => String(c.args.text))).toEqual([expect.stringContaining("received"), expect.stringContaining("approved")]);
+    const told = t.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(reference) && c.response.ok);
+    expect(told.map((c) => String(c.args.text))).toEqual([expect.stringContaining("is with the approvers"), expect.stringContaining("approved")]);
   }, 90_000);
 
   it("repairs a stale approvals message when someone clicks it: the message shows the decision the database holds", async () => {
