@@ -72,6 +72,23 @@ describe("AI tool request, end to end through Slack", () => {
     expect(await t.aims.core.prisma.aiToolRequest.count()).toBe(before);
   });
 
+  it.each([
+    ["a NUL byte", "Otter\u0000Transcribe"],
+    ["a lone surrogate", "Otter \ud800 Transcribe"],
+  ])("answers text with %s, which the database cannot store, with a field error and saves nothing", async (_name, toolName) => {
+    const before = await t.aims.core.prisma.aiToolRequest.count();
+    const { requestFormState } = await import("../../support/request-form-state.js");
+    const response = await t.slack.submitView(EMPLOYEE, {
+      callback_id: "request_submit",
+      private_metadata: `k-unstorable-${before}`,
+      state: { values: requestFormState({ ...VALID_REQUEST, toolName }) },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { response_action: string; errors: Record<string, string> };
+    expect(body).toEqual({ response_action: "errors", errors: { toolName: "Contains a character that cannot be stored; remove it and try again" } });
+    expect(await t.aims.core.prisma.aiToolRequest.count()).toBe(before);
+  });
+
   it("treats a second submit of the same modal as the same request", async () => {
     const { view, reference } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Idempotent tool" });
     const { requestFormState } = await import("../../support/request-form-state.js");
