@@ -1,0 +1,42 @@
+import type { Request, Response } from "express";
+import type { TurnContext } from "botbuilder";
+import { scrubSecrets, type Logger } from "../../log/logger.js";
+import { readIncomingActivity } from "./incoming-activity.js";
+import type { TeamsAdapter } from "./teams-adapter.js";
+
+/** Thrown by botframework-connector (AuthenticationError) or by jsonwebtoken for a token that does not verify. */
+function isTokenRefusal(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return "statusCode" in error || ["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"].includes(error.name);
+}
+
+/**
+ * POST /api/messages: what botbuilder's `process()` does, with answers Teams and operators can act on — 400 naming
+ * what is wrong with an activity, 401 for a token that does not verify — and every failure as one line in the
+ * app's JSON logs instead of botbuilder's console output.
+ */
+export function activityEndpoint(adapter: TeamsAdapter, logger: Logger, logic: (turn: TurnContext) => Promise<void>) {
+  const log = logger.child({ component: "teams" });
+  return async (req: Request, res: Response): Promise<void> => {
+    const incoming = readIncomingActivity(req.body);
+    if (!incoming.ok) {
+      log.warn({ problem: incoming.problem }, "refused a Teams request: not a Bot Framework activity");
+      res.status(400).json({ error: `not a Bot Framework activity: ${incoming.problem}` });
+      return;
+    }
+    const { activity } = incoming;
+    let auth;
+    try {
+      auth = await adapter.authenticate(activity, req.headers.authorization ?? "");
+    } catch (error) {
+      if (!isTokenRefusal(error)) throw error;
+      log.warn({ reason: scrubSecrets((error as Error).message), activityType: activity.type }, "refused a Teams request: no valid Bot Framework token");
+      res.status(401).json({ error: "unauthorized" });
+      return;
+    }
+    const answer = await adapter.runTurn(auth, activity, logic);
+    res.status(answer?.status ?? 200);
+    if (answer?.body !== undefined) res.send(answer.body);
+    res.end();
+  };
+}
