@@ -3,6 +3,7 @@ import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } 
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
 import { eventually } from "../../support/eventually.js";
+import { UNSTORABLE_TEXT_MESSAGE } from "../../../src/core/storable-text.js";
 
 let t: TestAims;
 beforeAll(async () => {
@@ -149,6 +150,8 @@ describe("AI tool request, end to end through Slack", () => {
 
     const emptyReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: " " } } } } });
     expect(((await emptyReason.json()) as { errors: unknown }).errors).toEqual({ reason: "Please give a reason." });
+    const unstorableReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: "Say\u0000 more" } } } } });
+    expect(((await unstorableReason.json()) as { errors: unknown }).errors).toEqual({ reason: UNSTORABLE_TEXT_MESSAGE });
 
     await t.slack.submitView(APPROVERS[0], {
       ...view,
