@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import type { TurnContext } from "botbuilder";
+import { withLibraryConsole } from "../../log/library-console.js";
 import { scrubSecrets, type Logger } from "../../log/logger.js";
 import { readIncomingActivity } from "./incoming-activity.js";
 import type { TeamsAdapter } from "./teams-adapter.js";
@@ -27,7 +28,7 @@ export function activityEndpoint(adapter: TeamsAdapter, logger: Logger, logic: (
     const { activity } = incoming;
     let auth;
     try {
-      auth = await adapter.authenticate(activity, req.headers.authorization ?? "");
+      auth = await withLibraryConsole(log, () => adapter.authenticate(activity, req.headers.authorization ?? ""));
     } catch (error) {
       if (!isTokenRefusal(error)) throw error;
       log.warn({ reason: scrubSecrets((error as Error).message), activityType: activity.type }, "refused a Teams request: no valid Bot Framework token");
