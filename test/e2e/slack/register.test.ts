@@ -88,6 +88,8 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
 
   it("answers a search the database cannot take (a NUL byte) by saying so, not with an error to retry", async () => {
     expect((await register("register otter\u0000")).text).toBe(UNSTORABLE_TEXT_REPLY);
+    const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register otter\u0000");
+    expect(reply.body).toMatchObject({ text: UNSTORABLE_TEXT_REPLY });
     expect(t.logs()).toContain("refused text the database cannot store");
   });
 
