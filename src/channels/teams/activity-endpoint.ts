@@ -5,10 +5,14 @@ import { scrubSecrets, type Logger } from "../../log/logger.js";
 import { readIncomingActivity } from "./incoming-activity.js";
 import type { TeamsAdapter } from "./teams-adapter.js";
 
-/** Thrown by botframework-connector (AuthenticationError) or by jsonwebtoken for a token that does not verify. */
+/**
+ * A token that does not verify: botframework-connector's AuthenticationError with 401/403, or jsonwebtoken's own
+ * errors, which it rethrows. Anything else (the signing keys could not be fetched, say) is our failure, not theirs.
+ */
 function isTokenRefusal(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return "statusCode" in error || ["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"].includes(error.name);
+  const { statusCode } = error as { statusCode?: unknown };
+  return statusCode === 401 || statusCode === 403 || ["JsonWebTokenError", "TokenExpiredError", "NotBeforeError"].includes(error.name);
 }
 
 /**
