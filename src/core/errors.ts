@@ -27,19 +27,25 @@ const UNAVAILABLE_MESSAGES = [
   /Can't reach database server/i,
 ];
 
-/** PostgreSQL refused a character in text: NUL (22021), or one the database encoding lacks (22P05). */
+/**
+ * PostgreSQL refused a character: NUL in text (22021) or jsonb (22P05), one the encoding lacks (22P05), or a lone
+ * surrogate, which makes the JSON Prisma sends for a jsonb column invalid (22P02).
+ */
 const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+const INVALID_JSON = { code: "22P02", message: /type json/ };
+
+type ErrorFields = { code?: unknown; originalCode?: unknown; message?: unknown };
 
 /** Whether the error, or one it wraps (the pg error inside Prisma's and the driver adapter's), matches. */
-function someErrorInChain(error: unknown, matches: (code: unknown, message: unknown) => boolean): boolean {
+function someErrorInChain(error: unknown, matches: (fields: ErrorFields) => boolean): boolean {
   const seen = new Set<unknown>();
   const pending: unknown[] = [error];
   while (pending.length > 0) {
     const current = pending.pop();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const { code, message, cause, originalError, meta } = current as Record<string, unknown>;
-    if (matches(code, message)) return true;
+    const { cause, originalError, meta } = current as Record<string, unknown>;
+    if (matches(current as ErrorFields)) return true;
     pending.push(cause, originalError, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
@@ -49,7 +55,7 @@ function someErrorInChain(error: unknown, matches: (code: unknown, message: unkn
 export function isDatabaseUnavailable(error: unknown): boolean {
   return someErrorInChain(
     error,
-    (code, message) =>
+    ({ code, message }) =>
       (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
       (typeof message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))),
   );
@@ -60,7 +66,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * (core/storable-text.ts); this catches free text that reaches the database another way.
  */
 export function isUnstorableText(error: unknown): boolean {
-  return someErrorInChain(error, (code) => typeof code === "string" && UNSTORABLE_TEXT_CODES.has(code));
+  return someErrorInChain(error, ({ code, originalCode, message }) => {
+    const pgCode = typeof originalCode === "string" ? originalCode : code;
+    if (typeof pgCode !== "string") return false;
+    return UNSTORABLE_TEXT_CODES.has(pgCode) || (pgCode === INVALID_JSON.code && typeof message === "string" && INVALID_JSON.message.test(message));
+  });
 }
 
 export const UNSTORABLE_TEXT_REPLY =

@@ -1,7 +1,7 @@
 /**
  * Text PostgreSQL cannot keep as typed: it refuses NUL in text and jsonb (22021 / 22P05), and a lone UTF-16
- * surrogate (a broken emoji from a paste) is either refused in jsonb or silently replaced by U+FFFD in text, so the
- * stored value and its audit hash would no longer match what was submitted.
+ * surrogate (half of an emoji, from a bad paste) in jsonb such as audit events; in a text column the driver quietly
+ * stores U+FFFD instead.
  */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
