@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { ExpressReceiver, LogLevel, SocketModeReceiver, type App, type Receiver } from "@slack/bolt";
 import type { Application } from "express";
 import type { Core } from "../../app/core.js";
 import type { SlackConfig } from "../../config/config.js";
@@ -6,6 +6,7 @@ import type { Logger } from "../../log/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
+import { PayloadCheckingApp } from "./payload-check.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -53,7 +54,7 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
       },
     });
   }
-  const app = new App({
+  const app = new PayloadCheckingApp({
     token: slack.botToken,
     receiver,
     logger: logs,

@@ -12,6 +12,7 @@ import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
+import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
 
@@ -53,8 +54,10 @@ export function createTeamsChannel(options: {
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
 
-  http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
-    await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));
+  // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
+  const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));
+  http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb", strict: false }), async (req, res) => {
+    await inFlight.track(answer(req, res));
   });
   return { adapter, authenticated: Boolean(teams.appId) };
 }
