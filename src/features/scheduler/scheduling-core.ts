@@ -4,6 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../log/logger.js";
+import type { Metrics } from "../../metrics/metrics.js";
 import type { Recipient } from "./delivery.js";
 import { CORE_DIGEST_SECTIONS } from "../digest/core-sections.js";
 import { DigestService } from "../digest/digest-service.js";
@@ -27,7 +28,15 @@ export interface Scheduling {
 
 const HOUR_MS = 3600_000;
 
-export function createScheduling(options: { prisma: Prisma; clock: Clock; roles: Roles; config: Config; logger: Logger; instanceId?: string }): Scheduling {
+export function createScheduling(options: {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+  config: Config;
+  logger: Logger;
+  instanceId?: string;
+  metrics?: Metrics;
+}): Scheduling {
   const { prisma, clock, roles, config, logger } = options;
   const settings = config.scheduling;
   const catchUpMs = settings.catchUpHours * HOUR_MS;
@@ -59,6 +68,7 @@ export function createScheduling(options: { prisma: Prisma; clock: Clock; roles:
     triggers: ["* * * * *", settings.digestCron],
     timezone: settings.timezone,
     instanceId: options.instanceId,
+    metrics: options.metrics,
   });
   return { settings, reminders, reviews, objectives, digest, scheduler };
 }
