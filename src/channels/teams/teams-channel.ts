@@ -14,6 +14,8 @@ import { subscribeIncidentNotifications } from "./incidents/incident-notificatio
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
+import { teamsHandlerLabel } from "./handler-label.js";
+import { stopwatch } from "../../metrics/metrics.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -43,7 +45,7 @@ export function createTeamsChannel(options: {
     teams,
     logger,
     conversations,
-    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger),
+    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger, core.metrics),
     inFlight,
   };
   const bot = new AimsTeamsBot(ctx);
@@ -54,7 +56,15 @@ export function createTeamsChannel(options: {
   subscribeAssessmentNotifications(ctx);
 
   http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
-    await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));
+    // botbuilder answers the HTTP request when the turn is done, so the two times differ only by the response's write.
+    const label = teamsHandlerLabel(req.body ?? {});
+    const elapsed = stopwatch();
+    res.once("finish", () => core.metrics.acknowledged(label, elapsed()));
+    try {
+      await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));
+    } finally {
+      core.metrics.replied(label, elapsed());
+    }
   });
   return { adapter, authenticated: Boolean(teams.appId) };
 }
