@@ -5,7 +5,7 @@ const NOT_A_PORT = "must be a port number from 0 to 65535";
 
 /** Settings of the Prometheus /metrics endpoint; spread into the env schema. */
 export const metricsEnvShape = {
-  METRICS_PORT: optionalText.pipe(z.coerce.number({ message: NOT_A_PORT }).int(NOT_A_PORT).min(0, NOT_A_PORT).max(65535, NOT_A_PORT).optional()),
+  METRICS_PORT: optionalText.pipe(z.coerce.number<string>({ message: NOT_A_PORT }).int(NOT_A_PORT).min(0, NOT_A_PORT).max(65535, NOT_A_PORT).optional()),
   METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters: it is all that guards /metrics").optional()),
 };
