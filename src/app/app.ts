@@ -34,7 +34,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const { logger } = options;
   // An invalid questionnaire stops start-up before anything is opened, naming the file, question and problem.
   const assessmentDefinition = await loadAssessmentDefinition(config.assessments.definitionPath);
-  const metrics = createMetrics({ processMetrics: Boolean(config.metrics) });
+  const metrics = createMetrics({ processMetrics: Boolean(config.metrics), schedulerRunsHere: config.scheduling.enabled });
   const database = await openDatabase(config.database, logger, { onConnectionWait: metrics.connectionWaited });
   metrics.watchDatabasePool(() => database.poolStats());
   const clock = options.clock ?? systemClock;

@@ -27,7 +27,7 @@ export interface SchedulerState {
   dueDeliveries: number;
   /** How long the oldest of them has been due, in seconds; 0 when none. */
   oldestDueSeconds: number;
-  /** Seconds since this replica's scheduler last finished a tick; undefined when it does not run here. */
+  /** Seconds since this replica's scheduler last finished a tick (or started); undefined when it does not run. */
   secondsSinceTick?: number;
 }
 
@@ -64,7 +64,7 @@ const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30];
  * One registry per app instance (tests run several in one process, so the global default registry is never used).
  * Process metrics (CPU, memory, event loop lag, GC) are added only when metrics are served.
  */
-export function createMetrics(options: { processMetrics: boolean }): MetricsRegistry {
+export function createMetrics(options: { processMetrics: boolean; schedulerRunsHere: boolean }): MetricsRegistry {
   const registry = new Registry();
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -144,7 +144,10 @@ export function createMetrics(options: { processMetrics: boolean }): MetricsRegi
     });
   schedulerGauge("aims_scheduler_due_deliveries", "Scheduled deliveries that are due but not sent yet (the backlog)", (state) => state.dueDeliveries);
   schedulerGauge("aims_scheduler_oldest_due_seconds", "How long the oldest undelivered due delivery has been waiting (the lag)", (state) => state.oldestDueSeconds);
-  schedulerGauge("aims_scheduler_seconds_since_tick", "Seconds since this replica's scheduler last finished a tick", (state) => state.secondsSinceTick);
+  // Left out where the scheduler is off: a value of 0 there would read as "healthy".
+  if (options.schedulerRunsHere) {
+    schedulerGauge("aims_scheduler_seconds_since_tick", "Seconds since this replica's scheduler last finished a tick", (state) => state.secondsSinceTick);
+  }
 
   return {
     contentType: registry.contentType,

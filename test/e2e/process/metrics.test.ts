@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { fixedClock } from "../../../src/core/clock.js";
+import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
 import { TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 import { eventually } from "../../support/eventually.js";
+import { SCHEDULING_ENV } from "../slack/scheduling/scheduling-steps.js";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 
@@ -48,6 +50,7 @@ describe("metrics behind METRICS_TOKEN on the main port", () => {
     expect(sample(text, "aims_db_pool_connections")).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^aims_db_pool_waiting_requests \d+$/m);
     expect(text).toMatch(/^aims_scheduler_due_deliveries \d+$/m);
+    expect(text).toMatch(/^aims_scheduler_seconds_since_tick [\d.e+-]+$/m);
     expect(text).toMatch(/^aims_db_connection_wait_seconds_count \d+$/m);
   });
 
@@ -87,10 +90,12 @@ describe("metrics behind METRICS_TOKEN on the main port", () => {
 });
 
 describe("metrics on METRICS_PORT", () => {
+  const clock = fixedClock(new Date("2027-02-01T10:00:00Z")); // a Monday, in working hours in London
   let t: TestAims;
   beforeAll(async () => {
-    t = await startTestAims({ env: { METRICS_PORT: "0" } });
+    t = await startTestAims({ clock, env: { ...SCHEDULING_ENV, SLACK_MANAGERS_CHANNEL: "", METRICS_PORT: "0" } });
   });
+  const scrapeText = async () => (await scrape(t.aims.metricsUrl!)).text();
   afterAll(async () => {
     await t?.stop();
   });
@@ -102,6 +107,29 @@ describe("metrics on METRICS_PORT", () => {
     expect(await response.text()).toContain("# TYPE aims_reply_duration_seconds histogram");
     expect((await fetch(`${t.aims.metricsUrl}/healthz`)).status).toBe(404);
     expect((await scrape(t.aims.url)).status).toBe(404);
+  });
+
+  it("reports the scheduler's backlog and lag, and counts deliveries sent and retried", async () => {
+    const review = (title: string) =>
+      t.aims.core.scheduling.reviews.saveSchedule({ channel: "slack", id: OWNERS[0] }, { kind: "other", title, ownerId: EMPLOYEE, intervalMonths: 12, nextDueAt: "2027-02-15" });
+    await review("Metrics review one");
+    await review("Metrics review two");
+    const { scheduler } = t.aims.core.scheduling;
+    expect(await scheduler.enqueueDue()).toBe(2);
+    clock.set(new Date("2027-02-01T10:10:00Z"));
+
+    let text = await scrapeText();
+    expect(sample(text, "aims_scheduler_due_deliveries")).toBe(2);
+    expect(sample(text, "aims_scheduler_oldest_due_seconds")).toBeGreaterThanOrEqual(600);
+    expect(text).not.toMatch(/^aims_scheduler_seconds_since_tick /m); // AIMS_SCHEDULER_ENABLED=false here
+
+    t.fake.failNext("chat.postMessage", "internal_error");
+    await scheduler.tick();
+    text = await scrapeText();
+    expect(sample(text, "aims_scheduled_deliveries_total", { channel: "slack", outcome: "sent" })).toBe(1);
+    expect(sample(text, "aims_scheduled_deliveries_total", { channel: "slack", outcome: "retry" })).toBe(1);
+    expect(sample(text, "aims_scheduler_due_deliveries")).toBe(1);
+    expect(sample(text, "aims_scheduler_tick_duration_seconds_count")).toBe(1);
   });
 });
 
