@@ -37,8 +37,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const metrics = createMetrics({ processMetrics: Boolean(config.metrics), schedulerRunsHere: config.scheduling.enabled });
   const database = await openDatabase(config.database, logger, { onConnectionWait: metrics.connectionWaited });
   metrics.watchDatabasePool(() => database.poolStats());
-  const clock = options.clock ?? systemClock;
-  const core = createCore({ prisma: database.prisma, clock, config, logger, assessmentDefinition, metrics });
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, metrics });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
   const inFlight = new InFlight();
   const http = createHttpApp({ database: () => database.ping() }, logger);
