@@ -7,6 +7,8 @@ import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
 import { PayloadCheckingApp } from "./payload-check.js";
+import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
+import { timedReceiver } from "./timed-receiver.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -56,12 +58,12 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   }
   const app = new PayloadCheckingApp({
     token: slack.botToken,
-    receiver,
+    receiver: timedReceiver(receiver, core.metrics),
     logger: logs,
     // Capped at info whatever LOG_LEVEL says: Bolt's debug lines include whole request payloads, which would name
     // the reporter of an anonymous concern.
     logLevel: LogLevel.INFO,
-    clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO } : undefined,
+    clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics) },
     // The bot token is given, so Bolt need not call auth.test before the first request.
     tokenVerificationEnabled: false,
   });

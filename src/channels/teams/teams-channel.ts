@@ -15,6 +15,8 @@ import { subscribeAssessmentNotifications } from "./assessments/assessment-notif
 import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
+import { teamsHandlerLabel } from "./handler-label.js";
+import { stopwatch } from "../../metrics/metrics.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -44,7 +46,7 @@ export function createTeamsChannel(options: {
     teams,
     logger,
     conversations,
-    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger),
+    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger, core.metrics),
     inFlight,
   };
   const bot = new AimsTeamsBot(ctx);
@@ -57,7 +59,15 @@ export function createTeamsChannel(options: {
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));
   http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb", strict: false }), async (req, res) => {
-    await inFlight.track(answer(req, res));
+    // The turn is answered when it is done, so the two times differ only by the response's write.
+    const label = teamsHandlerLabel(req.body ?? {});
+    const elapsed = stopwatch();
+    res.once("finish", () => core.metrics.acknowledged(label, elapsed()));
+    try {
+      await inFlight.track(answer(req, res));
+    } finally {
+      core.metrics.replied(label, elapsed());
+    }
   });
   return { adapter, authenticated: Boolean(teams.appId) };
 }
