@@ -11,6 +11,7 @@ import { loadAssessmentDefinition } from "../features/assessments/assessment-def
 import { createCore, type Core } from "./core.js";
 import { InFlight } from "../core/in-flight.js";
 import { describeChannels } from "./startup-report.js";
+import { ChainSealer } from "../features/audit-trail/chain-sealer.js";
 
 export interface RunningAims {
   core: Core;
@@ -33,6 +34,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const database = await openDatabase(config.database, logger);
   const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition });
   const inFlight = new InFlight();
+  const sealer = new ChainSealer({ prisma: database.prisma, logger });
   const http = createHttpApp({ database: () => database.ping() }, logger);
 
   let slack: SlackChannel | undefined;
@@ -51,6 +53,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   });
   await slack?.start();
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
+  sealer.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   for (const line of describeChannels(config, { port, slackPath: SLACK_EVENTS_PATH, teamsPath: TEAMS_MESSAGES_PATH })) logger.info(line);
@@ -72,6 +75,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
         await slack?.stop();
         await core.events.drain(DRAIN_TIMEOUT_MS);
+        await sealer.stop();
         server.closeAllConnections();
         await closed;
         await database.close();
