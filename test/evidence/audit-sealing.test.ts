@@ -136,6 +136,17 @@ describe("verifying a sealed chain", () => {
     expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
   });
 
+  it("still verifies once an actor id is erased with its salt, and detects an actor id swapped for another", async () => {
+    const [, victim] = await middle();
+    await tamper(`UPDATE "AuditEvent" SET "actorId" = 'AAD-someone-else' WHERE "id" = $1`, victim.id);
+    const swapped = await verifyAuditChain(prisma());
+    expect(swapped).toMatchObject({ ok: false, brokenAt: { eventId: victim.id } });
+    if (!swapped.ok) expect(swapped.brokenAt.problem).toMatch(/does not match the actor the event committed to/);
+
+    await tamper(`UPDATE "AuditEvent" SET "actorId" = NULL, "actorSalt" = NULL WHERE "id" = $1`, victim.id);
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
+  });
+
   it("detects an event inserted between two others, even one hashed the way the sealer would", async () => {
     const [, second, third, fourth, fifth] = await middle();
     const shifted = [fifth, fourth, third];
