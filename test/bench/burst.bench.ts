@@ -2,7 +2,8 @@
  * Benchmark (not a test): a burst of audited changes, as thousands of form submissions at once.
  *   npm run bench:burst                                  (the embedded database, in a temporary data folder)
  *   DATABASE_URL=postgresql://... npm run bench:burst    (a throwaway database on that server, several replicas)
- * Submits BENCH_CHANGES requests (default 2000) through RequestService.submit, BENCH_CONCURRENCY (default 64) at a
+ * Submits BENCH_CHANGES requests (default 2000) through RequestService.submit (BENCH_SCENARIO=append: bare audit
+ * events, one per transaction, to see the audit trail's own ceiling), BENCH_CONCURRENCY (default 64) at a
  * time in all, spread over BENCH_REPLICAS processes (default 3 on PostgreSQL; the embedded database serves one) with
  * BENCH_POOL connections each (default 10) and a chain sealer each, as the app runs them. Prints throughput, latency
  * p50/p99, the sealing lag (the longest a committed event waited outside the chain) and peak memory, then verifies
@@ -26,6 +27,7 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const REPLICAS = onServer ? Number(process.env.BENCH_REPLICAS ?? 3) : 1;
 const POOL = onServer ? Number(process.env.BENCH_POOL ?? 10) : 1;
+const SCENARIO = process.env.BENCH_SCENARIO === "append" ? "append" : "submit";
 const SAMPLE_MS = 100;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -56,7 +58,7 @@ async function inProcessReplica(settings: ReplicaSettings): Promise<Runner> {
 
 async function forkedReplicas(settings: ReplicaSettings, count: number): Promise<Runner> {
   // Opened first: it applies the migrations, so the replicas start on a ready schema.
-  const observer = await openDatabase({ ...settings, poolSize: 2, connectTimeoutMs: 5000 }, createLogger("warn"));
+  const observer = await openDatabase({ url: settings.url, dataDir: settings.dataDir, poolSize: 2, connectTimeoutMs: 5000 }, createLogger("warn"));
   const script = fileURLToPath(new URL("./burst-replica.ts", import.meta.url));
   const children = Array.from({ length: count }, () => fork(script, ["--burst-replica"], { execArgv: ["--import", "tsx"] }));
   const reply = <T>(child: ChildProcess, type: string) =>
@@ -121,13 +123,14 @@ function sharesOf(total: number, parts: number, concurrency: number): Share[] {
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "aims-bench-burst-"));
   const server = onServer ? await createTestDatabase() : undefined;
-  const settings: ReplicaSettings = { url: server?.url, dataDir, poolSize: POOL };
+  const settings: ReplicaSettings = { url: server?.url, dataDir, poolSize: POOL, scenario: SCENARIO };
   const replicas = onServer ? await forkedReplicas(settings, REPLICAS) : await inProcessReplica(settings);
   const { prisma } = replicas.observer;
   try {
     await sealPending(prisma, { wait: true });
     const where = onServer ? `PostgreSQL, ${REPLICAS} replica processes × ${POOL} connections` : "embedded PGlite, one process";
-    console.log(`${where}: ${CHANGES} submissions, ${CONCURRENCY} at a time…`);
+    const what = SCENARIO === "append" ? "bare audit events" : "request submissions";
+    console.log(`${where}: ${CHANGES} ${what}, ${CONCURRENCY} at a time…`);
     const stopSampling = sampleSealingLag(replicas.observer);
     const started = performance.now();
     const { latencies, replicaRss, cpuMs } = await replicas.run(sharesOf(CHANGES, REPLICAS, CONCURRENCY));
@@ -143,7 +146,7 @@ async function main() {
     console.log(`  sealed:      the chain caught up ${(sealedMs - committedMs).toFixed(0)} ms after the last commit (${((CHANGES / sealedMs) * 1000).toFixed(0)}/s sealed end to end)`);
     // What a change costs the app's CPU, whatever else the machine runs: the ceiling of one replica on one core.
     console.log(`  app CPU:     ${(cpuMs / CHANGES).toFixed(2)} ms per change (${onServer ? "replica processes" : "this process, PGlite included"}), ${((CHANGES / cpuMs) * 1000).toFixed(0)}/s per busy core`);
-    console.log(`  latency:     p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms per submission`);
+    console.log(`  latency:     p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms per change`);
     console.log(`  sealing lag: the oldest unsealed committed event was at most ${longestLagMs.toFixed(0)} ms old (sampled every ${SAMPLE_MS} ms)`);
     console.log(`  memory:      this process peak RSS ${mb(peakRssBytes())}${replicasRss}`);
     console.log(`  ${describeVerification(await verifyAuditChain(prisma))}`);
