@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashAuditEvent, recordAudit, type AuditChange } from "../../src/core/audit.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
-import { verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
+import { describeVerification, verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
+import { ChainSealer } from "../../src/features/audit-trail/chain-sealer.js";
+import { createLogger } from "../../src/log/logger.js";
 import { connectPlainClient, openMigratedDatabase, type MigratedDatabase } from "./support/migrated-database.js";
 
 let db: MigratedDatabase;
@@ -91,6 +93,31 @@ describe("appending and sealing the audit chain", () => {
     expect(events.slice(-2).map((event) => event.entityId)).toEqual(["REQ-2", "REQ-3"]);
     expect(events.at(-1)!.id).toBeLessThan(events.at(-2)!.id);
     expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true, staleUnsealed: 0 });
+  });
+
+  it("reports an event left unsealed for over a minute, and how long it waited once sealed", async () => {
+    await append(6);
+    await tamper(`UPDATE "AuditEvent" SET "recordedAt" = "recordedAt" - interval '2 minutes' WHERE "sealSeq" IS NULL`);
+    const result = await verifyAuditChain(prisma());
+    expect(result).toMatchObject({ ok: true, staleUnsealed: 1 });
+    expect(describeVerification(result)).toContain("WARNING: 1 event(s) waited more than 60 s to be sealed into the chain.");
+
+    const sealing = await sealPending(prisma());
+    expect(sealing.sealed).toBe(1);
+    expect(sealing.longestWaitMs).toBeGreaterThan(120_000);
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true, staleUnsealed: 0 });
+  });
+
+  it("is kept sealed by the app's sealer shortly after each commit", async () => {
+    const sealer = new ChainSealer({ prisma: prisma(), logger: createLogger("silent"), intervalMs: 20 });
+    sealer.start();
+    try {
+      await append(7);
+      await vi.waitFor(async () => expect(await prisma().auditEvent.count({ where: { sealSeq: null } })).toBe(0), { timeout: 5000, interval: 20 });
+    } finally {
+      await sealer.stop();
+    }
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
   });
 
   it("lets the database change nothing but the sealing of an unsealed event", async () => {
