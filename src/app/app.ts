@@ -13,6 +13,7 @@ import { InFlight } from "../core/in-flight.js";
 import { describeChannels, describeMetrics } from "./startup-report.js";
 import { createMetrics } from "../metrics/metrics.js";
 import { serveMetrics } from "../metrics/metrics-endpoint.js";
+import { ChainSealer } from "../features/audit-trail/chain-sealer.js";
 
 export interface RunningAims {
   core: Core;
@@ -40,6 +41,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, metrics });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
   const inFlight = new InFlight();
+  const sealer = new ChainSealer({ prisma: database.prisma, logger });
   const http = createHttpApp({ database: () => database.ping() }, logger);
 
   let slack: SlackChannel | undefined;
@@ -59,6 +61,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   });
   await slack?.start();
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
+  sealer.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const metricsUrl = metricsServer && `http://${config.metrics!.host}:${(metricsServer.address() as AddressInfo).port}`;
@@ -85,6 +88,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
         await slack?.stop();
         await core.events.drain(DRAIN_TIMEOUT_MS);
+        await sealer.stop();
         server.closeAllConnections();
         await closed;
         await metricsClosed;

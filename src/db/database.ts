@@ -28,8 +28,8 @@ export interface Database {
 }
 
 /**
- * How long work may wait for a free pooled connection. A burst (hundreds of approvals at once, every audit write
- * serialised by the hash chain's lock) queues for longer than it takes to notice a dead server, so the two are
+ * How long work may wait for a free pooled connection. A burst (thousands of form submissions at once, on the
+ * embedded database's single connection) queues for longer than it takes to notice a dead server, so the two are
  * separate: connecting to the server is bounded by DATABASE_CONNECT_TIMEOUT_MS, waiting for a busy pool by this.
  */
 const POOL_QUEUE_TIMEOUT_MS = 60_000;
