@@ -10,7 +10,10 @@ import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
 import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
 import { createCore, type Core } from "./core.js";
 import { InFlight } from "../core/in-flight.js";
-import { describeChannels } from "./startup-report.js";
+import { describeChannels, describeMetrics } from "./startup-report.js";
+import { createMetrics } from "../metrics/metrics.js";
+import { serveMetrics } from "../metrics/metrics-endpoint.js";
+import { ChainSealer } from "../features/audit-trail/chain-sealer.js";
 
 export interface RunningAims {
   core: Core;
@@ -20,6 +23,8 @@ export interface RunningAims {
   server: Server;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
+  /** The metrics server's own address when METRICS_PORT is set, e.g. http://127.0.0.1:9464 */
+  metricsUrl?: string;
   /** Stops taking requests, finishes work in flight, closes the database. */
   stop(): Promise<void>;
 }
@@ -30,9 +35,13 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const { logger } = options;
   // An invalid questionnaire stops start-up before anything is opened, naming the file, question and problem.
   const assessmentDefinition = await loadAssessmentDefinition(config.assessments.definitionPath);
-  const database = await openDatabase(config.database, logger);
-  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition });
+  const metrics = createMetrics({ processMetrics: Boolean(config.metrics), schedulerRunsHere: config.scheduling.enabled });
+  const database = await openDatabase(config.database, logger, { onConnectionWait: metrics.connectionWaited });
+  metrics.watchDatabasePool(() => database.poolStats());
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, metrics });
+  metrics.watchScheduler(() => core.scheduling.scheduler.state());
   const inFlight = new InFlight();
+  const sealer = new ChainSealer({ prisma: database.prisma, logger });
   const http = createHttpApp({ database: () => database.ping() }, logger);
 
   let slack: SlackChannel | undefined;
@@ -43,6 +52,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
     });
   }
   const teams = config.teams ? createTeamsChannel({ core, teams: config.teams, logger, http, inFlight }) : undefined;
+  const metricsServer = config.metrics ? await serveMetrics(config.metrics, metrics, { http, logger }) : undefined;
   addFallbackRoutes(http, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -53,9 +63,12 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   // Every channel has subscribed by now: what a crash or another replica left undelivered goes out.
   core.events.start();
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
+  sealer.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const metricsUrl = metricsServer && `http://${config.metrics!.host}:${(metricsServer.address() as AddressInfo).port}`;
   for (const line of describeChannels(config, { port, slackPath: SLACK_EVENTS_PATH, teamsPath: TEAMS_MESSAGES_PATH })) logger.info(line);
+  logger.info(describeMetrics(config.metrics, metricsUrl));
 
   let stopping: Promise<void> | undefined;
   return {
@@ -65,18 +78,23 @@ export async function startAims(config: Config, options: { logger: Logger; clock
     teams,
     server,
     url,
+    metricsUrl,
     stop() {
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        metricsServer?.closeAllConnections();
+        const metricsClosed = new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
         await core.scheduling.scheduler.stop();
         core.events.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
         // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
         await slack?.stop();
         await core.events.drain(DRAIN_TIMEOUT_MS);
+        await sealer.stop();
         server.closeAllConnections();
         await closed;
+        await metricsClosed;
         await database.close();
         logger.info("aims-bot stopped");
       })();

@@ -4,6 +4,7 @@ import { EventBus } from "../core/events.js";
 import { Roles } from "../core/roles.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
+import type { Metrics } from "../metrics/metrics.js";
 import { RequestService } from "../features/requests/request-service.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
 import { addRiskFollowUps } from "../features/reminders/sources/follow-ups.js";
@@ -31,6 +32,8 @@ export interface Core {
   scheduling: Scheduling;
   soa: SoaService;
   auditPacks: AuditPackService;
+  /** Latencies, retries and rate limits the channels and the scheduler report. */
+  metrics: Metrics;
 }
 
 export function createCore(options: {
@@ -39,8 +42,9 @@ export function createCore(options: {
   config: Config;
   logger: Logger;
   assessmentDefinition: QuestionnaireDefinition;
+  metrics: Metrics;
 }): Core {
-  const { prisma, clock, config, logger } = options;
+  const { prisma, clock, config, logger, metrics } = options;
   const roles = new Roles({
     approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
     owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
@@ -68,9 +72,9 @@ export function createCore(options: {
   });
   const people = new PeopleNames(prisma);
   const incidents = new IncidentService({ prisma, clock, roles, events, people });
-  const scheduling = createScheduling({ prisma, clock, roles, config, logger, people });
+  const scheduling = createScheduling({ prisma, clock, roles, config, logger, people, metrics });
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling };
+  return { prisma, clock, roles, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
 }

@@ -1,4 +1,5 @@
 import type { Config } from "../config/config.js";
+import type { MetricsConfig } from "../config/metrics-env.js";
 
 /** Plain lines saying which channels are on, and which settings turn the others on. */
 export function describeChannels(config: Config, where: { port: number; slackPath: string; teamsPath: string }): string[] {
@@ -27,4 +28,13 @@ export function describeChannels(config: Config, where: { port: number; slackPat
     );
   }
   return lines;
+}
+
+/** Where Prometheus metrics are served, or which settings turn them on. */
+export function describeMetrics(metrics: MetricsConfig | undefined, metricsUrl: string | undefined): string {
+  if (!metrics) {
+    return "metrics: off. Set METRICS_PORT (a port of their own on METRICS_HOST, default 127.0.0.1) or METRICS_TOKEN (a bearer token for GET /metrics on this port) to serve Prometheus metrics.";
+  }
+  const auth = metrics.token ? ", bearer token from METRICS_TOKEN required" : "";
+  return metricsUrl ? `metrics: on, GET ${metricsUrl}/metrics${auth}` : `metrics: on, GET /metrics on this port${auth}`;
 }

@@ -1,13 +1,15 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { openDatabase } from "../db/database.js";
-import { describeVerification, verifyAuditChain, type ChainHead } from "../features/audit-trail/verify-chain.js";
+import { sealPending } from "../features/audit-trail/seal-chain.js";
+import { describeVerification, UNSEALED_REPORT_AFTER_MS, verifyAuditChain, type ChainHead } from "../features/audit-trail/verify-chain.js";
 import { createLogger } from "../log/logger.js";
 
 const USAGE = "Usage: npm run audit:verify [-- --head ID:HASH]   (a head printed in an audit pack's audit-chain.json)";
 
 /**
- * `npm run audit:verify`: walks the whole audit chain of the configured database and reports the first broken link.
+ * `npm run audit:verify`: seals what has committed, then walks the whole audit chain of the configured database and
+ * reports the first broken link.
  * Exit code 0 when it verifies, 1 when it is broken (or cannot be read), 64 for bad arguments.
  */
 async function main(): Promise<number> {
@@ -24,6 +26,10 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config.database, createLogger(config.logLevel === "info" ? "warn" : config.logLevel));
   try {
+    const sealing = await sealPending(database.prisma, { wait: true });
+    if ((sealing.longestWaitMs ?? 0) > UNSEALED_REPORT_AFTER_MS) {
+      console.error(`WARNING: sealed ${sealing.sealed} event(s) that had waited up to ${Math.round(sealing.longestWaitMs! / 1000)} s: is the sealer running?`);
+    }
     let lastPrinted = 0;
     const result = await verifyAuditChain(database.prisma, {
       expectedHead,

@@ -53,4 +53,14 @@ describe("loadConfig", () => {
     });
     expect(config.roles.slackApprovers).toEqual(["U01AAA", "U02BBB"]);
   });
+
+  it("serves metrics only when METRICS_PORT or METRICS_TOKEN is set, and names a bad METRICS_PORT", () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: "9464" }).metrics).toEqual({ port: 9464, host: "127.0.0.1", token: undefined });
+    expect(loadConfig({ METRICS_TOKEN: "a-long-enough-token" }).metrics).toEqual({ port: undefined, host: "127.0.0.1", token: "a-long-enough-token" });
+    expect(() => loadConfig({ METRICS_PORT: "ninety" })).toThrow(/ - METRICS_PORT: must be a port number from 0 to 65535/);
+    expect(() => loadConfig({ METRICS_PORT: "70000" })).toThrow(/ - METRICS_PORT: must be a port number from 0 to 65535/);
+    expect(() => loadConfig({ PORT: "8080", METRICS_PORT: "8080" })).toThrow(/ - METRICS_PORT: must differ from PORT/);
+    expect(() => loadConfig({ METRICS_TOKEN: "short" })).toThrow(/ - METRICS_TOKEN: must be at least 16 characters/);
+  });
 });

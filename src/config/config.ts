@@ -2,6 +2,7 @@ import { z } from "zod";
 import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
 import { envSchema, missingCompanions, type Env } from "./env.js";
+import { metricsConfig, type MetricsConfig } from "./metrics-env.js";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -50,6 +51,8 @@ export interface Config {
   assessments: AssessmentsConfig;
   concerns: ConcernSettings;
   scheduling: SchedulingConfig;
+  /** Unset: metrics are off. */
+  metrics?: MetricsConfig;
 }
 
 export interface ConcernSettings {
@@ -125,5 +128,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       followUpWindowMinutes: env.AIMS_CONCERN_FOLLOW_UP_WINDOW_MINUTES,
     },
     scheduling: schedulingConfig(env),
+    metrics: metricsConfig(env),
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AAD_OBJECT_ID, aadObjectIds, optionalSlackChannelId, optionalText, positiveInt, slackUserIds } from "./env-fields.js";
 import { assessmentsEnvShape } from "./assessments-env.js";
 import { schedulingEnvShape } from "./scheduling-env.js";
+import { metricsCompanions, metricsEnvShape } from "./metrics-env.js";
 
 export const envSchema = z
   .object({
@@ -49,6 +50,7 @@ export const envSchema = z
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     ...assessmentsEnvShape,
     ...schedulingEnvShape,
+    ...metricsEnvShape,
   });
 
 export type Env = z.output<typeof envSchema>;
@@ -78,7 +80,7 @@ export function missingCompanions(raw: NodeJS.ProcessEnv): string[] {
   if (slackToken && !present(raw, "AIMS_APPROVERS")) {
     problems.push("AIMS_APPROVERS: is required when Slack is on: comma-separated Slack user ids of the people who may approve");
   }
-  problems.push(...teamsCompanions(raw));
+  problems.push(...teamsCompanions(raw), ...metricsCompanions(raw));
   return problems;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Actor, ChatChannel } from "./actor.js";
 import type { Clock } from "./clock.js";
 import { canonicalJson, toJsonValue } from "./canonical-json.js";
@@ -6,9 +6,6 @@ import type { Tx } from "./transaction.js";
 
 /** prevHash of the first event in the chain. */
 export const AUDIT_GENESIS_HASH = "0".repeat(64);
-
-/** Serialises appends to the chain across transactions and replicas (arbitrary constant, "AIMS"). */
-const AUDIT_CHAIN_LOCK = 0x41494d53;
 
 export interface AuditChange {
   /** null for the system itself, and for anonymous reporters, whose identity is never recorded. */
@@ -21,62 +18,81 @@ export interface AuditChange {
   controls: readonly string[];
 }
 
-export interface HashedAuditFields {
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** What the chain hashes in place of an actor id: erasing the id and its salt later leaves the hash valid. */
+export function actorCommitment(salt: string | null, actorId: string | null): string | null {
+  return salt === null || actorId === null ? null : sha256(`${salt}:${actorId}`);
+}
+
+/**
+ * Writes one event inside the caller's transaction, so it commits or rolls back with the change. It takes no lock
+ * and reads nothing: the sealer (audit-sealer.ts) links it into the hash chain once it has committed.
+ */
+export async function recordAudit(tx: Tx, clock: Clock, change: AuditChange): Promise<void> {
+  const actorId = change.actor?.id ?? null;
+  const actorSalt = actorId === null ? null : randomBytes(16).toString("hex");
+  await tx.auditEvent.create({
+    data: {
+      occurredAt: clock.now(),
+      actorChannel: change.actor?.channel ?? null,
+      actorId,
+      actorSalt,
+      actorCommitment: actorCommitment(actorSalt, actorId),
+      action: change.action,
+      entityType: change.entityType,
+      entityId: String(change.entityId),
+      before: toJsonValue(change.before ?? null) as never,
+      after: toJsonValue(change.after ?? null) as never,
+      controls: [...change.controls],
+    },
+  });
+}
+
+/** An event as stored, with what sealing gives it. */
+export interface SealableAuditEvent {
+  id: number;
   occurredAt: Date;
+  recordedAt: Date;
   actorChannel: ChatChannel | null;
   actorId: string | null;
+  actorCommitment: string | null;
   action: string;
   entityType: string;
   entityId: string;
   before: unknown;
   after: unknown;
-  controls: readonly string[];
+  controls: readonly string[] | null;
+  hashVersion: number;
+}
+
+export interface ChainLink {
+  sealSeq: number;
   prevHash: string;
 }
 
-/** sha256 over the canonical JSON of every field of the event except its own hash. */
-export function hashAuditEvent(event: HashedAuditFields): string {
-  return createHash("sha256")
-    .update(
-      canonicalJson({
-        occurredAt: event.occurredAt.toISOString(),
-        actorChannel: event.actorChannel,
-        actorId: event.actorId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        before: event.before ?? null,
-        after: event.after ?? null,
-        controls: [...event.controls],
-        prevHash: event.prevHash,
-      }),
-    )
-    .digest("hex");
-}
-
-/** Appends one event to the audit chain inside the caller's transaction, so it commits or rolls back with the change. */
-export async function recordAudit(tx: Tx, clock: Clock, change: AuditChange): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const fields: HashedAuditFields = {
-    occurredAt: clock.now(),
-    actorChannel: change.actor?.channel ?? null,
-    actorId: change.actor?.id ?? null,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: String(change.entityId),
-    before: toJsonValue(change.before ?? null),
-    after: toJsonValue(change.after ?? null),
-    controls: change.controls,
-    prevHash: head?.hash ?? AUDIT_GENESIS_HASH,
+/** sha256 over the canonical JSON of every field of the event (its chain position included) except its own hash. */
+export function hashAuditEvent(event: SealableAuditEvent, link: ChainLink): string {
+  const common = {
+    occurredAt: event.occurredAt.toISOString(),
+    actorChannel: event.actorChannel,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    controls: [...(event.controls ?? [])],
+    prevHash: link.prevHash,
   };
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      before: fields.before as never,
-      after: fields.after as never,
-      controls: [...fields.controls],
-      hash: hashAuditEvent(fields),
-    },
-  });
+  if (event.hashVersion === 1) return sha256(canonicalJson({ ...common, actorId: event.actorId }));
+  return sha256(
+    canonicalJson({
+      ...common,
+      hashVersion: event.hashVersion,
+      id: event.id,
+      sealSeq: link.sealSeq,
+      recordedAt: event.recordedAt.toISOString(),
+      actorCommitment: event.actorCommitment,
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { PrismaClient } from "./generated/client.js";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.js";
 import { applyMigrations } from "./migrations.js";
 import type { Logger } from "../log/logger.js";
+import type { PoolStats } from "../metrics/metrics.js";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
@@ -21,12 +22,14 @@ export interface Database {
   kind: "embedded" | "postgresql";
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** Connections held, idle, and work queued for one. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
 /**
- * How long work may wait for a free pooled connection. A burst (hundreds of approvals at once, every audit write
- * serialised by the hash chain's lock) queues for longer than it takes to notice a dead server, so the two are
+ * How long work may wait for a free pooled connection. A burst (thousands of form submissions at once, on the
+ * embedded database's single connection) queues for longer than it takes to notice a dead server, so the two are
  * separate: connecting to the server is bounded by DATABASE_CONNECT_TIMEOUT_MS, waiting for a busy pool by this.
  */
 const POOL_QUEUE_TIMEOUT_MS = 60_000;
@@ -40,13 +43,38 @@ function clientConnectingWithin(connectTimeoutMs: number): typeof pg.Client {
   };
 }
 
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, release: () => void) => void;
+
+/**
+ * Reports how long each checkout of a pooled connection waited. Prisma's queries (pool.query) and transactions
+ * (pool.connect) both come through connect, so one wrapper sees every wait.
+ */
+function timeConnectionWaits(pool: pg.Pool, observe: (seconds: number) => void): void {
+  const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: ConnectCallback) => {
+    const started = performance.now();
+    const waited = () => observe((performance.now() - started) / 1000);
+    if (callback) {
+      return connect((error, client, release) => {
+        waited();
+        callback(error, client, release);
+      });
+    }
+    return connect()!.finally(waited);
+  }) as typeof pool.connect;
+}
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 /**
  * Opens the database named by the settings (PostgreSQL when a URL is given, else the embedded PGlite under
  * dataDir), applies pending migrations and returns a Prisma client on the pg driver adapter.
  */
-export async function openDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  settings: DatabaseSettings,
+  logger: Logger,
+  options: { onConnectionWait?: (seconds: number) => void } = {},
+): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   if (!settings.url) {
     embedded = await startEmbeddedPostgres(path.join(settings.dataDir, "pglite"));
@@ -61,6 +89,7 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
   });
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+  if (options.onConnectionWait) timeConnectionWaits(pool, options.onConnectionWait);
 
   try {
     const { applied } = await applyMigrations(pool, MIGRATIONS_DIR, (message) => logger.info(message));
@@ -83,6 +112,7 @@ export async function openDatabase(settings: DatabaseSettings, logger: Logger): 
     async ping() {
       await pool.query("SELECT 1");
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -160,6 +160,8 @@ describe("audit pack", () => {
     const headBefore = await db.database.prisma.auditEvent.findFirstOrThrow({ where: { id: { lt: exported.id } }, orderBy: { id: "desc" } });
     expect(chain).toMatchObject({ verified: true, head: { id: headBefore.id, hash: headBefore.hash }, eventCount: headBefore.id });
     expect(pack.get("README.md")).toContain(`npm run audit:verify -- --head ${headBefore.id}:${headBefore.hash}`);
+    // Each exported event carries its place in the chain, so the chain can be followed in the pack.
+    expect(pack.get("records/audit-events.csv")!.split("\r\n")[0]).toContain("sealSeq,prevHash,hash");
     expect(exported).toMatchObject({ actorId: OWNER.id, entityType: "audit_pack" });
 
     const zipped = unzipSync(new Uint8Array(await readFile(zipPath)));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../../src/core/audit.js";
 import { fixedClock } from "../../src/core/clock.js";
+import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
 import { verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { connectPlainClient, openMigratedDatabase, type MigratedDatabase } from "./support/migrated-database.js";
 import { runCli } from "./support/run-cli.js";
@@ -25,6 +26,7 @@ beforeAll(async () => {
       }),
     );
   }
+  await sealPending(prisma);
 });
 afterAll(async () => {
   await db?.close();
@@ -48,7 +50,7 @@ describe("tamper-evident audit trail", () => {
     expect(result).toMatchObject({ ok: true, eventCount: 5 });
     if (!result.ok || !result.head) throw new Error("no head");
     head = result.head;
-    const last = await db.database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const last = await db.database.prisma.auditEvent.findFirstOrThrow({ orderBy: { sealSeq: "desc" } });
     expect(head).toEqual({ id: last.id, hash: last.hash });
   });
 

@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { RespondFn } from "@slack/bolt";
 import { randomUUID } from "node:crypto";
 import { DeadlineExceeded } from "../../core/deadline.js";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../core/errors.js";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_REPLY } from "../../core/errors.js";
 import type { Logger } from "../../log/logger.js";
 
 /** Tells one person something privately: in place of the interaction if Slack gave a response_url, else by DM. */
@@ -26,6 +26,10 @@ export function failureMessage(error: unknown, logger: Logger, context: Record<s
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, ...context }, "database unavailable");
     return DATABASE_UNAVAILABLE_MESSAGE;
+  }
+  if (isUnstorableText(error)) {
+    logger.warn(context, "refused text the database cannot store");
+    return UNSTORABLE_TEXT_REPLY;
   }
   const errorId = randomUUID().slice(0, 8);
   logger.error({ err: error, errorId, ...context }, "slack handler failed");

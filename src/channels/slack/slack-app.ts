@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Receiver } from "@slack/bolt";
+import { ExpressReceiver, LogLevel, SocketModeReceiver, type App, type Receiver } from "@slack/bolt";
 import type { Application } from "express";
 import type { Core } from "../../app/core.js";
 import type { SlackConfig } from "../../config/config.js";
@@ -6,6 +6,9 @@ import type { Logger } from "../../log/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
 import { registerListeners } from "./listeners/index.js";
+import { PayloadCheckingApp } from "./payload-check.js";
+import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
+import { timedReceiver } from "./timed-receiver.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -59,14 +62,14 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
       },
     });
   }
-  const app = new App({
+  const app = new PayloadCheckingApp({
     token: slack.botToken,
-    receiver,
+    receiver: timedReceiver(receiver, core.metrics),
     logger: logs,
     // Capped at info whatever LOG_LEVEL says: Bolt's debug lines include whole request payloads, which would name
     // the reporter of an anonymous concern.
     logLevel: LogLevel.INFO,
-    clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), logLevel: LogLevel.INFO, retryConfig: SLACK_RETRIES },
+    clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics), retryConfig: SLACK_RETRIES },
     // The bot token is given, so Bolt need not call auth.test before the first request.
     tokenVerificationEnabled: false,
   });

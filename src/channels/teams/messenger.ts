@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationAccount, type ConversationReference } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import type { Logger } from "../../log/logger.js";
+import type { Metrics } from "../../metrics/metrics.js";
 import type { TeamsConversationStore } from "./conversation-store.js";
 import { withConnectorRetry } from "./retry.js";
 
@@ -19,14 +20,20 @@ export class TeamsMessenger {
     private readonly appId: string | undefined,
     private readonly conversations: TeamsConversationStore,
     private readonly logger: Logger,
+    private readonly metrics: Metrics,
   ) {}
+
+  /** Bot Connector calls, retried on 412/429 and counted when they are. */
+  private retrying<T>(work: () => Promise<T>): Promise<T> {
+    return withConnectorRetry(work, { onRetry: (status) => this.metrics.teamsConnectorRetried(status) });
+  }
 
   /** Posts to a conversation by id; returns the new activity id, or null when Teams has not been reached yet. */
   async post(conversationId: string, activity: OutgoingActivity): Promise<string | null> {
     const reference = await this.referenceFor(conversationId);
     if (!reference) return null;
     return this.withConnector(reference, async (client) => {
-      const sent = await withConnectorRetry(() =>
+      const sent = await this.retrying(() =>
         client.conversations.sendToConversation(conversationId, outgoing(activity, reference)),
       );
       return sent.id ?? null;
@@ -42,7 +49,7 @@ export class TeamsMessenger {
     if (!conversationId) return null;
     const reference = proactiveReference(turnReference, turnReference.conversation);
     return this.withConnector(reference, async (client) => {
-      const sent = await withConnectorRetry(() => client.conversations.sendToConversation(conversationId, outgoing(activity, reference)));
+      const sent = await this.retrying(() => client.conversations.sendToConversation(conversationId, outgoing(activity, reference)));
       return sent.id ?? null;
     });
   }
@@ -52,7 +59,7 @@ export class TeamsMessenger {
     const reference = await this.referenceFor(conversationId);
     if (!reference) return;
     await this.withConnector(reference, (client) =>
-      withConnectorRetry(() =>
+      this.retrying(() =>
         client.conversations.updateActivity(conversationId, activityId, { ...outgoing(activity, reference), id: activityId }),
       ),
     );
@@ -72,7 +79,7 @@ export class TeamsMessenger {
     if (!personalChat) return null;
     const chat = proactiveReference(personalChat, personalChat.conversation);
     const sent = await this.withConnector(chat, (client) =>
-      withConnectorRetry(() => client.conversations.sendToConversation(personalChat.conversation.id, outgoing(activity, chat))),
+      this.retrying(() => client.conversations.sendToConversation(personalChat.conversation.id, outgoing(activity, chat))),
     );
     return { conversationId: personalChat.conversation.id, activityId: sent.id ?? null };
   }
@@ -83,7 +90,7 @@ export class TeamsMessenger {
     // The chat does not exist yet: the turn that opens it runs as the bot alone, in none of the borrowed reference's.
     const reference = proactiveReference({ ...known, serviceUrl: user.serviceUrl }, undefined);
     const created = await this.withConnector(reference, (client) =>
-      withConnectorRetry(() =>
+      this.retrying(() =>
         client.conversations.createConversation({
           isGroup: false,
           bot: known.bot,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../core/errors.js";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_REPLY } from "../../core/errors.js";
 import type { Logger } from "../../log/logger.js";
 
 /** What a person is told when their action failed; the detail goes to the log under an id they can quote. */
@@ -7,6 +7,10 @@ export function failureMessage(error: unknown, logger: Logger, context: Record<s
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, ...context }, "database unavailable");
     return DATABASE_UNAVAILABLE_MESSAGE;
+  }
+  if (isUnstorableText(error)) {
+    logger.warn(context, "refused text the database cannot store");
+    return UNSTORABLE_TEXT_REPLY;
   }
   const errorId = randomUUID().slice(0, 8);
   logger.error({ err: error, errorId, ...context }, "teams handler failed");

@@ -24,8 +24,10 @@ describe("withConnectorRetry", () => {
   it("retries 412 and 429 with growing back-off until the call succeeds", async () => {
     delays.length = 0;
     const call = flaky([412, 429, 429]);
-    await expect(withConnectorRetry(call.work, { sleep, baseDelayMs: 100 })).resolves.toBe("done");
+    const retried: number[] = [];
+    await expect(withConnectorRetry(call.work, { sleep, baseDelayMs: 100, onRetry: (status) => retried.push(status) })).resolves.toBe("done");
     expect(call.calls()).toBe(4);
+    expect(retried).toEqual([412, 429, 429]);
     expect(delays[0]).toBeGreaterThanOrEqual(50);
     expect(delays[0]).toBeLessThanOrEqual(100);
     expect(delays[2]).toBeGreaterThanOrEqual(200);

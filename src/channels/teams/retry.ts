@@ -10,12 +10,15 @@ export interface RetryOptions {
   attempts: number;
   baseDelayMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** Told of each answer that is about to be tried again (for metrics). */
+  onRetry: (status: number) => void;
 }
 
 const DEFAULTS: RetryOptions = {
   attempts: 4,
   baseDelayMs: 250,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  onRetry: () => undefined,
 };
 
 export function statusOf(error: unknown): number | undefined {
@@ -27,13 +30,14 @@ export function statusOf(error: unknown): number | undefined {
 
 /** Runs `work`, retrying 412 and 429 with exponential back-off and jitter. */
 export async function withConnectorRetry<T>(work: () => Promise<T>, options: Partial<RetryOptions> = {}): Promise<T> {
-  const { attempts, baseDelayMs, sleep } = { ...DEFAULTS, ...options };
+  const { attempts, baseDelayMs, sleep, onRetry } = { ...DEFAULTS, ...options };
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       const status = statusOf(error);
       if (attempt >= attempts || status === undefined || !RETRIED_STATUSES.has(status)) throw error;
+      onRetry(status);
       const delay = baseDelayMs * 2 ** (attempt - 1);
       await sleep(delay / 2 + Math.random() * (delay / 2));
     }

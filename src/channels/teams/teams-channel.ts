@@ -12,8 +12,11 @@ import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
+import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
+import { teamsHandlerLabel } from "./handler-label.js";
+import { stopwatch } from "../../metrics/metrics.js";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -43,7 +46,7 @@ export function createTeamsChannel(options: {
     teams,
     logger,
     conversations,
-    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger),
+    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger, core.metrics),
     inFlight,
   };
   const bot = new AimsTeamsBot(ctx);
@@ -53,8 +56,18 @@ export function createTeamsChannel(options: {
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
 
-  http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb" }), async (req, res) => {
-    await inFlight.track(adapter.process(req, res, (turn) => bot.run(turn)));
+  // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
+  const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));
+  http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb", strict: false }), async (req, res) => {
+    // The turn is answered when it is done, so the two times differ only by the response's write.
+    const label = teamsHandlerLabel(req.body ?? {});
+    const elapsed = stopwatch();
+    res.once("finish", () => core.metrics.acknowledged(label, elapsed()));
+    try {
+      await inFlight.track(answer(req, res));
+    } finally {
+      core.metrics.replied(label, elapsed());
+    }
   });
   return { adapter, authenticated: Boolean(teams.appId) };
 }

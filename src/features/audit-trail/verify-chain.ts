@@ -1,20 +1,27 @@
 import type { AuditEvent } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
-import { AUDIT_GENESIS_HASH, hashAuditEvent } from "../../core/audit.js";
+import { actorCommitment, AUDIT_GENESIS_HASH, hashAuditEvent } from "../../core/audit.js";
+
+/** How long a committed event may wait for the sealer before verification reports it. */
+export const UNSEALED_REPORT_AFTER_MS = 60_000;
 
 export interface ChainHead {
   readonly id: number;
   readonly hash: string;
 }
 
-export type ChainVerification =
+export type ChainVerification = (
   | { readonly ok: true; readonly eventCount: number; readonly head: ChainHead | null }
   | {
       readonly ok: false;
       readonly eventCount: number;
       /** The first event that does not fit the chain (or the expected head that is missing). */
       readonly brokenAt: { readonly eventId: number; readonly problem: string };
-    };
+    }
+) & {
+  /** Events still outside the chain after UNSEALED_REPORT_AFTER_MS: the sealer is not running, or cannot keep up. */
+  readonly staleUnsealed: number;
+};
 
 export interface VerifyOptions {
   batchSize?: number;
@@ -23,46 +30,62 @@ export interface VerifyOptions {
   onProgress?: (checked: number) => void;
 }
 
-type AuditReader = Pick<Prisma, "auditEvent">;
+type AuditReader = Pick<Prisma, "auditEvent" | "$queryRaw">;
 
 /**
- * Walks the audit chain from the genesis event in id order, a batch at a time, recomputing each event's hash from its
- * contents and checking it links to the one before. An edited event no longer matches its hash; a deleted or
- * inserted one breaks the link of the event after it; a truncated tail is caught by checking an expected head.
+ * Walks the audit chain from the genesis event in seal order, a batch at a time, recomputing each event's hash from
+ * its contents and position and checking it links to the one before. An edited or reordered event no longer matches
+ * its hash; a deleted or inserted one breaks the link of the event after it; a truncated tail is caught by checking
+ * an expected head. Only sealed events are in the chain: seal first (seal-chain.ts) to verify up to now.
  */
 export async function verifyAuditChain(db: AuditReader, options: VerifyOptions = {}): Promise<ChainVerification> {
   const batchSize = options.batchSize ?? 1000;
   let previousHash = AUDIT_GENESIS_HASH;
   let head: ChainHead | null = null;
+  let lastSealSeq = 0;
   let eventCount = 0;
-  const broken = (eventId: number, problem: string): ChainVerification => ({ ok: false, eventCount, brokenAt: { eventId, problem } });
+  let reachedExpectedHead = false;
+  const staleUnsealed = await countStaleUnsealed(db);
+  const broken = (eventId: number, problem: string): ChainVerification => ({ ok: false, eventCount, brokenAt: { eventId, problem }, staleUnsealed });
 
   for (;;) {
     const batch: AuditEvent[] = await db.auditEvent.findMany({
-      where: head ? { id: { gt: head.id } } : undefined,
-      orderBy: { id: "asc" },
+      where: { sealSeq: { gt: lastSealSeq } },
+      orderBy: { sealSeq: "asc" },
       take: batchSize,
     });
     for (const event of batch) {
       const problem = linkProblem(event, previousHash, head);
       if (problem) return broken(event.id, problem);
       const expected = options.expectedHead;
-      if (expected && event.id === expected.id && event.hash !== expected.hash) {
-        return broken(event.id, `the published head #${expected.id} had hash ${expected.hash}; the chain now has ${event.hash}`);
+      if (expected && event.id === expected.id) {
+        if (event.hash !== expected.hash) {
+          return broken(event.id, `the published head #${expected.id} had hash ${expected.hash}; the chain now has ${event.hash}`);
+        }
+        reachedExpectedHead = true;
       }
       eventCount += 1;
-      previousHash = event.hash;
-      head = { id: event.id, hash: event.hash };
+      previousHash = event.hash!;
+      lastSealSeq = event.sealSeq!;
+      head = { id: event.id, hash: event.hash! };
     }
     options.onProgress?.(eventCount);
     if (batch.length < batchSize) break;
   }
 
   const expected = options.expectedHead;
-  if (expected && (head?.id ?? 0) < expected.id) {
+  // Ids are not in chain order (a late commit is sealed after higher ids), so the head is looked for, not compared.
+  if (expected && !reachedExpectedHead) {
     return broken(expected.id, `the published head #${expected.id} is missing: the chain ends at ${head ? `#${head.id}` : "no events"} (events were removed)`);
   }
-  return { ok: true, eventCount, head };
+  return { ok: true, eventCount, head, staleUnsealed };
+}
+
+async function countStaleUnsealed(db: AuditReader): Promise<number> {
+  const [{ count }] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM "AuditEvent"
+     WHERE "sealSeq" IS NULL AND "recordedAt" < clock_timestamp()::timestamp - make_interval(secs => ${UNSEALED_REPORT_AFTER_MS / 1000})`;
+  return count;
 }
 
 function linkProblem(event: AuditEvent, previousHash: string, previous: ChainHead | null): string | null {
@@ -70,17 +93,25 @@ function linkProblem(event: AuditEvent, previousHash: string, previous: ChainHea
     const after = previous ? `event #${previous.id}` : "the genesis hash";
     return `prevHash ${event.prevHash} does not match ${after} (${previousHash}): an event before it was removed, inserted or re-hashed`;
   }
-  const recomputed = hashAuditEvent({ ...event, controls: event.controls ?? [] });
+  const recomputed = hashAuditEvent(event, { sealSeq: event.sealSeq!, prevHash: event.prevHash });
   if (recomputed !== event.hash) {
-    return `stored hash ${event.hash} does not match its contents (recomputed ${recomputed}): the event was edited`;
+    return `stored hash ${event.hash} does not match its contents (recomputed ${recomputed}): the event was edited or moved`;
+  }
+  // An erased actor (id and salt removed) keeps its commitment; a present one must be the person the chain committed to.
+  if (event.hashVersion > 1 && event.actorId !== null && actorCommitment(event.actorSalt, event.actorId) !== event.actorCommitment) {
+    return `actor ${event.actorId} does not match the actor the event committed to: the event was edited`;
   }
   return null;
 }
 
 export function describeVerification(result: ChainVerification): string {
+  const stale =
+    result.staleUnsealed > 0
+      ? ` WARNING: ${result.staleUnsealed} event(s) waited more than ${UNSEALED_REPORT_AFTER_MS / 1000} s to be sealed into the chain.`
+      : "";
   if (!result.ok) {
-    return `Audit trail BROKEN at event #${result.brokenAt.eventId} after ${result.eventCount} valid event(s): ${result.brokenAt.problem}`;
+    return `Audit trail BROKEN at event #${result.brokenAt.eventId} after ${result.eventCount} valid event(s): ${result.brokenAt.problem}${stale}`;
   }
-  if (!result.head) return "Audit trail verified: no events yet.";
-  return `Audit trail verified: ${result.eventCount} event(s), head #${result.head.id} ${result.head.hash}`;
+  if (!result.head) return `Audit trail verified: no events yet.${stale}`;
+  return `Audit trail verified: ${result.eventCount} event(s), head #${result.head.id} ${result.head.hash}${stale}`;
 }

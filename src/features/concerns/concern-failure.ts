@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../../core/errors.js";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_REPLY } from "../../core/errors.js";
 import type { Logger } from "../../log/logger.js";
 
 /**
@@ -12,6 +12,10 @@ export function concernFailure(error: unknown, logger: Logger, where: string): s
   if (isDatabaseUnavailable(error)) {
     logger.warn(summary, "concern action failed: database unavailable");
     return DATABASE_UNAVAILABLE_MESSAGE;
+  }
+  if (isUnstorableText(error)) {
+    logger.warn(summary, "refused text the database cannot store");
+    return UNSTORABLE_TEXT_REPLY;
   }
   const errorId = randomUUID().slice(0, 8);
   logger.error({ ...summary, errorId }, "concern action failed");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFormFields } from "../../core/form-fields.js";
 
 export const CONCERN_CATEGORIES = [
   { value: "bias", label: "Bias or discrimination" },
@@ -56,14 +57,7 @@ export const concernFormSchema = z.object({
 export type ConcernInput = z.output<typeof concernFormSchema>;
 
 export function parseConcernForm(form: RawConcernForm): { ok: true; input: ConcernInput } | { ok: false; errors: ConcernFieldErrors } {
-  const parsed = concernFormSchema.safeParse(form);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const errors: ConcernFieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as ConcernFormField;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return parseFormFields<typeof concernFormSchema, ConcernFormField>(concernFormSchema, form);
 }
 
 export function categoryLabel(category: string): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFormFields } from "../../core/form-fields.js";
 
 /** A required trimmed text answer with readable length messages. */
 export const requiredText = (label: string, min: number, max: number) =>
@@ -34,14 +35,7 @@ export function parseForm<S extends z.ZodType, K extends string>(
   schema: S,
   raw: RawForm<K>,
 ): { ok: true; input: z.output<S> } | { ok: false; errors: FieldErrorsOf<K> } {
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, input: result.data };
-  const errors: FieldErrorsOf<K> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "") as K;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return parseFormFields<S, K>(schema, raw);
 }
 
 export function optionLabel(options: readonly { value: string; label: string }[], value: string): string {

@@ -8,6 +8,7 @@ import type { PeopleNames } from "../people/people-names.js";
 import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
+import { parseFields } from "./parse-fields.js";
 
 export interface ReminderServiceDeps {
   prisma: Prisma;
@@ -73,8 +74,8 @@ export class ReminderService {
   }
 
   async complete(actor: Actor, key: string, rawEvidence: { note?: string; link?: string }): Promise<CompleteResult> {
-    const evidence = evidenceSchema.safeParse(rawEvidence);
-    if (!evidence.success) return { kind: "invalid", message: evidence.error.issues[0]!.message };
+    const evidence = parseFields(evidenceSchema, rawEvidence);
+    if (!evidence.ok) return { kind: "invalid", message: Object.values(evidence.errors)[0]! };
     const found = await this.current(actor, key);
     if (found.kind !== "ok") return found;
     const { item, source } = found;
@@ -85,7 +86,7 @@ export class ReminderService {
         await ensureOccurrence(tx, item);
         const { count } = await tx.dueItemOccurrence.updateMany({
           where: { occurrenceKey: key, completedAt: null },
-          data: completion(actor, now, evidence.data),
+          data: completion(actor, now, evidence.input),
         });
         if (count === 0) return false;
         throwUnlessDone(await source.complete(tx, item, now, actor));
@@ -96,7 +97,7 @@ export class ReminderService {
           entityType: item.source,
           entityId: item.itemId,
           before: { dueAt: item.dueAt },
-          after: { completedAt: now, ...evidence.data },
+          after: { completedAt: now, ...evidence.input },
           controls: item.controls,
         });
         return true;

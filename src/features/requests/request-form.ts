@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFormFields } from "../../core/form-fields.js";
 
 /**
  * The AI tool request questions: one definition that the Slack modal and the Teams card both render, and one zod
@@ -135,14 +136,7 @@ export type FieldErrors = Partial<Record<keyof RequestInput, string>>;
 export function parseRequestForm(
   raw: RawRequestForm,
 ): { ok: true; input: RequestInput } | { ok: false; errors: FieldErrors } {
-  const result = requestInputSchema.safeParse(raw);
-  if (result.success) return { ok: true, input: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof RequestInput;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return parseFormFields(requestInputSchema, raw);
 }
 
 /** The stored values of a request as form values, to prefill an edit. */

@@ -30,6 +30,16 @@ export class DeliveryStore {
     return count;
   }
 
+  /** Deliveries due at `now` and not sent yet (leased, waiting for a retry or untouched), and the oldest due time. */
+  async backlog(now: Date): Promise<{ due: number; oldestDueAt: Date | null }> {
+    const { _count, _min } = await this.prisma.scheduledDelivery.aggregate({
+      where: { status: "pending", notBefore: { lte: now } },
+      _count: { _all: true },
+      _min: { notBefore: true },
+    });
+    return { due: _count._all, oldestDueAt: _min.notBefore };
+  }
+
   /** Leases up to `limit` deliveries that are due and not leased by a live replica. */
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
     const leaseUntil = new Date(now.getTime() + leaseMs);

@@ -4,6 +4,7 @@ import type { ChatChannel } from "../../core/actor.js";
 import type { Clock } from "../../core/clock.js";
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../log/logger.js";
+import { stopwatch, type Metrics, type SchedulerState } from "../../metrics/metrics.js";
 import type { ClaimedDelivery, DeliveryTransport, NewDelivery, Recipient } from "./delivery.js";
 import { DeliveryStore } from "./delivery-store.js";
 
@@ -27,6 +28,7 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** Delay before a failed send is tried again. */
   retryDelayMs?: number;
+  metrics?: Pick<Metrics, "deliveryFinished" | "schedulerTicked">;
 }
 
 export interface TickReport {
@@ -49,6 +51,8 @@ export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
   private running: Promise<TickReport> | undefined;
   private stopped = false;
+  /** When the last tick finished (or the scheduler started); unset while it does not run on this replica. */
+  private lastTickAt: Date | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = options.instanceId ?? randomUUID();
@@ -62,6 +66,7 @@ export class Scheduler {
   /** Starts the cron triggers and runs one tick at once, which catches up on what was missed while down. */
   start(): void {
     this.stopped = false;
+    this.lastTickAt = this.options.clock.now();
     for (const expression of this.options.triggers ?? [EVERY_MINUTE]) {
       this.tasks.push(schedule(expression, () => this.tickQuietly(), { timezone: this.options.timezone, noOverlap: true }));
     }
@@ -70,6 +75,7 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.lastTickAt = undefined;
     await Promise.all(this.tasks.splice(0).map((task) => task.destroy()));
     await this.running?.catch(() => undefined);
   }
@@ -93,9 +99,24 @@ export class Scheduler {
   }
 
   private async runTick(): Promise<TickReport> {
+    const elapsed = stopwatch();
     const enqueued = await this.enqueueDue();
     const { sent, failed } = await this.dispatch();
+    this.options.metrics?.schedulerTicked(elapsed());
+    if (!this.stopped) this.lastTickAt = this.options.clock.now();
     return { enqueued, sent, failed };
+  }
+
+  /** The backlog and lag, for metrics. */
+  async state(): Promise<SchedulerState> {
+    const now = this.options.clock.now();
+    const { due, oldestDueAt } = await this.store.backlog(now);
+    const secondsSince = (time: Date) => Math.max(0, (now.getTime() - time.getTime()) / 1000);
+    return {
+      dueDeliveries: due,
+      oldestDueSeconds: oldestDueAt ? secondsSince(oldestDueAt) : 0,
+      secondsSinceTick: this.lastTickAt ? secondsSince(this.lastTickAt) : undefined,
+    };
   }
 
   /** Runs every scan and inserts the deliveries that are new (the first half of a tick). */
@@ -137,12 +158,14 @@ export class Scheduler {
       const { messageId } = await transport.send(delivery, clock.now());
       const recorded = await this.store.markSent(delivery, this.instanceId, clock.now(), messageId);
       if (!recorded) logger.warn({ key: delivery.key }, "sent a delivery whose lease had expired");
+      this.options.metrics?.deliveryFinished(delivery.channel, "sent");
       return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = new Date(clock.now().getTime() + retryDelayMs);
       const outcome = await this.store.markFailed(delivery, this.instanceId, message, retryAt);
       logger.warn({ key: delivery.key, attempts: delivery.attempts, outcome, err: error }, "scheduled delivery failed");
+      this.options.metrics?.deliveryFinished(delivery.channel, outcome);
       return false;
     }
   }

@@ -4,6 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../log/logger.js";
+import type { Metrics } from "../../metrics/metrics.js";
 import type { Recipient } from "./delivery.js";
 import { CORE_DIGEST_SECTIONS } from "../digest/core-sections.js";
 import { DigestService } from "../digest/digest-service.js";
@@ -36,6 +37,7 @@ export function createScheduling(options: {
   logger: Logger;
   people?: PeopleNames;
   instanceId?: string;
+  metrics?: Metrics;
 }): Scheduling {
   const { prisma, clock, roles, config, logger } = options;
   const settings = config.scheduling;
@@ -69,6 +71,7 @@ export function createScheduling(options: {
     triggers: ["* * * * *", settings.digestCron],
     timezone: settings.timezone,
     instanceId: options.instanceId,
+    metrics: options.metrics,
   });
   return { settings, reminders, reviews, objectives, digest, scheduler };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseFormFields } from "../../core/form-fields.js";
 
 /** The fields of one SoA line a person edits, as any channel collects them (before validation). */
 export interface RawSoaEntryForm {
@@ -51,12 +52,5 @@ const schema = z
   });
 
 export function parseSoaEntryForm(form: RawSoaEntryForm): { ok: true; input: SoaEntryInput } | { ok: false; errors: SoaEntryErrors } {
-  const parsed = schema.safeParse(form);
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const errors: SoaEntryErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as SoaEntryField;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return parseFormFields(schema, form);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { UNSTORABLE_TEXT_REPLY } from "../../../src/core/errors.js";
 import { eventually } from "../../support/eventually.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
@@ -83,6 +84,13 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
 
     const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register copilot");
     expect(cardText(reply.body)).toContain('1 AI system(s) in the register match \\"copilot\\".');
+  });
+
+  it("answers a search the database cannot take (a NUL byte) by saying so, not with an error to retry", async () => {
+    expect((await register("register otter\u0000")).text).toBe(UNSTORABLE_TEXT_REPLY);
+    const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register otter\u0000");
+    expect(reply.body).toMatchObject({ text: UNSTORABLE_TEXT_REPLY });
+    expect(t.logs()).toContain("refused text the database cannot store");
   });
 
   it("shows the first 40 of a large register within Slack's block limit and Teams' card limit, and says how to narrow it", async () => {

@@ -3,6 +3,7 @@ import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } 
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
 import { eventually } from "../../support/eventually.js";
+import { UNSTORABLE_TEXT_MESSAGE } from "../../../src/core/storable-text.js";
 
 let t: TestAims;
 beforeAll(async () => {
@@ -72,6 +73,23 @@ describe("AI tool request, end to end through Slack", () => {
     expect(await t.aims.core.prisma.aiToolRequest.count()).toBe(before);
   });
 
+  it.each([
+    ["a NUL byte", "Otter\u0000Transcribe"],
+    ["a lone surrogate", "Otter \ud800 Transcribe"],
+  ])("answers text with %s, which the database cannot store, with a field error and saves nothing", async (_name, toolName) => {
+    const before = await t.aims.core.prisma.aiToolRequest.count();
+    const { requestFormState } = await import("../../support/request-form-state.js");
+    const response = await t.slack.submitView(EMPLOYEE, {
+      callback_id: "request_submit",
+      private_metadata: `k-unstorable-${before}`,
+      state: { values: requestFormState({ ...VALID_REQUEST, toolName }) },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { response_action: string; errors: Record<string, string> };
+    expect(body).toEqual({ response_action: "errors", errors: { toolName: "Contains a character that cannot be stored; remove it and try again" } });
+    expect(await t.aims.core.prisma.aiToolRequest.count()).toBe(before);
+  });
+
   it("treats a second submit of the same modal as the same request", async () => {
     const { view, reference } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Idempotent tool" });
     const { requestFormState } = await import("../../support/request-form-state.js");
@@ -132,6 +150,8 @@ describe("AI tool request, end to end through Slack", () => {
 
     const emptyReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: " " } } } } });
     expect(((await emptyReason.json()) as { errors: unknown }).errors).toEqual({ reason: "Please give a reason." });
+    const unstorableReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: "Say\u0000 more" } } } } });
+    expect(((await unstorableReason.json()) as { errors: unknown }).errors).toEqual({ reason: UNSTORABLE_TEXT_MESSAGE });
 
     await t.slack.submitView(APPROVERS[0], {
       ...view,

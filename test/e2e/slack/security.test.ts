@@ -48,7 +48,7 @@ describe("malformed requests", () => {
   it.each([
     ["an interaction payload that is not JSON", "payload=%7Bnot-json", "application/x-www-form-urlencoded"],
     ["a JSON body that is not JSON", "{\"type\":", "application/json"],
-    ["an interaction of an unknown shape", `payload=${encodeURIComponent(JSON.stringify({ type: "no_such_thing" }))}`, "application/x-www-form-urlencoded"],
+
   ] as const)("answers %s with a 4xx and keeps serving", async (_name, rawBody, contentType) => {
     const response = await t.slack.send({ rawBody, contentType });
     expect(response.status).toBeGreaterThanOrEqual(400);
@@ -58,6 +58,26 @@ describe("malformed requests", () => {
     const responseUrl = t.fake.newResponseUrl();
     expect((await t.slack.command(EMPLOYEE, "help", { responseUrl })).status).toBe(200);
     await t.fake.waitForResponseUrlPost((p) => p.url === responseUrl);
+  });
+
+  const viewSubmissionWith = (view: unknown) =>
+    `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", user: { id: EMPLOYEE }, team: { id: "T0FAKE" }, view }))}`;
+  it.each([
+    ["a view_submission without state", viewSubmissionWith({ id: "V1", callback_id: "request_submit", private_metadata: "k-no-state" })],
+    ["a view_submission whose state has no values", viewSubmissionWith({ id: "V1", callback_id: "request_submit", state: {} })],
+    ["a view_submission whose view is not an object", viewSubmissionWith("request_submit")],
+    ["a view_submission without a view", viewSubmissionWith(undefined)],
+    ["a view_submission without a user", `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", view: { id: "V1", callback_id: "request_submit", state: { values: {} } } }))}`],
+    ["an interaction of an unknown type", `payload=${encodeURIComponent(JSON.stringify({ type: "no_such_thing" }))}`],
+    ["block_actions without actions", `payload=${encodeURIComponent(JSON.stringify({ type: "block_actions", user: { id: EMPLOYEE } }))}`],
+  ] as const)("answers %s with 400 at once, writes nothing and logs no listener error", async (_name, rawBody) => {
+    const before = await t.aims.core.prisma.auditEvent.count();
+    const started = Date.now();
+    const response = await t.slack.send({ rawBody, contentType: "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(400);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await t.aims.core.prisma.auditEvent.count()).toBe(before);
+    expect(t.logs()).not.toContain("unhandled Slack listener error");
   });
 
   it("answers a signed payload too large with 413", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../../src/config/config.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { messageActivity, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
@@ -29,6 +29,33 @@ describe("Teams endpoint with a Microsoft app id", () => {
     expect(await t.aims.core.prisma.teamsConversation.count()).toBe(0);
     expect(t.logs()).toContain(`Teams: on, HTTP at POST /api/messages (Bot Framework tokens required, MultiTenant app ${APP_ID})`);
     expect(t.logs()).not.toContain("test-secret-value");
+  });
+
+  it("refuses a bad Authorization header with 401 and one redacted JSON log line, nothing on the console", async () => {
+    const written: string[] = [];
+    const spies = [
+      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (written.push(String(chunk)), true)),
+      ...(["error", "warn", "log", "info"] as const).map((method) =>
+        vi.spyOn(console, method).mockImplementation((...args) => void written.push(args.map(String).join(" "))),
+      ),
+    ];
+    const logLines = () => t.logs().trim().split("\n");
+    const before = logLines().length;
+    const token = "eyJhbGciOiJub25lIn0.eyJpc3MiOiJtYWxsb3J5In0.c2lnbmF0dXJlLXNlY3JldA";
+    try {
+      const response = await t.teams.send(messageActivity(t.teams.connector.serviceUrl, TEAMS_EMPLOYEE, "request"), {
+        authorization: `Bearer ${token}`,
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: "unauthorized" });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(written).toEqual([]);
+    const added = logLines().slice(before);
+    expect(added).toHaveLength(1);
+    expect(JSON.parse(added[0]!)).toMatchObject({ level: 40, msg: "refused a Teams request: no valid Bot Framework token" });
+    expect(added[0]).not.toContain(token);
   });
 });
 

@@ -129,6 +129,22 @@ describe("AI tool requests entirely in Teams", () => {
     expect(await t.aims.core.prisma.aiToolRequest.count()).toBe(before);
   });
 
+  it("answers text the database cannot store (a NUL byte) with the form again and the error next to that field", async () => {
+    const before = await t.aims.core.prisma.aiToolRequest.count();
+    const { submit, call } = await openTeamsForm(t, TEAMS_EMPLOYEE);
+    const { body } = await t.teams.invoke(TEAMS_EMPLOYEE, {
+      verb: submit.verb,
+      data: { ...submit.data, ...teamsFormData({ ...VALID_REQUEST, purpose: "Transcribe meetings\u0000 for the team" }) },
+      replyToId: call.responseId,
+    });
+    const card = expectCardResponse(body);
+    const purpose = card.body.findIndex((element) => element.id === "purpose");
+    expect(card.body.slice(purpose + 1).find((element) => element.color === "attention")?.text).toBe(
+      "Contains a character that cannot be stored; remove it and try again",
+    );
+    expect(await t.aims.core.prisma.aiToolRequest.count()).toBe(before);
+  });
+
   it("treats a second click on the same form as the same request", async () => {
     const { submit } = await openTeamsForm(t, TEAMS_EMPLOYEE);
     const data = { ...submit.data, ...teamsFormData({ ...VALID_REQUEST, toolName: "Clicked twice" }) };

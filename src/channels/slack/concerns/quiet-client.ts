@@ -1,6 +1,7 @@
 import { LogLevel, type Logger as SlackLogger } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { SlackContext } from "../context.js";
+import { rateLimitCountingFetch } from "../rate-limit-fetch.js";
 
 const silent: SlackLogger = {
   debug: () => undefined,
@@ -22,7 +23,12 @@ const clients = new WeakMap<SlackContext, WebClient>();
 export function quietClient(ctx: SlackContext): WebClient {
   let client = clients.get(ctx);
   if (!client) {
-    client = new WebClient(ctx.slack.botToken, { slackApiUrl: ctx.slack.apiUrl, logger: silent, retryConfig: { retries: 2 } });
+    client = new WebClient(ctx.slack.botToken, {
+      slackApiUrl: ctx.slack.apiUrl,
+      logger: silent,
+      retryConfig: { retries: 2 },
+      fetch: rateLimitCountingFetch(ctx.core.metrics),
+    });
     clients.set(ctx, client);
   }
   return client;

@@ -6,6 +6,7 @@ import { reviewScheduleButton } from "./actions/review-schedule-buttons.js";
 import { realTimer, SlackSendQueue } from "./send-queue.js";
 import { deliveryClient, SlackDeliveryTransport } from "./slack-delivery-transport.js";
 import { SCHEDULING_IDS } from "./scheduling-ids.js";
+import { rateLimitCountingFetch } from "../rate-limit-fetch.js";
 import { markDoneSubmission, reassignSubmission } from "./views/due-item-submissions.js";
 import { checkInSubmission, objectiveSubmission, reviewScheduleSubmission } from "./views/objective-submissions.js";
 
@@ -29,5 +30,6 @@ export function registerSchedulingListeners(app: App, ctx: SlackContext): void {
   app.view(views.reviewSchedule, reviewScheduleSubmission(ctx));
 
   const queue = new SlackSendQueue({ timer: realTimer, perChannelIntervalMs: ctx.core.scheduling.settings.slackSendIntervalMs });
-  ctx.core.scheduling.scheduler.setTransport("slack", new SlackDeliveryTransport(deliveryClient(ctx.slack.botToken, ctx.slack.apiUrl), queue));
+  const client = deliveryClient(ctx.slack.botToken, ctx.slack.apiUrl, rateLimitCountingFetch(ctx.core.metrics));
+  ctx.core.scheduling.scheduler.setTransport("slack", new SlackDeliveryTransport(client, queue));
 }

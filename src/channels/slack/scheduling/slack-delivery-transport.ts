@@ -17,8 +17,8 @@ export function renderDelivery(payload: ReminderPayload | DigestPayload, now: Da
 }
 
 /** A WebClient that hands 429s to the send queue instead of retrying on its own. */
-export function deliveryClient(token: string, apiUrl?: string): WebClient {
-  return new WebClient(token, { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+export function deliveryClient(token: string, apiUrl?: string, fetch?: typeof globalThis.fetch): WebClient {
+  return new WebClient(token, { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, fetch });
 }
 
 /** Sends scheduled deliveries to Slack through the rate-limited queue; reads timezones from users.info. */

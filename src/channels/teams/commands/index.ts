@@ -1,5 +1,5 @@
 import { markdownMessage } from "../cards/adaptive-card.js";
-import { TurnContext } from "botbuilder";
+import type { Activity, TurnContext } from "botbuilder";
 import type { TeamsContext } from "../context.js";
 import { failureMessage } from "../reply.js";
 import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
@@ -20,7 +20,11 @@ export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand,
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {
-  return typedText(turn.activity).split(/\s+/)[0]?.toLowerCase() ?? "";
+  return commandWordOf(turn.activity);
+}
+
+export function commandWordOf(activity: Partial<Activity>): string {
+  return typedText(activity).split(/\s+/)[0]?.toLowerCase() ?? "";
 }
 
 /** Runs the command a message names; anything else gets the help text. */

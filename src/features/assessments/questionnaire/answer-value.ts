@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../../../core/storable-text.js";
 import {
   DEFAULT_MAX_LENGTH,
   type Question,
@@ -80,6 +81,7 @@ function normalizeMultiChoice(question: Question, raw: unknown): NormalizedAnswe
 function normalizeText(question: Question, raw: unknown): NormalizedAnswer {
   if (typeof raw !== "string") return { ok: false, error: "Enter some text." };
   const text = raw.trim();
+  if (!isStorableText(text)) return { ok: false, error: UNSTORABLE_TEXT_MESSAGE };
   const limit = maxLengthOf(question);
   if (text.length > limit) return { ok: false, error: `Keep this to ${limit} characters or fewer (it is ${text.length}).` };
   return { ok: true, value: text };

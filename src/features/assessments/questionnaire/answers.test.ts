@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNSTORABLE_TEXT_MESSAGE } from "../../../core/storable-text.js";
 import { effectiveAnswers, isComplete, missingQuestions, validateStepAnswers } from "./answers.js";
 import { parseQuestionnaireDefinition } from "./load-definition.js";
 
@@ -56,6 +57,13 @@ describe("validateStepAnswers", () => {
     expect(validateStepAnswers(definition, useStep, {})).toEqual({
       ok: false,
       errors: { purpose: "This question needs an answer.", personal_data: "This question needs an answer." },
+    });
+  });
+
+  it("refuses text answers the database cannot store (NUL, a lone surrogate) on their question", () => {
+    expect(validateStepAnswers(definition, useStep, { purpose: "Drafts\u0000", owner: "Ann \udc00", personal_data: "no" })).toEqual({
+      ok: false,
+      errors: { purpose: UNSTORABLE_TEXT_MESSAGE, owner: UNSTORABLE_TEXT_MESSAGE },
     });
   });
 

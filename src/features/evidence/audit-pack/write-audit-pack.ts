@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Prisma } from "../../../db/database.js";
 import { AUDIT_GENESIS_HASH } from "../../../core/audit.js";
+import { sealPending } from "../../audit-trail/seal-chain.js";
 import { verifyAuditChain, type ChainVerification } from "../../audit-trail/verify-chain.js";
 import { loadSoaStatement } from "../../soa/load-statement.js";
 import type { SoaStatement } from "../../soa/statement.js";
@@ -81,6 +82,7 @@ export async function writeAuditPack(options: AuditPackOptions): Promise<AuditPa
     await evidenceMap.close();
   }
 
+  await sealPending(prisma, { wait: true });
   const chain = await verifyAuditChain(prisma, { onProgress: (checked) => onProgress?.({ phase: "audit-trail", checked }) });
   await writeTextFile(path.join(folder, PACK_FILES.chain), `${JSON.stringify(chainFile(chain, options.generatedAt), null, 2)}\n`);
 
@@ -111,7 +113,7 @@ function withPeriodEvidence(statement: SoaStatement, tallies: readonly SourceTal
 function chainFile(chain: ChainVerification, checkedAt: Date) {
   return {
     checkedAt: checkedAt.toISOString(),
-    algorithm: "sha256 over the canonical JSON of each event (keys sorted) including the previous event's hash",
+    algorithm: "sha256 over the canonical JSON of each event (keys sorted) including its place in the chain (sealSeq) and the previous event's hash",
     genesisHash: AUDIT_GENESIS_HASH,
     verified: chain.ok,
     eventCount: chain.eventCount,

@@ -41,7 +41,7 @@ export function auditEvents(withoutActor: readonly string[]): EvidenceSource {
       { name: "actorId", sql: `CASE WHEN ${hideActor} THEN NULL ELSE t."actorId" END` },
       ...columns("action", "entityType", "entityId"),
       { name: "changeControls", sql: `t."controls"` },
-      ...columns("prevHash", "hash"),
+      ...columns("sealSeq", "prevHash", "hash"),
     ],
     redaction:
       "Before/after bodies of each change are not included (they may hold personal data); verify the chain with " +
