@@ -60,6 +60,8 @@ export async function startAims(config: Config, options: { logger: Logger; clock
     listening.once("error", reject);
   });
   await slack?.start();
+  // Every channel has subscribed by now: what a crash or another replica left undelivered goes out.
+  core.events.start();
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
   sealer.start();
   const { port } = server.address() as AddressInfo;
@@ -84,6 +86,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         metricsServer?.closeAllConnections();
         const metricsClosed = new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
         await core.scheduling.scheduler.stop();
+        core.events.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
         // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
         await slack?.stop();

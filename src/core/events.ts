@@ -1,44 +1,139 @@
+import { randomUUID } from "node:crypto";
 import { InFlight } from "./in-flight.js";
+import { OutboxStore, type ClaimedDelivery } from "./outbox/outbox-store.js";
+import { decodePayload, encodePayload } from "./outbox/payload-codec.js";
+import { nextAttemptAt } from "./outbox/retry-policy.js";
+import type { Tx } from "./transaction.js";
+import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 
 /**
- * Domain events, published after a change has committed. Features add their events by declaration merging:
+ * Domain events, recorded with the change that caused them. Features add their events by declaration merging:
  *   declare module "../../core/events.js" { interface DomainEvents { "incident.opened": { incident: Incident } } }
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DomainEvents {}
 
+export type EventName = keyof DomainEvents & string;
 type Handler<T> = (payload: T) => Promise<void> | void;
 
+/** What a channel (or a feature reacting to another) subscribes through; its name makes each handler's id. */
+export interface EventSubscriber {
+  on<K extends EventName>(name: K, handler: Handler<DomainEvents[K]>): void;
+}
+
+const BATCH_SIZE = 50;
+const handlerId = (subscriber: string, event: string) => `${subscriber}/${event}`;
+const LEASE_MS = 60_000;
+const POLL_INTERVAL_MS = 2_000;
+
 /**
- * In-process publish/subscribe between the core and the chat channels. `emit` returns at once: handlers (posting
- * to Slack or Teams) run afterwards, so a person's request is answered without waiting for notifications. One
- * failing handler is logged and never undoes the committed change or stops the others. `drain` waits for running
- * handlers, on shutdown.
+ * A durable publish/subscribe between the core and the chat channels (a transactional outbox). `record` writes one
+ * delivery per subscribed handler inside the caller's transaction, so the change and what it must tell commit or roll
+ * back together; `deliverPending` (called after the commit) and a poll on every replica run the handlers. A delivery
+ * is claimed with a lease (`FOR UPDATE SKIP LOCKED`), so replicas never run one twice at once; one subscriber's
+ * deliveries about one record run in the order they were written; a failed one is retried with back-off, and deleted
+ * once it succeeds. A person's request is answered without waiting for any of it. A handler should make one change
+ * in one place (update a message, or send one DM): a retry runs the whole handler again.
  */
 export class EventBus {
-  private readonly handlers = new Map<string, Handler<never>[]>();
+  private readonly handlers = new Map<string, Handler<never>>();
+  private readonly subscribersByEvent = new Map<string, string[]>();
+  private readonly store: OutboxStore;
   private readonly running = new InFlight();
+  private readonly owner = randomUUID();
+  private pass: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly logger: Logger) {}
-
-  on<K extends keyof DomainEvents & string>(name: K, handler: Handler<DomainEvents[K]>): void {
-    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler as Handler<never>]);
+  /**
+   * `now` is the transport's time (leases, back-off), the machine's by default: how long to wait before trying Slack
+   * again is no business of the domain clock that dates records.
+   */
+  constructor(
+    prisma: Prisma,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.store = new OutboxStore(prisma);
   }
 
-  async emit<K extends keyof DomainEvents & string>(name: K, payload: DomainEvents[K]): Promise<void> {
-    const handlers = (this.handlers.get(name) ?? []) as Handler<DomainEvents[K]>[];
-    for (const handler of handlers) {
-      this.running.track(
-        Promise.resolve()
-          .then(() => handler(payload))
-          .catch((error: unknown) => this.logger.error({ err: error, event: name }, "event handler failed")),
-      );
+  subscriber(name: string): EventSubscriber {
+    return {
+      on: (event, handler) => {
+        const id = handlerId(name, event);
+        if (this.handlers.has(id)) throw new Error(`${name} subscribes to ${event} twice`);
+        this.handlers.set(id, handler as Handler<never>);
+        this.subscribersByEvent.set(event, [...(this.subscribersByEvent.get(event) ?? []), name]);
+      },
+    };
+  }
+
+  /** Writes what `name` must tell every subscriber, in the caller's transaction; `about` orders it per record. */
+  async record<K extends EventName>(tx: Tx, name: K, payload: DomainEvents[K], about: string): Promise<void> {
+    const subscribers = this.subscribersByEvent.get(name) ?? [];
+    const encoded = encodePayload(payload);
+    await this.store.add(tx, subscribers.map((subscriber) => ({ event: name, subscriber, handler: handlerId(subscriber, name), aboutKey: about, payload: encoded })));
+  }
+
+  /** Delivers what is pending; call it after a commit that recorded events. Resolves when this pass is done. */
+  deliverPending(): Promise<void> {
+    if (this.pass) {
+      this.again = true;
+      return this.pass;
     }
+    this.pass = this.running.track(this.deliverUntilEmpty()).finally(() => {
+      this.pass = null;
+    });
+    return this.pass;
   }
 
-  /** Resolves when every handler started so far has finished, or after `timeoutMs`. */
+  /** Polls for deliveries left by a crash, a failed attempt whose wait is over, or another replica. */
+  start(): void {
+    this.timer ??= setInterval(() => void this.deliverPending(), POLL_INTERVAL_MS);
+    this.timer.unref();
+    void this.deliverPending();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Resolves when every delivery started so far has finished, or after `timeoutMs`. */
   drain(timeoutMs = 10_000): Promise<void> {
     return this.running.drain(timeoutMs);
+  }
+
+  private async deliverUntilEmpty(): Promise<void> {
+    if (this.handlers.size === 0) return;
+    do {
+      this.again = false;
+      let claimed: ClaimedDelivery[];
+      try {
+        claimed = await this.store.claim(this.owner, [...this.handlers.keys()], this.now(), LEASE_MS, BATCH_SIZE);
+      } catch (error) {
+        this.logger.warn({ err: error }, "could not read the outbox; trying again shortly");
+        return;
+      }
+      if (claimed.length > 0) this.again = true;
+      await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
+    } while (this.again);
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const handler = this.handlers.get(delivery.handler)!;
+    try {
+      await handler(decodePayload(delivery.payload) as never);
+      await this.store.complete(delivery, this.owner);
+    } catch (error) {
+      const retryAt = nextAttemptAt(delivery.attempts, error, this.now());
+      const log = { err: error, event: delivery.event, handler: delivery.handler, attempts: delivery.attempts };
+      if (retryAt) this.logger.warn({ ...log, retryAt }, "event handler failed; it will be tried again");
+      else this.logger.error(log, "event handler failed for the last time; given up");
+      await this.store.fail(delivery, this.owner, String((error as Error)?.message ?? error), retryAt).catch((storeError: unknown) => {
+        this.logger.warn({ err: storeError }, "could not record the failed delivery; its lease will expire and it is tried again");
+      });
+    }
   }
 }

@@ -42,7 +42,7 @@ const actorFor = (n: number) => ({ channel: "slack" as const, id: `UBURST${n % 5
 
 export async function openReplica(settings: ReplicaSettings): Promise<Replica> {
   const database = await openDatabase({ url: settings.url, dataDir: settings.dataDir, poolSize: settings.poolSize, connectTimeoutMs: 5000 }, logger);
-  const requests = new RequestService({ prisma: database.prisma, clock: systemClock, roles: new Roles({}), events: new EventBus(logger), registerReviewMonths: 12 });
+  const requests = new RequestService({ prisma: database.prisma, clock: systemClock, roles: new Roles({}), events: new EventBus(database.prisma, logger), registerReviewMonths: 12 });
   const sealer = new ChainSealer({ prisma: database.prisma, logger });
   const submitOne = async (key: string, n: number) => {
     if (settings.scenario === "append") {

@@ -37,7 +37,7 @@ beforeAll(async () => {
   outDir = await mkdtemp(path.join(os.tmpdir(), "aims-pack-"));
   const { prisma } = db.database;
   await new SoaService({ prisma, clock, roles }).setOrganisationRoles(OWNER, ["ai_user"]);
-  const requests = new RequestService({ prisma, clock, roles, events: new EventBus(createLogger("silent")), registerReviewMonths: 12 });
+  const requests = new RequestService({ prisma, clock, roles, events: new EventBus(prisma, createLogger("silent")), registerReviewMonths: 12 });
   const approved = await requests.submit(EMPLOYEE, VALID_REQUEST, "k1");
   const rejected = await requests.submit(EMPLOYEE, { ...VALID_REQUEST, toolName: "Shady Scraper" }, "k2");
   if (!approved.ok || !rejected.ok) throw new Error("seed requests failed");

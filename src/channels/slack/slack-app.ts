@@ -26,6 +26,12 @@ export interface SlackChannel {
  * express server at /slack/events (signatures checked, requests older than 5 minutes refused); with an app token
  * it uses Socket Mode instead.
  */
+/**
+ * A few quick retries of a failed Web API call. WebClient's default (ten over about thirty minutes) would keep a
+ * notification, and its lease in the outbox, waiting half an hour; the outbox retries what still fails, durably.
+ */
+const SLACK_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4_000 };
+
 export function createSlackChannel(options: { core: Core; slack: SlackConfig; logger: Logger; http: Application }): SlackChannel {
   const { core, slack, logger, http } = options;
   const logs = boltLogger(logger);
@@ -63,7 +69,7 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
     // Capped at info whatever LOG_LEVEL says: Bolt's debug lines include whole request payloads, which would name
     // the reporter of an anonymous concern.
     logLevel: LogLevel.INFO,
-    clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics) },
+    clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics), retryConfig: SLACK_RETRIES },
     // The bot token is given, so Bolt need not call auth.test before the first request.
     tokenVerificationEnabled: false,
   });

@@ -79,10 +79,11 @@ export class AssessmentReviews {
         controls: SIGN_OFF_CONTROLS,
       });
       if (outcome === "signed_off") await settleReassessment(tx, after, actor);
+      await events.record(tx, outcome === "signed_off" ? "assessment.signed_off" : "assessment.sent_back", { assessment: after }, reference);
       return after;
     });
     if (!reviewed) return { kind: "already_reviewed", assessment: await prisma.impactAssessment.findUniqueOrThrow({ where: { id: assessment.id } }) };
-    await events.emit(outcome === "signed_off" ? "assessment.signed_off" : "assessment.sent_back", { assessment: reviewed });
+    void events.deliverPending();
     return { kind: "reviewed", assessment: reviewed };
   }
 

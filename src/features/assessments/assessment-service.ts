@@ -73,7 +73,7 @@ export class AssessmentService {
   constructor(private readonly deps: AssessmentServiceDeps) {
     this.steps = planSteps(deps.definition);
     this.reviews = new AssessmentReviews(deps);
-    deps.events.on("request.decided", async ({ request, aiSystem }) => {
+    deps.events.subscriber("assessments").on("request.decided", async ({ request, aiSystem }) => {
       if (aiSystem) await this.reviews.linkToRegister(request.id, aiSystem);
     });
   }
@@ -306,10 +306,11 @@ export class AssessmentService {
         after: { status: after.status, round: after.round, level: after.level, reasons: after.reasons, definitionVersion: after.definitionVersion },
         controls: after.controls,
       });
+      await events.record(tx, "assessment.submitted", { assessment: after }, after.reference);
       return after;
     });
     if (!submitted) return { kind: "not_editable", message: `${reference} was already submitted.` };
-    await events.emit("assessment.submitted", { assessment: submitted });
+    void events.deliverPending();
     return { kind: "submitted", assessment: submitted };
   }
 

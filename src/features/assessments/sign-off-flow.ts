@@ -1,6 +1,6 @@
 import type { ChatChannel } from "../../core/actor.js";
 import type { ChannelMessageKey } from "../../core/channel-messages.js";
-import type { EventBus } from "../../core/events.js";
+import type { EventSubscriber } from "../../core/events.js";
 import { oneAtATime } from "../../core/one-at-a-time.js";
 import type { Prisma } from "../../db/database.js";
 import type { AiSystem, AiToolRequest, ChannelMessage, ImpactAssessment } from "../../db/generated/client.js";
@@ -39,19 +39,25 @@ export interface SignOffAudience {
  * showing how those rounds ended, without buttons); on sign-off or send-back every copy of every round shows the
  * outcome and the assessor hears.
  */
-export function followSignOff(events: EventBus, assessments: Pick<AssessmentService, "find">, audience: SignOffAudience): void {
+export function followSignOff(
+  events: { owners: EventSubscriber; assessor: EventSubscriber },
+  assessments: Pick<AssessmentService, "find">,
+  audience: SignOffAudience,
+): void {
   const withSubject = async (assessment: ImpactAssessment): Promise<AssessmentWithSubject> =>
     (await assessments.find(assessment.reference)) ?? { ...assessment, aiSystem: null, request: null };
 
   // A review that lands while the owners are still being asked waits for those copies to be remembered, then updates them.
   const serialize = oneAtATime();
-  events.on("assessment.submitted", ({ assessment }) =>
+  events.owners.on("assessment.submitted", ({ assessment }) =>
     serialize(assessment.reference, async () => audience.askOwners(await withSubject(assessment))),
   );
+  // The owners' copies and the assessor's message are delivered apart: a failure of one never repeats the other.
   for (const name of ["assessment.signed_off", "assessment.sent_back"] as const) {
-    events.on(name, async ({ assessment }) => {
+    events.owners.on(name, async ({ assessment }) => {
       const full = await withSubject(assessment);
-      await Promise.all([serialize(assessment.reference, () => audience.updateOwnerCopies(full)), audience.tellAssessor(full)]);
+      await serialize(assessment.reference, () => audience.updateOwnerCopies(full));
     });
+    events.assessor.on(name, async ({ assessment }) => audience.tellAssessor(await withSubject(assessment)));
   }
 }

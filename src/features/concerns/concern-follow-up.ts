@@ -56,9 +56,9 @@ export class ConcernFollowUp {
     if (authenticated.kind !== "ok") return authenticated;
     const { prisma, clock, events } = this.deps;
     const { concern } = authenticated;
-    const message = await prisma.$transaction((tx) => addReporterAnswer(tx, clock, concern, null, body));
+    const message = await prisma.$transaction((tx) => addReporterAnswer(tx, { clock, events }, concern, null, body));
     if (!message) return { kind: "closed" };
-    await events.emit("concern.changed", { concern, change: { kind: "answer", message } });
+    void events.deliverPending();
     return { kind: "ok", concern, messages: await this.messages(concern.id) };
   }
 

@@ -1,3 +1,4 @@
+import type { EventBus } from "../../core/events.js";
 import type { Concern, ConcernMessage } from "../../db/generated/client.js";
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
@@ -25,7 +26,7 @@ export function auditView(concern: Concern): Omit<Concern, "followUpCode" | "sec
  */
 export async function addReporterAnswer(
   tx: Tx,
-  clock: Clock,
+  { clock, events }: { clock: Clock; events: EventBus },
   concern: Concern,
   reporter: Actor | null,
   body: string,
@@ -50,5 +51,6 @@ export async function addReporterAnswer(
     after: { messageId: message.id, body },
     controls: CONCERN_CONTROLS,
   });
+  await events.record(tx, "concern.changed", { concern, change: { kind: "answer", message } }, concern.reference);
   return message;
 }

@@ -126,9 +126,10 @@ export class ConcernService {
         after: auditView(created),
         controls: CONCERN_CONTROLS,
       });
+      await events.record(tx, "concern.received", { concern: created }, created.reference);
       return created;
     });
-    return { ok: true, concern, followUp: credentials, announced: events.emit("concern.received", { concern }) };
+    return { ok: true, concern, followUp: credentials, announced: events.deliverPending() };
   }
 
   /** Why this person may not triage concerns, or null if they may. Checked again on every action. */
@@ -189,11 +190,12 @@ export class ConcernService {
         after: { messageId: message.id, body },
         controls: CONCERN_CONTROLS,
       });
+      await events.record(tx, "concern.changed", { concern, change: { kind: "question", message } }, concern.reference);
       return { concern, message };
     });
     if (!result) return { kind: "not_found" };
     if (!result.message) return { kind: "refused", message: refusalFor("assign", result.concern.status), concern: result.concern };
-    await events.emit("concern.changed", { concern: result.concern, change: { kind: "question", message: result.message } });
+    void events.deliverPending();
     return { kind: "done", concern: result.concern };
   }
 
@@ -207,9 +209,9 @@ export class ConcernService {
     }
     const body = cleanMessage(answer);
     if (!body) return { kind: "empty" };
-    const message = await prisma.$transaction((tx) => addReporterAnswer(tx, clock, concern, actor, body));
+    const message = await prisma.$transaction((tx) => addReporterAnswer(tx, { clock, events }, concern, actor, body));
     if (!message) return { kind: "closed" };
-    await events.emit("concern.changed", { concern, change: { kind: "answer", message } });
+    void events.deliverPending();
     return { kind: "done", concern };
   }
 
@@ -260,9 +262,10 @@ export class ConcernService {
         controls: CONCERN_CONTROLS,
       });
       await settleConcernReminders(tx, { before, after, actor, at: clock.now() });
+      await events.record(tx, "concern.changed", { concern: after, change }, reference);
       return { kind: "done", concern: after };
     });
-    if (result.kind === "done") await events.emit("concern.changed", { concern: result.concern, change });
+    if (result.kind === "done") void events.deliverPending();
     return result;
   }
 }

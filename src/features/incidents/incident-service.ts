@@ -142,9 +142,10 @@ export class IncidentService {
         after: created,
         controls: INCIDENT_CONTROLS,
       });
+      await events.record(tx, "incident.reported", { incident: created }, created.reference);
       return created;
     });
-    await events.emit("incident.reported", { incident });
+    void events.deliverPending();
     return { ok: true, incident };
   }
 
@@ -162,10 +163,10 @@ export class IncidentService {
       const claimed = await tx.incident.updateMany({ where: { id: incident.id, status: incident.status }, data: { status: to } });
       if (claimed.count === 0) return null;
       await this.recordStatusChange(tx, actor, incident, to);
-      return tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+      return this.recordChange(tx, incident.id, { kind: "status", from: incident.status, to });
     });
     if (!updated) return this.changedMeanwhile(reference, to);
-    await this.emitChange(updated, { kind: "status", from: incident.status, to });
+    this.deliverChanges();
     return { kind: "changed", incident: updated };
   }
 
@@ -193,10 +194,10 @@ export class IncidentService {
       if (claimed.count === 0) return null;
       if (correctiveAction) await createCorrectiveAction(tx, clock, actor, incident, correctiveAction);
       await this.recordStatusChange(tx, actor, incident, "closed", { rootCause, noCorrectiveActionReason: noActionReason ?? null });
-      return tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
+      return this.recordChange(tx, incident.id, { kind: "status", from: incident.status, to: "closed" });
     });
     if (!updated) return this.changedMeanwhile(reference, "closed");
-    await this.emitChange(updated, { kind: "status", from: incident.status, to: "closed" });
+    this.deliverChanges();
     return { kind: "closed", incident: updated };
   }
 
@@ -222,10 +223,10 @@ export class IncidentService {
         after: entry,
         controls: TIMELINE_CONTROLS,
       });
-      return { entry, incident: await tx.incident.findUniqueOrThrow({ where: { id: incident.id } }) };
+      return { entry, incident: await this.recordChange(tx, incident.id, { kind: "note", entry }) };
     });
     if (!result) return closedRefusal(reference);
-    await this.emitChange(result.incident, { kind: "note", entry: result.entry });
+    this.deliverChanges();
     return { kind: "added", ...result };
   }
 
@@ -241,10 +242,10 @@ export class IncidentService {
     const result = await prisma.$transaction(async (tx) => {
       if (!(await claimOpenIncident(tx, clock, incident.id))) return null;
       const action = await createCorrectiveAction(tx, clock, actor, incident, parsed.input);
-      return { action, incident: await tx.incident.findUniqueOrThrow({ where: { id: incident.id } }) };
+      return { action, incident: await this.recordChange(tx, incident.id, { kind: "corrective_action", action }) };
     });
     if (!result) return closedRefusal(reference);
-    await this.emitChange(result.incident, { kind: "corrective_action", action: result.action });
+    this.deliverChanges();
     return { kind: "added", ...result };
   }
 
@@ -255,13 +256,13 @@ export class IncidentService {
     status: Exclude<CorrectiveActionStatus, "open">,
   ): Promise<CorrectiveActionStatusResult> {
     const result = await this.deps.prisma.$transaction((tx) => this.setCorrectiveActionStatusIn(tx, actor, actionId, status));
-    if (result.kind === "updated") await this.announceCorrectiveAction(actionId);
+    if (result.kind === "updated") this.deliverChanges();
     return result;
   }
 
   /**
    * `setCorrectiveActionStatus` inside the caller's transaction (a reminder's Mark done): guarded and audited the
-   * same way, and the action's reminders stop. Call `announceCorrectiveAction` once it has committed.
+   * same way, and the action's reminders stop. Call `deliverChanges` once it has committed.
    */
   async setCorrectiveActionStatusIn(
     tx: Tx,
@@ -290,19 +291,20 @@ export class IncidentService {
       controls: CORRECTIVE_ACTION_CONTROLS,
     });
     await settleOccurrence(tx, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}` });
+    await this.recordChange(tx, action.incidentId, { kind: "corrective_action", action: after });
     return { kind: "updated", action: after };
   }
 
   /** Gives an open corrective action to another owner: its owner, or anyone who may change the incident. */
   async reassignCorrectiveAction(actor: Actor, actionId: number, owner: Actor): Promise<CorrectiveActionReassignResult> {
     const result = await this.deps.prisma.$transaction((tx) => this.reassignCorrectiveActionIn(tx, actor, actionId, owner));
-    if (result.kind === "reassigned") await this.announceCorrectiveAction(actionId);
+    if (result.kind === "reassigned") this.deliverChanges();
     return result;
   }
 
   /**
    * `reassignCorrectiveAction` inside the caller's transaction (a reminder's Reassign), refused unless `from` (by
-   * default whoever owns it now) still owns it. Call `announceCorrectiveAction` once it has committed.
+   * default whoever owns it now) still owns it. Call `deliverChanges` once it has committed.
    */
   async reassignCorrectiveActionIn(
     tx: Tx,
@@ -333,13 +335,14 @@ export class IncidentService {
       controls: CORRECTIVE_ACTION_CONTROLS,
     });
     await cancelReminders(tx, correctiveActionItem(action));
-    return { kind: "reassigned", action: await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } }) };
+    const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
+    await this.recordChange(tx, action.incidentId, { kind: "corrective_action", action: after });
+    return { kind: "reassigned", action: after };
   }
 
-  /** Shows a committed change of a corrective action on its incident (the summary is updated in place). */
-  async announceCorrectiveAction(actionId: number): Promise<void> {
-    const action = await this.deps.prisma.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
-    if (action) await this.emitChange(action.incident, { kind: "corrective_action", action });
+  /** Delivers the incident changes recorded by a transaction that has committed (the summary is updated in place). */
+  deliverChanges(): void {
+    void this.deps.events.deliverPending();
   }
 
   /** Records who decided, when, about reporting to whom, what and why (ISO 42001 A.8.3). */
@@ -372,9 +375,10 @@ export class IncidentService {
         after: created,
         controls: EXTERNAL_REPORT_CONTROLS,
       });
+      await this.recordChange(tx, incident.id, { kind: "external_report", decision: created });
       return created;
     });
-    await this.emitChange(incident, { kind: "external_report", decision });
+    this.deliverChanges();
     return { kind: "recorded", incident, decision };
   }
 
@@ -485,9 +489,9 @@ export class IncidentService {
         after: data,
         controls: TIMELINE_CONTROLS,
       });
-      return tx.incident.findUniqueOrThrow({ where: { reference } });
+      return this.recordChange(tx, { reference }, { kind: "room" });
     });
-    if (updated) await this.emitChange(updated, { kind: "room" });
+    if (updated) this.deliverChanges();
     return updated;
   }
 
@@ -499,8 +503,11 @@ export class IncidentService {
     return { kind: "refused", message };
   }
 
-  private emitChange(incident: Incident, change: IncidentChange): Promise<void> {
-    return this.deps.events.emit("incident.changed", { incident, change });
+  /** Records the change for the channels in the change's transaction; returns the incident as it now stands. */
+  private async recordChange(tx: Tx, which: number | { reference: string }, change: IncidentChange): Promise<Incident> {
+    const incident = await tx.incident.findUniqueOrThrow({ where: typeof which === "number" ? { id: which } : which });
+    await this.deps.events.record(tx, "incident.changed", { incident, change }, incident.reference);
+    return incident;
   }
 }
 

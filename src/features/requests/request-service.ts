@@ -76,9 +76,10 @@ export class RequestService {
         after: created,
         controls: REQUEST_CONTROLS,
       });
+      await events.record(tx, "request.submitted", { request: created }, created.reference);
       return created;
     });
-    await events.emit("request.submitted", { request });
+    void events.deliverPending();
     return { ok: true, request };
   }
 
@@ -112,7 +113,7 @@ export class RequestService {
         where: { id: request.id, status: "pending", revision },
         data: { status: outcome },
       });
-      if (claimed.count === 0) return alreadyDecided(tx, request.id, revision);
+      if (claimed.count === 0) return alreadyDecided(tx, events, request.id, revision);
 
       const decidedAt = clock.now();
       const decision = await tx.requestDecision.create({
@@ -140,16 +141,11 @@ export class RequestService {
       });
       const aiSystem =
         outcome === "approved" ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths) : null;
+      await events.record(tx, "request.decided", { request: updated, decision, aiSystem }, request.reference);
       return { kind: "decided", request: updated, decision, aiSystem };
     });
 
-    if (result.kind === "decided") {
-      await events.emit("request.decided", {
-        request: result.request,
-        decision: result.decision,
-        aiSystem: result.aiSystem,
-      });
-    }
+    if (result.kind === "decided" || result.kind === "already_decided") void events.deliverPending();
     return result;
   }
 
@@ -179,6 +175,7 @@ export class RequestService {
         after,
         controls: REQUEST_CONTROLS,
       });
+      await events.record(tx, "request.resubmitted", { request: after }, request.reference);
       return after;
     });
     if (!updated) {
@@ -188,7 +185,7 @@ export class RequestService {
         message: `${reference} can only be changed after an approver asks for changes.`,
       };
     }
-    await events.emit("request.resubmitted", { request: updated });
+    void events.deliverPending();
     return { ok: true, request: updated };
   }
 
@@ -241,9 +238,15 @@ export class RequestService {
 
 }
 
-async function alreadyDecided(tx: Tx, requestId: number, revision: number): Promise<DecideResult> {
+/**
+ * The click lost: someone decided first, or the message it came from is stale (a copy an outage left behind). The
+ * request's messages are shown again as the database has them, so a stale copy is repaired by the click itself.
+ */
+async function alreadyDecided(tx: Tx, events: EventBus, requestId: number, revision: number): Promise<DecideResult> {
   const request = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: requestId } });
   const decision = await tx.requestDecision.findUnique({ where: { requestId_revision: { requestId, revision } } });
+  const latest = request.status === "pending" ? null : await tx.requestDecision.findFirst({ where: { requestId }, orderBy: { revision: "desc" } });
+  await events.record(tx, "request.redisplayed", { request, decision: latest }, request.reference);
   return { kind: "already_decided", request, decision };
 }
 

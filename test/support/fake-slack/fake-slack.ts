@@ -134,6 +134,11 @@ export class FakeSlack {
     this.faults.rateLimit(method, options);
   }
 
+  /** Forgets the injected faults (queued errors, rate limits, latency) and nothing else: Slack is back. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   /** Delays every Web API answer by `ms`. */
   setLatency(ms: number): void {
     this.faults.latencyMs = ms;

@@ -33,5 +33,5 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
     await client.chat.postMessage({ channel: assessment.assessorId, ...assessorOutcomeMessage(assessment) });
   }
 
-  followSignOff(events, assessments, { askOwners, updateOwnerCopies, tellAssessor });
+  followSignOff({ owners: events.subscriber("slack.sign-off"), assessor: events.subscriber("slack.assessor") }, assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

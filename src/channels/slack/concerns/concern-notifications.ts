@@ -15,7 +15,8 @@ const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId
  * reporter also go to its thread so triagers are notified; named reporters hear of each step by DM.
  */
 export function subscribeConcernNotifications(ctx: SlackContext, client: WebClient): void {
-  const { events, prisma, concerns } = ctx.core;
+  const { prisma, concerns } = ctx.core;
+  const events = ctx.core.events.subscriber("slack.triage");
   const triageChannel = ctx.slack.triageChannel;
 
   const show = triageChannel ? oneMessagePerKey(prisma, channelSurface(client, triageChannel)) : null;
@@ -35,23 +36,20 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
     await client.chat.postMessage({ channel: concern.reporterId, text: message.text, blocks: message.blocks as never });
   }
 
-  events.on("concern.received", async ({ concern }) => {
-    await Promise.all([showInTriage(concern.reference), dmReporter(concern, reporterReceipt(concern))]);
+  events.on("concern.received", async ({ concern }) => void (await showInTriage(concern.reference)));
+  events.on("concern.changed", async ({ concern, change }) => {
+    const ts = await showInTriage(concern.reference);
+    if (change.kind === "answer" && triageChannel && ts) {
+      await client.chat.postMessage({
+        channel: triageChannel,
+        thread_ts: ts,
+        text: `The reporter answered on ${concern.reference}:\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
+      });
+    }
   });
 
-  events.on("concern.changed", async ({ concern, change }) => {
-    const shown = showInTriage(concern.reference);
-    const told = dmReporter(concern, reporterUpdate(concern, change));
-    if (change.kind === "answer" && triageChannel) {
-      const ts = await shown;
-      if (ts) {
-        await client.chat.postMessage({
-          channel: triageChannel,
-          thread_ts: ts,
-          text: `The reporter answered on ${concern.reference}:\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
-        });
-      }
-    }
-    await Promise.all([shown, told]);
-  });
+  // Apart from the triage message, so that neither's failure repeats the other.
+  const reporter = ctx.core.events.subscriber("slack.concern-reporter");
+  reporter.on("concern.received", ({ concern }) => dmReporter(concern, reporterReceipt(concern)));
+  reporter.on("concern.changed", ({ concern, change }) => dmReporter(concern, reporterUpdate(concern, change)));
 }

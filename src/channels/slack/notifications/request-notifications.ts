@@ -12,29 +12,27 @@ const approvalKey = (request: AiToolRequest) =>
 
 /** Shows request changes in Slack: the approvals channel message, and DMs to requesters who use Slack. */
 export function subscribeRequestNotifications(ctx: SlackContext, client: WebClient): void {
-  const { events, prisma } = ctx.core;
+  const { prisma } = ctx.core;
 
   const show = oneMessagePerKey(prisma, channelSurface(client, ctx.slack.approvalsChannel));
-  const showInApprovalsChannel = (request: AiToolRequest, decision: RequestDecision | null) =>
-    show(approvalKey(request), () => approvalMessage(request, decision));
+  async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
+    await show(approvalKey(request), () => approvalMessage(request, decision));
+  }
 
   async function dmRequester(request: AiToolRequest, message: { text: string; blocks: KnownBlock[] }) {
     if (request.requesterChannel !== "slack") return;
     await client.chat.postMessage({ channel: request.requesterId, ...message });
   }
 
-  events.on("request.submitted", async ({ request }) => {
-    await Promise.all([showInApprovalsChannel(request, null), dmRequester(request, requesterReceipt(request))]);
-  });
+  // The approvals message and the requester's DMs are delivered apart: an outage that fails one never repeats the other.
+  const approvals = ctx.core.events.subscriber("slack.approvals");
+  approvals.on("request.submitted", ({ request }) => showInApprovalsChannel(request, null));
+  approvals.on("request.resubmitted", ({ request }) => showInApprovalsChannel(request, null));
+  approvals.on("request.decided", ({ request, decision }) => showInApprovalsChannel(request, decision));
+  approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
 
-  events.on("request.resubmitted", async ({ request }) => {
-    await Promise.all([showInApprovalsChannel(request, null), dmRequester(request, requesterReceipt(request))]);
-  });
-
-  events.on("request.decided", async ({ request, decision, aiSystem }) => {
-    await Promise.all([
-      showInApprovalsChannel(request, decision),
-      dmRequester(request, requesterDecisionMessage(request, decision, aiSystem)),
-    ]);
-  });
+  const requester = ctx.core.events.subscriber("slack.requester");
+  requester.on("request.submitted", ({ request }) => dmRequester(request, requesterReceipt(request)));
+  requester.on("request.resubmitted", ({ request }) => dmRequester(request, requesterReceipt(request)));
+  requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, requesterDecisionMessage(request, decision, aiSystem)));
 }

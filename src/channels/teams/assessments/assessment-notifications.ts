@@ -43,5 +43,5 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
     await ctx.messenger.sendToUser(assessment.assessorId, cardMessage(card, summary));
   }
 
-  followSignOff(events, assessments, { askOwners, updateOwnerCopies, tellAssessor });
+  followSignOff({ owners: events.subscriber("teams.sign-off"), assessor: events.subscriber("teams.assessor") }, assessments, { askOwners, updateOwnerCopies, tellAssessor });
 }

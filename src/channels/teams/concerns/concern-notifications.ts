@@ -15,7 +15,8 @@ const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId
  * Anonymous reporters are never messaged: they look with their code.
  */
 export function subscribeConcernNotifications(ctx: TeamsContext): void {
-  const { events, prisma, concerns } = ctx.core;
+  const { prisma, concerns } = ctx.core;
+  const events = ctx.core.events.subscriber("teams.triage");
   const conversationId = ctx.teams.triageConversation;
   const show = conversationId ? oneMessagePerKey(prisma, conversationSurface(ctx.messenger, conversationId)) : null;
 
@@ -33,7 +34,7 @@ export function subscribeConcernNotifications(ctx: TeamsContext): void {
   }
 
   events.on("concern.received", ({ concern }) => showInTriage(concern.reference));
-  events.on("concern.changed", async ({ concern, change }) => {
-    await Promise.all([showInTriage(concern.reference), tellReporter(concern, reporterUpdateCard(concern, change))]);
-  });
+  events.on("concern.changed", ({ concern }) => showInTriage(concern.reference));
+  // Apart from the triage card, so that neither's failure repeats the other.
+  ctx.core.events.subscriber("teams.concern-reporter").on("concern.changed", ({ concern, change }) => tellReporter(concern, reporterUpdateCard(concern, change)));
 }

@@ -17,7 +17,8 @@ const announcementKey = (reference: string): ChannelMessageKey => ({
  * always shows the latest state.
  */
 export function subscribeIncidentNotifications(ctx: TeamsContext): void {
-  const { events, incidents, prisma } = ctx.core;
+  const { incidents, prisma } = ctx.core;
+  const events = ctx.core.events.subscriber("teams.incidents");
   const conversationId = ctx.teams.incidentsConversation;
   const show = conversationId ? oneMessagePerKey(prisma, conversationSurface(ctx.messenger, conversationId)) : null;
 

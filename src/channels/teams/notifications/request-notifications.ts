@@ -17,7 +17,7 @@ const approvalSummary = (request: AiToolRequest) =>
  * (posted once, then updated in place), and the outcome in the personal chat of requesters who use Teams.
  */
 export function subscribeRequestNotifications(ctx: TeamsContext): void {
-  const { events, prisma } = ctx.core;
+  const { prisma } = ctx.core;
 
   const show = oneMessagePerKey(prisma, conversationSurface(ctx.messenger, ctx.teams.approvalsConversation));
   async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
@@ -30,9 +30,11 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
     await ctx.messenger.sendToUser(request.requesterId, cardMessage(decisionCard(request, decision, aiSystem), summary));
   }
 
-  events.on("request.submitted", ({ request }) => showInApprovalsConversation(request, null));
-  events.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
-  events.on("request.decided", async ({ request, decision, aiSystem }) => {
-    await Promise.all([showInApprovalsConversation(request, decision), tellRequester(request, decision, aiSystem)]);
-  });
+  // The approvals card and the requester's message are delivered apart: an outage that fails one never repeats the other.
+  const approvals = ctx.core.events.subscriber("teams.approvals");
+  approvals.on("request.submitted", ({ request }) => showInApprovalsConversation(request, null));
+  approvals.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
+  approvals.on("request.decided", ({ request, decision }) => showInApprovalsConversation(request, decision));
+  approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsConversation(request, decision));
+  ctx.core.events.subscriber("teams.requester").on("request.decided", ({ request, decision, aiSystem }) => tellRequester(request, decision, aiSystem));
 }

@@ -65,8 +65,8 @@ export function correctiveActionSource(incidents: IncidentService): DueItemSourc
       if (result.kind === "forbidden" || result.kind === "invalid") return { refused: result.message };
       return result.kind === "reassigned";
     },
-    async committed(item) {
-      await incidents.announceCorrectiveAction(actionIdOf(item.itemId)!);
+    async committed() {
+      incidents.deliverChanges();
     },
   };
 }

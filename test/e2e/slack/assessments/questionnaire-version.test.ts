@@ -91,7 +91,7 @@ describe("a new questionnaire version (through the core: it is channel-neutral)"
       prisma: t.aims.core.prisma,
       clock,
       roles: t.aims.core.roles,
-      events: new EventBus(createLogger("silent")),
+      events: new EventBus(t.aims.core.prisma, createLogger("silent")),
       definition: parseQuestionnaireDefinition(text, "impact-assessment.v2.yaml"),
       reassessmentIntervals: DEFAULT_REASSESSMENT_INTERVALS,
     });
@@ -123,7 +123,7 @@ describe("a new questionnaire version (through the core: it is channel-neutral)"
       prisma: t.aims.core.prisma,
       clock,
       roles: t.aims.core.roles,
-      events: new EventBus(createLogger("silent")),
+      events: new EventBus(t.aims.core.prisma, createLogger("silent")),
       definition: parseQuestionnaireDefinition(text.replaceAll("question: purpose", "question: use_purpose"), "impact-assessment.v1.1.yaml"),
       reassessmentIntervals: DEFAULT_REASSESSMENT_INTERVALS,
     });

@@ -24,7 +24,8 @@ const summaryKey = (reference: string, purpose: Purpose): ChannelMessageKey => (
  * the summary pinned, a receipt to the reporter, and every later change as an in-place update of both summaries.
  */
 export function subscribeIncidentNotifications(ctx: SlackContext, client: WebClient): void {
-  const { events, incidents, prisma } = ctx.core;
+  const { incidents, prisma } = ctx.core;
+  const events = ctx.core.events.subscriber("slack.incidents");
 
   // A change that lands while a summary is being posted is shown once the summary is remembered.
   const serialize = oneAtATime();
@@ -92,25 +93,19 @@ export function subscribeIncidentNotifications(ctx: SlackContext, client: WebCli
     });
   }
 
-  async function publishReport(incident: Incident): Promise<void> {
-    // A failed announcement must not stop the dedicated channel of a SEV1/SEV2 incident from being opened.
-    await announce(incident).catch((error: unknown) => {
-      ctx.logger.error({ err: error, reference: incident.reference, slackError: slackErrorCode(error) }, "could not announce the incident");
-    });
-    if (incident.roomStatus === "pending") await openRoom(incident);
-  }
-
-  events.on("incident.reported", ({ incident }) => {
-    // Not awaited: opening a dedicated channel takes several Slack calls (more when rate limited), and the report
-    // form must be acknowledged within Slack's 3 seconds. The incident is already safely recorded.
-    const work = Promise.all([publishReport(incident), sendReceipt(incident)]);
-    work.catch((error: unknown) => {
-      ctx.logger.error({ err: error, reference: incident.reference }, "could not publish the incident report in Slack");
-    });
-  });
-
+  events.on("incident.reported", ({ incident }) => announce(incident));
   events.on("incident.changed", async ({ incident, change }) => {
     await refreshSummaries(incident.reference);
     if (change.kind === "note") await postNoteInRoom(incident, change);
   });
+
+  // Apart from the announcement, so that neither's failure repeats the other. A room is not retried: creating a
+  // channel twice is worse than the error in the log, after which a responder can open one.
+  ctx.core.events.subscriber("slack.incident-room").on("incident.reported", async ({ incident }) => {
+    if (incident.roomStatus !== "pending") return;
+    await openRoom(incident).catch((error: unknown) => {
+      ctx.logger.error({ err: error, reference: incident.reference, slackError: slackErrorCode(error) }, "could not open the incident's channel");
+    });
+  });
+  ctx.core.events.subscriber("slack.incident-reporter").on("incident.reported", ({ incident }) => sendReceipt(incident));
 }

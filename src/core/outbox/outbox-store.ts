@@ -1,0 +1,69 @@
+import type { Prisma } from "../../db/database.js";
+import type { Tx } from "../transaction.js";
+
+export interface NewDelivery {
+  event: string;
+  subscriber: string;
+  handler: string;
+  aboutKey: string;
+  payload: unknown;
+}
+
+export interface ClaimedDelivery {
+  id: number;
+  event: string;
+  handler: string;
+  payload: unknown;
+  /** Including this one. */
+  attempts: number;
+}
+
+/** The outbox's rows: written in a change's transaction, claimed under a lease, deleted once delivered. */
+export class OutboxStore {
+  constructor(private readonly prisma: Prisma) {}
+
+  async add(tx: Tx, deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await tx.outboxDelivery.createMany({ data: deliveries.map((delivery) => ({ ...delivery, payload: delivery.payload as never })) });
+  }
+
+  /**
+   * Leases up to `limit` deliveries that are due and not leased by a live replica, each the earliest still pending
+   * for its subscriber and record, so one record's messages never overtake each other. Only deliveries for `handlers`
+   * (this replica's): a replica with another channel turned on leaves the rest to the replicas that have it.
+   */
+  claim(owner: string, handlers: string[], now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    return this.prisma.$queryRaw<ClaimedDelivery[]>`
+      UPDATE "OutboxDelivery"
+      SET "leaseUntil" = ${leaseUntil}, "leasedBy" = ${owner}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT d."id" FROM "OutboxDelivery" d
+        WHERE d."status" = 'pending' AND d."handler" = ANY(${handlers})
+          AND (d."availableAt" IS NULL OR d."availableAt" <= ${now})
+          AND (d."leaseUntil" IS NULL OR d."leaseUntil" <= ${now})
+          AND NOT EXISTS (
+            SELECT 1 FROM "OutboxDelivery" earlier
+            WHERE earlier."aboutKey" = d."aboutKey" AND earlier."subscriber" = d."subscriber" AND earlier."id" < d."id"
+              AND earlier."status" = 'pending')
+        ORDER BY d."id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "event", "handler", "payload", "attempts"`;
+  }
+
+  /** Deletes a delivered row, unless another replica took it over after this one's lease ran out. */
+  async complete(delivery: ClaimedDelivery, owner: string): Promise<void> {
+    await this.prisma.outboxDelivery.deleteMany({ where: { id: delivery.id, leasedBy: owner } });
+  }
+
+  /** A failed attempt waits until `retryAt`; with no `retryAt` the delivery is given up (kept, for the operator). */
+  async fail(delivery: ClaimedDelivery, owner: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.prisma.outboxDelivery.updateMany({
+      where: { id: delivery.id, leasedBy: owner },
+      data: retryAt
+        ? { availableAt: retryAt, leaseUntil: null, leasedBy: null, lastError: error.slice(0, 1000) }
+        : { status: "failed", leaseUntil: null, leasedBy: null, lastError: error.slice(0, 1000) },
+    });
+  }
+}
