@@ -41,7 +41,8 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, metrics });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
   const inFlight = new InFlight();
-  const sealer = new ChainSealer({ prisma: database.prisma, logger });
+  const sealer = new ChainSealer({ prisma: database.prisma, logger, onSealed: metrics.auditSealed });
+  metrics.watchOutbox(() => core.events.state());
   const http = createHttpApp({ database: () => database.ping() }, logger);
 
   let slack: SlackChannel | undefined;

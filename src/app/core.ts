@@ -52,7 +52,7 @@ export function createCore(options: {
     incident_responder: { slack: config.roles.slackIncidentResponders, teams: config.roles.teamsIncidentResponders },
     triager: { slack: config.roles.slackTriagers, teams: config.roles.teamsTriagers },
   });
-  const events = new EventBus(prisma, logger);
+  const events = new EventBus(prisma, logger, { observe: metrics.outboxDelivery });
   const requests = new RequestService({
     prisma,
     clock,

@@ -16,6 +16,11 @@ export interface AuditChange {
   before?: unknown;
   after?: unknown;
   controls: readonly string[];
+  /**
+   * Keep no recording time: an anonymous reporter's event, which the caller dates to the day only (its clock), so
+   * that nothing in the database dates the report.
+   */
+  undated?: boolean;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -45,6 +50,7 @@ export async function recordAudit(tx: Tx, clock: Clock, change: AuditChange): Pr
       before: toJsonValue(change.before ?? null) as never,
       after: toJsonValue(change.after ?? null) as never,
       controls: [...change.controls],
+      ...(change.undated ? { recordedAt: null } : {}),
     },
   });
 }
@@ -53,7 +59,7 @@ export async function recordAudit(tx: Tx, clock: Clock, change: AuditChange): Pr
 export interface SealableAuditEvent {
   id: number;
   occurredAt: Date;
-  recordedAt: Date;
+  recordedAt: Date | null;
   actorChannel: ChatChannel | null;
   actorId: string | null;
   actorCommitment: string | null;
@@ -91,7 +97,7 @@ export function hashAuditEvent(event: SealableAuditEvent, link: ChainLink): stri
       hashVersion: event.hashVersion,
       id: event.id,
       sealSeq: link.sealSeq,
-      recordedAt: event.recordedAt.toISOString(),
+      recordedAt: event.recordedAt?.toISOString() ?? null,
       actorCommitment: event.actorCommitment,
     }),
   );

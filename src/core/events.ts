@@ -6,6 +6,7 @@ import { nextAttemptAt } from "./outbox/retry-policy.js";
 import type { Tx } from "./transaction.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
+import type { OutboxOutcome, OutboxState } from "../metrics/metrics.js";
 
 /**
  * Domain events, recorded with the change that caused them. Features add their events by declaration merging:
@@ -46,16 +47,26 @@ export class EventBus {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
 
+  private readonly now: () => Date;
+  private readonly observe: (outcome: OutboxOutcome) => void;
+
   /**
    * `now` is the transport's time (leases, back-off), the machine's by default: how long to wait before trying Slack
-   * again is no business of the domain clock that dates records.
+   * again is no business of the domain clock that dates records. `observe` hears each delivery's outcome (metrics).
    */
   constructor(
     prisma: Prisma,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
+    options: { now?: () => Date; observe?: (outcome: OutboxOutcome) => void } = {},
   ) {
     this.store = new OutboxStore(prisma);
+    this.now = options.now ?? (() => new Date());
+    this.observe = options.observe ?? (() => undefined);
+  }
+
+  /** How many deliveries are pending, retrying and given up, across every replica. */
+  state(): Promise<OutboxState> {
+    return this.store.state();
   }
 
   subscriber(name: string): EventSubscriber {
@@ -126,11 +137,13 @@ export class EventBus {
     try {
       await handler(decodePayload(delivery.payload) as never);
       await this.store.complete(delivery, this.owner);
+      this.observe("delivered");
     } catch (error) {
       const retryAt = nextAttemptAt(delivery.attempts, error, this.now());
       const log = { err: error, event: delivery.event, handler: delivery.handler, attempts: delivery.attempts };
       if (retryAt) this.logger.warn({ ...log, retryAt }, "event handler failed; it will be tried again");
       else this.logger.error(log, "event handler failed for the last time; given up");
+      this.observe(retryAt ? "retry" : "failed");
       await this.store.fail(delivery, this.owner, String((error as Error)?.message ?? error), retryAt).catch((storeError: unknown) => {
         this.logger.warn({ err: storeError }, "could not record the failed delivery; its lease will expire and it is tried again");
       });

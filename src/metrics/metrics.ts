@@ -31,6 +31,18 @@ export interface SchedulerState {
   secondsSinceTick?: number;
 }
 
+/** What the outbox holds, read on scrape (every replica's: the database is shared). */
+export interface OutboxState {
+  /** Deliveries not yet made, including those waiting to be tried again. */
+  pending: number;
+  /** Pending deliveries that failed at least once. */
+  retrying: number;
+  /** Deliveries given up after their last attempt. */
+  failed: number;
+}
+
+export type OutboxOutcome = "delivered" | "retry" | "failed";
+
 /** The small interface the channels, the database and the scheduler call. prom-client stays in this folder. */
 export interface Metrics {
   acknowledged(label: HandlerLabel, seconds: number): void;
@@ -41,9 +53,13 @@ export interface Metrics {
   deliveryFinished(channel: string, outcome: DeliveryOutcome): void;
   schedulerTicked(seconds: number): void;
   connectionWaited(seconds: number): void;
+  outboxDelivery(outcome: OutboxOutcome): void;
+  /** The sealer linked events into the audit chain; the longest of them had waited this long since commit. */
+  auditSealed(longestWaitSeconds: number): void;
   /** Read on every scrape. */
   watchDatabasePool(read: () => PoolStats): void;
   watchScheduler(read: () => Promise<SchedulerState>): void;
+  watchOutbox(read: () => Promise<OutboxState>): void;
 }
 
 export interface MetricsRegistry extends Metrics {
@@ -114,6 +130,19 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
     registers,
   });
 
+  const outboxDeliveries = new Counter({
+    name: "aims_outbox_deliveries_total",
+    help: "Messages the outbox delivered after their change committed, by outcome: delivered, retry (failed, tried again later) or failed (given up)",
+    labelNames: ["outcome"],
+    registers,
+  });
+  const sealWait = new Histogram({
+    name: "aims_audit_seal_wait_seconds",
+    help: "Audit sealing lag: per sealing batch, how long its oldest event waited between being recorded and being linked into the hash chain",
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60],
+    registers,
+  });
+
   let pool: (() => PoolStats) | undefined;
   const poolGauge = (name: string, help: string, pick: (stats: PoolStats) => number) =>
     new Gauge({
@@ -149,11 +178,29 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
     schedulerGauge("aims_scheduler_seconds_since_tick", "Seconds since this replica's scheduler last finished a tick", (state) => state.secondsSinceTick);
   }
 
+  let outbox: (() => Promise<OutboxState>) | undefined;
+  let outboxState: Promise<OutboxState | undefined> = Promise.resolve(undefined);
+  const outboxGauge = (name: string, help: string, pick: (state: OutboxState) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        const state = await outboxState;
+        if (state) this.set(pick(state));
+        else this.reset();
+      },
+    });
+  outboxGauge("aims_outbox_pending_deliveries", "Outbox depth: messages committed changes still have to post, update or send", (state) => state.pending);
+  outboxGauge("aims_outbox_retrying_deliveries", "Pending outbox deliveries that failed at least once and wait to be tried again", (state) => state.retrying);
+  outboxGauge("aims_outbox_failed_deliveries", "Outbox deliveries given up after their last attempt (kept for the operator)", (state) => state.failed);
+
   return {
     contentType: registry.contentType,
     render() {
       // One read of the scheduler's state serves its three gauges; a failing database leaves them out of this scrape.
       schedulerState = scheduler ? scheduler().catch(() => undefined) : Promise.resolve(undefined);
+      outboxState = outbox ? outbox().catch(() => undefined) : Promise.resolve(undefined);
       return registry.metrics();
     },
     acknowledged: (label, seconds) => ack.observe({ ...label }, seconds),
@@ -163,11 +210,16 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
     deliveryFinished: (channel, outcome) => deliveries.inc({ channel, outcome }),
     schedulerTicked: (seconds) => tickDuration.observe(seconds),
     connectionWaited: (seconds) => connectionWait.observe(seconds),
+    outboxDelivery: (outcome) => outboxDeliveries.inc({ outcome }),
+    auditSealed: (seconds) => sealWait.observe(seconds),
     watchDatabasePool(read) {
       pool = read;
     },
     watchScheduler(read) {
       scheduler = read;
+    },
+    watchOutbox(read) {
+      outbox = read;
     },
   };
 }

@@ -28,7 +28,7 @@ const submitted = (reference: string) => ({ request: { reference, createdAt: new
 
 /** A replica's bus with one subscriber that records what it was told and fails while `failing` says so. */
 function replica(client: Prisma, subscriber = "test", failing: (reference: string) => boolean = () => false) {
-  const bus = new EventBus(client, createLogger("silent"), transportTime);
+  const bus = new EventBus(client, createLogger("silent"), { now: transportTime });
   const told: { reference: string; createdAt: Date }[] = [];
   bus.subscriber(subscriber).on("request.submitted", ({ request }) => {
     if (failing(request.reference)) throw new Error(`Slack refused ${request.reference}`);

@@ -52,6 +52,15 @@ export class OutboxStore {
       RETURNING "id", "event", "handler", "payload", "attempts"`;
   }
 
+  async state(): Promise<{ pending: number; retrying: number; failed: number }> {
+    const [counts] = await this.prisma.$queryRaw<{ pending: number; retrying: number; failed: number }[]>`
+      SELECT count(*) FILTER (WHERE "status" = 'pending')::int AS "pending",
+             count(*) FILTER (WHERE "status" = 'pending' AND "attempts" > 0 AND "leaseUntil" IS NULL)::int AS "retrying",
+             count(*) FILTER (WHERE "status" = 'failed')::int AS "failed"
+        FROM "OutboxDelivery"`;
+    return counts;
+  }
+
   /** Deletes a delivered row, unless another replica took it over after this one's lease ran out. */
   async complete(delivery: ClaimedDelivery, owner: string): Promise<void> {
     await this.prisma.outboxDelivery.deleteMany({ where: { id: delivery.id, leasedBy: owner } });

@@ -14,7 +14,9 @@ export class ChainSealer {
   private running: Promise<void> | undefined;
   private stopped = true;
 
-  constructor(private readonly options: { prisma: Prisma; logger: Logger; intervalMs?: number }) {}
+  constructor(
+    private readonly options: { prisma: Prisma; logger: Logger; intervalMs?: number; onSealed?: (longestWaitSeconds: number) => void },
+  ) {}
 
   start(): void {
     this.stopped = false;
@@ -40,7 +42,8 @@ export class ChainSealer {
 
   private async sealQuietly(): Promise<void> {
     try {
-      await sealPending(this.options.prisma);
+      const result = await sealPending(this.options.prisma);
+      if (result.longestWaitMs !== null) this.options.onSealed?.(result.longestWaitMs / 1000);
     } catch (error) {
       // The next look tries again; verification reports events left unsealed for long.
       this.options.logger.warn({ err: error }, "sealing the audit chain failed");

@@ -50,6 +50,7 @@ export async function addReporterAnswer(
     entityId: concern.reference,
     after: { messageId: message.id, body },
     controls: CONCERN_CONTROLS,
+    undated: !reporter,
   });
   await events.record(tx, "concern.changed", { concern, change: { kind: "answer", message } }, concern.reference);
   return message;

@@ -125,6 +125,7 @@ export class ConcernService {
         entityId: created.reference,
         after: auditView(created),
         controls: CONCERN_CONTROLS,
+        undated: input.anonymous,
       });
       await events.record(tx, "concern.received", { concern: created }, created.reference);
       return created;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/core/clock.js";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
+import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 import { eventually } from "../../support/eventually.js";
 import { SCHEDULING_ENV } from "../slack/scheduling/scheduling-steps.js";
@@ -71,6 +72,24 @@ describe("metrics behind METRICS_TOKEN on the main port", () => {
     expect(ackCount("view_submission", "request_submit")).toBeGreaterThanOrEqual(1);
     expect(sample(text, "aims_reply_duration_seconds_count", { channel: "slack", surface: "slash_command", handler: "status" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "aims_slack_rate_limited_total", { method: "chat.update" })).toBe(before + 1);
+  });
+
+  it("counts outbox deliveries and retries, shows the outbox's depth, and the audit chain's sealing lag", async () => {
+    const { approvalTs } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Metered Tool" });
+    const approval = t.fake.callsTo("chat.postMessage").find((call) => call.args.channel === APPROVALS_CHANNEL && String(call.response.ts) === approvalTs)!;
+    t.fake.failNext("chat.update", "service_unavailable");
+    await clickDecision(t, APPROVERS[0], decisionIds.approve, buttonValue(approval, decisionIds.approve), approvalTs);
+    await t.fake.waitFor("chat.update", (call) => call.args.ts === approvalTs && call.response.ok === true, 15_000);
+
+    const text = await eventually(async () => {
+      const text = await exposition(t);
+      expect(sample(text, "aims_outbox_deliveries_total", { outcome: "retry" })).toBeGreaterThanOrEqual(1);
+      expect(sample(text, "aims_outbox_deliveries_total", { outcome: "delivered" })).toBeGreaterThanOrEqual(2);
+      expect(sample(text, "aims_audit_seal_wait_seconds_count")).toBeGreaterThanOrEqual(1);
+      return text;
+    }, 10_000);
+    expect(text).toMatch(/^aims_outbox_pending_deliveries \d+$/m);
+    expect(text).toMatch(/^aims_outbox_failed_deliveries 0$/m);
   });
 
   it("labels handlers with the bot's own names only, never with what someone typed", async () => {

@@ -128,7 +128,8 @@ describe("anonymous AI concerns are unlinkable", () => {
     const reporterAudit = await prisma.auditEvent.findMany({ where: { action: { in: ["concern.received", "concern.answered"] } } });
     expect(reporterAudit).toHaveLength(3);
     for (const event of reporterAudit) {
-      expect(event).toMatchObject({ actorId: null, actorChannel: null, occurredAt: new Date("2026-12-01T00:00:00.000Z") });
+      // Dated to the day and recorded at no time, even once sealed into the hash chain.
+      expect(event).toMatchObject({ actorId: null, actorChannel: null, actorSalt: null, occurredAt: new Date("2026-12-01T00:00:00.000Z"), recordedAt: null });
     }
 
     const database = await wholeDatabaseText(t.aims.core.prisma);
