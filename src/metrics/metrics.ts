@@ -143,17 +143,23 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
     registers,
   });
 
-  let pool: (() => PoolStats) | undefined;
-  const poolGauge = (name: string, help: string, pick: (stats: PoolStats) => number) =>
-    new Gauge({
+  /** A gauge read from one snapshot per scrape (taken in render), so one database read serves several gauges. */
+  function snapshotGauge<T>(snapshot: () => Promise<T | undefined>, name: string, help: string, pick: (state: T) => number | undefined) {
+    return new Gauge({
       name,
       help,
       registers,
-      collect() {
-        if (pool) this.set(pick(pool()));
-        else this.reset();
+      async collect() {
+        const state = await snapshot();
+        const value = state === undefined ? undefined : pick(state);
+        if (value === undefined) this.reset();
+        else this.set(value);
       },
     });
+  }
+
+  let pool: (() => PoolStats) | undefined;
+  const poolGauge = (name: string, help: string, pick: (stats: PoolStats) => number) => snapshotGauge(async () => pool?.(), name, help, pick);
   poolGauge("aims_db_pool_connections", "Connections the database pool holds (pg Pool totalCount)", (stats) => stats.total);
   poolGauge("aims_db_pool_idle_connections", "Pooled connections not in use (pg Pool idleCount)", (stats) => stats.idle);
   poolGauge("aims_db_pool_waiting_requests", "Queries and transactions waiting for a free connection (pg Pool waitingCount)", (stats) => stats.waiting);
@@ -161,16 +167,7 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
   let scheduler: (() => Promise<SchedulerState>) | undefined;
   let schedulerState: Promise<SchedulerState | undefined> = Promise.resolve(undefined);
   const schedulerGauge = (name: string, help: string, pick: (state: SchedulerState) => number | undefined) =>
-    new Gauge({
-      name,
-      help,
-      registers,
-      async collect() {
-        const value = await schedulerState.then((state) => (state ? pick(state) : undefined));
-        if (value === undefined) this.reset();
-        else this.set(value);
-      },
-    });
+    snapshotGauge(() => schedulerState, name, help, pick);
   schedulerGauge("aims_scheduler_due_deliveries", "Scheduled deliveries that are due but not sent yet (the backlog)", (state) => state.dueDeliveries);
   schedulerGauge("aims_scheduler_oldest_due_seconds", "How long the oldest undelivered due delivery has been waiting (the lag)", (state) => state.oldestDueSeconds);
   // Left out where the scheduler is off: a value of 0 there would read as "healthy".
@@ -180,17 +177,7 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
 
   let outbox: (() => Promise<OutboxState>) | undefined;
   let outboxState: Promise<OutboxState | undefined> = Promise.resolve(undefined);
-  const outboxGauge = (name: string, help: string, pick: (state: OutboxState) => number) =>
-    new Gauge({
-      name,
-      help,
-      registers,
-      async collect() {
-        const state = await outboxState;
-        if (state) this.set(pick(state));
-        else this.reset();
-      },
-    });
+  const outboxGauge = (name: string, help: string, pick: (state: OutboxState) => number) => snapshotGauge(() => outboxState, name, help, pick);
   outboxGauge("aims_outbox_pending_deliveries", "Outbox depth: messages committed changes still have to post, update or send", (state) => state.pending);
   outboxGauge("aims_outbox_retrying_deliveries", "Pending outbox deliveries that failed at least once and wait to be tried again", (state) => state.retrying);
   outboxGauge("aims_outbox_failed_deliveries", "Outbox deliveries given up after their last attempt (kept for the operator)", (state) => state.failed);
