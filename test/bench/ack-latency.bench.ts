@@ -3,6 +3,9 @@
  * requests in the same run. Reports ack latency p50/p99 and throughput for the slash command and the approve
  * click under concurrent load, and aims-bot's figures as ratios of the bare app's.
  * Options (env): BENCH_REQUESTS per scenario (default 400), BENCH_CONCURRENCY (default 16).
+ * Open loop, as real traffic arrives: BENCH_RATE=200 sends `/aims status` at that many requests per second whatever
+ * the answers take (latency counts from when each request was due, so a stall shows), to both apps, and also reports
+ * how long aims-bot's reply took to reach Slack (its response_url post).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
@@ -20,6 +23,7 @@ import { summarize, type Summary } from "./latency-stats.js";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 
 async function startBareBolt(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const http = express();
@@ -56,6 +60,30 @@ async function drive(url: string, bodies: SlackRequestBody[]): Promise<Summary> 
   return summarize(latencies, performance.now() - started);
 }
 
+/**
+ * Sends body i at `i / rate` seconds from the start, not waiting for earlier answers. Returns each request's latency
+ * from when it was due (not when it went out), and when it was due, in ms since the epoch.
+ */
+async function driveOpenLoop(url: string, bodies: SlackRequestBody[], rate: number): Promise<{ summary: Summary; dueAt: number[] }> {
+  const latencies: number[] = [];
+  const dueAt: number[] = [];
+  const started = performance.now();
+  const epochOffset = Date.now() - started;
+  await Promise.all(
+    bodies.map(async (body, i) => {
+      const due = started + (i * 1000) / rate;
+      dueAt[i] = due + epochOffset;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const response = await sendToSlackEndpoint(url, body, { signingSecret: TEST_SIGNING_SECRET });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`HTTP ${response.status} from ${url}`);
+      latencies.push(performance.now() - due);
+    }),
+  );
+  return { summary: summarize(latencies, performance.now() - started), dueAt };
+}
+
 function row(name: string, aims: Summary, bare: Summary): string {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   return [
@@ -77,6 +105,15 @@ async function main(): Promise<void> {
   const actor = { channel: "slack" as const, id: EMPLOYEE, name: "employee" };
 
   const stage = (name: string) => console.error(`[bench] ${name}`);
+  if (RATE) {
+    await openLoop(t, bare.url, aimsUrl, RATE);
+    await bare.stop();
+    await fake.close();
+    await t.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    return;
+  }
+
   stage("seeding pending requests");
   const pending: string[] = [];
   for (let i = 0; i < REQUESTS; i++) {
@@ -130,6 +167,34 @@ async function main(): Promise<void> {
   await fake.close();
   await t.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
+
+async function openLoop(t: Awaited<ReturnType<typeof startTestAims>>, bareUrl: string, aimsUrl: string, rate: number): Promise<void> {
+  const commands = (responseUrls: string[]) =>
+    responseUrls.map((responseUrl) => slashCommand({ userId: EMPLOYEE, text: "status", responseUrl }));
+  const newUrls = () => Array.from({ length: REQUESTS }, () => t.fake.newResponseUrl());
+  console.error("[bench] warming up");
+  await drive(bareUrl, commands(newUrls().slice(0, 100)));
+  await drive(aimsUrl, commands(newUrls().slice(0, 100)));
+  console.error(`[bench] open loop at ${rate}/s`);
+  const bare = await driveOpenLoop(bareUrl, commands(newUrls()), rate);
+  const urls = newUrls();
+  const aims = await driveOpenLoop(aimsUrl, commands(urls), rate);
+  const giveUpAt = Date.now() + 30_000;
+  const posted = () => new Map(t.fake.responseUrlPosts.map((post) => [post.url, post.at]));
+  while (urls.some((url) => !posted().has(url)) && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 50));
+  const postedAt = posted();
+  const replies = urls.flatMap((url, i) => (postedAt.has(url) ? [postedAt.get(url)! - aims.dueAt[i]] : []));
+  const reply = summarize(replies, 1);
+  const database = process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
+  console.log(`
+open loop: ${REQUESTS} × /aims status at ${rate} requests/s, database: ${database}`);
+  console.log("| | ack p50 ms | ack p99 ms | ack max ms | reply reaches Slack p50 ms | reply p99 ms |");
+  console.log("|---|---|---|---|---|---|");
+  console.log(`| aims-bot | ${aims.summary.p50.toFixed(1)} | ${aims.summary.p99.toFixed(1)} | ${aims.summary.max.toFixed(1)} | ${reply.p50.toFixed(1)} | ${reply.p99.toFixed(1)} |`);
+  console.log(`| bare Bolt | ${bare.summary.p50.toFixed(1)} | ${bare.summary.p99.toFixed(1)} | ${bare.summary.max.toFixed(1)} | | |`);
+  console.log(`
+p99 ratio ${(aims.summary.p99 / bare.summary.p99).toFixed(2)}x; ${replies.length} of ${REQUESTS} replies arrived.`);
 }
 
 main().catch((error) => {
