@@ -1,9 +1,9 @@
 import { startAims } from "./app/app.js";
-import { ConfigError, loadConfig } from "./config/config.js";
+import { type Config, ConfigError, loadConfig } from "./config/config.js";
 import { createLogger } from "./log/logger.js";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

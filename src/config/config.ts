@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
 import { envSchema, missingCompanions, type Env } from "./env.js";

@@ -12,7 +12,7 @@ import type { OutboxOutcome, OutboxState } from "../metrics/metrics.js";
  * Domain events, recorded with the change that caused them. Features add their events by declaration merging:
  *   declare module "../../core/events.js" { interface DomainEvents { "incident.opened": { incident: Incident } } }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, which a type alias cannot take
 export interface DomainEvents {}
 
 export type EventName = keyof DomainEvents & string;

@@ -3,6 +3,7 @@
  * surrogate (half of an emoji, from a bad paste) in jsonb such as audit events; in a text column the driver quietly
  * stores U+FFFD instead.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what it looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_TEXT_MESSAGE = "Contains a character that cannot be stored; remove it and try again";

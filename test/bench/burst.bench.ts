@@ -87,7 +87,12 @@ async function forkedReplicas(settings: ReplicaSettings, count: number): Promise
       };
     },
     async close() {
-      await Promise.all(children.map((child) => new Promise((resolve) => (child.once("exit", resolve), child.send({ type: "close" })))));
+      const exited = (child: (typeof children)[number]) =>
+        new Promise((resolve) => {
+          child.once("exit", resolve);
+          child.send({ type: "close" });
+        });
+      await Promise.all(children.map(exited));
       await observer.close();
     },
   };

@@ -24,7 +24,12 @@ const RETRY_AFTER_S = 3;
 
 function virtualTimer(): Timer {
   let now = 0;
-  return { now: () => now, sleep: async (ms) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+  };
 }
 
 const serverUrl = process.env.DATABASE_URL;

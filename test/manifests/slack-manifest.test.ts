@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 /** The shortcut callback ids the Slack app handles; the handlers must register exactly these. */
-export const EXPECTED_SHORTCUT_CALLBACK_IDS = [
+const EXPECTED_SHORTCUT_CALLBACK_IDS = [
   "request_ai_tool",
   "report_ai_concern_global",
   "report_ai_concern",

@@ -101,6 +101,7 @@ describe("placeholder values", () => {
   });
 
   it("refuse a template placeholder that has no value", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the manifest's own placeholder syntax, not a JS template
     expect(() => substitutePlaceholders({ name: "${{NOT_A_SETTING}}" }, {})).toThrow(TeamsPackageError);
   });
 });
@@ -184,7 +185,9 @@ describe("icons", () => {
 
 describe("the Teams package", () => {
   const scratchDirectories: string[] = [];
-  afterEach(() => scratchDirectories.splice(0).forEach((path) => rmSync(path, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const path of scratchDirectories.splice(0)) rmSync(path, { recursive: true, force: true });
+  });
 
   it("zips exactly the manifest and the two icons at the root", () => {
     const { zip } = buildTeamsPackage({ manifestDirectory: MANIFEST_DIRECTORY, env: ENV, defaultAppVersion: "0.1.0" });

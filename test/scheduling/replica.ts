@@ -13,7 +13,7 @@ export const MANAGERS_CHANNEL = "C0MANAGERS";
 /** Records every send across replicas; yields between steps so replicas interleave. */
 export class RecordingTransport implements DeliveryTransport {
   readonly sent: { key: string; recipientId: string; by: string; payload: unknown }[] = [];
-  constructor(private readonly replica: string, private readonly log: RecordingTransport["sent"] = []) {
+  constructor(private readonly replica: string, readonly log: RecordingTransport["sent"] = []) {
     this.sent = log;
   }
 

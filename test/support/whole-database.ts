@@ -10,7 +10,7 @@ export async function wholeDatabaseText(prisma: Prisma): Promise<{ tables: strin
     const rows = await prisma.$queryRawUnsafe<{ row: string }[]>(
       `SELECT row_to_json(t)::text AS row FROM "${table_schema.replace(/"/g, '""')}"."${table_name.replace(/"/g, '""')}" t`,
     );
-    text += rows.map((r) => r.row).join("\n") + "\n";
+    text += `${rows.map((r) => r.row).join("\n")}\n`;
   }
   return { tables: tables.map((r) => `${r.table_schema}.${r.table_name}`), text };
 }

@@ -30,7 +30,7 @@ export function activityEndpoint(adapter: TeamsAdapter, logger: Logger, logic: (
       return;
     }
     const { activity } = incoming;
-    let auth;
+    let auth: Awaited<ReturnType<typeof adapter.authenticate>>;
     try {
       auth = await withLibraryConsole(log, () => adapter.authenticate(activity, req.headers.authorization ?? ""));
     } catch (error) {

@@ -69,6 +69,7 @@ function engineErrorMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   try {
     const { message } = JSON.parse(raw) as { message?: string };
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal colour codes Prisma's message carries
     return (message ?? raw).replace(/\u001b\[[0-9;]*m/g, "");
   } catch {
     return raw;

@@ -50,7 +50,8 @@ let decoyHash: Promise<string> | undefined;
 
 /** Constant-time check of a secret against its stored hash; a missing hash never matches but costs the same. */
 export async function verifySecret(secret: string, stored: string | null): Promise<boolean> {
-  const effective = stored ?? (await (decoyHash ??= hashSecret(randomText(SECRET_LENGTH))));
+  decoyHash ??= hashSecret(randomText(SECRET_LENGTH));
+  const effective = stored ?? (await decoyHash);
   const [scheme, saltHex, hashHex] = effective.split(":");
   if (scheme !== "scrypt" || !saltHex || !hashHex) return false;
   const expected = Buffer.from(hashHex, "hex");

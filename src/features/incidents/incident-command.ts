@@ -12,7 +12,7 @@ export type IncidentCommand =
 
 export const INCIDENT_COMMAND_USAGE = [
   "`incident`: report an AI incident",
-  "`incident status [INC-0001] <status>`: move an incident on (" + INCIDENT_STATUSES.join(", ") + ")",
+  `\`incident status [INC-0001] <status>\`: move an incident on (${INCIDENT_STATUSES.join(", ")})`,
   "`incident note [INC-0001] <text>`: add a note to an incident's timeline",
 ].join("\n");
 

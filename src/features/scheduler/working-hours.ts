@@ -20,6 +20,7 @@ export function nextDeliveryTime(at: Date, zone: string, window: DeliveryWindow)
     const opens = wallClock(midnight, window.startMinute);
     const closes = wallClock(midnight, window.endMinute);
     const workingDay = window.weekends || midnight.weekday < 6;
+    // biome-ignore lint/complexity/useMathMinMax: Luxon DateTimes, which Math.max would turn into numbers
     if (workingDay && local < closes) return (local > opens ? local : opens).toJSDate();
     local = midnight.plus({ days: 1 });
   }

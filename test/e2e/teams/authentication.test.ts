@@ -34,7 +34,10 @@ describe("Teams endpoint with a Microsoft app id", () => {
   it("refuses a bad Authorization header with 401 and one redacted JSON log line, nothing on the console", async () => {
     const written: string[] = [];
     const spies = [
-      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (written.push(String(chunk)), true)),
+      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+        written.push(String(chunk));
+        return true;
+      }),
       ...(["error", "warn", "log", "info"] as const).map((method) =>
         vi.spyOn(console, method).mockImplementation((...args) => void written.push(args.map(String).join(" "))),
       ),

@@ -28,7 +28,10 @@ describe("a Bot Framework token that fails verification", () => {
   beforeAll(async () => {
     // Before the app starts, so anything the app lets through to the console lands here.
     spies = [
-      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (printed.push(String(chunk)), true)),
+      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+        printed.push(String(chunk));
+        return true;
+      }),
       ...(["error", "warn", "log", "info", "debug", "trace"] as const).map((method) =>
         vi.spyOn(console, method).mockImplementation((...args) => void printed.push(args.map(String).join(" "))),
       ),

@@ -77,7 +77,7 @@ class Checker {
       return this;
     }
     this.maxItems(blocks, pointer, limit);
-    blocks.forEach((block, index) => this.block(block, `${pointer}/${index}`));
+    for (const [index, block] of blocks.entries()) this.block(block, `${pointer}/${index}`);
     return this;
   }
 
@@ -98,15 +98,20 @@ class Checker {
     }
     switch (block.type) {
       case "section":
-        return this.section(block, pointer);
+        this.section(block, pointer);
+        return;
       case "header":
-        return this.requiredText(block.text, `${pointer}/text`, 150, "plain_text");
+        this.requiredText(block.text, `${pointer}/text`, 150, "plain_text");
+        return;
       case "actions":
-        return this.elementList(block.elements, `${pointer}/elements`, 25);
+        this.elementList(block.elements, `${pointer}/elements`, 25);
+        return;
       case "context":
-        return this.contextElements(block.elements, `${pointer}/elements`);
+        this.contextElements(block.elements, `${pointer}/elements`);
+        return;
       case "input":
-        return this.input(block, pointer);
+        this.input(block, pointer);
+        return;
     }
   }
 
@@ -120,7 +125,7 @@ class Checker {
         this.add(`${pointer}/fields`, "must be an array");
       } else {
         this.maxItems(block.fields, `${pointer}/fields`, 10);
-        block.fields.forEach((field, index) => this.requiredText(field, `${pointer}/fields/${index}`, 2000));
+        for (const [index, field] of block.fields.entries()) this.requiredText(field, `${pointer}/fields/${index}`, 2000);
       }
     }
     if (block.accessory !== undefined) this.element(block.accessory, `${pointer}/accessory`);
@@ -175,7 +180,8 @@ class Checker {
         return;
       case "static_select":
       case "multi_static_select":
-        return this.selectOptions(element, pointer);
+        this.selectOptions(element, pointer);
+        return;
       case "plain_text_input":
         if (element.max_length !== undefined && Number(element.max_length) > 3000) {
           this.add(`${pointer}/max_length`, "must be less than or equal to 3000");

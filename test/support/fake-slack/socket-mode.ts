@@ -64,7 +64,8 @@ export class FakeSocketMode {
 
   /** A one-use `ws://.../link/?ticket=...` URL, as apps.connections.open returns; starts the server on first use. */
   async connectionUrl(): Promise<string> {
-    const base = await (this.listening ??= this.listen());
+    this.listening ??= this.listen();
+    const base = await this.listening;
     const ticket = randomUUID();
     this.tickets.add(ticket);
     return `${base}/link/?ticket=${ticket}&app_id=${this.appId}`;

@@ -10,7 +10,7 @@ export type IconKind = "color" | "outline";
  * transparent (so it needs an alpha channel). Returns the problems found, empty when the icon is fine.
  */
 export function iconProblems(kind: IconKind, fileName: string, bytes: Uint8Array): string[] {
-  let header;
+  let header: ReturnType<typeof readPngHeader>;
   try {
     header = readPngHeader(bytes);
   } catch (error) {

@@ -71,7 +71,7 @@ describe("parseQuestionnaireDefinition", () => {
   });
 
   it("names file, section, question and problem in a single-problem message", () => {
-    const text = VALID.replace(/        options:\n.*\n.*\n/, "");
+    const text = VALID.replace(/ {8}options:\n.*\n.*\n/, "");
     expect(() => parseQuestionnaireDefinition(text, "impact-assessment.v1.yaml")).toThrow(
       new QuestionnaireDefinitionError("impact-assessment.v1.yaml", [
         'impact-assessment.v1.yaml: section "data" question "data_categories": options are required for multi_choice',

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { TestAims } from "../../../support/aims-harness.js";
 import type { TeamsPerson } from "../../../support/teams-activities.js";
 import { LOW_RISK_OVERRIDES } from "../../slack/assessments/assessment-steps.js";
-import { button, cardIn, cardText, clickForCard, clickForMessage, inputsOf, type Card, type CardAction, type CardElementOf } from "../teams-steps.js";
+import { button, cardIn, cardText, clickForCard, inputsOf, type Card, type CardElementOf } from "../teams-steps.js";
 
 const owner = (n: string, name: string): TeamsPerson => ({ aadObjectId: `00000000-0000-4000-8000-0000000000${n}`, id: `29:1teams-owner-${n}`, name });
 export const TEAMS_OWNERS = [owner("b1", "Olga Owner"), owner("b2", "Omar Owner")] as const;

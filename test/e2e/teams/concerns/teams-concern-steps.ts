@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { TestAims } from "../../../support/aims-harness.js";
-import { channelConversation, personalChatId, type TeamsPerson } from "../../../support/teams-activities.js";
+import { channelConversation, type TeamsPerson } from "../../../support/teams-activities.js";
 import { actionOf, cardIn, cardText, expectCardResponse, type Card } from "../teams-steps.js";
 
 export const TEAMS_TRIAGE_CONVERSATION = "19:triage0123456789@thread.tacv2";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
-import { channelConversation, personalChatId, TEAMS_EMPLOYEE, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
+import { channelConversation, TEAMS_EMPLOYEE, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
 import { actionOf, cardIn, cardText, expectCardResponse, expectChannelPostsAddressNoOne, expectMessageResponse, type Card } from "../teams-steps.js";
 
 const INCIDENTS = "19:incidents0123456789@thread.tacv2";

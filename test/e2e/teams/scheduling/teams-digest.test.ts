@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
-import { channelConversation, personalChatId, TEAMS_APPROVALS_CONVERSATION, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
+import { channelConversation, TEAMS_APPROVALS_CONVERSATION, TEAMS_EMPLOYEE } from "../../../support/teams-activities.js";
 import { cardIn, cardText, expectChannelPostsAddressNoOne } from "../teams-steps.js";
 import { TEAMS_MANAGER, TEAMS_MANAGERS_CONVERSATION, TEAMS_SCHEDULING_ENV, tick } from "./teams-scheduling-steps.js";
 

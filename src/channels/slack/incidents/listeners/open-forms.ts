@@ -20,7 +20,7 @@ export async function openIncidentForm(
   const refusal = incidents.changeRefusal(args.actor, incident);
   if (refusal) return refusal;
   if (args.form !== "external_report" && incident.status === "closed") return `${incident.reference} is closed, so its record is final.`;
-  let view;
+  let view: ReturnType<typeof closingModal | typeof correctiveActionModal | typeof externalReportModal>;
   switch (args.form) {
     case "close": {
       const notReady = transitionRefusal(incident.reference, incident.status, "closed");

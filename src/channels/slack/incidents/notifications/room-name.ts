@@ -13,16 +13,16 @@ function slug(text: string): string {
     .replace(/^[-_]+|[-_]+$/g, "");
 }
 
-function fit(name: string, max: number): string {
+function fitWithin(name: string, max: number): string {
   return name.slice(0, max).replace(/[-_]+$/, "");
 }
 
 /** e.g. "inc-0001-chatbot-gave-wrong-refund-rules", from the reference and the title. */
 export function incidentRoomName(reference: string, title: string): string {
-  return fit([slug(reference), slug(title)].filter(Boolean).join("-"), CHANNEL_NAME_MAX);
+  return fitWithin([slug(reference), slug(title)].filter(Boolean).join("-"), CHANNEL_NAME_MAX);
 }
 
 /** The same name with a short random suffix, still within the limit: the one retry after `name_taken`. */
 export function withSuffix(name: string, suffix = randomBytes(3).toString("hex")): string {
-  return `${fit(name, CHANNEL_NAME_MAX - suffix.length - 1)}-${suffix}`;
+  return `${fitWithin(name, CHANNEL_NAME_MAX - suffix.length - 1)}-${suffix}`;
 }
