@@ -1,6 +1,7 @@
 import { sameActor, type Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
+import type { EventBus } from "../../core/events.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
@@ -9,9 +10,11 @@ import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
 import { parseFields } from "./parse-fields.js";
+import { ownerOf, recordReminderSettled } from "./reminder-events.js";
 
 export interface ReminderServiceDeps {
   prisma: Prisma;
+  events: EventBus;
   clock: Clock;
   roles: Roles;
   maxSnoozes: number;
@@ -91,6 +94,7 @@ export class ReminderService {
         if (count === 0) return false;
         throwUnlessDone(await source.complete(tx, item, now, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+        await recordReminderSettled(tx, this.deps.events, key, { kind: "done", by: ownerOf(actor), at: now });
         await recordAudit(tx, this.deps.clock, {
           actor,
           action: "due_item.completed",
@@ -102,7 +106,10 @@ export class ReminderService {
         });
         return true;
       });
-      if (done) await source.committed?.(item);
+      if (done) {
+        void this.deps.events.deliverPending();
+        await source.committed?.(item);
+      }
       return { kind: done ? "done" : "already_done", item };
     } catch (error) {
       if (error instanceof ItemMoved) return moved(item);
@@ -153,6 +160,7 @@ export class ReminderService {
       await this.deps.prisma.$transaction(async (tx) => {
         throwUnlessDone(await source.reassign(tx, item, owner, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+        await recordReminderSettled(tx, this.deps.events, key, { kind: "reassigned", to: ownerOf(owner) });
         await recordAudit(tx, this.deps.clock, {
           actor,
           action: "due_item.reassigned",
@@ -168,6 +176,7 @@ export class ReminderService {
       if (error instanceof ItemRefused) return { kind: "invalid", message: error.message };
       throw error;
     }
+    void this.deps.events.deliverPending();
     await source.committed?.(item);
     return { kind: "reassigned", item: { ...item, owner }, owner };
   }

@@ -1,6 +1,6 @@
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
-import type { ClaimedDelivery, NewDelivery } from "./delivery.js";
+import type { ClaimedDelivery, NewDelivery, SentDelivery } from "./delivery.js";
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
@@ -56,10 +56,10 @@ export class DeliveryStore {
   }
 
   /** Records the send; false when this replica's lease was lost (another replica took the row over). */
-  async markSent(delivery: ClaimedDelivery, owner: string, now: Date, messageId?: string): Promise<boolean> {
+  async markSent(delivery: ClaimedDelivery, owner: string, now: Date, sent: SentDelivery): Promise<boolean> {
     const { count } = await this.prisma.scheduledDelivery.updateMany({
       where: { id: delivery.id, leasedBy: owner, status: "pending" },
-      data: { status: "sent", sentAt: now, messageId, leaseUntil: null },
+      data: { status: "sent", sentAt: now, messageId: sent.messageId, conversationId: sent.conversationId, leaseUntil: null },
     });
     return count === 1;
   }
