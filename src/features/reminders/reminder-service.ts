@@ -1,4 +1,4 @@
-import { sameActor, type Actor } from "../../core/actor.js";
+import { sameActor, type Actor, type ChatChannel } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -6,10 +6,11 @@ import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
 import type { PeopleNames } from "../people/people-names.js";
-import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
+import { cancelPendingDeliveries, sentCopies } from "../scheduler/delivery-store.js";
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
 import { parseFields } from "./parse-fields.js";
+import type { ReminderPayload } from "./reminder-payload.js";
 import { ownerOf, recordReminderSettled } from "./reminder-events.js";
 
 export interface ReminderServiceDeps {
@@ -68,6 +69,12 @@ export class ReminderService {
     const parsed = parseOccurrenceKey(key);
     const source = parsed && this.sourceList.find((candidate) => candidate.name === parsed.source);
     return parsed && source ? source.find(this.deps.prisma, parsed.itemId) : null;
+  }
+
+  /** Every reminder and escalation sent through `channel` for an occurrence, to update when it is settled. */
+  async sentReminders(key: string, channel: ChatChannel): Promise<{ conversationId: string; messageId: string; payload: ReminderPayload }[]> {
+    const copies = await sentCopies(this.deps.prisma, key, channel, REMINDER_KINDS);
+    return copies.map((copy) => ({ ...copy, payload: copy.payload as ReminderPayload }));
   }
 
   /** Owners (and those the item is shared with) and AIMS owners may act on an item. */

@@ -1,3 +1,4 @@
+import type { ChatChannel } from "../../core/actor.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
 import type { ClaimedDelivery, NewDelivery, SentDelivery } from "./delivery.js";
@@ -73,6 +74,23 @@ export class DeliveryStore {
     });
     return outcome;
   }
+}
+
+/** A message sent for an occurrence, where it can still be updated. */
+export interface SentCopy {
+  conversationId: string;
+  messageId: string;
+  payload: unknown;
+}
+
+/** The messages of `kinds` sent through `channel` for one occurrence that can be updated (older rows kept no conversation). */
+export async function sentCopies(db: Prisma, occurrenceKey: string, channel: ChatChannel, kinds: readonly string[]): Promise<SentCopy[]> {
+  const rows = await db.scheduledDelivery.findMany({
+    where: { occurrenceKey, channel, status: "sent", kind: { in: [...kinds] }, messageId: { not: null }, conversationId: { not: null } },
+    select: { conversationId: true, messageId: true, payload: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => ({ conversationId: row.conversationId!, messageId: row.messageId!, payload: row.payload }));
 }
 
 /** Drops messages not yet sent for one occurrence of a due item (it was done, snoozed or reassigned). */
