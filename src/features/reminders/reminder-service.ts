@@ -6,12 +6,13 @@ import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
 import type { PeopleNames } from "../people/people-names.js";
-import { cancelPendingDeliveries, sentCopies } from "../scheduler/delivery-store.js";
+import type { SentDelivery } from "../scheduler/delivery.js";
+import { cancelPendingDeliveries, recordSentDelivery, sentCopies } from "../scheduler/delivery-store.js";
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
 import { parseFields } from "./parse-fields.js";
-import type { ReminderPayload } from "./reminder-payload.js";
-import { ownerOf, recordReminderSettled } from "./reminder-events.js";
+import { dueItemToJson, type ReminderPayload } from "./reminder-payload.js";
+import { ownerOf, recordReminderSettled, type ReminderSettlement } from "./reminder-events.js";
 
 export interface ReminderServiceDeps {
   prisma: Prisma;
@@ -71,10 +72,27 @@ export class ReminderService {
     return parsed && source ? source.find(this.deps.prisma, parsed.itemId) : null;
   }
 
-  /** Every reminder and escalation sent through `channel` for an occurrence, to update when it is settled. */
-  async sentReminders(key: string, channel: ChatChannel): Promise<{ conversationId: string; messageId: string; payload: ReminderPayload }[]> {
+  /**
+   * The reminders and escalations sent through `channel` for an occurrence that its settlement updates: every one,
+   * but those to the new owner of a reassigned item, which are theirs to act on.
+   */
+  async remindersToSettle(key: string, channel: ChatChannel, settlement: ReminderSettlement): Promise<{ conversationId: string; messageId: string; payload: ReminderPayload }[]> {
     const copies = await sentCopies(this.deps.prisma, key, channel, REMINDER_KINDS);
-    return copies.map((copy) => ({ ...copy, payload: copy.payload as ReminderPayload }));
+    const newOwner = settlement.kind === "reassigned" && settlement.to.channel === channel ? settlement.to.id : null;
+    return copies.filter((copy) => copy.recipientId !== newOwner).map((copy) => ({ ...copy, payload: copy.payload as ReminderPayload }));
+  }
+
+  /** The reminder a reassigned item's new owner is sent at once, as it is worded for `headline`. */
+  assignedReminder(key: string, item: DueItem): ReminderPayload {
+    return { type: "reminder", stage: "due", occurrenceKey: key, item: dueItemToJson(item) };
+  }
+
+  /** Remembers the reminder sent at once to a reassigned item's new owner, so settling the item updates it too. */
+  async rememberAssignedReminder(payload: ReminderPayload, owner: Pick<Actor, "channel" | "id">, sent: Required<SentDelivery>): Promise<void> {
+    const now = this.deps.clock.now();
+    const key = `${payload.occurrenceKey}|assigned|${owner.channel}:${owner.id}|${now.toISOString()}`;
+    const recipient = { channel: owner.channel, id: owner.id };
+    await recordSentDelivery(this.deps.prisma, { key, occurrenceKey: payload.occurrenceKey, kind: "reminder", recipient, payload, notBefore: now }, sent);
   }
 
   /** Owners (and those the item is shared with) and AIMS owners may act on an item. */

@@ -76,8 +76,31 @@ export class DeliveryStore {
   }
 }
 
+/** Records a message sent at once rather than scheduled (a reassigned item's new owner told), to update it like the others. */
+export async function recordSentDelivery(db: Prisma, delivery: NewDelivery, sent: SentDelivery): Promise<void> {
+  await db.scheduledDelivery.createMany({
+    data: [
+      {
+        key: delivery.key,
+        occurrenceKey: delivery.occurrenceKey,
+        kind: delivery.kind,
+        channel: delivery.recipient.channel,
+        recipientId: delivery.recipient.id,
+        payload: delivery.payload as never,
+        notBefore: delivery.notBefore,
+        status: "sent",
+        sentAt: delivery.notBefore,
+        messageId: sent.messageId,
+        conversationId: sent.conversationId,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
 /** A message sent for an occurrence, where it can still be updated. */
 export interface SentCopy {
+  recipientId: string;
   conversationId: string;
   messageId: string;
   payload: unknown;
@@ -87,10 +110,10 @@ export interface SentCopy {
 export async function sentCopies(db: Prisma, occurrenceKey: string, channel: ChatChannel, kinds: readonly string[]): Promise<SentCopy[]> {
   const rows = await db.scheduledDelivery.findMany({
     where: { occurrenceKey, channel, status: "sent", kind: { in: [...kinds] }, messageId: { not: null }, conversationId: { not: null } },
-    select: { conversationId: true, messageId: true, payload: true },
+    select: { recipientId: true, conversationId: true, messageId: true, payload: true },
     orderBy: { id: "asc" },
   });
-  return rows.map((row) => ({ conversationId: row.conversationId!, messageId: row.messageId!, payload: row.payload }));
+  return rows.map((row) => ({ recipientId: row.recipientId, conversationId: row.conversationId!, messageId: row.messageId!, payload: row.payload }));
 }
 
 /** Drops messages not yet sent for one occurrence of a due item (it was done, snoozed or reassigned). */

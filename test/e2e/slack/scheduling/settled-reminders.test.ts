@@ -79,7 +79,7 @@ describe("reminders already sent, once their item is settled", () => {
     expect(now.buttons).toBe(false);
   });
 
-  it("a reassigned reminder's old copy says who has it now", async () => {
+  it("a reassigned reminder's old copy says who has it now; once the new owner marks it done, both say so", async () => {
     const schedule = await seedReview("Supplier contract review", "2027-07-09");
     await at("2027-06-25T10:30:00Z");
     const [reminder] = remindersAbout(EMPLOYEE, schedule.reference);
@@ -90,6 +90,15 @@ describe("reminders already sent, once their item is settled", () => {
     const now = await updated(reminder!, "Reassigned");
     expect(now.text).toContain(`Reassigned to <@${NEW_OWNER}>`);
     expect(now.buttons).toBe(false);
+    const [assigned] = remindersAbout(NEW_OWNER, schedule.reference);
+    expect(String(assigned!.args.text)).toContain("Assigned to you");
+
+    await markDone(NEW_OWNER, assigned!);
+
+    for (const copy of [reminder!, assigned!]) {
+      const settled = await updated(copy, `Done by <@${NEW_OWNER}>`);
+      expect(settled.buttons).toBe(false);
+    }
   });
 
   it("a corrective action closed on its incident updates its reminder; a cancelled one says it is no longer needed", async () => {

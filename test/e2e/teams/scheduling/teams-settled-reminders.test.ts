@@ -73,7 +73,7 @@ describe("Teams reminders already sent, once their item is settled", () => {
     expect(allActions(card as never)).toEqual([]);
   });
 
-  it("a reassigned reminder's old copy says who has it now", async () => {
+  it("a reassigned reminder's old copy says who has it now; once the new owner marks it done, both say so", async () => {
     const schedule = await seedReview("Supplier contract review", "2027-07-09");
     await at("2027-06-25T10:30:00Z");
     const [reminder] = sentAbout(TEAMS_REVIEW_OWNER, schedule.reference);
@@ -83,5 +83,14 @@ describe("Teams reminders already sent, once their item is settled", () => {
     const card = await latest(TEAMS_REVIEW_OWNER, reminder!, "Reassigned");
     expect(cardText(card)).toContain(`Reassigned to ${TEAMS_COLLEAGUE.name}`);
     expect(allActions(card as never)).toEqual([]);
+    const [assigned] = sentAbout(TEAMS_COLLEAGUE, schedule.reference);
+    expect(cardText(cardIn(assigned!))).toContain("Assigned to you");
+
+    await clickCard(t, TEAMS_COLLEAGUE, cardIn(assigned!), "due.done", { note: "Contract renewed" });
+
+    for (const [who, copy] of [[TEAMS_REVIEW_OWNER, reminder!], [TEAMS_COLLEAGUE, assigned!]] as const) {
+      const settled = await latest(who, copy, `Done by ${TEAMS_COLLEAGUE.name}`);
+      expect(allActions(settled as never)).toEqual([]);
+    }
   });
 });
