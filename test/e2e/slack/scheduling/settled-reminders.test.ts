@@ -124,4 +124,22 @@ describe("reminders already sent, once their item is settled", () => {
     const cancelled = await updated(droppedReminder!, "No longer needed");
     expect(cancelled.buttons).toBe(false);
   });
+
+  it("recording progress updates the check-in prompt", async () => {
+    clock.set(new Date("2027-06-28T10:00:00Z")); // a Monday
+    const added = await t.aims.core.scheduling.objectives.add(
+      { channel: "slack", id: OWNER },
+      { title: "Reduce AI incidents", target: "Incidents per quarter", targetValue: 2, ownerId: EMPLOYEE, dueAt: "2027-12-31", cadence: "monthly" },
+    );
+    if (added.kind !== "added") throw new Error(JSON.stringify(added));
+    await at(new Date(added.objective.nextCheckInAt.getTime() + 3600_000).toISOString());
+    const [prompt] = remindersAbout(EMPLOYEE, added.objective.reference);
+
+    const { modal } = await click(t, EMPLOYEE, prompt!, ids.actions.checkIn);
+    expect(await submitModal(t, EMPLOYEE, await modal(), { progress: { option: "on_track" }, value: "1" })).toBeUndefined();
+
+    const now = await updated(prompt!, "Done by");
+    expect(now.text).toContain(`Done by <@${EMPLOYEE}>`);
+    expect(now.buttons).toBe(false);
+  });
 });
