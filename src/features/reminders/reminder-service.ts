@@ -23,6 +23,13 @@ export interface ReminderServiceDeps {
   people: PeopleNames;
 }
 
+/** A reminder sent for an occurrence, to update in place once it is settled. */
+export interface SettledCopy {
+  conversationId: string;
+  messageId: string;
+  payload: ReminderPayload;
+}
+
 export type SnoozePeriod = "day" | "week";
 const SNOOZE_MS: Record<SnoozePeriod, number> = { day: 86400_000, week: 7 * 86400_000 };
 export const REMINDER_KINDS = ["reminder", "escalation"] as const;
@@ -73,13 +80,23 @@ export class ReminderService {
   }
 
   /**
-   * The reminders and escalations sent through `channel` for an occurrence that its settlement updates: every one,
-   * but those to the new owner of a reassigned item, which are theirs to act on.
+   * The reminders and escalations sent through `channel` for an occurrence that its settlement updates (every one, but
+   * those to the new owner of a reassigned item, which are theirs to act on), and the settlement with known names.
    */
-  async remindersToSettle(key: string, channel: ChatChannel, settlement: ReminderSettlement): Promise<{ conversationId: string; messageId: string; payload: ReminderPayload }[]> {
+  async remindersToSettle(key: string, channel: ChatChannel, settlement: ReminderSettlement): Promise<{ settlement: ReminderSettlement; copies: SettledCopy[] }> {
     const copies = await sentCopies(this.deps.prisma, key, channel, REMINDER_KINDS);
     const newOwner = settlement.kind === "reassigned" && settlement.to.channel === channel ? settlement.to.id : null;
-    return copies.filter((copy) => copy.recipientId !== newOwner).map((copy) => ({ ...copy, payload: copy.payload as ReminderPayload }));
+    return {
+      settlement: await this.named(settlement),
+      copies: copies.filter((copy) => copy.recipientId !== newOwner).map((copy) => ({ ...copy, payload: copy.payload as ReminderPayload })),
+    };
+  }
+
+  private async named(settlement: ReminderSettlement): Promise<ReminderSettlement> {
+    const { people } = this.deps;
+    if (settlement.kind === "done") return { ...settlement, by: (await people.named([settlement.by]))[0]! };
+    if (settlement.kind === "reassigned") return { ...settlement, to: (await people.named([settlement.to]))[0]! };
+    return settlement;
   }
 
   /** The reminder a reassigned item's new owner is sent at once, as it is worded for `headline`. */
