@@ -72,7 +72,7 @@ export function createCore(options: {
   });
   const people = new PeopleNames(prisma);
   const incidents = new IncidentService({ prisma, clock, roles, events, people });
-  const scheduling = createScheduling({ prisma, clock, roles, config, logger, people, metrics });
+  const scheduling = createScheduling({ prisma, clock, roles, events, config, logger, people, metrics });
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });

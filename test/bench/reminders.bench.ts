@@ -10,6 +10,7 @@ import { SlackSendQueue, type Timer } from "../../src/channels/slack/scheduling/
 import { deliveryClient, SlackDeliveryTransport } from "../../src/channels/slack/scheduling/slack-delivery-transport.js";
 import { loadConfig } from "../../src/config/config.js";
 import { fixedClock } from "../../src/core/clock.js";
+import { EventBus } from "../../src/core/events.js";
 import { Roles } from "../../src/core/roles.js";
 import { createScheduling } from "../../src/features/scheduler/scheduling-core.js";
 import { createLogger } from "../../src/log/logger.js";
@@ -47,7 +48,7 @@ try {
   const config = loadConfig({ SLACK_MANAGERS_CHANNEL: "", AIMS_WORKING_HOURS: "09:00-17:00" });
   const roles = new Roles({ approver: {}, owner: {}, manager: {}, triager: {}, incident_responder: {} } as never);
   const logger = createLogger("warn", new Writable({ write: (_c, _e, done) => done() }));
-  const scheduling = createScheduling({ prisma: db.prisma, clock, roles, config, logger, instanceId: "bench" });
+  const scheduling = createScheduling({ prisma: db.prisma, clock, roles, events: new EventBus(db.prisma, logger), config, logger, instanceId: "bench" });
   const timer = virtualTimer();
   const sentAt = new Map<string, number[]>();
   const queue = new SlackSendQueue({ timer, perChannelIntervalMs: PER_CHANNEL_MS });

@@ -32,7 +32,7 @@ beforeAll(async () => {
   const events = new EventBus(prisma, quietLogger);
   concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   incidents = new IncidentService({ prisma, clock, roles, events });
-  scheduling = createScheduling({ prisma, clock, roles, config, logger: quietLogger, instanceId: "replica" });
+  scheduling = createScheduling({ prisma, clock, roles, events, config, logger: quietLogger, instanceId: "replica" });
   addRiskFollowUps(scheduling, { roles, incidents });
   scheduling.scheduler.setTransport("slack", transport);
 });

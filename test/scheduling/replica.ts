@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/core/clock.js";
+import { EventBus } from "../../src/core/events.js";
 import { Roles } from "../../src/core/roles.js";
 import type { Prisma } from "../../src/db/database.js";
 import type { ClaimedDelivery, DeliveryTransport } from "../../src/features/scheduler/delivery.js";
@@ -55,7 +56,7 @@ export function startReplica(name: string, prisma: Prisma, clock: Clock, transpo
     triager: {},
     incident_responder: {},
   } as never);
-  const scheduling = createScheduling({ prisma, clock, roles, config, logger: quietLogger, instanceId: name });
+  const scheduling = createScheduling({ prisma, clock, roles, events: new EventBus(prisma, quietLogger), config, logger: quietLogger, instanceId: name });
   scheduling.scheduler.setTransport("slack", transport.forReplica(name));
   return scheduling;
 }

@@ -78,7 +78,7 @@ export class AssessmentReviews {
         after: { status: after.status, round, comments: trimmed, level: after.level, nextReassessmentAt: after.nextReassessmentAt },
         controls: SIGN_OFF_CONTROLS,
       });
-      if (outcome === "signed_off") await settleReassessment(tx, after, actor);
+      if (outcome === "signed_off") await settleReassessment(tx, events, after, actor);
       await events.record(tx, outcome === "signed_off" ? "assessment.signed_off" : "assessment.sent_back", { assessment: after }, reference);
       return after;
     });

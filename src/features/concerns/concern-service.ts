@@ -262,7 +262,7 @@ export class ConcernService {
         after: { status: after.status, ...data },
         controls: CONCERN_CONTROLS,
       });
-      await settleConcernReminders(tx, { before, after, actor, at: clock.now() });
+      await settleConcernReminders(tx, events, { before, after, actor, at: clock.now() });
       await events.record(tx, "concern.changed", { concern: after, change }, reference);
       return { kind: "done", concern: after };
     });

@@ -290,7 +290,7 @@ export class IncidentService {
       after: { status, incident: action.incident.reference },
       controls: CORRECTIVE_ACTION_CONTROLS,
     });
-    await settleOccurrence(tx, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}` });
+    await settleOccurrence(tx, this.deps.events, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}`, cancelled: status === "cancelled" });
     await this.recordChange(tx, action.incidentId, { kind: "corrective_action", action: after });
     return { kind: "updated", action: after };
   }
@@ -334,7 +334,7 @@ export class IncidentService {
       after: { owner: { channel: owner.channel, id: owner.id }, incident: action.incident.reference },
       controls: CORRECTIVE_ACTION_CONTROLS,
     });
-    await cancelReminders(tx, correctiveActionItem(action));
+    await cancelReminders(tx, this.deps.events, correctiveActionItem(action), owner);
     const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
     await this.recordChange(tx, action.incidentId, { kind: "corrective_action", action: after });
     return { kind: "reassigned", action: after };

@@ -1,6 +1,7 @@
 import { sameActor, type Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
+import type { EventBus } from "../../core/events.js";
 import { nextReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
@@ -9,6 +10,7 @@ import type { PeopleNames } from "../people/people-names.js";
 import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
 import { occurrenceKey } from "../reminders/due-item.js";
 import { parseFields, type FieldErrors } from "../reminders/parse-fields.js";
+import { ownerOf, recordReminderSettled } from "../reminders/reminder-events.js";
 import { ensureOccurrence } from "../reminders/reminder-service.js";
 import { nextCheckIn } from "./cadence.js";
 import { checkInDueItem, objectiveCheckInSource } from "./objective-checkin-source.js";
@@ -29,7 +31,7 @@ export class ObjectiveService {
   /** Check-in prompts, and the due date itself. */
   readonly sources;
 
-  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; zone: string; people: PeopleNames }) {
+  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; events: EventBus; zone: string; people: PeopleNames }) {
     this.sources = [objectiveCheckInSource(deps.zone), objectiveDueSource] as const;
   }
 
@@ -89,7 +91,7 @@ export class ObjectiveService {
     const occurrence = occurrenceAt ?? objective.nextCheckInAt;
     const item = { ...checkInDueItem(objective), dueAt: occurrence };
     const { clock, zone } = this.deps;
-    return this.deps.prisma.$transaction(async (tx): Promise<CheckInResult> => {
+    const result = await this.deps.prisma.$transaction(async (tx): Promise<CheckInResult> => {
       const inserted = await tx.objectiveCheckIn.createMany({
         data: [{ objectiveId: objective.id, occurrenceAt: occurrence, ...parsed.input, actorChannel: actor.channel, actorId: actor.id, recordedAt: now, controls: [...OBJECTIVE_CONTROLS] }],
         skipDuplicates: true,
@@ -109,6 +111,7 @@ export class ObjectiveService {
       const key = occurrenceKey(item);
       await tx.dueItemOccurrence.updateMany({ where: { occurrenceKey: key, completedAt: null }, data: { completedAt: now, completedByChannel: actor.channel, completedById: actor.id, evidenceNote: parsed.input.note } });
       await cancelPendingDeliveries(tx, key, ["reminder"]);
+      await recordReminderSettled(tx, this.deps.events, key, { kind: "done", by: ownerOf(actor), at: now });
       await recordAudit(tx, clock, {
         actor,
         action: "objective.checked_in",
@@ -120,5 +123,7 @@ export class ObjectiveService {
       });
       return { kind: "recorded", objective: updated, checkIn };
     });
+    if (result.kind === "recorded") void this.deps.events.deliverPending();
+    return result;
   }
 }

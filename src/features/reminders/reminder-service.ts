@@ -1,21 +1,33 @@
-import { sameActor, type Actor } from "../../core/actor.js";
+import { sameActor, type Actor, type ChatChannel } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
+import type { EventBus } from "../../core/events.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
 import type { PeopleNames } from "../people/people-names.js";
-import { cancelPendingDeliveries } from "../scheduler/delivery-store.js";
+import type { SentDelivery } from "../scheduler/delivery.js";
+import { cancelPendingDeliveries, recordSentDelivery, sentCopies } from "../scheduler/delivery-store.js";
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
 import { parseFields } from "./parse-fields.js";
+import { dueItemToJson, type ReminderPayload } from "./reminder-payload.js";
+import { ownerOf, recordReminderSettled, type ReminderSettlement } from "./reminder-events.js";
 
 export interface ReminderServiceDeps {
   prisma: Prisma;
+  events: EventBus;
   clock: Clock;
   roles: Roles;
   maxSnoozes: number;
   people: PeopleNames;
+}
+
+/** A reminder sent for an occurrence, to update in place once it is settled. */
+export interface SettledCopy {
+  conversationId: string;
+  messageId: string;
+  payload: ReminderPayload;
 }
 
 export type SnoozePeriod = "day" | "week";
@@ -67,6 +79,39 @@ export class ReminderService {
     return parsed && source ? source.find(this.deps.prisma, parsed.itemId) : null;
   }
 
+  /**
+   * The reminders and escalations sent through `channel` for an occurrence that its settlement updates (every one, but
+   * those to the new owner of a reassigned item, which are theirs to act on), and the settlement with known names.
+   */
+  async remindersToSettle(key: string, channel: ChatChannel, settlement: ReminderSettlement): Promise<{ settlement: ReminderSettlement; copies: SettledCopy[] }> {
+    const copies = await sentCopies(this.deps.prisma, key, channel, REMINDER_KINDS);
+    const newOwner = settlement.kind === "reassigned" && settlement.to.channel === channel ? settlement.to.id : null;
+    return {
+      settlement: await this.named(settlement),
+      copies: copies.filter((copy) => copy.recipientId !== newOwner).map((copy) => ({ ...copy, payload: copy.payload as ReminderPayload })),
+    };
+  }
+
+  private async named(settlement: ReminderSettlement): Promise<ReminderSettlement> {
+    const { people } = this.deps;
+    if (settlement.kind === "done") return { ...settlement, by: (await people.named([settlement.by]))[0]! };
+    if (settlement.kind === "reassigned") return { ...settlement, to: (await people.named([settlement.to]))[0]! };
+    return settlement;
+  }
+
+  /** The reminder a reassigned item's new owner is sent at once, as it is worded for `headline`. */
+  assignedReminder(key: string, item: DueItem): ReminderPayload {
+    return { type: "reminder", stage: "due", occurrenceKey: key, item: dueItemToJson(item) };
+  }
+
+  /** Remembers the reminder sent at once to a reassigned item's new owner, so settling the item updates it too. */
+  async rememberAssignedReminder(payload: ReminderPayload, owner: Pick<Actor, "channel" | "id">, sent: Required<SentDelivery>): Promise<void> {
+    const now = this.deps.clock.now();
+    const key = `${payload.occurrenceKey}|assigned|${owner.channel}:${owner.id}|${now.toISOString()}`;
+    const recipient = { channel: owner.channel, id: owner.id };
+    await recordSentDelivery(this.deps.prisma, { key, occurrenceKey: payload.occurrenceKey, kind: "reminder", recipient, payload, notBefore: now }, sent);
+  }
+
   /** Owners (and those the item is shared with) and AIMS owners may act on an item. */
   mayManage(actor: Actor, item: DueItem): boolean {
     const reminded = [item.owner, ...(item.sharedWith ?? [])];
@@ -91,6 +136,7 @@ export class ReminderService {
         if (count === 0) return false;
         throwUnlessDone(await source.complete(tx, item, now, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+        await recordReminderSettled(tx, this.deps.events, key, { kind: "done", by: ownerOf(actor), at: now });
         await recordAudit(tx, this.deps.clock, {
           actor,
           action: "due_item.completed",
@@ -102,7 +148,10 @@ export class ReminderService {
         });
         return true;
       });
-      if (done) await source.committed?.(item);
+      if (done) {
+        void this.deps.events.deliverPending();
+        await source.committed?.(item);
+      }
       return { kind: done ? "done" : "already_done", item };
     } catch (error) {
       if (error instanceof ItemMoved) return moved(item);
@@ -153,6 +202,7 @@ export class ReminderService {
       await this.deps.prisma.$transaction(async (tx) => {
         throwUnlessDone(await source.reassign(tx, item, owner, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
+        await recordReminderSettled(tx, this.deps.events, key, { kind: "reassigned", to: ownerOf(owner) });
         await recordAudit(tx, this.deps.clock, {
           actor,
           action: "due_item.reassigned",
@@ -168,6 +218,7 @@ export class ReminderService {
       if (error instanceof ItemRefused) return { kind: "invalid", message: error.message };
       throw error;
     }
+    void this.deps.events.deliverPending();
     await source.committed?.(item);
     return { kind: "reassigned", item: { ...item, owner }, owner };
   }

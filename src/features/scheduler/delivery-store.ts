@@ -1,6 +1,7 @@
+import type { ChatChannel } from "../../core/actor.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
-import type { ClaimedDelivery, NewDelivery } from "./delivery.js";
+import type { ClaimedDelivery, NewDelivery, SentDelivery } from "./delivery.js";
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
@@ -56,10 +57,10 @@ export class DeliveryStore {
   }
 
   /** Records the send; false when this replica's lease was lost (another replica took the row over). */
-  async markSent(delivery: ClaimedDelivery, owner: string, now: Date, messageId?: string): Promise<boolean> {
+  async markSent(delivery: ClaimedDelivery, owner: string, now: Date, sent: SentDelivery): Promise<boolean> {
     const { count } = await this.prisma.scheduledDelivery.updateMany({
       where: { id: delivery.id, leasedBy: owner, status: "pending" },
-      data: { status: "sent", sentAt: now, messageId, leaseUntil: null },
+      data: { status: "sent", sentAt: now, messageId: sent.messageId, conversationId: sent.conversationId, leaseUntil: null },
     });
     return count === 1;
   }
@@ -73,6 +74,46 @@ export class DeliveryStore {
     });
     return outcome;
   }
+}
+
+/** Records a message sent at once rather than scheduled (a reassigned item's new owner told), to update it like the others. */
+export async function recordSentDelivery(db: Prisma, delivery: NewDelivery, sent: SentDelivery): Promise<void> {
+  await db.scheduledDelivery.createMany({
+    data: [
+      {
+        key: delivery.key,
+        occurrenceKey: delivery.occurrenceKey,
+        kind: delivery.kind,
+        channel: delivery.recipient.channel,
+        recipientId: delivery.recipient.id,
+        payload: delivery.payload as never,
+        notBefore: delivery.notBefore,
+        status: "sent",
+        sentAt: delivery.notBefore,
+        messageId: sent.messageId,
+        conversationId: sent.conversationId,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/** A message sent for an occurrence, where it can still be updated. */
+export interface SentCopy {
+  recipientId: string;
+  conversationId: string;
+  messageId: string;
+  payload: unknown;
+}
+
+/** The messages of `kinds` sent through `channel` for one occurrence that can be updated (older rows kept no conversation). */
+export async function sentCopies(db: Prisma, occurrenceKey: string, channel: ChatChannel, kinds: readonly string[]): Promise<SentCopy[]> {
+  const rows = await db.scheduledDelivery.findMany({
+    where: { occurrenceKey, channel, status: "sent", kind: { in: [...kinds] }, messageId: { not: null }, conversationId: { not: null } },
+    select: { recipientId: true, conversationId: true, messageId: true, payload: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => ({ recipientId: row.recipientId, conversationId: row.conversationId!, messageId: row.messageId!, payload: row.payload }));
 }
 
 /** Drops messages not yet sent for one occurrence of a due item (it was done, snoozed or reassigned). */

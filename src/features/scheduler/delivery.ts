@@ -19,10 +19,18 @@ export interface NewDelivery {
 
 export type ClaimedDelivery = ScheduledDelivery;
 
+export interface SentDelivery {
+  messageId?: string;
+  conversationId?: string;
+}
+
 /** A chat channel's way of sending scheduled messages; it renders the payload and spaces calls to stay in limits. */
 export interface DeliveryTransport {
-  /** Sends the message as it reads at `now`; resolves with the platform's message id; rejects when the platform refused it. */
-  send(delivery: ClaimedDelivery, now: Date): Promise<{ messageId?: string }>;
+  /**
+   * Sends the message as it reads at `now`; resolves with the platform's message id and the conversation it went to
+   * (so it can be updated later); rejects when the platform refused it.
+   */
+  send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery>;
   /** The recipient's IANA timezone when the platform knows it. */
   timezoneOf(recipientId: string): Promise<string | undefined>;
 }

@@ -155,8 +155,8 @@ export class Scheduler {
     const transport = this.transports.get(delivery.channel);
     try {
       if (!transport) throw new Error(`no ${delivery.channel} transport`);
-      const { messageId } = await transport.send(delivery, clock.now());
-      const recorded = await this.store.markSent(delivery, this.instanceId, clock.now(), messageId);
+      const sent = await transport.send(delivery, clock.now());
+      const recorded = await this.store.markSent(delivery, this.instanceId, clock.now(), sent);
       if (!recorded) logger.warn({ key: delivery.key }, "sent a delivery whose lease had expired");
       this.options.metrics?.deliveryFinished(delivery.channel, "sent");
       return true;

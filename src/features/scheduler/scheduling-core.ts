@@ -1,6 +1,7 @@
 import type { Config } from "../../config/config.js";
 import type { SchedulingConfig } from "../../config/scheduling-env.js";
 import type { Clock } from "../../core/clock.js";
+import type { EventBus } from "../../core/events.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../log/logger.js";
@@ -33,18 +34,19 @@ export function createScheduling(options: {
   prisma: Prisma;
   clock: Clock;
   roles: Roles;
+  events: EventBus;
   config: Config;
   logger: Logger;
   people?: PeopleNames;
   instanceId?: string;
   metrics?: Metrics;
 }): Scheduling {
-  const { prisma, clock, roles, config, logger } = options;
+  const { prisma, clock, roles, events, config, logger } = options;
   const settings = config.scheduling;
   const catchUpMs = settings.catchUpHours * HOUR_MS;
   const people = options.people ?? new PeopleNames(prisma);
-  const reminders = new ReminderService({ prisma, clock, roles, maxSnoozes: settings.maxSnoozes, people });
-  const objectives = new ObjectiveService({ prisma, clock, roles, zone: settings.timezone, people });
+  const reminders = new ReminderService({ prisma, events, clock, roles, maxSnoozes: settings.maxSnoozes, people });
+  const objectives = new ObjectiveService({ prisma, clock, roles, events, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
   reminders.addSource(reviewScheduleSource);
   for (const source of objectives.sources) reminders.addSource(source);

@@ -3,6 +3,7 @@ import type { SlackContext } from "../context.js";
 import { addObjectiveButton, checkInButton } from "./actions/objective-buttons.js";
 import { openDueItemModal, snoozeButton } from "./actions/due-item-buttons.js";
 import { reviewScheduleButton } from "./actions/review-schedule-buttons.js";
+import { subscribeReminderUpdates } from "./reminder-updates.js";
 import { realTimer, SlackSendQueue } from "./send-queue.js";
 import { deliveryClient, SlackDeliveryTransport } from "./slack-delivery-transport.js";
 import { SCHEDULING_IDS } from "./scheduling-ids.js";
@@ -28,6 +29,8 @@ export function registerSchedulingListeners(app: App, ctx: SlackContext): void {
   app.view(views.checkIn, checkInSubmission(ctx));
   app.view(views.objective, objectiveSubmission(ctx));
   app.view(views.reviewSchedule, reviewScheduleSubmission(ctx));
+
+  subscribeReminderUpdates(ctx, app.client);
 
   const queue = new SlackSendQueue({ timer: realTimer, perChannelIntervalMs: ctx.core.scheduling.settings.slackSendIntervalMs });
   const client = deliveryClient(ctx.slack.botToken, ctx.slack.apiUrl, rateLimitCountingFetch(ctx.core.metrics));

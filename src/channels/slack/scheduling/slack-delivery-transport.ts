@@ -2,7 +2,7 @@ import { WebClient } from "@slack/web-api";
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
 import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
-import type { ClaimedDelivery, DeliveryTransport } from "../../../features/scheduler/delivery.js";
+import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import type { KnownBlock } from "../blocks/types.js";
 import { digestBlocks, digestText } from "./blocks/digest-message.js";
 import { reminderBlocks, reminderText } from "./blocks/reminder-message.js";
@@ -31,12 +31,12 @@ export class SlackDeliveryTransport implements DeliveryTransport {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async send(delivery: ClaimedDelivery, now: Date): Promise<{ messageId?: string }> {
+  async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
     const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload, now);
     const posted = await this.queue.send(delivery.recipientId, () =>
       this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
     );
-    return { messageId: posted.ts };
+    return { messageId: posted.ts, conversationId: posted.channel };
   }
 
   async timezoneOf(userId: string): Promise<string | undefined> {

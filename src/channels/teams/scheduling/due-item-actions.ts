@@ -1,7 +1,6 @@
 import type { Actor } from "../../../core/actor.js";
 import { AAD_OBJECT_ID } from "../../../config/env-fields.js";
 import type { DueItem } from "../../../features/reminders/due-item.js";
-import { dueItemToJson, type ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../features/reminders/reminder-service.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardMessage, cardResponse, messageResponse } from "../cards/adaptive-card.js";
@@ -55,10 +54,13 @@ export const reassign = dueItemAction("due.reassign", async ({ ctx, actor, key, 
 });
 
 async function tellNewOwner(ctx: TeamsContext, by: Actor, item: DueItem, key: string): Promise<boolean> {
-  const payload: ReminderPayload = { type: "reminder", stage: "due", occurrenceKey: key, item: dueItemToJson(item) };
+  const { reminders } = ctx.core.scheduling;
+  const payload = reminders.assignedReminder(key, item);
   const headline = `Assigned to you by ${by.name ?? "a colleague"}`;
   try {
-    return (await ctx.messenger.sendToUser(item.owner.id, cardMessage(reminderCard(payload, headline), reminderSummary(payload, headline)))) !== null;
+    const sent = await ctx.messenger.sendToUser(item.owner.id, cardMessage(reminderCard(payload, headline), reminderSummary(payload, headline)));
+    if (sent?.activityId) await reminders.rememberAssignedReminder(payload, item.owner, { conversationId: sent.conversationId, messageId: sent.activityId });
+    return sent !== null;
   } catch (error) {
     ctx.logger.warn({ err: error }, "could not tell the new owner in Teams");
     return false;

@@ -1,7 +1,7 @@
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
 import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
-import type { ClaimedDelivery, DeliveryTransport } from "../../../features/scheduler/delivery.js";
+import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
 import type { TeamsMessenger } from "../messenger.js";
@@ -19,17 +19,17 @@ export class TeamsDeliveryTransport implements DeliveryTransport {
     private readonly conversations: TeamsConversationStore,
   ) {}
 
-  async send(delivery: ClaimedDelivery, now: Date): Promise<{ messageId?: string }> {
+  async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
     const payload = delivery.payload as unknown as ReminderPayload | DigestPayload;
     if (payload.type === "digest") {
       const activityId = await this.messenger.post(delivery.recipientId, cardMessage(digestCard(payload.report), digestSummary(payload.report)));
       if (!activityId) throw new Error("cannot post the digest to Teams: the bot has not been reached in Teams yet");
-      return { messageId: activityId };
+      return { messageId: activityId, conversationId: delivery.recipientId };
     }
     const headline = reminderHeadline(payload, now);
     const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(reminderCard(payload, headline), reminderSummary(payload, headline)));
     if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
-    return {};
+    return { messageId: sent.activityId ?? undefined, conversationId: sent.conversationId };
   }
 
   /** The zone Teams reported on the person's last activity; unknown people fall back to AIMS_TIMEZONE. */

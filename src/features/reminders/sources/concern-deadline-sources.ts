@@ -1,4 +1,5 @@
 import type { Actor, ChatChannel } from "../../../core/actor.js";
+import type { EventBus } from "../../../core/events.js";
 import type { Roles } from "../../../core/roles.js";
 import type { Tx } from "../../../core/transaction.js";
 import type { Concern, Prisma as Db } from "../../../db/generated/client.js";
@@ -119,14 +120,15 @@ export const concernResolutionSource = (roles: Roles) => concernDeadlineSource(r
  * resolution deadline (their occurrences are completed by the triager, pending reminders cancelled), and a change of
  * assignee cancels pending resolution reminders, which the next scan sends to the assignee only.
  */
-export async function settleConcernReminders(tx: Tx, change: { before: Concern; after: Concern; actor: Actor; at: Date }): Promise<void> {
+export async function settleConcernReminders(tx: Tx, events: EventBus, change: { before: Concern; after: Concern; actor: Actor; at: Date }): Promise<void> {
   const { before, after, actor, at } = change;
   if (acknowledgement.stillDue(before) && !acknowledgement.stillDue(after)) {
-    await settleOccurrence(tx, occurrenceOf(acknowledgement, before), { actor, at, note: `Acknowledged (now ${after.status})` });
+    await settleOccurrence(tx, events, occurrenceOf(acknowledgement, before), { actor, at, note: `Acknowledged (now ${after.status})` });
   }
   if (!resolution.stillDue(after)) {
-    await settleOccurrence(tx, occurrenceOf(resolution, before), { actor, at, note: `Closed as ${after.status}` });
+    await settleOccurrence(tx, events, occurrenceOf(resolution, before), { actor, at, note: `Closed as ${after.status}` });
   } else if (before.assigneeChannel !== after.assigneeChannel || before.assigneeId !== after.assigneeId) {
-    await cancelReminders(tx, occurrenceOf(resolution, before));
+    const assignee = after.assigneeChannel && after.assigneeId ? { channel: after.assigneeChannel, id: after.assigneeId, name: after.assigneeName } : null;
+    await cancelReminders(tx, events, occurrenceOf(resolution, before), assignee);
   }
 }

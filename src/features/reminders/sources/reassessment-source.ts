@@ -1,4 +1,5 @@
 import type { Actor } from "../../../core/actor.js";
+import type { EventBus } from "../../../core/events.js";
 import type { Tx } from "../../../core/transaction.js";
 import type { Prisma } from "../../../db/database.js";
 import type { AiSystem, ImpactAssessment } from "../../../db/generated/client.js";
@@ -85,7 +86,7 @@ export const reassessmentSource: DueItemSource = {
  * Called inside the sign-off transaction of `signedOff`: the re-assessment that was due on the system's previous
  * assessment is done, so its occurrence is completed by the signer and its pending reminders are cancelled.
  */
-export async function settleReassessment(tx: Tx, signedOff: ImpactAssessment, actor: Actor): Promise<void> {
+export async function settleReassessment(tx: Tx, events: EventBus, signedOff: ImpactAssessment, actor: Actor): Promise<void> {
   if (signedOff.aiSystemId === null) return;
   const previous = await tx.impactAssessment.findFirst({
     where: { aiSystemId: signedOff.aiSystemId, status: "signed_off", id: { not: signedOff.id } },
@@ -94,5 +95,5 @@ export async function settleReassessment(tx: Tx, signedOff: ImpactAssessment, ac
   });
   const item = previous && toItem(previous);
   if (!item) return;
-  await settleOccurrence(tx, item, { actor, at: signedOff.signedOffAt ?? signedOff.updatedAt, note: `${signedOff.reference} signed off` });
+  await settleOccurrence(tx, events, item, { actor, at: signedOff.signedOffAt ?? signedOff.updatedAt, note: `${signedOff.reference} signed off` });
 }

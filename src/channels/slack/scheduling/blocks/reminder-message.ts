@@ -1,6 +1,7 @@
 import type { KnownBlock } from "../../blocks/types.js";
 import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
 import { mention } from "../../slack-actor.js";
+import { settledReminderLine, type ReminderSettlement } from "../../../../features/reminders/reminder-events.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
 import { ASSESSMENT_IDS } from "../../assessments/ids.js";
@@ -31,6 +32,14 @@ function completeButton(item: DueItemJson, key: string) {
     : button("Mark done", ids.markDone, key, "primary");
 }
 
+/** The headline (or, once settled, the outcome) and the item; an escalation names the owner. */
+function reminderSections(payload: ReminderPayload, headlineText: string): KnownBlock[] {
+  return [
+    { type: "section", text: { type: "mrkdwn", text: `*${truncate(headlineText, 200)}*` } },
+    { type: "section", text: { type: "mrkdwn", text: itemDetails(payload.item, payload.type === "escalation") } },
+  ];
+}
+
 /** The DM a reminder or an escalation arrives as, with what the reader can do about it. */
 export function reminderBlocks(payload: ReminderPayload, headlineText: string): KnownBlock[] {
   const key = payload.occurrenceKey;
@@ -42,9 +51,14 @@ export function reminderBlocks(payload: ReminderPayload, headlineText: string): 
           ...(payload.type === "reminder" ? [button("Snooze 1 day", ids.snoozeDay, key), button("Snooze 1 week", ids.snoozeWeek, key)] : []),
           button("Reassign", ids.reassign, key),
         ];
-  return [
-    { type: "section", text: { type: "mrkdwn", text: `*${truncate(headlineText, 200)}*` } },
-    { type: "section", text: { type: "mrkdwn", text: itemDetails(payload.item, payload.type === "escalation") } },
-    { type: "actions", block_id: `due:${payload.item.itemId}`, elements },
-  ];
+  return [...reminderSections(payload, headlineText), { type: "actions", block_id: `due:${payload.item.itemId}`, elements }];
+}
+
+/** A reminder or an escalation once its occurrence is settled: what happened, where the buttons were. */
+export function settledReminderMessage(payload: ReminderPayload, settlement: ReminderSettlement): { text: string; blocks: KnownBlock[] } {
+  const outcome = settledReminderLine(settlement, { person: mention, date: slackDate });
+  return {
+    text: reminderText(payload, outcome),
+    blocks: reminderSections(payload, outcome),
+  };
 }

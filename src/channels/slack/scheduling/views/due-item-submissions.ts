@@ -1,7 +1,6 @@
 import type { SlackContext } from "../../context.js";
 import { slackActor } from "../../slack-actor.js";
-import { dueItemToJson, type ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
-import { reminderBlocks } from "../blocks/reminder-message.js";
+import { reminderBlocks, reminderText } from "../blocks/reminder-message.js";
 import { submissionListener } from "./submission.js";
 
 export function markDoneSubmission(ctx: SlackContext) {
@@ -19,10 +18,14 @@ export function reassignSubmission(ctx: SlackContext) {
     if (!values.owner) return { errors: { owner: "Choose the new owner" } };
     const result = await ctx.core.scheduling.reminders.reassign(actor, key, slackActor(values.owner));
     if (result.kind !== "reassigned") return { errors: { owner: result.message } };
-    const payload: ReminderPayload = { type: "reminder", stage: "due", occurrenceKey: key, item: dueItemToJson(result.item) };
+    const { reminders } = ctx.core.scheduling;
+    const payload = reminders.assignedReminder(key, result.item);
     const headline = `Assigned to you by <@${actor.id}>`;
     await client.chat
-      .postMessage({ channel: result.owner.id, text: `${headline}: ${result.item.itemId} ${result.item.title}`, blocks: reminderBlocks(payload, headline) })
+      .postMessage({ channel: result.owner.id, text: reminderText(payload, headline), blocks: reminderBlocks(payload, headline) })
+      .then(async ({ channel, ts }) => {
+        if (channel && ts) await reminders.rememberAssignedReminder(payload, result.owner, { conversationId: channel, messageId: ts });
+      })
       .catch((error: unknown) => ctx.logger.warn({ err: error }, "could not tell the new owner"));
     return { done: `${result.item.itemId} now belongs to <@${result.owner.id}>.` };
   });

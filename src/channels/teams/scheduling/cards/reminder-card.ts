@@ -1,3 +1,4 @@
+import { settledReminderLine, type ReminderSettlement } from "../../../../features/reminders/reminder-events.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
@@ -87,6 +88,11 @@ function checkInAction(key: string): CardElement {
   );
 }
 
+/** The headline (or, once settled, the outcome) and the item; an escalation names the owner. */
+function reminderBody(payload: ReminderPayload, headline: string): CardElement[] {
+  return [textBlock(truncate(headline, 200), { size: "medium", weight: "bolder" }), ...itemDetails(payload.item, payload.type === "escalation")];
+}
+
 /**
  * The card a reminder, an escalation or a check-in prompt arrives as in the owner's personal chat: the item, and
  * what the reader can do about it (mark done with evidence or start the re-assessment, snooze, reassign; or record
@@ -94,7 +100,7 @@ function checkInAction(key: string): CardElement {
  */
 export function reminderCard(payload: ReminderPayload, headline: string): AdaptiveCard {
   const key = payload.occurrenceKey;
-  const body = [textBlock(truncate(headline, 200), { size: "medium", weight: "bolder" }), ...itemDetails(payload.item, payload.type === "escalation")];
+  const body = reminderBody(payload, headline);
   if (payload.item.kind === "check_in") return adaptiveCard(body, [checkInAction(key)]);
   const snoozes = payload.type === "reminder" ? [snoozeAction(key, "day", "Snooze 1 day"), snoozeAction(key, "week", "Snooze 1 week")] : [];
   return adaptiveCard(body, [completeAction(payload.item, key), ...snoozes, reassignAction(key)]);
@@ -103,4 +109,10 @@ export function reminderCard(payload: ReminderPayload, headline: string): Adapti
 /** What replaces the reminder card once it has been dealt with: the outcome, without buttons. */
 export function outcomeCard(item: { itemId: string; title: string }, outcome: string): AdaptiveCard {
   return adaptiveCard([textBlock(`**${item.itemId}** ${truncate(item.title, 200)}`), textBlock(outcome)]);
+}
+
+/** A reminder or an escalation card once its occurrence is settled: the item and what happened, without buttons. */
+export function settledReminderCard(payload: ReminderPayload, settlement: ReminderSettlement): { card: AdaptiveCard; summary: string } {
+  const outcome = settledReminderLine(settlement, { person: personLabel, date: formatDate });
+  return { card: adaptiveCard(reminderBody(payload, outcome)), summary: reminderSummary(payload, outcome) };
 }

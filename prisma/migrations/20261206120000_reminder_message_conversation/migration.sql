@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScheduledDelivery" ADD COLUMN     "conversationId" TEXT;
