@@ -28,6 +28,13 @@ async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
     url: url.toString(),
     drop: () =>
       withAdminClient(serverUrl, async (admin) => {
+        // Connections the test just closed may still be on their way out: killing one then makes its client see
+        // "terminating connection" after its pool stopped listening, an uncaught error. Give them a moment first.
+        for (let wait = 0; wait < 40; wait++) {
+          const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
         await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
       }),
