@@ -54,3 +54,32 @@ function moduleSpecifiers(file: string): string[] {
 function relative(file: string): string {
   return path.relative(SRC, file).split(path.sep).join("/");
 }
+
+/** Groups of files that import each other, directly or through others (strongly connected components). */
+export function importCycles(imports: readonly Import[]): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const { from, target, external } of imports) {
+    if (!edges.has(from)) edges.set(from, []);
+    if (!external) edges.get(from)!.push(target);
+  }
+  const order = new Map<string, number>();
+  const lowest = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    order.set(file, order.size);
+    lowest.set(file, order.get(file)!);
+    stack.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (!order.has(next)) {
+        visit(next);
+        lowest.set(file, Math.min(lowest.get(file)!, lowest.get(next)!));
+      } else if (stack.includes(next)) lowest.set(file, Math.min(lowest.get(file)!, order.get(next)!));
+    }
+    if (lowest.get(file) !== order.get(file)) return;
+    const component = stack.splice(stack.indexOf(file));
+    if (component.length > 1 || edges.get(file)?.includes(file)) cycles.push(component.sort());
+  };
+  for (const file of edges.keys()) if (!order.has(file)) visit(file);
+  return cycles;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Import, importsOfSrc } from "./import-graph.js";
+import { type Import, importCycles, importsOfSrc } from "./import-graph.js";
 
 // The house rules of README's "Adding a capability": domain code never knows which chat it runs in.
 const imports = importsOfSrc();
@@ -24,5 +24,9 @@ describe("architecture", () => {
     const chatLibrary = /^(@slack\/|botbuilder|botframework-)/;
     const offending = imports.filter((i) => i.external && chatLibrary.test(i.specifier) && !under("channels")(i.from));
     expect(offending.map(describeImport)).toEqual([]);
+  });
+
+  it("has no import cycles in src/ (type-only imports count too)", () => {
+    expect(importCycles(imports).map((files) => files.join(" <-> "))).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ import {
 import { addTimelineEntry, createCorrectiveAction } from "./incident-records.js";
 import { STATUS_LABELS, transitionRefusal, type IncidentStatus } from "./incident-status.js";
 import "./incident-events.js";
-import { correctiveActionItem } from "../reminders/sources/corrective-action-source.js";
+import { correctiveActionItem } from "./corrective-action-item.js";
 import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
 import { PeopleNames } from "../people/people-names.js";
 

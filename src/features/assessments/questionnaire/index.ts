@@ -17,16 +17,14 @@ export {
   effectiveAnswers,
   isComplete,
   missingQuestions,
-  readAnswersForDefinition,
   validateStepAnswers,
   type AnswerValue,
   type Answers,
-  type DroppedAnswer,
   type LikelihoodSeverity,
   type MissingQuestion,
   type StepValidation,
-  type StoredAnswersReading,
 } from "./answers.js";
+export { readAnswersForDefinition, type DroppedAnswer, type StoredAnswersReading } from "./read-stored-answers.js";
 export { maxLengthOf } from "./answer-value.js";
 export { visibleQuestionIds } from "./visibility.js";
 export { likelihoodSeverityLevel, scoreAssessment, type AssessmentScore, type GroupRisk } from "./scoring.js";
