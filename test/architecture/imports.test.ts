@@ -20,6 +20,12 @@ describe("architecture", () => {
     expect(offending.map(describeImport)).toEqual([]);
   });
 
+  it("keeps config and core free of src/features: what they share with a feature lives in core", () => {
+    const shared = ["config", "core"].map(under);
+    const offending = imports.filter((i) => !i.external && shared.some((inside) => inside(i.from)) && under("features")(i.target));
+    expect(offending.map(describeImport)).toEqual([]);
+  });
+
   it("imports Slack and Teams libraries only in src/channels", () => {
     const chatLibrary = /^(@slack\/|botbuilder|botframework-)/;
     const offending = imports.filter((i) => i.external && chatLibrary.test(i.specifier) && !under("channels")(i.from));

@@ -28,7 +28,7 @@ export { readAnswersForDefinition, type DroppedAnswer, type StoredAnswersReading
 export { maxLengthOf } from "./answer-value.js";
 export { visibleQuestionIds } from "./visibility.js";
 export { likelihoodSeverityLevel, scoreAssessment, type AssessmentScore, type GroupRisk } from "./scoring.js";
-export { RISK_LEVELS, type RiskLevel } from "./risk-levels.js";
+export { RISK_LEVELS, type RiskLevel } from "../../../core/risk-levels.js";
 export { DEFAULT_REASSESSMENT_INTERVALS, nextReassessmentDate, type ReassessmentIntervals } from "./next-review.js";
 export { describeAnswer } from "./answer-text.js";
 export { conditionWords } from "./condition-words.js";
