@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Import, importCycles, importsOfSrc } from "./import-graph.js";
 
-// The house rules of README's "Adding a capability": domain code never knows which chat it runs in.
+// The house rules of src/README.md: domain code never knows which chat it runs in.
 const imports = importsOfSrc();
 const under = (folder: string) => (file: string) => file.startsWith(`${folder}/`);
 const describeImport = ({ from, specifier }: Import) => `${from} imports ${specifier}`;
