@@ -7,7 +7,7 @@ import type { Logger } from "../log/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import { RequestService } from "../features/requests/request-service.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
-import { addRiskFollowUps } from "../features/reminders/sources/follow-ups.js";
+import { addRiskFollowUps } from "../features/scheduler/risk-follow-ups.js";
 import { SoaService } from "../features/soa/soa-service.js";
 import { AuditPackService } from "../features/evidence/audit-pack-service.js";
 import { AssessmentService } from "../features/assessments/assessment-service.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalSlackChannelId, optionalText } from "./env-fields.js";
-import type { RiskLevel } from "../features/assessments/questionnaire/risk-levels.js";
+import type { RiskLevel } from "../core/risk-levels.js";
 
 const months = (fallback: number) => z.coerce.number().int().min(1).max(120).default(fallback);
 

@@ -7,7 +7,7 @@ import { Roles } from "../../src/core/roles.js";
 import type { Prisma } from "../../src/db/database.js";
 import { ConcernService } from "../../src/features/concerns/concern-service.js";
 import { IncidentService } from "../../src/features/incidents/incident-service.js";
-import { addRiskFollowUps } from "../../src/features/reminders/sources/follow-ups.js";
+import { addRiskFollowUps } from "../../src/features/scheduler/risk-follow-ups.js";
 import { createScheduling, type Scheduling } from "../../src/features/scheduler/scheduling-core.js";
 import { createLogger } from "../../src/log/logger.js";
 import { RecordingTransport } from "./replica.js";

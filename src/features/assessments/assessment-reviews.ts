@@ -8,7 +8,7 @@ import type { Roles } from "../../core/roles.js";
 import { SIGN_OFF_CONTROLS } from "./controls.js";
 import { nextReassessmentDate, type ReassessmentIntervals } from "./questionnaire/index.js";
 import "./assessment-events.js";
-import { settleReassessment } from "../reminders/sources/reassessment-source.js";
+import { settleReassessment } from "./reassessment-source.js";
 
 export type ReviewOutcome = "signed_off" | "sent_back";
 

@@ -16,7 +16,7 @@ import { ConcernFollowUp } from "./concern-follow-up.js";
 import { hashSecret, newFollowUpCredentials, type FollowUpCredentials } from "./follow-up-credentials.js";
 import type { ConcernChange } from "./concern-events.js";
 import "./concern-events.js";
-import { settleConcernReminders } from "../reminders/sources/concern-deadline-sources.js";
+import { settleConcernReminders } from "./concern-deadline-sources.js";
 
 export interface ConcernServiceDeps {
   prisma: Prisma;

@@ -1,4 +1,4 @@
-import { latestDueAssessments } from "../reminders/sources/reassessment-source.js";
+import { latestDueAssessments } from "../assessments/reassessment-source.js";
 import type { DigestSection } from "./digest-section.js";
 
 const DAY_MS = 86400_000;

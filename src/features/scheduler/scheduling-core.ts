@@ -13,7 +13,7 @@ import { PeopleNames } from "../people/people-names.js";
 import { ObjectiveService } from "../objectives/objective-service.js";
 import { ReminderScan } from "../reminders/reminder-scan.js";
 import { ReminderService } from "../reminders/reminder-service.js";
-import { registerReviewSource } from "../reminders/sources/register-review-source.js";
+import { registerReviewSource } from "../requests/register-review-source.js";
 import { ReviewService } from "../reviews/review-service.js";
 import { reviewScheduleSource } from "../reviews/review-schedule-source.js";
 import { Scheduler } from "./scheduler.js";

@@ -4,7 +4,6 @@ import { type AnswerValue, normalizeAnswer } from "./answer-value.js";
 import { visibleQuestionIds } from "./visibility.js";
 
 export type { AnswerValue, LikelihoodSeverity } from "./answer-value.js";
-export { readAnswersForDefinition, type StoredAnswersReading, type DroppedAnswer } from "./read-stored-answers.js";
 
 /** Answers keyed by question id. Always persisted together with the definition id and version. */
 export type Answers = Record<string, AnswerValue>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoControlOrClauseId } from "./iso-control-ids.js";
-import { RISK_LEVELS } from "./risk-levels.js";
+import { RISK_LEVELS } from "../../../core/risk-levels.js";
 
 /**
  * Shape of a questionnaire definition file. Checks that involve one object live here (as refinements);

@@ -17,20 +17,18 @@ export {
   effectiveAnswers,
   isComplete,
   missingQuestions,
-  readAnswersForDefinition,
   validateStepAnswers,
   type AnswerValue,
   type Answers,
-  type DroppedAnswer,
   type LikelihoodSeverity,
   type MissingQuestion,
   type StepValidation,
-  type StoredAnswersReading,
 } from "./answers.js";
+export { readAnswersForDefinition, type DroppedAnswer, type StoredAnswersReading } from "./read-stored-answers.js";
 export { maxLengthOf } from "./answer-value.js";
 export { visibleQuestionIds } from "./visibility.js";
 export { likelihoodSeverityLevel, scoreAssessment, type AssessmentScore, type GroupRisk } from "./scoring.js";
-export { RISK_LEVELS, type RiskLevel } from "./risk-levels.js";
+export { RISK_LEVELS, type RiskLevel } from "../../../core/risk-levels.js";
 export { DEFAULT_REASSESSMENT_INTERVALS, nextReassessmentDate, type ReassessmentIntervals } from "./next-review.js";
 export { describeAnswer } from "./answer-text.js";
 export { conditionWords } from "./condition-words.js";

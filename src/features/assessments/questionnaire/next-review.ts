@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { RiskLevel } from "./risk-levels.js";
+import type { RiskLevel } from "../../../core/risk-levels.js";
 
 export type ReassessmentIntervals = Readonly<Record<RiskLevel, number>>;
 

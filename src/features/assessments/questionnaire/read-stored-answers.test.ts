@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAnswersForDefinition } from "./answers.js";
+import { readAnswersForDefinition } from "./read-stored-answers.js";
 import { parseQuestionnaireDefinition } from "./load-definition.js";
 
 const v1 = parseQuestionnaireDefinition(

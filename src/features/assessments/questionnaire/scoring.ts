@@ -4,7 +4,7 @@ import type { AnswerValue } from "./answer-value.js";
 import { type Answers, effectiveAnswers } from "./answers.js";
 import { conditionHolds } from "./visibility.js";
 import { renderReasonTemplate } from "./reason-template.js";
-import { RISK_LEVELS, type RiskLevel, higherRiskLevel, riskLevelRank } from "./risk-levels.js";
+import { RISK_LEVELS, type RiskLevel, higherRiskLevel, riskLevelRank } from "../../../core/risk-levels.js";
 
 /**
  * Scoring rules (also in SCORING.md). The overall level is the highest of:

@@ -3,7 +3,7 @@ import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
 import { mention } from "../../slack-actor.js";
 import { settledReminderLine, type ReminderSettlement } from "../../../../features/reminders/reminder-events.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
-import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
+import { REASSESSMENT_SOURCE } from "../../../../features/assessments/reassessment-source.js";
 import { ASSESSMENT_IDS } from "../../assessments/ids.js";
 import { SCHEDULING_IDS } from "../scheduling-ids.js";
 

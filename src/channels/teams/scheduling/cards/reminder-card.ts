@@ -1,7 +1,7 @@
 import { settledReminderLine, type ReminderSettlement } from "../../../../features/reminders/reminder-events.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
 import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
-import { REASSESSMENT_SOURCE } from "../../../../features/reminders/sources/reassessment-source.js";
+import { REASSESSMENT_SOURCE } from "../../../../features/assessments/reassessment-source.js";
 import { ASSESSMENT_VERBS } from "../../assessments/assessment-verbs.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../../cards/adaptive-card.js";
 import { formatDate, personLabel, truncate } from "../../cards/text.js";

@@ -1,12 +1,12 @@
-import type { Actor } from "../../../core/actor.js";
-import type { EventBus } from "../../../core/events.js";
-import type { Tx } from "../../../core/transaction.js";
-import type { Prisma } from "../../../db/database.js";
-import type { AiSystem, ImpactAssessment } from "../../../db/generated/client.js";
-import { chunks } from "../chunks.js";
-import type { DueItem, DueItemSource } from "../due-item.js";
-import { settleOccurrence } from "../settle.js";
-import { reassignAiSystem } from "./register-review-source.js";
+import type { Actor } from "../../core/actor.js";
+import type { EventBus } from "../../core/events.js";
+import type { Tx } from "../../core/transaction.js";
+import type { Prisma } from "../../db/database.js";
+import type { AiSystem, ImpactAssessment } from "../../db/generated/client.js";
+import { chunks } from "../reminders/chunks.js";
+import type { DueItem, DueItemSource } from "../reminders/due-item.js";
+import { settleOccurrence } from "../reminders/settle.js";
+import { reassignAiSystem } from "../requests/register-review-source.js";
 
 export const REASSESSMENT_SOURCE = "reassessment";
 

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
-import type { Actor } from "../../../core/actor.js";
-import type { Tx } from "../../../core/transaction.js";
-import type { AiSystem } from "../../../db/generated/client.js";
-import type { DueItem, DueItemSource } from "../due-item.js";
+import type { Actor } from "../../core/actor.js";
+import type { Tx } from "../../core/transaction.js";
+import type { AiSystem } from "../../db/generated/client.js";
+import type { DueItem, DueItemSource } from "../reminders/due-item.js";
 
 /** Register review controls: the AI system's records and impact are looked at again (A.4.2, A.5.3, A.6.2.6). */
 const REGISTER_REVIEW_CONTROLS = ["A.4.2", "A.5.3", "A.6.2.6"] as const;

@@ -1,12 +1,12 @@
-import type { Actor, ChatChannel } from "../../../core/actor.js";
-import type { EventBus } from "../../../core/events.js";
-import type { Roles } from "../../../core/roles.js";
-import type { Tx } from "../../../core/transaction.js";
-import type { Concern, Prisma as Db } from "../../../db/generated/client.js";
-import { categoryLabel } from "../../concerns/concern-form.js";
-import { isOpen, OPEN_STATUSES } from "../../concerns/concern-status.js";
-import type { DueItem, DueItemOwner, DueItemSource } from "../due-item.js";
-import { cancelReminders, settleOccurrence, type DueOccurrence } from "../settle.js";
+import type { Actor, ChatChannel } from "../../core/actor.js";
+import type { EventBus } from "../../core/events.js";
+import type { Roles } from "../../core/roles.js";
+import type { Tx } from "../../core/transaction.js";
+import type { Concern, Prisma as Db } from "../../db/generated/client.js";
+import { categoryLabel } from "./concern-form.js";
+import { isOpen, OPEN_STATUSES } from "./concern-status.js";
+import type { DueItem, DueItemOwner, DueItemSource } from "../reminders/due-item.js";
+import { cancelReminders, settleOccurrence, type DueOccurrence } from "../reminders/settle.js";
 
 export const CONCERN_ACKNOWLEDGEMENT_SOURCE = "concern-acknowledgement";
 export const CONCERN_RESOLUTION_SOURCE = "concern-resolution";

@@ -1,12 +1,12 @@
-import type { Roles } from "../../../core/roles.js";
-import { assessmentsSection } from "../../digest/assessments-section.js";
-import { concernsSection } from "../../digest/concerns-section.js";
-import { incidentsSection } from "../../digest/incidents-section.js";
-import type { IncidentService } from "../../incidents/incident-service.js";
-import type { Scheduling } from "../../scheduler/scheduling-core.js";
-import { concernAcknowledgementSource, concernResolutionSource } from "./concern-deadline-sources.js";
-import { correctiveActionSource } from "./corrective-action-source.js";
-import { reassessmentSource } from "./reassessment-source.js";
+import type { Roles } from "../../core/roles.js";
+import { assessmentsSection } from "../digest/assessments-section.js";
+import { concernsSection } from "../digest/concerns-section.js";
+import { incidentsSection } from "../digest/incidents-section.js";
+import type { IncidentService } from "../incidents/incident-service.js";
+import type { Scheduling } from "./scheduling-core.js";
+import { concernAcknowledgementSource, concernResolutionSource } from "../concerns/concern-deadline-sources.js";
+import { correctiveActionSource } from "../incidents/corrective-action-source.js";
+import { reassessmentSource } from "../assessments/reassessment-source.js";
 
 /**
  * Impact re-assessments, concern deadlines and incident corrective actions in the reminders (and `/aims reviews`),

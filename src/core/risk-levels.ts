@@ -1,3 +1,4 @@
+/** Impact levels of an AI system impact assessment, lowest first; here because settings name them too (months per level). */
 export const RISK_LEVELS = ["low", "medium", "high", "critical"] as const;
 
 export type RiskLevel = (typeof RISK_LEVELS)[number];

@@ -1,0 +1,127 @@
+import { sameActor, type Actor } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Tx } from "../../core/transaction.js";
+import type { CorrectiveAction, Incident } from "../../db/generated/client.js";
+import type { CorrectiveActionStatus } from "../../db/generated/enums.js";
+import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
+import { CORRECTIVE_ACTION_CONTROLS } from "./controls.js";
+import { correctiveActionItem } from "./corrective-action-item.js";
+import { parseCorrectiveActionForm, type CorrectiveActionFieldErrors, type RawCorrectiveActionForm } from "./corrective-action-form.js";
+import { claimOpenIncident, deliverChanges, recordChange } from "./incident-changes.js";
+import type { IncidentServiceDeps } from "./incident-deps.js";
+import { createCorrectiveAction } from "./incident-records.js";
+import { changeRefusal, closedRefusal, incidentToChange, type IncidentRefusal } from "./incident-refusals.js";
+
+export type CorrectiveActionResult =
+  | { kind: "added"; incident: Incident; action: CorrectiveAction }
+  | { kind: "invalid"; errors: CorrectiveActionFieldErrors }
+  | IncidentRefusal;
+export type CorrectiveActionStatusResult = { kind: "updated"; action: CorrectiveAction } | IncidentRefusal;
+export type CorrectiveActionReassignResult =
+  | { kind: "reassigned"; action: CorrectiveAction }
+  | { kind: "invalid"; message: string }
+  | IncidentRefusal;
+
+export async function addCorrectiveAction(
+  deps: IncidentServiceDeps,
+  actor: Actor,
+  reference: string,
+  form: RawCorrectiveActionForm,
+): Promise<CorrectiveActionResult> {
+  const { prisma, clock, events } = deps;
+  const found = await incidentToChange(deps, actor, reference);
+  if (!("incident" in found)) return found;
+  const { incident } = found;
+  const parsed = parseCorrectiveActionForm(form, clock.now());
+  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
+
+  const result = await prisma.$transaction(async (tx) => {
+    if (!(await claimOpenIncident(tx, clock, incident.id))) return null;
+    const action = await createCorrectiveAction(tx, clock, actor, incident, parsed.input);
+    return { action, incident: await recordChange(tx, events, incident.id, { kind: "corrective_action", action }) };
+  });
+  if (!result) return closedRefusal(reference);
+  deliverChanges(events);
+  return { kind: "added", ...result };
+}
+
+/** Marks an open corrective action done or cancelled inside `tx`: guarded, audited, and the action's reminders stop. */
+export async function setCorrectiveActionStatusIn(
+  deps: IncidentServiceDeps,
+  tx: Tx,
+  actor: Actor,
+  actionId: number,
+  status: Exclude<CorrectiveActionStatus, "open">,
+): Promise<CorrectiveActionStatusResult> {
+  const { clock, events } = deps;
+  const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+  if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+  const forbidden = correctiveActionRefusal(deps, actor, action);
+  if (forbidden) return { kind: "forbidden", message: forbidden };
+  const claimed = await tx.correctiveAction.updateMany({
+    where: { id: actionId, status: "open" },
+    data: { status, completedAt: status === "done" ? clock.now() : null },
+  });
+  const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
+  if (claimed.count === 0) return { kind: "refused", message: `That corrective action is already ${after.status}.` };
+  await recordAudit(tx, clock, {
+    actor,
+    action: `corrective_action.${status}`,
+    entityType: "corrective_action",
+    entityId: actionId,
+    before: { status: "open" },
+    after: { status, incident: action.incident.reference },
+    controls: CORRECTIVE_ACTION_CONTROLS,
+  });
+  await settleOccurrence(tx, events, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}`, cancelled: status === "cancelled" });
+  await recordChange(tx, events, action.incidentId, { kind: "corrective_action", action: after });
+  return { kind: "updated", action: after };
+}
+
+/**
+ * Gives an open corrective action to another owner inside `tx`, refused unless `from` (by default whoever owns it
+ * now) still owns it. Its pending reminders are cancelled.
+ */
+export async function reassignCorrectiveActionIn(
+  deps: IncidentServiceDeps,
+  tx: Tx,
+  actor: Actor,
+  actionId: number,
+  owner: Actor,
+  from?: Pick<Actor, "channel" | "id">,
+): Promise<CorrectiveActionReassignResult> {
+  const { clock, events } = deps;
+  const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+  if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+  const forbidden = correctiveActionRefusal(deps, actor, action);
+  if (forbidden) return { kind: "forbidden", message: forbidden };
+  if (sameActor(owner, { channel: action.ownerChannel, id: action.ownerId })) return { kind: "invalid", message: "That person already owns it." };
+  const expected = from ?? { channel: action.ownerChannel, id: action.ownerId };
+  const claimed = await tx.correctiveAction.updateMany({
+    where: { id: actionId, status: "open", ownerChannel: expected.channel, ownerId: expected.id },
+    data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
+  });
+  if (claimed.count === 0) return { kind: "refused", message: "That corrective action changed meanwhile (done, cancelled or reassigned)." };
+  await recordAudit(tx, clock, {
+    actor,
+    action: "corrective_action.reassigned",
+    entityType: "corrective_action",
+    entityId: actionId,
+    before: { owner: { channel: action.ownerChannel, id: action.ownerId } },
+    after: { owner: { channel: owner.channel, id: owner.id }, incident: action.incident.reference },
+    controls: CORRECTIVE_ACTION_CONTROLS,
+  });
+  await cancelReminders(tx, events, correctiveActionItem(action), owner);
+  const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
+  await recordChange(tx, events, action.incidentId, { kind: "corrective_action", action: after });
+  return { kind: "reassigned", action: after };
+}
+
+/** A corrective action's owner may close or hand over their own action; otherwise as for its incident. */
+function correctiveActionRefusal(
+  { roles }: IncidentServiceDeps,
+  actor: Pick<Actor, "channel" | "id">,
+  action: CorrectiveAction & { incident: Incident },
+): string | null {
+  return sameActor(actor, { channel: action.ownerChannel, id: action.ownerId }) ? null : changeRefusal(roles, actor, action.incident);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { type Import, importCycles, importsOfSrc } from "./import-graph.js";
+
+// The house rules of src/README.md: domain code never knows which chat it runs in.
+const imports = importsOfSrc();
+const under = (folder: string) => (file: string) => file.startsWith(`${folder}/`);
+const describeImport = ({ from, specifier }: Import) => `${from} imports ${specifier}`;
+
+describe("architecture", () => {
+  it("sees the imports of src/ (the scan itself works)", () => {
+    expect(imports.some((i) => i.from === "channels/slack/slack-app.ts" && i.specifier === "@slack/bolt")).toBe(true);
+    expect(imports.some((i) => i.from === "app/app.ts" && i.target === "channels/slack/slack-app.ts")).toBe(true);
+  });
+
+  it("keeps features, core, db and config free of src/channels", () => {
+    const channelNeutral = ["features", "core", "db", "config"].map(under);
+    const offending = imports.filter(
+      (i) => !i.external && channelNeutral.some((inside) => inside(i.from)) && under("channels")(i.target),
+    );
+    expect(offending.map(describeImport)).toEqual([]);
+  });
+
+  it("keeps config and core free of src/features: what they share with a feature lives in core", () => {
+    const shared = ["config", "core"].map(under);
+    const offending = imports.filter((i) => !i.external && shared.some((inside) => inside(i.from)) && under("features")(i.target));
+    expect(offending.map(describeImport)).toEqual([]);
+  });
+
+  it("imports Slack and Teams libraries only in src/channels", () => {
+    const chatLibrary = /^(@slack\/|botbuilder|botframework-)/;
+    const offending = imports.filter((i) => i.external && chatLibrary.test(i.specifier) && !under("channels")(i.from));
+    expect(offending.map(describeImport)).toEqual([]);
+  });
+
+  it("has no import cycles in src/ (type-only imports count too)", () => {
+    expect(importCycles(imports).map((files) => files.join(" <-> "))).toEqual([]);
+  });
+});
