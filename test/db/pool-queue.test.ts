@@ -21,7 +21,7 @@ describe("the database pool", () => {
   });
 
   it("queues a burst far larger than the pool instead of failing it, though each waits longer than the connect timeout", async () => {
-    // Like submissions taking the next reference number: each transaction holds one lock, so they run one after another.
+    // Like changes waiting on one row lock: each transaction holds the lock, so they run one after another.
     const burst = Array.from({ length: 30 }, (_, i) =>
       database.prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242)`;

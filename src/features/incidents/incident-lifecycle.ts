@@ -1,6 +1,6 @@
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
-import { nextReference } from "../../core/references.js";
+import { withNewReference } from "../../core/references.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Incident } from "../../db/generated/client.js";
 import { parseClosingForm, type ClosingFieldErrors, type RawClosingForm } from "./closing-form.js";
@@ -32,39 +32,41 @@ export async function reportIncident(deps: IncidentServiceDeps, actor: Actor, fo
   const aiSystem = input.aiSystem ? await prisma.aiSystem.findUnique({ where: { reference: input.aiSystem } }) : null;
   if (input.aiSystem && !aiSystem) return { ok: false, errors: { aiSystem: "That AI system is no longer in the register" } };
 
-  const incident = await prisma.$transaction(async (tx) => {
-    const created = await tx.incident.create({
-      data: {
-        createdAt: clock.now(),
-        reference: await nextReference(tx, "INC"),
-        submissionKey,
-        title: input.title,
-        aiSystemId: aiSystem?.id ?? null,
-        affectedSystem: aiSystem?.name ?? input.aiSystemOther!,
-        description: input.description,
-        detectedAt: input.detectedAt,
-        severity: input.severity,
-        harmedParties: input.harmedParties,
-        containment: input.containment,
-        externalReporting: input.externalReporting,
-        reporterChannel: actor.channel,
-        reporterId: actor.id,
-        reporterName: actor.name,
-        roomStatus: needsDedicatedRoom(input.severity) ? "pending" : "not_needed",
-        controls: [...INCIDENT_CONTROLS],
-      },
-    });
-    await recordAudit(tx, clock, {
-      actor,
-      action: "incident.reported",
-      entityType: "incident",
-      entityId: created.reference,
-      after: created,
-      controls: INCIDENT_CONTROLS,
-    });
-    await events.record(tx, "incident.reported", { incident: created }, created.reference);
-    return created;
-  });
+  const incident = await withNewReference(deps, "INC", (reference) =>
+    prisma.$transaction(async (tx) => {
+      const created = await tx.incident.create({
+        data: {
+          createdAt: clock.now(),
+          reference,
+          submissionKey,
+          title: input.title,
+          aiSystemId: aiSystem?.id ?? null,
+          affectedSystem: aiSystem?.name ?? input.aiSystemOther!,
+          description: input.description,
+          detectedAt: input.detectedAt,
+          severity: input.severity,
+          harmedParties: input.harmedParties,
+          containment: input.containment,
+          externalReporting: input.externalReporting,
+          reporterChannel: actor.channel,
+          reporterId: actor.id,
+          reporterName: actor.name,
+          roomStatus: needsDedicatedRoom(input.severity) ? "pending" : "not_needed",
+          controls: [...INCIDENT_CONTROLS],
+        },
+      });
+      await recordAudit(tx, clock, {
+        actor,
+        action: "incident.reported",
+        entityType: "incident",
+        entityId: created.reference,
+        after: created,
+        controls: INCIDENT_CONTROLS,
+      });
+      await events.record(tx, "incident.reported", { incident: created }, created.reference);
+      return created;
+    }),
+  );
   deliverChanges(events);
   return { ok: true, incident };
 }

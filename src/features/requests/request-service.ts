@@ -4,7 +4,7 @@ import { sameActor, type Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
-import { nextReference } from "../../core/references.js";
+import { withNewReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { ApprovalGate } from "./approval-gates.js";
@@ -54,31 +54,32 @@ export class RequestService {
     const existing = await prisma.aiToolRequest.findUnique({ where: { submissionKey } });
     if (existing) return { ok: true, request: existing };
 
-    const request = await prisma.$transaction(async (tx) => {
-      const reference = await nextReference(tx, "REQ");
-      const created = await tx.aiToolRequest.create({
-        data: {
-          createdAt: clock.now(),
-          reference,
-          submissionKey,
-          requesterChannel: actor.channel,
-          requesterId: actor.id,
-          requesterName: actor.name,
-          ...requestFields(parsed.input),
-          controls: [...REQUEST_CONTROLS],
-        },
-      });
-      await recordAudit(tx, clock, {
-        actor,
-        action: "request.submitted",
-        entityType: "ai_tool_request",
-        entityId: created.reference,
-        after: created,
-        controls: REQUEST_CONTROLS,
-      });
-      await events.record(tx, "request.submitted", { request: created }, created.reference);
-      return created;
-    });
+    const request = await withNewReference(this.deps, "REQ", (reference) =>
+      prisma.$transaction(async (tx) => {
+        const created = await tx.aiToolRequest.create({
+          data: {
+            createdAt: clock.now(),
+            reference,
+            submissionKey,
+            requesterChannel: actor.channel,
+            requesterId: actor.id,
+            requesterName: actor.name,
+            ...requestFields(parsed.input),
+            controls: [...REQUEST_CONTROLS],
+          },
+        });
+        await recordAudit(tx, clock, {
+          actor,
+          action: "request.submitted",
+          entityType: "ai_tool_request",
+          entityId: created.reference,
+          after: created,
+          controls: REQUEST_CONTROLS,
+        });
+        await events.record(tx, "request.submitted", { request: created }, created.reference);
+        return created;
+      }),
+    );
     void events.deliverPending();
     return { ok: true, request };
   }
