@@ -17,15 +17,7 @@ export class DeliveryStore {
   async enqueue(deliveries: NewDelivery[]): Promise<number> {
     if (deliveries.length === 0) return 0;
     const { count } = await this.prisma.scheduledDelivery.createMany({
-      data: deliveries.map((delivery) => ({
-        key: delivery.key,
-        occurrenceKey: delivery.occurrenceKey,
-        kind: delivery.kind,
-        channel: delivery.recipient.channel,
-        recipientId: delivery.recipient.id,
-        payload: delivery.payload as never,
-        notBefore: delivery.notBefore,
-      })),
+      data: deliveries.map(deliveryRow),
       skipDuplicates: true,
     });
     return count;
@@ -81,13 +73,7 @@ export async function recordSentDelivery(db: Prisma, delivery: NewDelivery, sent
   await db.scheduledDelivery.createMany({
     data: [
       {
-        key: delivery.key,
-        occurrenceKey: delivery.occurrenceKey,
-        kind: delivery.kind,
-        channel: delivery.recipient.channel,
-        recipientId: delivery.recipient.id,
-        payload: delivery.payload as never,
-        notBefore: delivery.notBefore,
+        ...deliveryRow(delivery),
         status: "sent",
         sentAt: delivery.notBefore,
         messageId: sent.messageId,
@@ -123,4 +109,16 @@ export async function cancelPendingDeliveries(tx: Tx, occurrenceKey: string, kin
     data: { status: "cancelled", leaseUntil: null },
   });
   return count;
+}
+
+function deliveryRow(delivery: NewDelivery) {
+  return {
+    key: delivery.key,
+    occurrenceKey: delivery.occurrenceKey,
+    kind: delivery.kind,
+    channel: delivery.recipient.channel,
+    recipientId: delivery.recipient.id,
+    payload: delivery.payload as never,
+    notBefore: delivery.notBefore,
+  };
 }
