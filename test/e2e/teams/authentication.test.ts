@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureConsole } from "../../support/console-capture.js";
 import { loadConfig } from "../../../src/config/config.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { messageActivity, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
@@ -32,16 +33,7 @@ describe("Teams endpoint with a Microsoft app id", () => {
   });
 
   it("refuses a bad Authorization header with 401 and one redacted JSON log line, nothing on the console", async () => {
-    const written: string[] = [];
-    const spies = [
-      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-        written.push(String(chunk));
-        return true;
-      }),
-      ...(["error", "warn", "log", "info"] as const).map((method) =>
-        vi.spyOn(console, method).mockImplementation((...args) => void written.push(args.map(String).join(" "))),
-      ),
-    ];
+    const consoleOutput = captureConsole();
     const logLines = () => t.logs().trim().split("\n");
     const before = logLines().length;
     const token = "eyJhbGciOiJub25lIn0.eyJpc3MiOiJtYWxsb3J5In0.c2lnbmF0dXJlLXNlY3JldA";
@@ -52,9 +44,9 @@ describe("Teams endpoint with a Microsoft app id", () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: "unauthorized" });
     } finally {
-      for (const spy of spies) spy.mockRestore();
+      consoleOutput.restore();
     }
-    expect(written).toEqual([]);
+    expect(consoleOutput.printed).toEqual([]);
     const added = logLines().slice(before);
     expect(added).toHaveLength(1);
     expect(JSON.parse(added[0]!)).toMatchObject({ level: 40, msg: "refused a Teams request: no valid Bot Framework token" });

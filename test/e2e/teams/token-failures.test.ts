@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from "node:crypto";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureConsole } from "../../support/console-capture.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { messageActivity, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 
@@ -23,19 +24,10 @@ function channelToken(claims: Record<string, unknown>): string {
 
 describe("a Bot Framework token that fails verification", () => {
   let t: TestAims;
-  const printed: string[] = [];
-  let spies: MockInstance[] = [];
+  let consoleOutput: ReturnType<typeof captureConsole>;
   beforeAll(async () => {
     // Before the app starts, so anything the app lets through to the console lands here.
-    spies = [
-      vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-        printed.push(String(chunk));
-        return true;
-      }),
-      ...(["error", "warn", "log", "info", "debug", "trace"] as const).map((method) =>
-        vi.spyOn(console, method).mockImplementation((...args) => void printed.push(args.map(String).join(" "))),
-      ),
-    ];
+    consoleOutput = captureConsole();
     JwtTokenExtractor.openIdMetadataCache.set(CHANNEL_METADATA_URL, {
       getKey: async (keyId: string) =>
         keyId === KEY_ID ? { key: keys.publicKey.export({ type: "spki", format: "pem" }), endorsements: ["msteams"] } : null,
@@ -49,7 +41,7 @@ describe("a Bot Framework token that fails verification", () => {
   afterAll(async () => {
     await t?.stop();
     JwtTokenExtractor.openIdMetadataCache.delete(CHANNEL_METADATA_URL);
-    for (const spy of spies) spy.mockRestore();
+    consoleOutput.restore();
   });
 
   it.each([
@@ -62,7 +54,7 @@ describe("a Bot Framework token that fails verification", () => {
       authorization: `Bearer ${jwt}`,
     });
     expect(response.status).toBe(401);
-    expect(printed).toEqual([]);
+    expect(consoleOutput.printed).toEqual([]);
     const added = t.logs().trim().split("\n").slice(before);
     const lines = added.map((line) => JSON.parse(line) as { level: number; msg: string });
     expect(lines.filter((line) => line.level >= 40)).toEqual([
