@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/database.js";
 import type { Logger } from "../../log/logger.js";
-import { sealPending } from "./seal-chain.js";
+import { hasUnsealedEvents, sealPending } from "./seal-chain.js";
 
 /** How often each replica looks for committed events to seal; a lost race for the lock just waits for the next look. */
 export const SEAL_INTERVAL_MS = 200;
@@ -42,6 +42,9 @@ export class ChainSealer {
 
   private async sealQuietly(): Promise<void> {
     try {
+      // Most looks find nothing: a single read then, not a transaction that holds a connection (the embedded
+      // database has one, and requests wait for it).
+      if (!(await hasUnsealedEvents(this.options.prisma))) return;
       const result = await sealPending(this.options.prisma);
       if (result.longestWaitMs !== null) this.options.onSealed?.(result.longestWaitMs / 1000);
     } catch (error) {

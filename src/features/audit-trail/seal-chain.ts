@@ -22,6 +22,13 @@ export interface SealReport {
 
 type Batch = { sealed: number; longestWaitMs: number | null; busy: boolean };
 
+/** One indexed read, no transaction: what the sealer asks on each look before it starts sealing. */
+export async function hasUnsealedEvents(prisma: Prisma): Promise<boolean> {
+  const [{ pending }] = await prisma.$queryRaw<{ pending: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "AuditEvent" WHERE "sealSeq" IS NULL) AS "pending"`;
+  return pending;
+}
+
 /**
  * Links committed, unsealed events into the hash chain in id order, a batch per transaction, until none is left.
  * An event whose transaction commits after a later id's is simply sealed after it: chain order is seal order.
