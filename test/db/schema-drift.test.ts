@@ -4,7 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../src/db/migrations.js";
-import { findSchemaDrift, readPrismaSchemaFiles } from "../../src/db/schema-drift.js";
+import { findSchemaDrift, readPrismaSchemaFiles } from "../support/schema-drift/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { createMigrationsDir, removeDir } from "./migration-fixtures.js";
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyMigrations } from "../../src/db/migrations.js";
-import { findSchemaDrift, readPrismaSchemaFiles } from "../../src/db/schema-drift.js";
+import { findSchemaDrift, readPrismaSchemaFiles } from "../support/schema-drift/index.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const repoPath = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));

@@ -1,4 +1,4 @@
-import type { Queryable } from "../migrations/queryable.js";
+import type { Queryable } from "../../../src/db/migrations/queryable.js";
 import type { EnumShape, ForeignKeyShape, KeyShape, LiveColumn, LiveSchema, LiveTable, ReferentialAction } from "./shapes.js";
 
 const ACTIONS: Record<string, ReferentialAction> = {

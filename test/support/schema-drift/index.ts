@@ -1,12 +1,12 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Queryable } from "./migrations/queryable.js";
-import { compareSchemas } from "./schema-drift/compare.js";
-import { loadDatamodel, type PrismaSchemaFile } from "./schema-drift/dmmf.js";
-import { expectedSchema } from "./schema-drift/expected-schema.js";
-import { readLiveSchema } from "./schema-drift/live-schema.js";
+import type { Queryable } from "../../../src/db/migrations/queryable.js";
+import { compareSchemas } from "./compare.js";
+import { loadDatamodel, type PrismaSchemaFile } from "./dmmf.js";
+import { expectedSchema } from "./expected-schema.js";
+import { readLiveSchema } from "./live-schema.js";
 
-export type { PrismaSchemaFile } from "./schema-drift/dmmf.js";
+export type { PrismaSchemaFile } from "./dmmf.js";
 
 /**
  * Differences between the live database (its current schema) and what `prisma migrate` would
