@@ -11,3 +11,16 @@ export const VALID_INCIDENT: RawIncidentForm = {
   containment: "Answer template disabled",
   externalReporting: [],
 };
+
+/** The same report as the Teams incident card submits it: every field a string, as Adaptive Cards send them. */
+export const TEAMS_INCIDENT_CARD_ANSWERS = {
+  title: "Chatbot gave customers wrong refund rules",
+  aiSystemOther: "Support chatbot",
+  description: "Since this morning the chatbot tells customers refunds take 90 days.",
+  detectedDate: "2026-12-01",
+  detectedTime: "09:40",
+  severity: "sev3",
+  harmedParties: "individuals,organisation",
+  containment: "Refund answers switched off.",
+  externalReporting: "customers",
+};

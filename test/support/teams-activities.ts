@@ -143,3 +143,8 @@ export function botInstalled(serviceUrl: string, by: TeamsPerson, conversation: 
   const eventType = conversation.type === "channel" ? { eventType: "teamMemberAdded" } : {};
   return { ...activity, type: "conversationUpdate", membersAdded: [{ id: BOT_ACCOUNT.id }], channelData: { ...activity.channelData, ...eventType } };
 }
+
+/** A Microsoft app registration: with it the Teams endpoint requires Bot Framework tokens. */
+export const TEAMS_APP_ID = "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0";
+export const TEAMS_APP_SECRET = "test-secret-value";
+export const AUTHENTICATED_TEAMS_ENV = { MICROSOFT_APP_ID: TEAMS_APP_ID, MICROSOFT_APP_PASSWORD: TEAMS_APP_SECRET, MICROSOFT_APP_TYPE: "MultiTenant" };

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureConsole } from "../../support/console-capture.js";
 import { loadConfig } from "../../../src/config/config.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
-import { messageActivity, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
+import { AUTHENTICATED_TEAMS_ENV, messageActivity, TEAMS_APP_ID, TEAMS_EMPLOYEE, TEAMS_APP_SECRET } from "../../support/teams-activities.js";
 
-const APP_ID = "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0";
+const APP_ID = TEAMS_APP_ID;
 
 describe("Teams endpoint with a Microsoft app id", () => {
   let t: TestAims;
@@ -12,7 +12,7 @@ describe("Teams endpoint with a Microsoft app id", () => {
     t = await startTestAims({
       teams: true,
       slack: false,
-      env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "test-secret-value", MICROSOFT_APP_TYPE: "MultiTenant" },
+      env: AUTHENTICATED_TEAMS_ENV,
     });
   });
   afterAll(async () => {
@@ -29,7 +29,7 @@ describe("Teams endpoint with a Microsoft app id", () => {
     expect(t.teams.connector.calls).toEqual([]);
     expect(await t.aims.core.prisma.teamsConversation.count()).toBe(0);
     expect(t.logs()).toContain(`Teams: on, HTTP at POST /api/messages (Bot Framework tokens required, MultiTenant app ${APP_ID})`);
-    expect(t.logs()).not.toContain("test-secret-value");
+    expect(t.logs()).not.toContain(TEAMS_APP_SECRET);
   });
 
   it("refuses a bad Authorization header with 401 and one redacted JSON log line, nothing on the console", async () => {

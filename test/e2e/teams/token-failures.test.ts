@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureConsole } from "../../support/console-capture.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
-import { messageActivity, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
+import { AUTHENTICATED_TEAMS_ENV, messageActivity, TEAMS_APP_ID, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 
-const APP_ID = "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0";
+const APP_ID = TEAMS_APP_ID;
 const CHANNEL_ISSUER = "https://api.botframework.com";
 const CHANNEL_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 const KEY_ID = "test-signing-key";
@@ -35,7 +35,7 @@ describe("a Bot Framework token that fails verification", () => {
     t = await startTestAims({
       teams: true,
       slack: false,
-      env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "test-secret-value", MICROSOFT_APP_TYPE: "MultiTenant" },
+      env: AUTHENTICATED_TEAMS_ENV,
     });
   });
   afterAll(async () => {

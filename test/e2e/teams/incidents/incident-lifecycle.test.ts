@@ -3,6 +3,7 @@ import { fixedClock } from "../../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { channelConversation, TEAMS_EMPLOYEE, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
 import { actionOf, cardIn, cardText, expectCardResponse, expectChannelPostsAddressNoOne, expectMessageResponse, type Card } from "../teams-steps.js";
+import { TEAMS_INCIDENT_CARD_ANSWERS } from "../../../support/incident-form-state.js";
 
 const INCIDENTS = "19:incidents0123456789@thread.tacv2";
 const RESPONDER: TeamsPerson = { aadObjectId: "00000000-0000-4000-8000-0000000000d1", id: "29:1teams-user-d1", name: "Rory Responder" };
@@ -40,17 +41,7 @@ describe("AI incidents in Teams", () => {
     const formCall = await reply(TEAMS_EMPLOYEE, "incident");
     const form = cardIn(formCall);
     const report = actionOf(form, "incident.report");
-    const answers = {
-      title: "Chatbot gave customers wrong refund rules",
-      aiSystemOther: "Support chatbot",
-      description: "Since this morning the chatbot tells customers refunds take 90 days.",
-      detectedDate: "2026-12-01",
-      detectedTime: "09:40",
-      severity: "sev3",
-      harmedParties: "individuals,organisation",
-      containment: "Refund answers switched off.",
-      externalReporting: "customers",
-    };
+    const answers = TEAMS_INCIDENT_CARD_ANSWERS;
     const invalid = await t.teams.invoke(TEAMS_EMPLOYEE, { verb: report.verb, data: { ...report.data, ...answers, title: "", detectedDate: "2027-01-01" }, replyToId: formCall.responseId });
     const again = cardText(expectCardResponse(invalid.body));
     expect(again).toContain("Title is required");

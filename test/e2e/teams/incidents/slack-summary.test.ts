@@ -4,6 +4,7 @@ import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
 import { channelConversation, TEAMS_EMPLOYEE, type TeamsPerson } from "../../../support/teams-activities.js";
 import { actionOf, cardIn, cardText, expectCardResponse } from "../teams-steps.js";
+import { TEAMS_INCIDENT_CARD_ANSWERS } from "../../../support/incident-form-state.js";
 
 const INCIDENTS = "19:incidents0123456789@thread.tacv2";
 const SLACK_INCIDENTS = "C0INCIDENTS";
@@ -28,17 +29,7 @@ describe("the Slack summary of an incident reported and handled in Teams", () =>
     try {
       const formCall = (await t.teams.ask(TEAMS_EMPLOYEE, "incident")).reply;
       const report = actionOf(cardIn(formCall), "incident.report");
-      const answers = {
-        title: "Chatbot gave customers wrong refund rules",
-        aiSystemOther: "Support chatbot",
-        description: "Since this morning the chatbot tells customers refunds take 90 days.",
-        detectedDate: "2026-12-01",
-        detectedTime: "09:40",
-        severity: "sev3",
-        harmedParties: "individuals",
-        containment: "Refund answers switched off.",
-        externalReporting: "customers",
-      };
+      const answers = TEAMS_INCIDENT_CARD_ANSWERS;
       const filed = await t.teams.invoke(TEAMS_EMPLOYEE, { verb: report.verb, data: { ...report.data, ...answers }, replyToId: formCall.responseId });
       const reference = /INC-\d{4}/.exec(cardText(expectCardResponse(filed.body)))![0];
       const posted = await t.teams.connector.waitFor("send", (c) => c.conversationId === INCIDENTS && cardText(c.body).includes(`${reference}: Chatbot`));
