@@ -8,7 +8,8 @@ import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from "../cha
 import { createTeamsChannel, TEAMS_MESSAGES_PATH, type TeamsChannel } from "../channels/teams/teams-channel.js";
 import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
 import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
-import { createCore, type Core } from "./core.js";
+import { applyBootstrapRoles } from "../features/organisation/role-bootstrap.js";
+import { bootstrapRoles, createCore, type Core } from "./core.js";
 import { InFlight } from "../core/in-flight.js";
 import { describeChannels, describeMetrics } from "./startup-report.js";
 import { createMetrics } from "../metrics/metrics.js";
@@ -40,6 +41,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   metrics.watchDatabasePool(() => database.poolStats());
   const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, metrics });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
+  await applyBootstrapRoles({ prisma: database.prisma, clock: core.clock, people: core.directory }, bootstrapRoles(config));
   const inFlight = new InFlight();
   const sealer = new ChainSealer({ prisma: database.prisma, logger, onSealed: metrics.auditSealed });
   metrics.watchOutbox(() => core.events.state());

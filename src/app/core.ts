@@ -1,7 +1,6 @@
 import type { Config } from "../config/config.js";
 import type { Clock } from "../core/clock.js";
 import { EventBus } from "../core/events.js";
-import { Roles } from "../core/roles.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
@@ -16,12 +15,17 @@ import type { QuestionnaireDefinition } from "../features/assessments/questionna
 import { IncidentService } from "../features/incidents/incident-service.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
+import { PeopleDirectory } from "../features/organisation/people-directory.js";
+import { RoleService } from "../features/organisation/role-service.js";
+import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
   prisma: Prisma;
   clock: Clock;
-  roles: Roles;
+  roles: RoleService;
+  /** One person across channels: accounts, verified emails, links. */
+  directory: PeopleDirectory;
   events: EventBus;
   /** The names the bot knows people by, for records and pickers that hold only an id. */
   people: PeopleNames;
@@ -45,14 +49,9 @@ export function createCore(options: {
   metrics: Metrics;
 }): Core {
   const { prisma, clock, config, logger, metrics } = options;
-  const roles = new Roles({
-    approver: { slack: config.roles.slackApprovers, teams: config.roles.teamsApprovers },
-    owner: { slack: config.roles.slackOwners, teams: config.roles.teamsOwners },
-    manager: { slack: config.scheduling.slackManagers, teams: config.scheduling.teamsManagers },
-    incident_responder: { slack: config.roles.slackIncidentResponders, teams: config.roles.teamsIncidentResponders },
-    triager: { slack: config.roles.slackTriagers, teams: config.roles.teamsTriagers },
-  });
   const events = new EventBus(prisma, logger, { observe: metrics.outboxDelivery });
+  const directory = new PeopleDirectory({ prisma, clock, events });
+  const roles = new RoleService({ prisma, clock, events, people: directory });
   const requests = new RequestService({
     prisma,
     clock,
@@ -76,5 +75,22 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+}
+
+/** The roles the environment variables name: the bootstrap that `applyBootstrapRoles` brings into the database. */
+export function bootstrapRoles(config: Config): BootstrapRole[] {
+  const { roles, scheduling } = config;
+  return [
+    { role: "approver", channel: "slack", variable: "AIMS_APPROVERS", ids: roles.slackApprovers },
+    { role: "approver", channel: "teams", variable: "TEAMS_APPROVERS", ids: roles.teamsApprovers },
+    { role: "owner", channel: "slack", variable: "AIMS_OWNERS", ids: roles.slackOwners },
+    { role: "owner", channel: "teams", variable: "TEAMS_OWNERS", ids: roles.teamsOwners },
+    { role: "manager", channel: "slack", variable: "AIMS_MANAGERS", ids: scheduling.slackManagers },
+    { role: "manager", channel: "teams", variable: "TEAMS_MANAGERS", ids: scheduling.teamsManagers },
+    { role: "incident_responder", channel: "slack", variable: "AIMS_INCIDENT_RESPONDERS", ids: roles.slackIncidentResponders },
+    { role: "incident_responder", channel: "teams", variable: "TEAMS_INCIDENT_RESPONDERS", ids: roles.teamsIncidentResponders },
+    { role: "triager", channel: "slack", variable: "AIMS_TRIAGERS", ids: roles.slackTriagers },
+    { role: "triager", channel: "teams", variable: "TEAMS_TRIAGERS", ids: roles.teamsTriagers },
+  ];
 }

@@ -6,7 +6,7 @@
 import { recordAudit } from "../../src/core/audit.js";
 import { systemClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
-import { Roles } from "../../src/core/roles.js";
+import { rolesInDatabase } from "../support/roles.js";
 import { openDatabase, type Database } from "../../src/db/database.js";
 import { ChainSealer } from "../../src/features/audit-trail/chain-sealer.js";
 import { RequestService } from "../../src/features/requests/request-service.js";
@@ -42,7 +42,7 @@ const actorFor = (n: number) => ({ channel: "slack" as const, id: `UBURST${n % 5
 
 export async function openReplica(settings: ReplicaSettings): Promise<Replica> {
   const database = await openDatabase({ url: settings.url, dataDir: settings.dataDir, poolSize: settings.poolSize, connectTimeoutMs: 5000 }, logger);
-  const requests = new RequestService({ prisma: database.prisma, clock: systemClock, roles: new Roles({}), events: new EventBus(database.prisma, logger), registerReviewMonths: 12 });
+  const requests = new RequestService({ prisma: database.prisma, clock: systemClock, roles: await rolesInDatabase(database.prisma, systemClock), events: new EventBus(database.prisma, logger), registerReviewMonths: 12 });
   const sealer = new ChainSealer({ prisma: database.prisma, logger });
   const submitOne = async (key: string, n: number) => {
     if (settings.scenario === "append") {

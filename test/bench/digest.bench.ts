@@ -2,7 +2,7 @@
  * Digest generation time over 100,000 seeded records, on PGlite and (when DATABASE_URL is set) PostgreSQL.
  *   npm run bench:digest
  */
-import { Roles } from "../../src/core/roles.js";
+import { rolesInDatabase } from "../support/roles.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { CORE_DIGEST_SECTIONS } from "../../src/features/digest/core-sections.js";
 import { DigestService } from "../../src/features/digest/digest-service.js";
@@ -43,7 +43,7 @@ async function bench(label: string, serverUrl?: string) {
     const digest = new DigestService({
       prisma: db.prisma,
       clock: fixedClock(NOW),
-      roles: new Roles({ approver: {}, owner: {}, manager: {}, triager: {}, incident_responder: {} } as never),
+      roles: await rolesInDatabase(db.prisma, fixedClock(NOW)),
       sections: CORE_DIGEST_SECTIONS,
       settings: { cron: "0 9 * * 1", timezone: "Europe/London", waitingDays: 5, catchUpMs: 0 },
     });

@@ -11,7 +11,7 @@ import { deliveryClient, SlackDeliveryTransport } from "../../src/channels/slack
 import { loadConfig } from "../../src/config/config.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
-import { Roles } from "../../src/core/roles.js";
+import { rolesInDatabase } from "../support/roles.js";
 import { createScheduling } from "../../src/features/scheduler/scheduling-core.js";
 import { createLogger } from "../../src/log/logger.js";
 import { startFakeSlack } from "../support/fake-slack/index.js";
@@ -46,7 +46,7 @@ try {
 
   const clock = fixedClock(new Date("2027-06-14T09:30:00Z"));
   const config = loadConfig({ SLACK_MANAGERS_CHANNEL: "", AIMS_WORKING_HOURS: "09:00-17:00" });
-  const roles = new Roles({ approver: {}, owner: {}, manager: {}, triager: {}, incident_responder: {} } as never);
+  const roles = await rolesInDatabase(db.prisma, clock);
   const logger = createLogger("warn", new Writable({ write: (_c, _e, done) => done() }));
   const scheduling = createScheduling({ prisma: db.prisma, clock, roles, events: new EventBus(db.prisma, logger), config, logger, instanceId: "bench" });
   const timer = virtualTimer();

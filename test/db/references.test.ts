@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
 import { UNUSED_REFERENCE_ACTION } from "../../src/core/references.js";
-import { Roles } from "../../src/core/roles.js";
+import { rolesInDatabase } from "../support/roles.js";
 import { openDatabase, type Database } from "../../src/db/database.js";
 import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
 import { verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
@@ -45,7 +45,7 @@ describe("references handed out to concurrent submissions", () => {
     testDatabase = await createTestDatabase();
     database = await openDatabase({ url: testDatabase.url, dataDir: "unused", poolSize: POOL_SIZE, connectTimeoutMs: 5000 }, logger);
     const { prisma } = database;
-    requests = new RequestService({ prisma, clock: systemClock, roles: new Roles({}), events: new HoldingEvents(prisma, logger), registerReviewMonths: 12 });
+    requests = new RequestService({ prisma, clock: systemClock, roles: await rolesInDatabase(prisma, systemClock), events: new HoldingEvents(prisma, logger), registerReviewMonths: 12 });
   });
   afterAll(async () => {
     await database?.close();

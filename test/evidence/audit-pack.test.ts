@@ -7,7 +7,8 @@ import { recordAudit } from "../../src/core/audit.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
 import { controlsForRecordType } from "../../src/core/iso42001/controls.js";
-import { Roles } from "../../src/core/roles.js";
+import type { RoleService } from "../../src/features/organisation/role-service.js";
+import { rolesInDatabase } from "../support/roles.js";
 import { CONCERN_CONTROLS } from "../../src/features/concerns/controls.js";
 import { AuditPackService } from "../../src/features/evidence/audit-pack-service.js";
 import { listFiles } from "../../src/features/evidence/audit-pack/zip-folder.js";
@@ -30,12 +31,13 @@ const REPORTER = { channel: "slack" as const, id: "UREPORTER9", name: "Rita Repo
 let db: MigratedDatabase;
 let outDir: string;
 const clock = fixedClock(new Date("2026-12-01T09:00:00.000Z"));
-const roles = new Roles({ approver: { slack: [APPROVER.id] }, owner: { slack: [OWNER.id] } });
+let roles: RoleService;
 
 beforeAll(async () => {
   db = await openMigratedDatabase();
   outDir = await mkdtemp(path.join(os.tmpdir(), "aims-pack-"));
   const { prisma } = db.database;
+  roles = await rolesInDatabase(prisma, clock, { approver: { slack: [APPROVER.id] }, owner: { slack: [OWNER.id] } });
   await new SoaService({ prisma, clock, roles }).setOrganisationRoles(OWNER, ["ai_user"]);
   const requests = new RequestService({ prisma, clock, roles, events: new EventBus(prisma, createLogger("silent")), registerReviewMonths: 12 });
   const approved = await requests.submit(EMPLOYEE, VALID_REQUEST, "k1");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
-import { Roles } from "../../src/core/roles.js";
+import { rolesInDatabase } from "../support/roles.js";
 import { verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { SoaService } from "../../src/features/soa/soa-service.js";
 import { openMigratedDatabase, type MigratedDatabase } from "./support/migrated-database.js";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   soa = new SoaService({
     prisma: db.database.prisma,
     clock,
-    roles: new Roles({ approver: {}, owner: { slack: [OWNER.id] } }),
+    roles: await rolesInDatabase(db.database.prisma, clock, { owner: { slack: [OWNER.id] } }),
   });
 });
 afterAll(async () => {

@@ -45,8 +45,8 @@ describe(`two scheduler replicas on one database (${process.env.DATABASE_URL ? "
     await seedReviews(40, dueAt);
     const clock = fixedClock(new Date("2026-05-01T09:30:00Z"));
     const transport = new RecordingTransport("none");
-    const a = startReplica("replica-a", db.replicaClient(), clock, transport, NO_DIGEST);
-    const b = startReplica("replica-b", db.replicaClient(), clock, transport, NO_DIGEST);
+    const a = await startReplica("replica-a", db.replicaClient(), clock, transport, NO_DIGEST);
+    const b = await startReplica("replica-b", db.replicaClient(), clock, transport, NO_DIGEST);
 
     // Three days before: the "before-3" reminder for each of the 40 reviews.
     await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
@@ -72,8 +72,8 @@ describe(`two scheduler replicas on one database (${process.env.DATABASE_URL ? "
     await seedReviews(1, new Date("2026-05-04T09:00:00Z"));
     const clock = fixedClock(new Date("2026-05-04T09:05:00Z"));
     const transport = new RecordingTransport("none");
-    const crashing = startReplica("replica-crashing", db.replicaClient(), clock, transport, NO_DIGEST);
-    const survivor = startReplica("replica-survivor", db.replicaClient(), clock, transport, NO_DIGEST);
+    const crashing = await startReplica("replica-crashing", db.replicaClient(), clock, transport, NO_DIGEST);
+    const survivor = await startReplica("replica-survivor", db.replicaClient(), clock, transport, NO_DIGEST);
 
     // The crashing replica enqueues and claims, then dies before it sends.
     await crashing.scheduler.enqueueDue();
@@ -96,13 +96,13 @@ describe(`two scheduler replicas on one database (${process.env.DATABASE_URL ? "
     const transport = new RecordingTransport("none");
     // Down since before the 14-day reminder; back up one day before the due date with a 72-hour window.
     const clock = fixedClock(new Date("2026-06-09T09:00:00Z"));
-    const replica = startReplica("replica-a", db.replicaClient(), clock, transport, NO_DIGEST);
+    const replica = await startReplica("replica-a", db.replicaClient(), clock, transport, NO_DIGEST);
     await replica.scheduler.tick();
     expect(transport.keys().map((key) => key.split("|")[3])).toEqual(["before-3", "before-3", "before-3"]);
 
     // A replica with a 12-hour window that comes back after the same downtime sends nothing old.
     await prisma.$executeRawUnsafe(`TRUNCATE "ScheduledDelivery"`);
-    const strict = startReplica("replica-b", db.replicaClient(), clock, new RecordingTransport("none"), { ...NO_DIGEST, AIMS_CATCH_UP_HOURS: "12" });
+    const strict = await startReplica("replica-b", db.replicaClient(), clock, new RecordingTransport("none"), { ...NO_DIGEST, AIMS_CATCH_UP_HOURS: "12" });
     const report = await strict.scheduler.tick();
     expect(report).toMatchObject({ enqueued: 0, sent: 0 });
   });
@@ -110,8 +110,8 @@ describe(`two scheduler replicas on one database (${process.env.DATABASE_URL ? "
   it("post each weekly digest once, with last week's counts as the baseline", async () => {
     const transport = new RecordingTransport("none");
     const clock = fixedClock(new Date("2026-06-08T08:00:10Z")); // Monday 09:00 BST
-    const a = startReplica("replica-a", db.replicaClient(), clock, transport);
-    const b = startReplica("replica-b", db.replicaClient(), clock, transport);
+    const a = await startReplica("replica-a", db.replicaClient(), clock, transport);
+    const b = await startReplica("replica-b", db.replicaClient(), clock, transport);
     await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick()]);
     await seedReviews(2, new Date("2026-06-01T09:00:00Z"));
     clock.set(new Date("2026-06-15T08:03:00Z"));

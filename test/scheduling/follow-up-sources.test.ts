@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
-import { Roles } from "../../src/core/roles.js";
+import { rolesInDatabase } from "../support/roles.js";
 import type { Prisma } from "../../src/db/database.js";
 import { ConcernService } from "../../src/features/concerns/concern-service.js";
 import { IncidentService } from "../../src/features/incidents/incident-service.js";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   db = await openSchedulingDatabase();
   prisma = db.replicaClient();
   const config = loadConfig({ AIMS_OWNERS: AIMS_OWNER, AIMS_TRIAGERS: TRIAGERS.join(","), AIMS_WORKING_HOURS: "09:00-17:00", SLACK_MANAGERS_CHANNEL: "" });
-  const roles = new Roles({ owner: { slack: [AIMS_OWNER] }, triager: { slack: TRIAGERS } });
+  const roles = await rolesInDatabase(prisma, clock, { owner: { slack: [AIMS_OWNER] }, triager: { slack: TRIAGERS } });
   const events = new EventBus(prisma, quietLogger);
   concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   incidents = new IncidentService({ prisma, clock, roles, events });

@@ -2,8 +2,8 @@ import { Writable } from "node:stream";
 import { loadConfig } from "../../src/config/config.js";
 import type { Clock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
-import { Roles } from "../../src/core/roles.js";
 import type { Prisma } from "../../src/db/database.js";
+import { rolesInDatabase } from "../support/roles.js";
 import type { ClaimedDelivery, DeliveryTransport } from "../../src/features/scheduler/delivery.js";
 import { createScheduling, type Scheduling } from "../../src/features/scheduler/scheduling-core.js";
 import { createLogger } from "../../src/log/logger.js";
@@ -40,7 +40,7 @@ export class RecordingTransport implements DeliveryTransport {
 const quietLogger = createLogger("warn", new Writable({ write: (_chunk, _encoding, done) => done() }));
 
 /** One bot replica's scheduling services on `prisma`, with its own Scheduler instance and instance id. */
-export function startReplica(name: string, prisma: Prisma, clock: Clock, transport: RecordingTransport, env: Record<string, string> = {}): Scheduling {
+export async function startReplica(name: string, prisma: Prisma, clock: Clock, transport: RecordingTransport, env: Record<string, string> = {}): Promise<Scheduling> {
   const config = loadConfig({
     AIMS_OWNERS: AIMS_OWNER,
     AIMS_MANAGERS: "UMANAGER1",
@@ -49,13 +49,7 @@ export function startReplica(name: string, prisma: Prisma, clock: Clock, transpo
     AIMS_REMINDERS_ON_WEEKENDS: "true",
     ...env,
   });
-  const roles = new Roles({
-    approver: {},
-    owner: { slack: config.roles.slackOwners },
-    manager: { slack: config.scheduling.slackManagers },
-    triager: {},
-    incident_responder: {},
-  } as never);
+  const roles = await rolesInDatabase(prisma, clock, { owner: { slack: config.roles.slackOwners }, manager: { slack: config.scheduling.slackManagers } });
   const scheduling = createScheduling({ prisma, clock, roles, events: new EventBus(prisma, quietLogger), config, logger: quietLogger, instanceId: name });
   scheduling.scheduler.setTransport("slack", transport.forReplica(name));
   return scheduling;

@@ -1,6 +1,6 @@
 import type { AiSystem, ImpactAssessment } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -26,9 +26,9 @@ export class AssessmentReviews {
   ) {}
 
   /** Why this person may not sign off or send back this assessment, or null if they may. Checked on every click. */
-  reviewRefusal(actor: Pick<Actor, "channel" | "id">, assessment: ImpactAssessment): string | null {
-    if (!this.deps.roles.has(actor, "owner")) return "Only the AIMS owners can sign off impact assessments.";
-    if (sameActor(actor, { channel: assessment.assessorChannel, id: assessment.assessorId })) {
+  async reviewRefusal(actor: Pick<Actor, "channel" | "id">, assessment: ImpactAssessment): Promise<string | null> {
+    if (!(await this.deps.roles.has(actor, "owner"))) return "Only the AIMS owners can sign off impact assessments.";
+    if (await this.deps.roles.samePerson(actor, { channel: assessment.assessorChannel, id: assessment.assessorId })) {
       return "You cannot sign off your own assessment; another AIMS owner has to.";
     }
     return null;
@@ -42,7 +42,7 @@ export class AssessmentReviews {
     const { prisma, clock, events } = this.deps;
     const assessment = await prisma.impactAssessment.findUnique({ where: { reference } });
     if (!assessment) return { kind: "not_found", message: `There is no assessment ${reference}.` };
-    const refusal = this.reviewRefusal(actor, assessment);
+    const refusal = await this.reviewRefusal(actor, assessment);
     if (refusal) return { kind: "forbidden", message: refusal };
     const trimmed = comments?.trim().slice(0, MAX_COMMENTS) || null;
     if (outcome === "sent_back" && !trimmed) return { kind: "comments_required", message: "Say what the assessor should change." };

@@ -1,6 +1,6 @@
 import type { ImpactAssessment } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -189,7 +189,7 @@ export class AssessmentService {
   async resume(actor: Actor, reference: string): Promise<OpenResult> {
     const assessment = await this.deps.prisma.impactAssessment.findUnique({ where: { reference: reference.trim().toUpperCase() } });
     if (!assessment) return { kind: "not_found", message: `There is no assessment ${reference}.` };
-    const refusal = editRefusal(actor, assessment);
+    const refusal = await editRefusal(this.deps.roles, actor, assessment);
     if (refusal) return refusal;
     return { kind: "ok", assessment: await this.carryToCurrentVersion(actor, assessment) };
   }
@@ -315,7 +315,7 @@ export class AssessmentService {
   }
 
   private async resumeExisting(actor: Actor, existing: ImpactAssessment, subject: AssessmentSubject): Promise<StartResult> {
-    const mine = sameActor(actor, { channel: existing.assessorChannel, id: existing.assessorId });
+    const mine = await this.deps.roles.samePerson(actor, { channel: existing.assessorChannel, id: existing.assessorId });
     if (mine && EDITABLE.includes(existing.status as never)) {
       return { kind: "resumed", assessment: await this.carryToCurrentVersion(actor, existing) };
     }
@@ -362,8 +362,8 @@ export class AssessmentService {
   }
 }
 
-function editRefusal(actor: Pick<Actor, "channel" | "id">, assessment: ImpactAssessment): Refusal | null {
-  if (!sameActor(actor, { channel: assessment.assessorChannel, id: assessment.assessorId })) {
+async function editRefusal(roles: Roles, actor: Pick<Actor, "channel" | "id">, assessment: ImpactAssessment): Promise<Refusal | null> {
+  if (!(await roles.samePerson(actor, { channel: assessment.assessorChannel, id: assessment.assessorId }))) {
     return { kind: "forbidden", message: `Only the assessor of ${assessment.reference} can change its answers.` };
   }
   if (!EDITABLE.includes(assessment.status as never)) {

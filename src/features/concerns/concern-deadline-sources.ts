@@ -77,9 +77,14 @@ function occurrenceOf(deadline: Deadline, concern: ConcernDeadlineFields): DueOc
  * and Reassign say where to do it instead; the triage flow stops the reminders (see `settleConcernReminders`).
  */
 function concernDeadlineSource(deadline: Deadline, roles: Roles): DueItemSource {
-  const triagers = (): DueItemOwner[] => CHANNELS.flatMap((channel) => roles.members("triager", channel).map((id) => ({ channel, id })));
-  const toItem = (concern: ConcernDeadlineFields): DueItem | null => {
-    const [owner, ...sharedWith] = deadline.reminded(concern, triagers());
+  // `db` may be a transaction: the role lookups must go through it (the embedded database has one connection).
+  const triagers = async (db: Tx): Promise<DueItemOwner[]> => {
+    const perChannel: DueItemOwner[][] = [];
+    for (const channel of CHANNELS) perChannel.push((await roles.members("triager", channel, db)).map((id) => ({ channel, id })));
+    return perChannel.flat();
+  };
+  const toItem = (concern: ConcernDeadlineFields, triagersNow: DueItemOwner[]): DueItem | null => {
+    const [owner, ...sharedWith] = deadline.reminded(concern, triagersNow);
     if (!owner) return null;
     return {
       ...occurrenceOf(deadline, concern),
@@ -94,14 +99,15 @@ function concernDeadlineSource(deadline: Deadline, roles: Roles): DueItemSource 
     name: deadline.source,
     async listDue(db, until) {
       const concerns = await db.concern.findMany({ where: deadline.where(until), select: REMINDER_FIELDS, orderBy: { id: "asc" } });
+      const triagersNow = await triagers(db);
       return concerns
-        .map(toItem)
+        .map((concern) => toItem(concern, triagersNow))
         .filter((item): item is DueItem => item !== null)
         .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     },
     async find(db, itemId) {
       const concern = await db.concern.findUnique({ where: { reference: itemId }, select: REMINDER_FIELDS });
-      return concern && deadline.stillDue(concern) ? toItem(concern) : null;
+      return concern && deadline.stillDue(concern) ? toItem(concern, await triagers(db)) : null;
     },
     async complete(_tx, item) {
       return { refused: deadline.howToComplete(item.itemId) };

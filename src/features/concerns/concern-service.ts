@@ -1,6 +1,6 @@
 import type { AiSystem, Concern, ConcernMessage } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -134,8 +134,8 @@ export class ConcernService {
   }
 
   /** Why this person may not triage concerns, or null if they may. Checked again on every action. */
-  triageRefusal(actor: Pick<Actor, "channel" | "id">): string | null {
-    return this.deps.roles.has(actor, "triager") ? null : "Only the configured AIMS triagers can act on concerns.";
+  async triageRefusal(actor: Pick<Actor, "channel" | "id">): Promise<string | null> {
+    return (await this.deps.roles.has(actor, "triager")) ? null : "Only the AIMS triagers can act on concerns.";
   }
 
   acknowledge(actor: Actor, reference: string): Promise<TriageResult> {
@@ -161,7 +161,7 @@ export class ConcernService {
 
   /** A triager's question to the reporter; named reporters get it by DM, anonymous ones read it with their code. */
   async ask(actor: Actor, reference: string, question: string | undefined): Promise<TriageResult> {
-    const refusal = this.triageRefusal(actor);
+    const refusal = await this.triageRefusal(actor);
     if (refusal) return { kind: "forbidden", message: refusal };
     const body = cleanMessage(question);
     if (!body) return { kind: "invalid", message: "Please write the question." };
@@ -205,7 +205,7 @@ export class ConcernService {
     const { prisma, clock, events } = this.deps;
     const concern = await prisma.concern.findUnique({ where: { reference } });
     if (!concern) return { kind: "not_found" };
-    if (concern.anonymous || !concern.reporterChannel || !concern.reporterId || !sameActor(actor, { channel: concern.reporterChannel, id: concern.reporterId })) {
+    if (concern.anonymous || !concern.reporterChannel || !concern.reporterId || !(await this.deps.roles.samePerson(actor, { channel: concern.reporterChannel, id: concern.reporterId }))) {
       return { kind: "forbidden", message: "Only the person who raised this concern can answer." };
     }
     const body = cleanMessage(answer);
@@ -240,7 +240,7 @@ export class ConcernService {
     data: Record<string, unknown>,
     change: ConcernChange,
   ): Promise<TriageResult> {
-    const refusal = this.triageRefusal(actor);
+    const refusal = await this.triageRefusal(actor);
     if (refusal) return { kind: "forbidden", message: refusal };
     const { prisma, clock, events } = this.deps;
     const rule = TRIAGE_STEPS[step];

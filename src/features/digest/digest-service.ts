@@ -39,13 +39,13 @@ export class DigestService implements DueScan {
     this.sections.push(section);
   }
 
-  mayPreview(actor: Actor): boolean {
+  mayPreview(actor: Actor): Promise<boolean> {
     return this.deps.roles.has(actor, "manager");
   }
 
   /** The digest as it would read now; managers only. */
   async preview(actor: Actor): Promise<{ kind: "preview"; report: DigestReport } | { kind: "forbidden"; message: string }> {
-    if (!this.mayPreview(actor)) return { kind: "forbidden", message: "The digest preview is for managers (AIMS_MANAGERS)." };
+    if (!(await this.mayPreview(actor))) return { kind: "forbidden", message: "The digest preview is for managers." };
     const now = this.deps.clock.now();
     const previous = await this.deps.prisma.digestRun.findFirst({ where: { firesAt: { lt: now } }, orderBy: { firesAt: "desc" } });
     return { kind: "preview", report: (await this.generate(now, (previous?.counts as DigestCounts | undefined) ?? null)).report };

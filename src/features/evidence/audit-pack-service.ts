@@ -29,8 +29,8 @@ export type ExportResult = { kind: "exported"; pack: AuditPack } | { kind: "forb
 export class AuditPackService {
   constructor(private readonly deps: AuditPackServiceDeps) {}
 
-  exportRefusal(actor: Pick<Actor, "channel" | "id">): string | null {
-    return this.deps.roles.has(actor, "owner") ? null : "Only the AIMS owner can export the audit pack.";
+  async exportRefusal(actor: Pick<Actor, "channel" | "id">): Promise<string | null> {
+    return (await this.deps.roles.has(actor, "owner")) ? null : "Only the AIMS owner can export the audit pack.";
   }
 
   /** Roughly how large a pack built now would be, counting the records without reading them. */
@@ -41,7 +41,7 @@ export class AuditPackService {
   }
 
   async exportFor(actor: Actor, options: { outDir: string; period?: EvidencePeriod }): Promise<ExportResult> {
-    const refusal = this.exportRefusal(actor);
+    const refusal = await this.exportRefusal(actor);
     if (refusal) return { kind: "forbidden", message: refusal };
     const pack = await exportAndRecord(this.deps, actor, {
       outDir: options.outDir,

@@ -1,4 +1,4 @@
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Tx } from "../../core/transaction.js";
 import type { CorrectiveAction, Incident } from "../../db/generated/client.js";
@@ -56,7 +56,7 @@ export async function setCorrectiveActionStatusIn(
   const { clock, events } = deps;
   const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
-  const forbidden = correctiveActionRefusal(deps, actor, action);
+  const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
   const claimed = await tx.correctiveAction.updateMany({
     where: { id: actionId, status: "open" },
@@ -93,9 +93,9 @@ export async function reassignCorrectiveActionIn(
   const { clock, events } = deps;
   const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
-  const forbidden = correctiveActionRefusal(deps, actor, action);
+  const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
-  if (sameActor(owner, { channel: action.ownerChannel, id: action.ownerId })) return { kind: "invalid", message: "That person already owns it." };
+  if (await deps.roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: "That person already owns it." };
   const expected = from ?? { channel: action.ownerChannel, id: action.ownerId };
   const claimed = await tx.correctiveAction.updateMany({
     where: { id: actionId, status: "open", ownerChannel: expected.channel, ownerId: expected.id },
@@ -118,10 +118,11 @@ export async function reassignCorrectiveActionIn(
 }
 
 /** A corrective action's owner may close or hand over their own action; otherwise as for its incident. */
-function correctiveActionRefusal(
+async function correctiveActionRefusal(
   { roles }: IncidentServiceDeps,
   actor: Pick<Actor, "channel" | "id">,
   action: CorrectiveAction & { incident: Incident },
-): string | null {
-  return sameActor(actor, { channel: action.ownerChannel, id: action.ownerId }) ? null : changeRefusal(roles, actor, action.incident);
+  tx: Tx,
+): Promise<string | null> {
+  return (await roles.samePerson(actor, { channel: action.ownerChannel, id: action.ownerId }, tx)) ? null : changeRefusal(roles, actor, action.incident, tx);
 }

@@ -1,5 +1,6 @@
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import type { Roles } from "../../core/roles.js";
+import type { Tx } from "../../core/transaction.js";
 import type { Incident } from "../../db/generated/client.js";
 import type { IncidentServiceDeps } from "./incident-deps.js";
 import { findIncident } from "./incident-queries.js";
@@ -15,9 +16,10 @@ export const closedRefusal = (reference: string): IncidentRefusal => ({
 });
 
 /** Why this person may not change this incident, or null if they may. Checked again on every change. */
-export function changeRefusal(roles: Roles, actor: Pick<Actor, "channel" | "id">, incident: Incident): string | null {
-  if (sameActor(actor, { channel: incident.reporterChannel, id: incident.reporterId })) return null;
-  if (roles.has(actor, "owner") || roles.has(actor, "incident_responder")) return null;
+export async function changeRefusal(roles: Roles, actor: Pick<Actor, "channel" | "id">, incident: Incident, tx?: Tx): Promise<string | null> {
+  if (await roles.samePerson(actor, { channel: incident.reporterChannel, id: incident.reporterId }, tx)) return null;
+  const held = await roles.rolesOf(actor, tx);
+  if (held.has("owner") || held.has("incident_responder")) return null;
   return `Only the person who reported ${incident.reference}, the AIMS owners and the incident responders can change it.`;
 }
 
@@ -29,6 +31,6 @@ export async function incidentToChange(
 ): Promise<{ incident: Incident } | IncidentRefusal> {
   const incident = await findIncident(prisma, reference);
   if (!incident) return notFound(reference);
-  const forbidden = changeRefusal(roles, actor, incident);
+  const forbidden = await changeRefusal(roles, actor, incident);
   return forbidden ? { kind: "forbidden", message: forbidden } : { incident };
 }

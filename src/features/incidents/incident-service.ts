@@ -124,7 +124,7 @@ export class IncidentService {
     return recordRoomFailure(this.deps, reference, reason);
   }
 
-  changeRefusal(actor: Pick<Actor, "channel" | "id">, incident: Incident): string | null {
+  changeRefusal(actor: Pick<Actor, "channel" | "id">, incident: Incident): Promise<string | null> {
     return changeRefusal(this.deps.roles, actor, incident);
   }
 

@@ -1,4 +1,4 @@
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -35,8 +35,8 @@ export class ObjectiveService {
     this.sources = [objectiveCheckInSource(deps.zone), objectiveDueSource] as const;
   }
 
-  mayAdd(actor: Actor): boolean {
-    return this.deps.roles.has(actor, "owner") || this.deps.roles.has(actor, "manager");
+  async mayAdd(actor: Actor): Promise<boolean> {
+    return (await this.deps.roles.has(actor, "owner")) || (await this.deps.roles.has(actor, "manager"));
   }
 
   /** Every objective, soonest due first, with its owner's name where the bot knows it. */
@@ -49,7 +49,7 @@ export class ObjectiveService {
   }
 
   async add(actor: Actor, raw: Record<string, unknown>): Promise<AddObjectiveResult> {
-    if (!this.mayAdd(actor)) return { kind: "forbidden", message: "Only AIMS owners and managers can add objectives." };
+    if (!(await this.mayAdd(actor))) return { kind: "forbidden", message: "Only AIMS owners and managers can add objectives." };
     const parsed = parseFields(objectiveSchema, raw);
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
     const { ownerId, ...input } = parsed.input;
@@ -82,7 +82,7 @@ export class ObjectiveService {
   async checkIn(actor: Actor, reference: string, raw: Record<string, unknown>, occurrenceAt?: Date): Promise<CheckInResult> {
     const objective = await this.find(reference);
     if (!objective) return { kind: "not_found", message: `I can't find objective ${reference}.` };
-    if (!sameActor(actor, { channel: objective.ownerChannel, id: objective.ownerId }) && !this.deps.roles.has(actor, "owner")) {
+    if (!(await this.deps.roles.samePerson(actor, { channel: objective.ownerChannel, id: objective.ownerId })) && !(await this.deps.roles.has(actor, "owner"))) {
       return { kind: "forbidden", message: `Only the owner of ${reference} or an AIMS owner can check in on it.` };
     }
     const parsed = parseFields(checkInSchema, raw);

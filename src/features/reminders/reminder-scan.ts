@@ -31,8 +31,9 @@ export class ReminderScan implements DueScan {
     const items = await this.deps.listDue(horizon);
     const states = await this.occurrenceStates(items.map(occurrenceKey));
 
+    const owners = { slack: await this.deps.roles.members("owner", "slack"), teams: await this.deps.roles.members("owner", "teams") };
     const candidates = items.flatMap((item) =>
-      planReminders(item, states.get(occurrenceKey(item)) ?? null, policy, now).flatMap((plan) => this.toDeliveries(item, plan)),
+      planReminders(item, states.get(occurrenceKey(item)) ?? null, policy, now).flatMap((plan) => this.toDeliveries(item, plan, owners[item.owner.channel])),
     );
     const existing = await this.existingKeys(candidates.map((candidate) => candidate.key));
     const fresh = candidates.filter((candidate) => !existing.has(candidate.key));
@@ -47,7 +48,8 @@ export class ReminderScan implements DueScan {
     return fresh;
   }
 
-  private toDeliveries(item: DueItem, plan: PlannedReminder): NewDelivery[] {
+  /** The reminder to the item's owner (and those it is shared with), or its escalation to the AIMS owners on its channel. */
+  private toDeliveries(item: DueItem, plan: PlannedReminder, aimsOwners: readonly string[]): NewDelivery[] {
     const base = { occurrenceKey: plan.occurrenceKey, kind: plan.kind, notBefore: plan.at };
     const json = dueItemToJson(item);
     if (plan.kind === "reminder") {
@@ -56,9 +58,7 @@ export class ReminderScan implements DueScan {
       return [{ ...base, key: plan.key, recipient: { channel: item.owner.channel, id: item.owner.id }, payload }, ...shared];
     }
     const payload: ReminderPayload = { type: "escalation", occurrenceKey: plan.occurrenceKey, item: json, graceDays: this.deps.policy.graceDays };
-    return this.deps.roles
-      .members("owner", item.owner.channel)
-      .map((id) => ({ ...base, key: `${plan.key}|${id}`, recipient: { channel: item.owner.channel, id }, payload }));
+    return aimsOwners.map((id) => ({ ...base, key: `${plan.key}|${id}`, recipient: { channel: item.owner.channel, id }, payload }));
   }
 
   private async occurrenceStates(keys: string[]): Promise<Map<string, OccurrenceState>> {

@@ -1,4 +1,4 @@
-import { sameActor, type Actor, type ChatChannel } from "../../core/actor.js";
+import type { Actor, ChatChannel } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -113,9 +113,10 @@ export class ReminderService {
   }
 
   /** Owners (and those the item is shared with) and AIMS owners may act on an item. */
-  mayManage(actor: Actor, item: DueItem): boolean {
+  async mayManage(actor: Actor, item: DueItem): Promise<boolean> {
     const reminded = [item.owner, ...(item.sharedWith ?? [])];
-    return reminded.some((person) => sameActor(actor, person)) || this.deps.roles.has(actor, "owner");
+    for (const person of reminded) if (await this.deps.roles.samePerson(actor, person)) return true;
+    return this.deps.roles.has(actor, "owner");
   }
 
   async complete(actor: Actor, key: string, rawEvidence: { note?: string; link?: string }): Promise<CompleteResult> {
@@ -197,7 +198,7 @@ export class ReminderService {
     const found = await this.current(actor, key);
     if (found.kind !== "ok") return found;
     const { item, source } = found;
-    if (sameActor(owner, item.owner)) return { kind: "invalid", message: "That person already owns it." };
+    if (await this.deps.roles.samePerson(owner, item.owner)) return { kind: "invalid", message: "That person already owns it." };
     try {
       await this.deps.prisma.$transaction(async (tx) => {
         throwUnlessDone(await source.reassign(tx, item, owner, actor));
@@ -230,7 +231,7 @@ export class ReminderService {
     if (!parsed || !source) return { kind: "not_found", message: "That reminder is out of date." };
     const item = await source.find(this.deps.prisma, parsed.itemId);
     if (!item) return { kind: "not_found", message: `I can't find ${parsed.itemId} any more.` };
-    if (!this.mayManage(actor, item)) return { kind: "forbidden", message: `Only the owner of ${item.itemId} or an AIMS owner can do that.` };
+    if (!(await this.mayManage(actor, item))) return { kind: "forbidden", message: `Only the owner of ${item.itemId} or an AIMS owner can do that.` };
     if (occurrenceKey(item) !== key) return moved(item);
     return { kind: "ok", item, source };
   }

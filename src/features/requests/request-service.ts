@@ -1,6 +1,6 @@
 import type { AiSystem, AiToolRequest, RequestDecision } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
-import { sameActor, type Actor } from "../../core/actor.js";
+import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -98,7 +98,7 @@ export class RequestService {
     const { prisma, clock, events } = this.deps;
     const request = await prisma.aiToolRequest.findUnique({ where: { reference } });
     if (!request) return { kind: "not_found" };
-    const refusal = this.decisionRefusal(actor, request);
+    const refusal = await this.decisionRefusal(actor, request);
     if (refusal) return { kind: "forbidden", message: refusal };
     const trimmedReason = reason?.trim().slice(0, MAX_REASON) || undefined;
     if (outcome !== "approved" && !trimmedReason) return { kind: "reason_required" };
@@ -155,7 +155,7 @@ export class RequestService {
     const { prisma, clock, events } = this.deps;
     const request = await prisma.aiToolRequest.findUnique({ where: { reference } });
     if (!request) return { ok: false, kind: "not_found", message: `There is no request ${reference}.` };
-    const refusal = this.editRefusal(actor, request);
+    const refusal = await this.editRefusal(actor, request);
     if (refusal) return { ok: false, kind: "not_editable", message: refusal };
     const parsed = parseRequestForm(form);
     if (!parsed.ok) return parsed;
@@ -191,19 +191,19 @@ export class RequestService {
   }
 
   /** Why this person may not decide this request, or null if they may. Checked again on every decision. */
-  decisionRefusal(actor: Pick<Actor, "channel" | "id">, request: AiToolRequest): string | null {
-    if (!this.deps.roles.has(actor, "approver")) {
-      return "Only the configured AIMS approvers can decide AI tool requests.";
+  async decisionRefusal(actor: Pick<Actor, "channel" | "id">, request: AiToolRequest): Promise<string | null> {
+    if (!(await this.deps.roles.has(actor, "approver"))) {
+      return "Only the AIMS approvers can decide AI tool requests.";
     }
-    if (sameActor(actor, { channel: request.requesterChannel, id: request.requesterId })) {
+    if (await this.deps.roles.samePerson(actor, { channel: request.requesterChannel, id: request.requesterId })) {
       return "You cannot decide your own request; another approver has to.";
     }
     return null;
   }
 
   /** Why this person may not edit this request now, or null if they may. */
-  editRefusal(actor: Pick<Actor, "channel" | "id">, request: AiToolRequest): string | null {
-    if (!sameActor(actor, { channel: request.requesterChannel, id: request.requesterId })) {
+  async editRefusal(actor: Pick<Actor, "channel" | "id">, request: AiToolRequest): Promise<string | null> {
+    if (!(await this.deps.roles.samePerson(actor, { channel: request.requesterChannel, id: request.requesterId }))) {
       return "Only the person who made the request can change it.";
     }
     if (request.status !== "changes_requested") {

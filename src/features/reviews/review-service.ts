@@ -26,7 +26,7 @@ export type DueListing = DueItem & { status: DueStatus };
 export class ReviewService {
   constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; reminders: ReminderService; people: PeopleNames; zone: string }) {}
 
-  mayEditSchedules(actor: Actor): boolean {
+  mayEditSchedules(actor: Actor): Promise<boolean> {
     return this.deps.roles.has(actor, "owner");
   }
 
@@ -37,8 +37,9 @@ export class ReviewService {
   async dueWithin(days: number, viewer: Pick<Actor, "channel" | "id">): Promise<DueListing[]> {
     const now = this.deps.clock.now();
     const due = await this.deps.reminders.listDue(new Date(now.getTime() + days * DAY_MS));
+    const held = await this.deps.roles.rolesOf(viewer);
     return due
-      .filter((item) => !item.visibleTo || item.visibleTo.some((role) => this.deps.roles.has(viewer, role)))
+      .filter((item) => !item.visibleTo || item.visibleTo.some((role) => held.has(role)))
       .map((item) => ({ ...item, status: dueStatus(item.dueAt, now, this.deps.zone) }));
   }
 
@@ -52,7 +53,7 @@ export class ReviewService {
 
   /** Adds a schedule, or changes the one named by `reference`. AIMS owners only. */
   async saveSchedule(actor: Actor, raw: Record<string, unknown>, reference?: string): Promise<SaveScheduleResult> {
-    if (!this.mayEditSchedules(actor)) return { kind: "forbidden", message: "Only AIMS owners can add or change review schedules." };
+    if (!(await this.mayEditSchedules(actor))) return { kind: "forbidden", message: "Only AIMS owners can add or change review schedules." };
     const parsed = parseReviewSchedule(raw);
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
     const { kind, title, ownerId, intervalMonths, nextDueAt } = parsed.input;

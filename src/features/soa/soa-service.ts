@@ -54,13 +54,13 @@ const PROPOSAL_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 export class SoaService {
   constructor(private readonly deps: SoaServiceDeps) {}
 
-  canEdit(actor: Pick<Actor, "channel" | "id">): boolean {
+  canEdit(actor: Pick<Actor, "channel" | "id">): Promise<boolean> {
     return this.deps.roles.has(actor, "owner");
   }
 
   /** Why this person may not edit the SoA, or null when they may. */
-  editRefusal(actor: Pick<Actor, "channel" | "id">): string | null {
-    return this.canEdit(actor) ? null : FORBIDDEN;
+  async editRefusal(actor: Pick<Actor, "channel" | "id">): Promise<string | null> {
+    return (await this.canEdit(actor)) ? null : FORBIDDEN;
   }
 
   profile(): Promise<OrganisationProfile | null> {
@@ -68,8 +68,8 @@ export class SoaService {
   }
 
   /** Why these roles cannot be set by this person, checked without the database; null when they can. */
-  rolesRefusal(actor: Pick<Actor, "channel" | "id">, roles: readonly string[]): Extract<SetRolesResult, { kind: "forbidden" | "invalid" }> | null {
-    if (!this.canEdit(actor)) return { kind: "forbidden", message: FORBIDDEN };
+  async rolesRefusal(actor: Pick<Actor, "channel" | "id">, roles: readonly string[]): Promise<Extract<SetRolesResult, { kind: "forbidden" | "invalid" }> | null> {
+    if (!(await this.canEdit(actor))) return { kind: "forbidden", message: FORBIDDEN };
     if (roles.length === 0 || !roles.every(isOrgRole)) {
       return { kind: "invalid", message: `Choose at least one of: ${ORG_ROLES.map((r) => ORG_ROLE_LABELS[r]).join(", ")}.` };
     }
@@ -81,7 +81,7 @@ export class SoaService {
    * afterwards unreviewed lines follow the new proposal and reviewed ones are kept (and reported when they differ).
    */
   async setOrganisationRoles(actor: Actor, roles: readonly string[]): Promise<SetRolesResult> {
-    const refusal = this.rolesRefusal(actor, roles);
+    const refusal = await this.rolesRefusal(actor, roles);
     if (refusal) return refusal;
     const held = ORG_ROLES.filter((role) => roles.includes(role));
     const { prisma, clock } = this.deps;
@@ -176,7 +176,7 @@ export class SoaService {
    * meanwhile, nothing is saved and they are told, so no review silently overwrites another.
    */
   async updateEntry(actor: Actor, controlId: string, form: RawSoaEntryForm, expectedVersion: number): Promise<UpdateEntryResult> {
-    if (!this.canEdit(actor)) return { kind: "forbidden", message: FORBIDDEN };
+    if (!(await this.canEdit(actor))) return { kind: "forbidden", message: FORBIDDEN };
     const parsed = parseSoaEntryForm(form);
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
     const notFound = { kind: "not_found" as const, message: `There is no SoA line for ${controlId}; set the organisation's roles first.` };

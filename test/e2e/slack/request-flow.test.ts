@@ -109,7 +109,7 @@ describe("AI tool request, end to end through Slack", () => {
     const approval = t.fake.callsTo("chat.postMessage").find((c) => String(c.args.text).includes(reference) && c.args.channel === APPROVALS_CHANNEL)!;
     const responseUrl = await clickDecision(t, "URANDOM01", decisionIds.approve, buttonValue(approval, decisionIds.approve), approvalTs);
     const told = await t.fake.waitForResponseUrlPost((p) => p.url === responseUrl);
-    expect(told.body).toMatchObject({ response_type: "ephemeral", text: "Only the configured AIMS approvers can decide AI tool requests." });
+    expect(told.body).toMatchObject({ response_type: "ephemeral", text: "Only the AIMS approvers can decide AI tool requests." });
     expect((await t.aims.core.requests.find(reference))!.status).toBe("pending");
   });
 

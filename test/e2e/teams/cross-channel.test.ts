@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { eventually } from "../../support/eventually.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
 import { channelConversation, personalChatId, TEAMS_APPROVALS_CONVERSATION, TEAMS_APPROVERS, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
-import { cardIn, cardText, clickTeamsDecision, expectCardResponse, submitTeamsRequest } from "./teams-steps.js";
+import { cardIn, cardText, clickTeamsDecision, expectCardResponse, expectMessageResponse, submitTeamsRequest } from "./teams-steps.js";
 
 let t: TestAims;
 beforeAll(async () => {
@@ -86,5 +86,23 @@ describe("Slack and Teams on together: one register, one approvals logic", () =>
     } finally {
       t.teams.connector.setLatency(0);
     }
+  });
+
+  it("refuses a person deciding from Teams the request they made in Slack, and lets another approver decide it", async () => {
+    const alexOnSlack = { channel: "slack" as const, id: "UALEXSLACK" };
+    const alexOnTeams = { channel: "teams" as const, id: TEAMS_APPROVERS[0].aadObjectId };
+    const linked = await t.aims.core.directory.link({ channel: "slack", id: OWNERS[0] }, alexOnSlack, alexOnTeams, "Alex's two accounts");
+    expect(linked).toEqual({ kind: "linked" });
+
+    const { reference } = await submitRequest(t, alexOnSlack.id, { ...VALID_REQUEST, toolName: "Alex's own tool" });
+    const teamsCard = await t.teams.connector.waitFor("send", (c) => c.conversationId === TEAMS_APPROVALS_CONVERSATION && cardText(c.body).includes(reference));
+    const approval = { card: cardIn(teamsCard), activityId: teamsCard.responseId! };
+
+    const own = await clickTeamsDecision(t, TEAMS_APPROVERS[0], approval, "request.approve");
+    expect(expectMessageResponse(own.body)).toContain("You cannot decide your own request");
+    expect((await t.aims.core.requests.find(reference))!.status).toBe("pending");
+
+    const other = await clickTeamsDecision(t, TEAMS_APPROVERS[1], approval, "request.approve");
+    expect(cardText(expectCardResponse(other.body))).toContain("**Approved** by Blair Approver");
   });
 });

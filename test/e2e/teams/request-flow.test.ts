@@ -156,7 +156,7 @@ describe("AI tool requests entirely in Teams", () => {
   it("refuses a decision from someone who is not a Teams approver, and changes nothing", async () => {
     const submitted = await submitTeamsRequest(t, TEAMS_EMPLOYEE, { ...VALID_REQUEST, toolName: "Not yours" });
     const { body } = await clickTeamsDecision(t, TEAMS_OTHER, approvalOf(submitted), "request.approve");
-    expect(expectMessageResponse(body)).toBe("Only the configured AIMS approvers can decide AI tool requests.");
+    expect(expectMessageResponse(body)).toBe("Only the AIMS approvers can decide AI tool requests.");
     expect((await t.aims.core.requests.find(submitted.reference))!.status).toBe("pending");
   });
 

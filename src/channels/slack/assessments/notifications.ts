@@ -14,7 +14,7 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
 
   async function askOwners(assessment: AssessmentWithSubject) {
     const message = signOffMessage(assessment);
-    const targets = signOffChannel ? [signOffChannel] : roles.members("owner", "slack");
+    const targets = signOffChannel ? [signOffChannel] : await roles.members("owner", "slack");
     if (targets.length === 0) ctx.logger.warn({ assessment: assessment.reference }, "no AIMS owners on Slack to sign off the assessment");
     for (const target of targets) {
       const posted = await client.chat.postMessage({ channel: target, ...message });

@@ -28,7 +28,7 @@ export function triageAction(ctx: SlackContext) {
     const reference = action.value ?? "";
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
     try {
-      const refusal = ctx.core.concerns.triageRefusal(actor);
+      const refusal = await ctx.core.concerns.triageRefusal(actor);
       if (refusal) return await tell(refusal);
       if (action.action_id === SLACK_IDS.concerns.actions.acknowledge) {
         const result = await ctx.core.concerns.acknowledge(actor, reference);

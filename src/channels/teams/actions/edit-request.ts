@@ -10,7 +10,7 @@ export const editRequest: CardActionHandler = async ({ ctx, actor, data }) => {
   try {
     const request = await ctx.core.requests.find(String(data.reference ?? ""));
     if (!request) return messageResponse("I can't find that request.");
-    const refusal = ctx.core.requests.editRefusal(actor, request);
+    const refusal = await ctx.core.requests.editRefusal(actor, request);
     if (refusal) return messageResponse(refusal);
     const decision = await ctx.core.requests.latestDecision(request.id);
     return cardResponse(

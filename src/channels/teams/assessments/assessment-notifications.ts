@@ -22,7 +22,9 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
   }
 
   async function askOwners(assessment: AssessmentWithSubject) {
-    const owners = roles.members("owner", "teams").filter((id) => !(assessment.assessorChannel === "teams" && assessment.assessorId === id));
+    const assessor = { channel: assessment.assessorChannel, id: assessment.assessorId };
+    const owners: string[] = [];
+    for (const id of await roles.members("owner", "teams")) if (!(await roles.samePerson({ channel: "teams", id }, assessor))) owners.push(id);
     if (owners.length === 0) ctx.logger.warn({ assessment: assessment.reference }, "no other AIMS owners on Teams to sign off the assessment");
     for (const owner of owners) {
       await askOwner(owner, assessment).catch((error: unknown) =>

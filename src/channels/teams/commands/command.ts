@@ -7,7 +7,7 @@ export interface TeamsCommand {
   name: string;
   description: string;
   /** Whether help lists the command for this person; listed for everyone when absent. */
-  visibleTo?: (ctx: TeamsContext, actor: Actor) => boolean;
+  visibleTo?: (ctx: TeamsContext, actor: Actor) => Promise<boolean>;
   handle(args: { ctx: TeamsContext; turn: TurnContext; actor: Actor }): Promise<void>;
 }
 

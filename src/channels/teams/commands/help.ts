@@ -17,7 +17,9 @@ export function helpCommand(all: () => readonly TeamsCommand[]): TeamsCommand {
     name: "help",
     description: "Show this list.",
     async handle({ ctx, turn, actor }) {
-      const visible = all().filter((command) => command.visibleTo?.(ctx, actor) ?? true);
+      const commands = all();
+      const shown = await Promise.all(commands.map((command) => command.visibleTo?.(ctx, actor) ?? true));
+      const visible = commands.filter((_, index) => shown[index]);
       await turn.sendActivity(markdownMessage(helpText(visible)));
     },
   };

@@ -44,7 +44,7 @@ export const askReporter = triageAction(({ ctx, actor, reference, data }) =>
 );
 
 export const assignConcern = triageAction(async ({ ctx, actor, reference, data }) => {
-  const refusal = ctx.core.concerns.triageRefusal(actor);
+  const refusal = await ctx.core.concerns.triageRefusal(actor);
   if (refusal) return { kind: "forbidden", message: refusal };
   const picked = readText(data, TRIAGE_INPUTS.assignee) ?? "";
   if (!AAD_OBJECT_ID.test(picked)) return { kind: "invalid", message: "Please choose who investigates it." };

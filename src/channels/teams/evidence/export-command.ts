@@ -14,9 +14,9 @@ export const AUDIT_PACK_DESCRIPTION =
 export const exportCommand: TeamsCommand = {
   name: "export",
   description: "AIMS owner: get the audit pack (SoA, evidence per control, audit-trail head) as a .zip file.",
-  visibleTo: (ctx, actor) => ctx.core.auditPacks.exportRefusal(actor) === null,
+  visibleTo: async (ctx, actor) => (await ctx.core.auditPacks.exportRefusal(actor)) === null,
   async handle({ ctx, turn, actor }) {
-    const refusal = ctx.core.auditPacks.exportRefusal(actor);
+    const refusal = await ctx.core.auditPacks.exportRefusal(actor);
     if (refusal) return void (await turn.sendActivity(markdownMessage(refusal)));
     if (turn.activity.conversation.conversationType !== "personal") {
       return void (await turn.sendActivity(markdownMessage("I can send files only in our personal chat: message me **export** there.")));

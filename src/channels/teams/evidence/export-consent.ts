@@ -31,7 +31,7 @@ async function replaceConsentCard(ctx: TeamsContext, turn: TurnContext, text: st
 export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
   if (!isAuditPack(response)) return void (await turn.sendActivity(markdownMessage("I do not know that file any more. Send **export** again.")));
   const actor = teamsActor(turn.activity);
-  const refusal = actor ? ctx.core.auditPacks.exportRefusal(actor) : UNKNOWN_PERSON_MESSAGE;
+  const refusal = actor ? await ctx.core.auditPacks.exportRefusal(actor) : UNKNOWN_PERSON_MESSAGE;
   if (!actor || refusal) return void (await turn.sendActivity(markdownMessage(refusal ?? UNKNOWN_PERSON_MESSAGE)));
   const upload = response.uploadInfo;
   if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage("Teams did not give me a place to upload the file. Send **export** to try again.")));

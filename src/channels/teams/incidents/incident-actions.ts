@@ -81,8 +81,8 @@ const changeStatus: CardActionHandler = async ({ ctx, actor, data }) => {
 type FormKind = "close" | "corrective_action" | "external_report";
 
 /** Why this person may not use this form now, or null. The core checks again when the form is submitted. */
-function formRefusal(ctx: TeamsContext, actor: Args["actor"], incident: IncidentDetails, form: FormKind): string | null {
-  const refusal = ctx.core.incidents.changeRefusal(actor, incident);
+async function formRefusal(ctx: TeamsContext, actor: Args["actor"], incident: IncidentDetails, form: FormKind): Promise<string | null> {
+  const refusal = await ctx.core.incidents.changeRefusal(actor, incident);
   if (refusal) return refusal;
   if (form !== "external_report" && incident.status === "closed") return `${incident.reference} is closed, so its record is final.`;
   return form === "close" ? transitionRefusal(incident.reference, incident.status, "closed") : null;
@@ -94,7 +94,7 @@ export function openForm(form: FormKind): CardActionHandler {
     const reference = referenceOf(data);
     const incident = await ctx.core.incidents.details(reference);
     if (!incident) return messageResponse(`There is no incident ${reference}.`);
-    const refusal = formRefusal(ctx, actor, incident, form);
+    const refusal = await formRefusal(ctx, actor, incident, form);
     if (refusal) return messageResponse(refusal);
     if (form === "close") return cardResponse(closingCard(incident, incident.correctiveActions.filter((a) => a.status !== "cancelled").length));
     return cardResponse(form === "corrective_action" ? correctiveActionCard(incident) : externalReportCard(incident));

@@ -17,7 +17,7 @@ export const objectivesCommand: TeamsCommand = {
   description: "List AI objectives and their progress. `objectives add`: add one (AIMS owners and managers).",
   async handle({ ctx, turn, actor }) {
     if (argumentsOf(turn) === "add") {
-      if (!ctx.core.scheduling.objectives.mayAdd(actor)) return void (await say(turn, "Only AIMS owners and managers can add objectives."));
+      if (!(await ctx.core.scheduling.objectives.mayAdd(actor))) return void (await say(turn, "Only AIMS owners and managers can add objectives."));
       return void (await turn.sendActivity(cardMessage(objectiveForm(), "New AI objective")));
     }
     const objectives = await ctx.core.scheduling.objectives.list();
@@ -31,7 +31,7 @@ export const reviewsCommand: TeamsCommand = {
   async handle({ ctx, turn, actor }) {
     const { reviews } = ctx.core.scheduling;
     if (argumentsOf(turn) === "add") {
-      if (!reviews.mayEditSchedules(actor)) return void (await say(turn, "Only AIMS owners can add or change review schedules."));
+      if (!(await reviews.mayEditSchedules(actor))) return void (await say(turn, "Only AIMS owners can add or change review schedules."));
       return void (await turn.sendActivity(cardMessage(reviewScheduleForm(), "New review schedule")));
     }
     const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS, actor), reviews.listSchedules()]);

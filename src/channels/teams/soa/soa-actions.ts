@@ -11,17 +11,17 @@ import { SOA_VERBS } from "./soa-verbs.js";
 const showOverview: CardActionHandler = async ({ ctx, actor }) => {
   const statement = await ctx.core.soa.statement();
   if (!statement.profile) return messageResponse(SOA_NOT_SET_UP);
-  return cardResponse(soaOverviewCard(statement, { canEdit: ctx.core.soa.canEdit(actor) }));
+  return cardResponse(soaOverviewCard(statement, { canEdit: await ctx.core.soa.canEdit(actor) }));
 };
 
 const showSection: CardActionHandler = async ({ ctx, actor, data }) => {
-  const card = soaSectionCard(await ctx.core.soa.statement(), String(data.section ?? ""), { canEdit: ctx.core.soa.canEdit(actor) });
+  const card = soaSectionCard(await ctx.core.soa.statement(), String(data.section ?? ""), { canEdit: await ctx.core.soa.canEdit(actor) });
   return card ? cardResponse(card) : messageResponse(SOA_NOT_SET_UP);
 };
 
 /** The edit form shows the line as it is now, whatever version the clicked card showed. */
 const editEntry: CardActionHandler = async ({ ctx, actor, data }) => {
-  const refusal = ctx.core.soa.editRefusal(actor);
+  const refusal = await ctx.core.soa.editRefusal(actor);
   if (refusal) return messageResponse(refusal);
   const line = await ctx.core.soa.line(String(data.controlId ?? ""));
   return line ? cardResponse(soaEntryFormCard(line, currentValues(line))) : messageResponse(SOA_NOT_SET_UP);
@@ -49,7 +49,7 @@ const saveEntry: CardActionHandler = async ({ ctx, actor, data }) => {
 };
 
 const editRoles: CardActionHandler = async ({ ctx, actor }) => {
-  const refusal = ctx.core.soa.editRefusal(actor);
+  const refusal = await ctx.core.soa.editRefusal(actor);
   if (refusal) return messageResponse(refusal);
   const profile = await ctx.core.soa.profile();
   return cardResponse(soaRolesFormCard(profile?.roles ?? []));
@@ -58,7 +58,7 @@ const editRoles: CardActionHandler = async ({ ctx, actor }) => {
 /** Saving the roles seeds or re-proposes the SoA lines, then shows the whole SoA. */
 const saveRoles: CardActionHandler = async ({ ctx, actor, data }) => {
   const roles = readRoles(data);
-  const refusal = ctx.core.soa.rolesRefusal(actor, roles);
+  const refusal = await ctx.core.soa.rolesRefusal(actor, roles);
   if (refusal?.kind === "forbidden") return messageResponse(refusal.message);
   if (refusal) return cardResponse(soaRolesFormCard(roles, refusal.message));
   try {

@@ -9,7 +9,7 @@ export const soaCommand: TeamsCommand = {
   name: "soa",
   description: "See the Statement of Applicability: which ISO 42001 controls apply, why, and the evidence held.",
   async handle({ ctx, turn, actor }) {
-    const canEdit = ctx.core.soa.canEdit(actor);
+    const canEdit = await ctx.core.soa.canEdit(actor);
     const statement = await ctx.core.soa.statement();
     if (!statement.profile) {
       if (!canEdit) return void (await turn.sendActivity(markdownMessage(SOA_NOT_SET_UP)));

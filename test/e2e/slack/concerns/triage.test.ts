@@ -56,7 +56,7 @@ describe("named AI concerns and their triage", () => {
     });
 
     // Not a triager: refused, nothing changes.
-    expect(await said(await clickTriage(t, EMPLOYEE, ids.actions.acknowledge, reference, ts))).toContain("Only the configured AIMS triagers");
+    expect(await said(await clickTriage(t, EMPLOYEE, ids.actions.acknowledge, reference, ts))).toContain("Only the AIMS triagers");
     expect(t.fake.callsTo("views.open").length).toBe(1);
     await clickTriage(t, EMPLOYEE, ids.actions.close, reference, ts);
     expect((await prisma.concern.findUniqueOrThrow({ where: { reference } })).status).toBe("received");

@@ -37,7 +37,7 @@ export function reviewAction(ctx: SlackContext, outcome: "signed_off" | "sent_ba
       }
       const assessment = await ctx.core.assessments.find(target.reference);
       if (!assessment) return tell(`There is no assessment ${target.reference}.`);
-      const refusal = reviews.reviewRefusal(actor, assessment);
+      const refusal = await reviews.reviewRefusal(actor, assessment);
       if (refusal) return tell(refusal);
       await client.views.open({ trigger_id: body.trigger_id, view: sendBackModal({ reference: target.reference, round: target.number }) });
     } catch (error) {

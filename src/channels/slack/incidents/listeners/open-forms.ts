@@ -17,7 +17,7 @@ export async function openIncidentForm(
   const { incidents } = ctx.core;
   const incident = await incidents.details(args.reference);
   if (!incident) return `There is no incident ${args.reference}.`;
-  const refusal = incidents.changeRefusal(args.actor, incident);
+  const refusal = await incidents.changeRefusal(args.actor, incident);
   if (refusal) return refusal;
   if (args.form !== "external_report" && incident.status === "closed") return `${incident.reference} is closed, so its record is final.`;
   let view: ReturnType<typeof closingModal | typeof correctiveActionModal | typeof externalReportModal>;

@@ -38,7 +38,7 @@ async function createChannel(client: WebClient, name: string): Promise<{ id: str
 async function inviteResponders(ctx: SlackContext, client: WebClient, incident: Incident, channelId: string): Promise<void> {
   const { roles } = ctx.core;
   const reporter = incident.reporterChannel === "slack" ? [incident.reporterId] : [];
-  const people = [...new Set([...reporter, ...roles.members("owner", "slack"), ...roles.members("incident_responder", "slack")])];
+  const people = [...new Set([...reporter, ...(await roles.members("owner", "slack")), ...(await roles.members("incident_responder", "slack"))])];
   for (const user of people) {
     try {
       await client.conversations.invite({ channel: channelId, users: user });

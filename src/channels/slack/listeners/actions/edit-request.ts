@@ -18,7 +18,7 @@ export function editRequestAction(ctx: SlackContext) {
     try {
       const request = await ctx.core.requests.find(action.value ?? "");
       if (!request) return tell("I can't find that request.");
-      const refusal = ctx.core.requests.editRefusal(actor, request);
+      const refusal = await ctx.core.requests.editRefusal(actor, request);
       if (refusal) return tell(refusal);
       const decision = await ctx.core.requests.latestDecision(request.id);
       await client.views.open({

@@ -26,7 +26,7 @@ export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "
     try {
       const request = await ctx.core.requests.find(target.reference);
       if (!request) return tell(`I can't find request ${target.reference}.`);
-      const refusal = ctx.core.requests.decisionRefusal(actor, request);
+      const refusal = await ctx.core.requests.decisionRefusal(actor, request);
       if (refusal) return tell(refusal);
       await client.views.open({
         trigger_id: body.trigger_id,

@@ -15,7 +15,7 @@ export function aimsCommand(ctx: SlackContext, subcommands: readonly Subcommand[
     const subcommand = subcommands.find((s) => s.name === name.toLowerCase());
     if (!subcommand) {
       const intro = name ? `I don't know \`/aims ${name}\`.\n\n` : "";
-      await respond({ response_type: "ephemeral", text: intro + helpText(subcommands, ctx, actor) });
+      await respond({ response_type: "ephemeral", text: intro + (await helpText(subcommands, ctx, actor)) });
       return;
     }
     try {

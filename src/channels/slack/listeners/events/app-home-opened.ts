@@ -1,3 +1,4 @@
+import type { Actor } from "../../../../core/actor.js";
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { appHomeView } from "../../blocks/app-home.js";
@@ -10,11 +11,16 @@ export async function publishHome(ctx: SlackContext, client: WebClient, userId: 
   const actor = slackActor(userId);
   const { requests } = ctx.core;
   const [myRequests, register] = await Promise.all([requests.listFor(actor), requests.register()]);
-  const pendingForApprover = ctx.core.roles.has(actor, "approver")
-    ? (await requests.listPending(50)).filter((request) => requests.decisionRefusal(actor, request) === null)
-    : null;
+  const pendingForApprover = (await ctx.core.roles.has(actor, "approver")) ? await decidableBy(ctx, actor) : null;
   const view = appHomeView({ myRequests, pendingForApprover, extraSections: [{ blocks: registerHomeBlocks(register) }] });
   await client.views.publish({ user_id: userId, view });
+}
+
+/** The pending requests this approver may decide: not their own. */
+async function decidableBy(ctx: SlackContext, actor: Actor) {
+  const pending = await ctx.core.requests.listPending(50);
+  const refusals = await Promise.all(pending.map((request) => ctx.core.requests.decisionRefusal(actor, request)));
+  return pending.filter((_, index) => refusals[index] === null);
 }
 
 export function appHomeOpened(ctx: SlackContext) {

@@ -2,9 +2,10 @@ import type { Actor } from "../../../../core/actor.js";
 import type { SlackContext } from "../../context.js";
 import type { Subcommand } from "./subcommand.js";
 
-export function helpText(subcommands: readonly Subcommand[], ctx: SlackContext, actor: Actor): string {
+export async function helpText(subcommands: readonly Subcommand[], ctx: SlackContext, actor: Actor): Promise<string> {
+  const visible = await Promise.all(subcommands.map((s) => s.visibleTo?.(ctx, actor) ?? true));
   const lines = subcommands
-    .filter((s) => s.visibleTo?.(ctx, actor) ?? true)
+    .filter((_, index) => visible[index])
     .map((s) => `• \`${s.usage}\`: ${s.description}`);
   return [
     "*AIMS* helps us use AI responsibly, as ISO/IEC 42001 asks. Here is what you can do:",
@@ -19,7 +20,7 @@ export function helpSubcommand(all: () => readonly Subcommand[]): Subcommand {
     usage: "/aims help",
     description: "Show this list.",
     async handle({ ctx, actor, respond }) {
-      await respond({ response_type: "ephemeral", text: helpText(all(), ctx, actor) });
+      await respond({ response_type: "ephemeral", text: await helpText(all(), ctx, actor) });
     },
   };
 }

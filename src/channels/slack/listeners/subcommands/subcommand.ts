@@ -19,6 +19,6 @@ export interface Subcommand {
   usage: string;
   description: string;
   /** Who sees it in help; everyone when absent. */
-  visibleTo?: (ctx: SlackContext, actor: Actor) => boolean;
+  visibleTo?: (ctx: SlackContext, actor: Actor) => Promise<boolean>;
   handle(args: SubcommandArgs): Promise<void>;
 }

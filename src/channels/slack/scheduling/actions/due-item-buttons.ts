@@ -9,7 +9,7 @@ export function openDueItemModal(ctx: SlackContext, modal: "markDone" | "reassig
     const { reminders } = ctx.core.scheduling;
     const item = await reminders.find(key);
     if (!item) return "That reminder is out of date.";
-    if (!reminders.mayManage(actor, item)) return `Only the owner of ${item.itemId} or an AIMS owner can do that.`;
+    if (!(await reminders.mayManage(actor, item))) return `Only the owner of ${item.itemId} or an AIMS owner can do that.`;
     return modal === "markDone" ? markDoneModal(key, item.title) : reassignModal(key, item.title);
   });
 }

@@ -13,6 +13,6 @@ export function checkInButton(ctx: SlackContext) {
 
 export function addObjectiveButton(ctx: SlackContext) {
   return buttonListener(ctx, "objective.add", async (actor) =>
-    ctx.core.scheduling.objectives.mayAdd(actor) ? objectiveModal() : "Only AIMS owners and managers can add objectives.",
+    (await ctx.core.scheduling.objectives.mayAdd(actor)) ? objectiveModal() : "Only AIMS owners and managers can add objectives.",
   );
 }

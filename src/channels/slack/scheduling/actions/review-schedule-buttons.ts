@@ -6,7 +6,7 @@ import { buttonListener } from "./action-args.js";
 export function reviewScheduleButton(ctx: SlackContext) {
   return buttonListener(ctx, "review.schedule", async (actor, value) => {
     const { reviews } = ctx.core.scheduling;
-    if (!reviews.mayEditSchedules(actor)) return "Only AIMS owners can add or change review schedules.";
+    if (!(await reviews.mayEditSchedules(actor))) return "Only AIMS owners can add or change review schedules.";
     if (value === "new") return reviewScheduleModal();
     const schedule = await reviews.findSchedule(value);
     return schedule ? reviewScheduleModal(schedule) : `There is no review schedule ${value}.`;

@@ -9,11 +9,11 @@ export const objectivesSubcommand: Subcommand = {
   async handle({ ctx, actor, rest, command, client, respond }) {
     const { objectives } = ctx.core.scheduling;
     if (rest === "add") {
-      if (!objectives.mayAdd(actor)) return void (await respond({ response_type: "ephemeral", text: "Only AIMS owners and managers can add objectives." }));
+      if (!(await objectives.mayAdd(actor))) return void (await respond({ response_type: "ephemeral", text: "Only AIMS owners and managers can add objectives." }));
       await client.views.open({ trigger_id: command.trigger_id, view: objectiveModal() });
       return;
     }
     const list = await objectives.list();
-    await respond({ response_type: "ephemeral", text: `${list.length} AI objective(s).`, blocks: objectivesBlocks(list, objectives.mayAdd(actor)) });
+    await respond({ response_type: "ephemeral", text: `${list.length} AI objective(s).`, blocks: objectivesBlocks(list, await objectives.mayAdd(actor)) });
   },
 };

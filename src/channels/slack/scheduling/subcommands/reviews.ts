@@ -10,7 +10,7 @@ export const reviewsSubcommand: Subcommand = {
   description: "List reviews and other items due in the next 30 days; AIMS owners can add and change review schedules.",
   async handle({ ctx, actor, rest, command, client, respond }) {
     const { reviews } = ctx.core.scheduling;
-    const canEdit = reviews.mayEditSchedules(actor);
+    const canEdit = await reviews.mayEditSchedules(actor);
     if (rest === "add") {
       if (!canEdit) return void (await respond({ response_type: "ephemeral", text: "Only AIMS owners can add or change review schedules." }));
       await client.views.open({ trigger_id: command.trigger_id, view: reviewScheduleModal() });

@@ -14,7 +14,7 @@ export function editEntryAction(ctx: SlackContext) {
     const rootViewId = body.view?.root_view_id ?? body.view?.id ?? "";
     const tell = (text: string) => client.chat.postMessage({ channel: actor.id, text });
     try {
-      if (!ctx.core.soa.canEdit(actor)) return void (await tell("Only the AIMS owner can change the Statement of Applicability."));
+      if (!(await ctx.core.soa.canEdit(actor))) return void (await tell("Only the AIMS owner can change the Statement of Applicability."));
       const [controlId, version] = (action.value ?? "").split(":");
       const line = await ctx.core.soa.line(controlId);
       if (!line) return void (await tell(`There is no SoA line for ${controlId}.`));

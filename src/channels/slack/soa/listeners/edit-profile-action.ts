@@ -13,7 +13,7 @@ export function editProfileAction(ctx: SlackContext) {
     const actor = slackActor(body.user);
     const tell = (text: string) => client.chat.postMessage({ channel: actor.id, text });
     try {
-      if (!ctx.core.soa.canEdit(actor)) return void (await tell("Only the AIMS owner can change the organisation's roles."));
+      if (!(await ctx.core.soa.canEdit(actor))) return void (await tell("Only the AIMS owner can change the organisation's roles."));
       const profile = await ctx.core.soa.profile();
       const rootViewId = body.view?.root_view_id ?? body.view?.id;
       await client.views.push({ trigger_id: body.trigger_id, view: soaProfileModal(profile?.roles ?? [], rootViewId) });

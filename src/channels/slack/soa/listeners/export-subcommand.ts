@@ -13,9 +13,9 @@ export const exportSubcommand: Subcommand = {
   name: "export",
   usage: "/aims export",
   description: "AIMS owner: get the audit pack (SoA, evidence per control, audit-trail head) as a .zip by DM.",
-  visibleTo: (ctx, actor) => ctx.core.auditPacks.exportRefusal(actor) === null,
+  visibleTo: async (ctx, actor) => (await ctx.core.auditPacks.exportRefusal(actor)) === null,
   async handle({ ctx, actor, client, respond }) {
-    const refusal = ctx.core.auditPacks.exportRefusal(actor);
+    const refusal = await ctx.core.auditPacks.exportRefusal(actor);
     if (refusal) {
       await respond({ response_type: "ephemeral", text: refusal });
       return;

@@ -25,7 +25,7 @@ export function profileSubmission(ctx: SlackContext) {
   return async ({ ack, body, view, client }: Args) => {
     const actor = slackActor(body.user);
     const roles = readSelectedRoles(view.state.values as never);
-    const refusal = ctx.core.soa.rolesRefusal(actor, roles);
+    const refusal = await ctx.core.soa.rolesRefusal(actor, roles);
     if (refusal) {
       await ack({ response_action: "errors", errors: { [ROLES_BLOCK]: refusal.message } });
       return;

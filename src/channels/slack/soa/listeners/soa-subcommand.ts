@@ -9,7 +9,7 @@ export const soaSubcommand: Subcommand = {
   usage: "/aims soa",
   description: "See the Statement of Applicability: which ISO 42001 controls apply, why, and the evidence held.",
   async handle({ ctx, actor, client, command, respond }) {
-    const canEdit = ctx.core.soa.canEdit(actor);
+    const canEdit = await ctx.core.soa.canEdit(actor);
     const statement = await ctx.core.soa.statement();
     if (!statement.profile) {
       if (!canEdit) {
