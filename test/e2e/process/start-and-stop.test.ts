@@ -35,6 +35,7 @@ it("starts with no credentials on the embedded database, says what is off, and s
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const [, port] = await waitForLine(output, /listening on port (\d+)/, 90_000);
+  await waitForLine(output, /metrics: off/, 10_000); // the start-up report's last line; under load it may come in a later chunk
   expect(output.text).toContain("Slack: off. Set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode), SLACK_APPROVALS_CHANNEL and AIMS_APPROVERS");
   expect(output.text).toContain("embedded PGlite");
   expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
