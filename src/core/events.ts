@@ -27,6 +27,11 @@ const BATCH_SIZE = 50;
 const handlerId = (subscriber: string, event: string) => `${subscriber}/${event}`;
 /** A delivery's lease; the replica running it renews it at every poll, so only a dead replica's lease runs out. */
 export const DELIVERY_LEASE_MS = 10_000;
+/**
+ * Renewed for at most this long: Slack's client waits for an answer without a time limit, so a call that never
+ * returns would hold its delivery for good; past this another replica may take it over.
+ */
+export const DELIVERY_MAX_HOLD_MS = 60_000;
 const POLL_INTERVAL_MS = 2_000;
 
 /**
@@ -44,8 +49,8 @@ export class EventBus {
   private readonly store: OutboxStore;
   private readonly running = new InFlight();
   private readonly owner = randomUUID();
-  /** Ids of the deliveries this replica is running, whose leases it renews. */
-  private readonly leased = new Set<number>();
+  /** The deliveries this replica is running, whose leases it renews: id and when it started (transport time, ms). */
+  private readonly leased = new Map<number, number>();
   private pass: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -120,9 +125,10 @@ export class EventBus {
 
   /** Keeps the deliveries this replica is running (a slow Slack) from being taken over by another replica. */
   async renewLeases(): Promise<void> {
-    if (this.leased.size === 0) return;
-    const leaseUntil = new Date(this.now().getTime() + DELIVERY_LEASE_MS);
-    await this.store.renew(this.owner, [...this.leased], leaseUntil).catch((error: unknown) => {
+    const now = this.now().getTime();
+    const ids = [...this.leased].filter(([, startedAt]) => now - startedAt < DELIVERY_MAX_HOLD_MS).map(([id]) => id);
+    if (ids.length === 0) return;
+    await this.store.renew(this.owner, ids, new Date(now + DELIVERY_LEASE_MS)).catch((error: unknown) => {
       this.logger.warn({ err: error }, "could not renew the outbox leases; another replica may run these deliveries again");
     });
   }
@@ -155,7 +161,7 @@ export class EventBus {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const handler = this.handlers.get(delivery.handler)!;
-    this.leased.add(delivery.id);
+    this.leased.set(delivery.id, this.now().getTime());
     try {
       await handler(decodePayload(delivery.payload) as never);
       await this.store.complete(delivery, this.owner);

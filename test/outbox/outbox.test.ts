@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DELIVERY_LEASE_MS, EventBus } from "../../src/core/events.js";
+import { DELIVERY_LEASE_MS, DELIVERY_MAX_HOLD_MS, EventBus } from "../../src/core/events.js";
 import { MAX_DELIVERY_ATTEMPTS } from "../../src/core/outbox/retry-policy.js";
 import type { Prisma } from "../../src/db/database.js";
 import type { AiToolRequest } from "../../src/db/generated/client.js";
@@ -127,22 +127,29 @@ describe("the outbox", () => {
     expect(withoutSlack.told).toEqual([]);
   });
 
-  it("renews the lease of a delivery still running, so no other replica runs it meanwhile; one not renewed is taken over", async () => {
+  it("renews the lease of a delivery still running, so no other replica runs it meanwhile, for up to a minute", async () => {
     let slackAnswers!: () => void;
     const slow = replica(db.replicaClient(), "test", () => false, new Promise((resolve) => (slackAnswers = resolve)));
     const other = replica(db.replicaClient());
     await record(slow.bus, prisma, "REQ-0007");
+    const claimedAt = now.getTime();
     const running = slow.bus.deliverPending();
     await eventually(() => expect(slow.started).toEqual(["REQ-0007"]));
+    const at = (ms: number) => (now = new Date(claimedAt + ms));
 
-    now = new Date(now.getTime() + DELIVERY_LEASE_MS * 0.8);
+    at(DELIVERY_LEASE_MS * 0.8);
     await slow.bus.renewLeases();
-    now = new Date(now.getTime() + DELIVERY_LEASE_MS * 0.8);
+    at(DELIVERY_LEASE_MS * 1.6);
+    await other.bus.deliverPending();
+    at(DELIVERY_MAX_HOLD_MS - 1000);
+    await slow.bus.renewLeases();
+    at(DELIVERY_MAX_HOLD_MS + 5000);
     await other.bus.deliverPending();
     expect(other.started).toEqual([]);
 
-    // The slow replica stops renewing (it stalled, or died): once its lease is over, another replica sends the message.
-    now = new Date(now.getTime() + DELIVERY_LEASE_MS);
+    // Past a minute the lease is no longer renewed (a call may never return): once it is over, another replica sends.
+    await slow.bus.renewLeases();
+    at(DELIVERY_MAX_HOLD_MS + DELIVERY_LEASE_MS);
     await other.bus.deliverPending();
     expect(other.told.map((t) => t.reference)).toEqual(["REQ-0007"]);
     slackAnswers();
