@@ -38,7 +38,7 @@ export function waitForLine(output: () => string, pattern: RegExp, timeoutMs: nu
 export interface AimsProcess extends AimsChild {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
-  /** SIGKILL: the process dies at once, in the middle of whatever it was doing. */
+  /** SIGKILL: the process dies at once, in the middle of whatever it was doing. Does nothing once it has exited. */
   kill(): Promise<void>;
   /** SIGTERM, the graceful stop; resolves with the exit code. */
   stop(): Promise<number | null>;

@@ -2,18 +2,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { spawnAims, startAimsProcess } from "../../support/aims-process.js";
+import { type AimsProcess, spawnAims, startAimsProcess } from "../../support/aims-process.js";
 
 let dataDir: string;
+let aims: AimsProcess | undefined;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "aims-process-"));
 });
 afterAll(async () => {
+  await aims?.kill(); // in case a failed check left it running
   await rm(dataDir, { recursive: true, force: true });
 });
 
 it("starts with no credentials on the embedded database, says what is off, and stops cleanly on SIGTERM", async () => {
-  const aims = await startAimsProcess({ DATA_DIR: dataDir });
+  aims = await startAimsProcess({ DATA_DIR: dataDir });
   expect(aims.output()).toContain("Slack: off. Set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode), SLACK_APPROVALS_CHANNEL and AIMS_APPROVERS");
   expect(aims.output()).toContain("embedded PGlite");
   expect((await fetch(`${aims.url}/healthz`)).status).toBe(200);
