@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../../src/db/database.js";
+import { openDatabase, type Prisma } from "../../../src/db/database.js";
 import { createLogger } from "../../../src/log/logger.js";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, slackDriver, slackTestEnv, type SlackTestSide } from "../../support/aims-harness.js";
 import { type AimsProcess, startAimsProcess } from "../../support/aims-process.js";
@@ -46,12 +46,12 @@ async function startBot(): Promise<AimsProcess> {
 }
 
 /** Waits until the outbox has nothing left to deliver, as the running bot's metrics report it. */
-async function outboxEmpty(timeoutMs = 10_000) {
+async function outboxEmpty(timeoutMs = 30_000) {
   await eventually(async () => expect(await scrapeMetrics(bot!.url, METRICS_TOKEN)).toMatch(/^aims_outbox_pending_deliveries 0$/m), timeoutMs, 100);
 }
 
 /** Reads the database while no bot runs (the embedded one admits one process at a time). */
-async function inDatabase<T>(read: (prisma: Awaited<ReturnType<typeof openDatabase>>["prisma"]) => Promise<T>): Promise<T> {
+async function inDatabase<T>(read: (prisma: Prisma) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: server?.url, dataDir, poolSize: 1, connectTimeoutMs: 5000 }, createLogger("silent"));
   try {
     return await read(database.prisma);
@@ -68,13 +68,13 @@ describe("killed between committing a decision and telling Slack", () => {
   it("after a restart updates the approvals message and tells the requester exactly once; the outbox empties", async () => {
     await startBot();
     const { reference, approvalTs } = await submitRequest(side, EMPLOYEE);
-    await fake.waitFor("chat.postMessage", (c) => toRequester(reference, "is with the approvers")(c.args) && c.response.ok === true);
+    await fake.waitFor("chat.postMessage", (c) => toRequester(reference, "is with the approvers")(c.args) && c.response.ok === true, 30_000);
     const approval = fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.response.ts) === approvalTs)!;
     await outboxEmpty();
 
     // Slack updates the approvals message, but its answer is lost in the crash; the DM has not reached Slack yet.
-    const updateHeld = fake.holdNext("chat.update", { match: (args) => args.ts === approvalTs, applied: true, timeoutMs: 15_000 });
-    const dmHeld = fake.holdNext("chat.postMessage", { match: toRequester(reference, "approved"), timeoutMs: 15_000 });
+    const updateHeld = fake.holdNext("chat.update", { match: (args) => args.ts === approvalTs, applied: true, timeoutMs: 30_000 });
+    const dmHeld = fake.holdNext("chat.postMessage", { match: toRequester(reference, "approved"), timeoutMs: 30_000 });
     await clickDecision(side, APPROVERS[0], decisionIds.approve, buttonValue(approval, decisionIds.approve), approvalTs);
     await Promise.all([updateHeld, dmHeld]);
     await bot!.kill();
@@ -93,8 +93,8 @@ describe("killed between committing a decision and telling Slack", () => {
 
     await startBot();
     const updates = () => fake.callsTo("chat.update").filter((c) => c.args.ts === approvalTs && c.response.ok === true);
-    await eventually(() => expect(updates()).toHaveLength(2), 20_000, 100);
-    await fake.waitFor("chat.postMessage", (c) => toRequester(reference, "approved")(c.args) && c.response.ok === true, 20_000);
+    await eventually(() => expect(updates()).toHaveLength(2), 30_000, 100);
+    await fake.waitFor("chat.postMessage", (c) => toRequester(reference, "approved")(c.args) && c.response.ok === true, 30_000);
     await outboxEmpty();
 
     // The update whose answer was lost is made again: the same message, rendered the same from the database.
