@@ -64,7 +64,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   });
   await slack?.start();
   // Every channel has subscribed by now: what a crash or another replica left undelivered goes out.
-  core.events.start();
+  await core.events.start({ onlyReplica: database.kind === "embedded" });
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
   sealer.start();
   const { port } = server.address() as AddressInfo;

@@ -305,6 +305,46 @@ describe("fake Slack Web API, other methods", () => {
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(140);
     expect((await waiting).map((call) => call.args.text).sort()).toEqual(["a", "b"]);
   });
+
+  it("holds a call unanswered and not carried out until released; an app that goes away never gets it done", async () => {
+    const held = fake.holdNext("chat.postMessage", { match: (args) => args.channel === "C2" });
+    const other = await client.chat.postMessage({ channel: "C1", text: "not held" });
+    expect(other.ok).toBe(true);
+    const answer = client.chat.postMessage({ channel: "C2", text: "held" });
+    const call = await held;
+    expect(call.args.text).toBe("held");
+    expect(fake.messages("C2")).toEqual([]);
+    call.release();
+    expect((await answer).ok).toBe(true);
+    expect(fake.messages("C2").map((message) => message.text)).toEqual(["held"]);
+
+    const dropped = fake.holdNext("chat.postMessage");
+    const gone = new AbortController();
+    const request = fetch(`${fake.apiUrl}chat.postMessage`, { method: "POST", signal: gone.signal, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ channel: "C3", text: "never" }) });
+    await dropped;
+    gone.abort();
+    await expect(request).rejects.toThrow();
+    const after = await client.chat.postMessage({ channel: "C3", text: "next" });
+    expect(fake.messages("C3").map((message) => message.text)).toEqual(["next"]);
+    expect(fake.callsTo("chat.postMessage").map((c) => c.args.text)).toEqual(["not held", "held", "next"]);
+    expect(after.ok).toBe(true);
+  });
+
+  it("with applied, carries a held call out and keeps only its answer back: the app that goes away never hears", async () => {
+    const held = fake.holdNext("chat.postMessage", { applied: true });
+    const gone = new AbortController();
+    const request = fetch(`${fake.apiUrl}chat.postMessage`, { method: "POST", signal: gone.signal, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ channel: "C4", text: "sent" }) });
+    const call = await held;
+    expect(call.response).toMatchObject({ ok: true, channel: "C4" });
+    expect(fake.messages("C4").map((message) => message.text)).toEqual(["sent"]);
+    gone.abort();
+    await expect(request).rejects.toThrow();
+    await fake.waitFor("chat.postMessage", (c) => c.args.channel === "C4" && c.response.ok === true);
+  });
+
+  it("gives up holding when no call comes", async () => {
+    await expect(fake.holdNext("chat.update", { timeoutMs: 50 })).rejects.toThrow("Timed out after 50 ms waiting for a chat.update call to hold");
+  });
 });
 
 describe("Slack request helpers", () => {

@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FaultInjector, type RateLimitOptions } from "./faults.js";
+import { CallHolds, type Hold, type HeldCall, type HoldOptions } from "./holds.js";
 import { UPLOAD_PATH_PREFIX } from "./methods/files.js";
 import { webApiMethods } from "./methods/index.js";
 import { SlackApiError } from "./methods/method-handler.js";
@@ -58,6 +59,7 @@ export class FakeSlack {
   private readonly seedChannels: FakeChannelInput[];
   private readonly callLog = new RecordedList<FakeSlackCall>(describeCall);
   private readonly faults = new FaultInjector();
+  private readonly holds = new CallHolds();
   private readonly responseUrls = new ResponseUrls();
   /** Socket Mode: apps.connections.open starts its WebSocket server on first use. */
   readonly socketMode: FakeSocketMode;
@@ -122,6 +124,7 @@ export class FakeSlack {
   reset(): void {
     this.callLog.clear();
     this.faults.clear();
+    this.holds.clear();
     this.responseUrls.clear();
     this.state = this.freshState();
   }
@@ -132,6 +135,15 @@ export class FakeSlack {
 
   rateLimit(method: string, options: RateLimitOptions): void {
     this.faults.rateLimit(method, options);
+  }
+
+  /**
+   * Leaves the next matching call to `method` unanswered, as a Slack that has the request and has not answered yet
+   * (or, with `applied`, answered into a connection that is gone). Resolves when that call arrives. A held call stays
+   * open until released or until the app closes the connection (it dies): then Slack never answers it.
+   */
+  holdNext(method: string, options: HoldOptions = {}): Promise<HeldCall> {
+    return this.holds.holdNext(method, { ...options, timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_MS });
   }
 
   /** Forgets the injected faults (queued errors, rate limits, latency) and nothing else: Slack is back. */
@@ -242,8 +254,23 @@ export class FakeSlack {
       const call = { method, args, at, httpStatus: 429, response: { ok: false, error: "ratelimited" } };
       return this.finishCall(call, response, { "retry-after": String(retryAfter) });
     }
+    const hold = this.holds.take(method, args);
+    if (hold) return this.answerWhenReleased(hold, { method, args, at }, request, response);
     const body = await this.runMethod(method, args, request);
     return this.finishCall({ method, args, at, httpStatus: 200, response: body }, response);
+  }
+
+  private async answerWhenReleased(hold: Hold, call: Pick<FakeSlackCall, "method" | "args" | "at">, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body = hold.applied ? await this.runMethod(call.method, call.args, request) : undefined;
+    const appGone = new Promise<boolean>((resolve) => response.once("close", () => resolve(true)));
+    const released = new Promise<boolean>((resolve) => hold.arrived({ ...call, response: body, release: () => resolve(false) }));
+    if (await Promise.race([appGone, released])) {
+      // What Slack carried out stays done, although the app never heard of it.
+      if (body) this.callLog.push({ ...call, httpStatus: 200, response: body });
+      return;
+    }
+    body ??= await this.runMethod(call.method, call.args, request);
+    this.finishCall({ ...call, httpStatus: 200, response: body }, response);
   }
 
   private async runMethod(method: string, args: Json, request: IncomingMessage): Promise<Json> {
