@@ -14,7 +14,7 @@ const cut = (text: string, max = 100) => (text.length <= max ? text : `${text.sl
 
 function accountLine(account: AccountLine): string {
   const who = [account.name, account.email].filter(Boolean).join(", ");
-  const why = account.linkReason === null ? "not yet in the people directory" : `linked: ${cut(account.linkReason)}`;
+  const why = account.linkReason === null ? "not yet in the people directory" : cut(account.linkReason);
   const gone = account.deactivatedAt ? `; deactivated ${day(account.deactivatedAt)} (${cut(account.deactivationReason ?? "", 60)})` : "";
   return `${CHANNEL_NAMES[account.channel]} account ${account.externalId}${who ? ` (${who})` : ""}: ${why}${gone}`;
 }
