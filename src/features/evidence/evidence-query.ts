@@ -7,7 +7,7 @@ export interface RawQueryable {
 }
 
 export interface EvidenceRecord {
-  readonly id: number;
+  readonly id: number | string;
   readonly reference: string;
   readonly controls: readonly string[];
   readonly outcome: string | null;
@@ -94,7 +94,8 @@ export async function countRecordsByControl(
 }
 
 /**
- * Every record of the source in the period, in id order, fetched a batch at a time (keyset pagination on t.id),
+ * Every record of the source in the period, in id order, fetched a batch at a time (keyset pagination on t.id, an
+ * integer or, for `textId` sources, text),
  * so an export of any size holds one batch in memory.
  */
 export async function* readEvidenceRecords(
@@ -110,12 +111,13 @@ export async function* readEvidenceRecords(
     `${source.outcome ? `(${source.outcome})::text` : "NULL::text"} AS "outcome"` +
     `${selected.map((s) => `, ${s}`).join("")} ${fromClause(source)}` +
     `${whereSql([`t."id" > $1`, ...clauses])} ORDER BY t."id" LIMIT ${Math.max(1, Math.floor(batchSize))}`;
-  let after = 0; // serial ids start at 1
+  const key = (row: Record<string, unknown>) => (source.textId ? String(row.id) : Number(row.id));
+  let after: number | string = source.textId ? "" : 0; // serial ids start at 1; text ids sort after ""
   for (;;) {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, after, ...values);
     for (const row of rows) {
       yield {
-        id: Number(row.id),
+        id: key(row),
         reference: String(row.reference ?? row.id),
         controls: (row.controls as string[] | null) ?? [],
         outcome: (row.outcome as string | null) ?? null,
@@ -123,6 +125,6 @@ export async function* readEvidenceRecords(
       };
     }
     if (rows.length < batchSize) return;
-    after = Number(rows[rows.length - 1].id);
+    after = key(rows[rows.length - 1]);
   }
 }
