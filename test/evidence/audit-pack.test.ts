@@ -14,6 +14,8 @@ import { AuditPackService } from "../../src/features/evidence/audit-pack-service
 import { listFiles } from "../../src/features/evidence/audit-pack/zip-folder.js";
 import { writeAuditPack } from "../../src/features/evidence/audit-pack/write-audit-pack.js";
 import { EVIDENCE_SOURCES } from "../../src/features/evidence/sources/index.js";
+import { roleGrants } from "../../src/features/evidence/sources/roles.js";
+import { readEvidenceRecords } from "../../src/features/evidence/evidence-query.js";
 import { INCIDENT_CONTROLS } from "../../src/features/incidents/controls.js";
 import { DECISION_CONTROLS, REGISTER_CONTROLS, REQUEST_CONTROLS } from "../../src/features/requests/controls.js";
 import { RequestService } from "../../src/features/requests/request-service.js";
@@ -227,6 +229,18 @@ describe("audit pack", () => {
     expect(map).toMatch(/A\.3\.2,role_assignment,approver grant /);
     expect(map).toContain("A.3.2,group_membership,ethics-team / slack:UTRIAGE7");
     expect(pack.get("README.md")).toMatch(/\| Roles register \(role grants\) \| 4 \| open-ended: 3, revoked: 1 \|/);
+  });
+
+  it("lists the roles register in time order, a batch at a time", async () => {
+    const read = async (batchSize: number) => {
+      const records = [];
+      for await (const record of readEvidenceRecords(db.database.prisma, roleGrants, {}, batchSize)) records.push(record);
+      return records.map((record) => `${record.values.effectiveFrom instanceof Date ? record.values.effectiveFrom.toISOString() : ""} ${record.id}`);
+    };
+    const whole = await read(1000);
+    expect(whole).toHaveLength(await db.database.prisma.roleGrant.count());
+    expect(whole).toEqual([...whole].sort());
+    expect(await read(1)).toEqual(whole);
   });
 
   it("counts every role grant as evidence of A.3.2 in the SoA", async () => {

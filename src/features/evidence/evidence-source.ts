@@ -26,7 +26,7 @@ export interface EvidenceSource {
   /** File name (no extension) under records/ in the audit pack. */
   readonly file: string;
   readonly table: string;
-  /** The table's `id` is text (a uuid) rather than an integer: records page in id order all the same. */
+  /** The table's `id` is text (a uuid) rather than an integer: records page by `date` (a timestamp) then id. */
   readonly textId?: boolean;
   readonly joins?: readonly EvidenceJoin[];
   /** Extra condition every exported row meets (e.g. only completed occurrences). */
