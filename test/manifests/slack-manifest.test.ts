@@ -15,6 +15,7 @@ const EXPECTED_SHORTCUT_CALLBACK_IDS = [
 const AIMS_SUBCOMMANDS = [
   "request",
   "status",
+  "me",
   "register",
   "assess",
   "concern",

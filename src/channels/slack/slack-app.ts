@@ -10,6 +10,7 @@ import { PayloadCheckingApp } from "./payload-check.js";
 import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
 import { timedReceiver } from "./timed-receiver.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
+import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -76,6 +77,7 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   const ctx: SlackContext = { core, slack, logger };
   registerListeners(app, ctx);
   subscribeRequestNotifications(ctx, app.client);
+  subscribeLeaverReport(ctx, app.client);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled Slack listener error");
   });

@@ -12,6 +12,7 @@ import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
+import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
@@ -55,6 +56,7 @@ export function createTeamsChannel(options: {
   subscribeConcernNotifications(ctx);
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
+  subscribeLeaverReport(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));
