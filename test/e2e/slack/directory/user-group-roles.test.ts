@@ -23,7 +23,7 @@ const RESPONDERS_GROUP = { id: "SRESPOND01", handle: "ai-responders", name: "AI 
 let t: TestAims;
 beforeAll(async () => {
   t = await startTestAims({ clock });
-  MEMBERS.forEach((id, i) => t.fake.addUser({ id, name: `member.${i + 1}`, real_name: `Member ${i + 1}`, email: `member${i + 1}@example.org` }));
+  for (const [i, id] of MEMBERS.entries()) t.fake.addUser({ id, name: `member.${i + 1}`, real_name: `Member ${i + 1}`, email: `member${i + 1}@example.org` });
   t.fake.addUserGroup({ ...APPROVERS_GROUP, users: [MEMBERS[0], MEMBERS[1]] });
 }, 180_000);
 afterAll(async () => {
