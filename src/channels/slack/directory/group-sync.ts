@@ -62,9 +62,10 @@ export class SlackGroupSync {
       await core.groups.release(claim, this.holder, `Reading the members from Slack failed: ${failure}`);
       return;
     }
-    // Each member gets a name and email (and a link to their Teams account) like any person who acts.
-    for (const member of members) await this.people.refresh(member);
     const again = await core.groups.release(claim, this.holder, gone ? GROUP_GONE : null);
+    // Each member gets a name and email (and a link to their Teams account) like any person who acts; one at a
+    // time, after the lease is freed, as these are only as urgent as the next act.
+    for (const member of members) await this.people.refresh(member);
     if (again) await this.sync(groupId);
   }
 
