@@ -77,6 +77,15 @@ describe("who a Slack person is", () => {
     await eventually(async () => expect((await identity(EMPLOYEE))?.email).toBe("em@example.org"));
   });
 
+  it("asks Slack only once the person has their answer", async () => {
+    t.fake.addUser({ id: "UNEWCOMER1", name: "newcomer", email: "new@example.org" });
+    const responseUrl = t.fake.newResponseUrl();
+    expect((await t.slack.command("UNEWCOMER1", "help", { responseUrl })).status).toBe(200);
+    const answered = await t.fake.waitForResponseUrlPost((post) => post.url === responseUrl);
+    const lookup = await t.fake.waitFor("users.info", (call) => call.args.user === "UNEWCOMER1");
+    expect(lookup.at).toBeGreaterThanOrEqual(answered.at);
+  });
+
   it("does not look up bots", async () => {
     const before = t.fake.callsTo("users.info").length;
     await t.slack.event({ type: "app_home_opened", user: "UBOTUSER1", bot_id: "BBOT1", tab: "home" });
