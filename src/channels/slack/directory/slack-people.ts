@@ -23,6 +23,8 @@ export interface SlackUser {
  */
 export class SlackPeople {
   private readonly lookups = new Map<string, Promise<void>>();
+  /** Until when each person's record is known to be fresh, so most acts cost no database read. */
+  private readonly freshUntil = new Map<string, number>();
 
   constructor(
     private readonly ctx: SlackContext,
@@ -31,7 +33,7 @@ export class SlackPeople {
 
   /** A Slack person acted: looks them up in the background when the bot does not know them or knew them a day ago. */
   noticed(userId: string): void {
-    if (this.lookups.has(userId)) return;
+    if (this.lookups.has(userId) || (this.freshUntil.get(userId) ?? 0) > this.ctx.core.clock.now().getTime()) return;
     const lookup = this.refresh(userId).finally(() => this.lookups.delete(userId));
     this.lookups.set(userId, lookup);
   }
@@ -40,10 +42,13 @@ export class SlackPeople {
   async refresh(userId: string): Promise<void> {
     const { core, logger } = this.ctx;
     try {
-      const known = await core.directory.identity({ channel: "slack", id: userId });
-      if (known?.lookedUpAt && core.clock.now().getTime() - known.lookedUpAt.getTime() < LOOKUP_FRESH_MS) return;
-      const { user } = await this.client.users.info({ user: userId });
-      if (user) await this.observe(user);
+      let lookedUpAt = (await core.directory.identity({ channel: "slack", id: userId }))?.lookedUpAt;
+      if (!lookedUpAt || core.clock.now().getTime() - lookedUpAt.getTime() >= LOOKUP_FRESH_MS) {
+        const { user } = await this.client.users.info({ user: userId });
+        if (user) await this.observe(user);
+        lookedUpAt = core.clock.now();
+      }
+      this.freshUntil.set(userId, lookedUpAt.getTime() + LOOKUP_FRESH_MS);
     } catch (error) {
       logger.warn({ slackError: slackFailure(error) }, "could not look up a Slack user; the directory keeps what it knew");
     }
