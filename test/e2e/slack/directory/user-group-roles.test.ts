@@ -154,6 +154,31 @@ describe("roles from Slack user groups", () => {
     expect(await openMembers(APPROVERS_GROUP.id)).toEqual(listed);
   });
 
+  it("resumes a sync a replica died in once its lease runs out, and ignores changes to groups no role is bound to", async () => {
+    const { prisma } = t.aims.core;
+    const where = { externalId: APPROVERS_GROUP.id };
+    await prisma.directoryGroup.updateMany({ where, data: { syncedAt: null, syncLeaseHolder: "replica-that-died", syncLeaseUntil: new Date(clock.now().getTime() + 15 * 60_000) } });
+    t.fake.setUserGroupMembers(APPROVERS_GROUP.id, [MEMBERS[2]]);
+    const before = t.fake.callsTo("usergroups.users.list").length;
+    await sync().syncDue();
+    expect(t.fake.callsTo("usergroups.users.list")).toHaveLength(before);
+    expect(await openMembers(APPROVERS_GROUP.id)).toHaveLength(4);
+
+    clock.advance(16 * 60_000);
+    await sync().syncDue();
+    expect(await openMembers(APPROVERS_GROUP.id)).toEqual([MEMBERS[2]]);
+    expect(await prisma.directoryGroup.findFirstOrThrow({ where })).toMatchObject({ syncLeaseHolder: null, syncedAt: clock.now() });
+
+    t.fake.addUserGroup({ id: "SUNBOUND01", handle: "book-club", name: "Book club", users: [MEMBERS[0]] });
+    await t.slack.event({ type: "subteam_members_changed", subteam_id: "SUNBOUND01", added_users: [MEMBERS[0]], removed_users: [] });
+    // A change to a bound group, heard after it, is synced: the unbound one was passed over, not still on its way.
+    t.fake.setUserGroupMembers(APPROVERS_GROUP.id, [MEMBERS[2], MEMBERS[3]]);
+    await t.slack.event({ type: "subteam_members_changed", subteam_id: APPROVERS_GROUP.id, added_users: [MEMBERS[3]], removed_users: [] });
+    await eventually(async () => expect(await openMembers(APPROVERS_GROUP.id)).toEqual([MEMBERS[2], MEMBERS[3]]));
+    await sync().settled();
+    expect(t.fake.callsTo("usergroups.users.list").filter((call) => call.args.usergroup === "SUNBOUND01")).toEqual([]);
+  });
+
   it("removes the members of a group Slack no longer has, and says so on the group", async () => {
     const { prisma } = t.aims.core;
     await prisma.directoryGroup.updateMany({ where: { externalId: RESPONDERS_GROUP.id }, data: { syncedAt: null } });
