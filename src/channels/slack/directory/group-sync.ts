@@ -25,11 +25,16 @@ export class SlackGroupSync {
 
   /** Syncs every bound group never synced, not synced for SLACK_GROUP_SYNC_HOURS, or whose last sync failed. */
   syncDue(): Promise<void> {
-    return this.track(async () => {
-      const { core, slack } = this.ctx;
-      const staleBefore = new Date(core.clock.now().getTime() - slack.groupSyncHours * HOUR_MS);
-      for (const group of await core.groups.due("slack", staleBefore)) await this.sync(group.id, staleBefore);
-    });
+    const { core, slack } = this.ctx;
+    return this.syncStale(new Date(core.clock.now().getTime() - slack.groupSyncHours * HOUR_MS));
+  }
+
+  /**
+   * Syncs every bound group now: after a binding, whose group may have been bound before and kept members Slack
+   * no longer lists (changes to unbound groups are not followed).
+   */
+  syncAllBound(): Promise<void> {
+    return this.syncStale(new Date(this.ctx.core.clock.now().getTime() + 1));
   }
 
   /** Slack reports the group's members (or name) changed. */
@@ -43,6 +48,12 @@ export class SlackGroupSync {
   /** Waits for the syncs under way: the app is stopping, or a test reads what they stored. */
   async settled(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running);
+  }
+
+  private syncStale(staleBefore: Date): Promise<void> {
+    return this.track(async () => {
+      for (const group of await this.ctx.core.groups.due("slack", staleBefore)) await this.sync(group.id, staleBefore);
+    });
   }
 
   private async sync(groupId: string, staleBefore?: Date): Promise<void> {

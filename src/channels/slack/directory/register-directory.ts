@@ -37,8 +37,7 @@ export function registerSlackDirectory(app: App, ctx: SlackContext): SlackDirect
     if (event.subteam.id) void groups.changed(event.subteam.id, event.subteam.name);
   });
   ctx.core.events.subscriber("slack.directory").on("role.changed", async ({ change }) => {
-    // A new binding's group has never been synced, so it is due.
-    if (change === "bound") void groups.syncDue();
+    if (change === "bound") void groups.syncAllBound();
   });
 
   const timer = setInterval(() => void groups.syncDue(), RESYNC_CHECK_MS);

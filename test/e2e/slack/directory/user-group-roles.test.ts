@@ -105,8 +105,14 @@ describe("roles from Slack user groups", () => {
     const before = t.fake.callsTo("usergroups.users.list").length;
     await bind("incident_responder", RESPONDERS_GROUP.id);
     await eventually(async () => expect(await openMembers(RESPONDERS_GROUP.id)).toEqual([MEMBERS[3]]), 20_000);
+    // A binding resyncs every bound group, the older one first: it meets the rate limit and waits it out.
     const calls = t.fake.callsTo("usergroups.users.list").slice(before);
-    expect(calls.map((call) => call.httpStatus)).toEqual([429, 429, 200]);
+    expect(calls.map((call) => [call.args.usergroup, call.httpStatus])).toEqual([
+      [APPROVERS_GROUP.id, 429],
+      [APPROVERS_GROUP.id, 429],
+      [APPROVERS_GROUP.id, 200],
+      [RESPONDERS_GROUP.id, 200],
+    ]);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
     expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(1000);
     expect(await t.aims.core.roles.has(slackId(MEMBERS[3]), "incident_responder")).toBe(true);
@@ -177,6 +183,17 @@ describe("roles from Slack user groups", () => {
     await eventually(async () => expect(await openMembers(APPROVERS_GROUP.id)).toEqual([MEMBERS[2], MEMBERS[3]]));
     await sync().settled();
     expect(t.fake.callsTo("usergroups.users.list").filter((call) => call.args.usergroup === "SUNBOUND01")).toEqual([]);
+  });
+
+  it("resyncs a group bound again, whose members changed while no role was bound to it", async () => {
+    const grant = await t.aims.core.prisma.roleGrant.findFirstOrThrow({ where: { role: "approver", group: { externalId: APPROVERS_GROUP.id }, effectiveUntil: null } });
+    expect((await t.aims.core.roles.revoke(OWNER, grant.id, "Approvals go back to named people")).kind).toBe("ok");
+    t.fake.setUserGroupMembers(APPROVERS_GROUP.id, [MEMBERS[0]]);
+    await t.slack.event({ type: "subteam_members_changed", subteam_id: APPROVERS_GROUP.id, added_users: [MEMBERS[0]], removed_users: [MEMBERS[2], MEMBERS[3]] });
+    await bind("approver", APPROVERS_GROUP.id);
+    await eventually(async () => expect(await openMembers(APPROVERS_GROUP.id)).toEqual([MEMBERS[0]]));
+    expect(await t.aims.core.roles.has(slackId(MEMBERS[0]), "approver")).toBe(true);
+    expect(await t.aims.core.roles.has(slackId(MEMBERS[3]), "approver")).toBe(false);
   });
 
   it("removes the members of a group Slack no longer has, and says so on the group", async () => {
