@@ -194,6 +194,8 @@ describe("roles from Slack user groups", () => {
     await eventually(async () => expect(await openMembers(APPROVERS_GROUP.id)).toEqual([MEMBERS[0]]));
     expect(await t.aims.core.roles.has(slackId(MEMBERS[0]), "approver")).toBe(true);
     expect(await t.aims.core.roles.has(slackId(MEMBERS[3]), "approver")).toBe(false);
+    // The binding resyncs the responders' group too.
+    await sync().settled();
   });
 
   it("removes the members of a group Slack no longer has, and says so on the group", async () => {
