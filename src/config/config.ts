@@ -24,6 +24,8 @@ export interface SlackConfig {
   incidentsChannel?: string;
   /** The confidential conversation where triagers handle AI concerns. */
   triageChannel?: string;
+  /** How often the members of Slack user groups bound to roles are read again from Slack. */
+  groupSyncHours: number;
 }
 
 export interface TeamsConfig {
@@ -96,6 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
             incidentsChannel: env.SLACK_INCIDENTS_CHANNEL,
             triageChannel: env.SLACK_TRIAGE_CHANNEL,
+            groupSyncHours: env.SLACK_GROUP_SYNC_HOURS,
           }
         : undefined,
     teams: env.TEAMS_APPROVALS_CONVERSATION

@@ -8,6 +8,7 @@ export type {
   FakeChannelInput,
   FakeSlackUserInput,
   FakeUpload,
+  FakeUserGroupInput,
   ScheduledMessage,
   StoredMessage,
 } from "./workspace-state.js";

@@ -10,7 +10,7 @@ import { reportBlocks } from "./report-blocks.js";
  * channel when no owner is on Slack). Each DM is remembered, so a retry tells only those not told yet.
  */
 export function subscribeLeaverReport(ctx: SlackContext, client: WebClient): void {
-  ctx.core.events.subscriber("slack.directory").on("person.deactivated", async ({ identity }) => {
+  ctx.core.events.subscriber("slack.leaver-report").on("person.deactivated", async ({ identity }) => {
     const duties = await openDuties(ctx.core, identity);
     if (!duties) return;
     const owners = await ctx.core.roles.members("owner", "slack");

@@ -10,7 +10,7 @@ import { reportMessage } from "./report-card.js";
  * told yet.
  */
 export function subscribeLeaverReport(ctx: TeamsContext): void {
-  ctx.core.events.subscriber("teams.directory").on("person.deactivated", async ({ identity }) => {
+  ctx.core.events.subscriber("teams.leaver-report").on("person.deactivated", async ({ identity }) => {
     const duties = await openDuties(ctx.core, identity);
     if (!duties) return;
     const message = reportMessage(openDutiesReport(duties), openDutiesSummary(duties));
