@@ -46,8 +46,8 @@ export function createFakeRoster(): FakeRoster {
   let pageLimit = 500;
 
   const scope = (id: string) => {
-    let members = scopes.get(id);
-    if (!members) scopes.set(id, (members = new Map()));
+    const members = scopes.get(id) ?? new Map<string, RosterPerson>();
+    scopes.set(id, members);
     return members;
   };
   const account = (person: RosterPerson) => ({
