@@ -4,7 +4,7 @@ import type { TeamsContext } from "../context.js";
 import { isUnlinkableActivity } from "../concerns/unlinkable-activity.js";
 import { TeamsGroupSync } from "./group-sync.js";
 import { applyMemberEvents } from "./member-events.js";
-import { lookUpSender } from "./person-lookup.js";
+import { SenderLookup } from "./person-lookup.js";
 import { lookUpTeamsGroup } from "./teams-groups.js";
 import { TeamsRoster } from "./teams-roster.js";
 
@@ -19,10 +19,12 @@ const SWEEP_MS = 5 * 60_000;
 export class TeamsDirectory {
   private readonly roster: TeamsRoster;
   private readonly sync: TeamsGroupSync;
+  private readonly senders: SenderLookup;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly ctx: TeamsContext) {
     this.roster = new TeamsRoster(ctx.messenger);
+    this.senders = new SenderLookup({ core: ctx.core, roster: this.roster, logger: ctx.logger });
     this.sync = new TeamsGroupSync({ core: ctx.core, roster: this.roster, conversations: ctx.conversations, logger: ctx.logger, syncHours: ctx.teams.groupSyncHours });
     ctx.core.events.subscriber("teams.directory").on("role.changed", async ({ change }) => {
       if (change === "bound") await this.sync.syncDue();
@@ -36,7 +38,7 @@ export class TeamsDirectory {
   afterTurn(activity: Activity): void {
     if (isUnlinkableActivity(activity)) return;
     const deps = { core: this.ctx.core, roster: this.roster, conversations: this.ctx.conversations, logger: this.ctx.logger };
-    this.inBackground("could not look up a Teams person in the roster", () => lookUpSender(deps, activity));
+    this.inBackground("could not look up a Teams person in the roster", () => this.senders.lookUp(activity));
     if (activity.type === "conversationUpdate") this.inBackground("could not apply a Teams membership change", () => applyMemberEvents(deps, activity));
   }
 
