@@ -16,16 +16,16 @@ export interface MemberEventDeps {
  * ends at once (and with it any role the group gives). A removal then asks whether Teams still knows the person at
  * all (see `stillInOrganisation`): leaving one team is not leaving the company.
  */
-export async function applyMemberEvents(deps: MemberEventDeps, activity: Activity): Promise<void> {
+export async function applyMemberEvents(deps: MemberEventDeps, activity: Activity): Promise<{ resyncGroupId: string | null }> {
   const group = teamsGroupOf(activity);
-  if (!group) return;
   const people = (members: ChannelAccount[] | undefined) => (members ?? []).filter((member) => member.id !== activity.recipient?.id);
-  const added = await resolve(deps, people(activity.membersAdded));
-  const removed = await resolve(deps, people(activity.membersRemoved));
-  if (added.length + removed.length === 0) return;
+  const named = [...people(activity.membersAdded), ...people(activity.membersRemoved)];
+  if (!group || named.length === 0) return { resyncGroupId: null };
   const { prisma, clock, directory } = deps.core;
   const stored = await prisma.directoryGroup.findUnique({ where: { channel_externalId: { channel: "teams", externalId: group.id } } });
-  if (!stored) return;
+  if (!stored) return { resyncGroupId: null };
+  const added = await resolve(deps, people(activity.membersAdded));
+  const removed = await resolve(deps, people(activity.membersRemoved));
   const at = clock.now();
   await prisma.$transaction(async (tx) => {
     for (const member of added) {
@@ -37,6 +37,8 @@ export async function applyMemberEvents(deps: MemberEventDeps, activity: Activit
     }
   });
   for (const member of removed) await stillInOrganisation(deps, member.aadObjectId, { ...group, name: group.name ?? stored.name });
+  // Someone Teams named only by a Teams user id the bot has never seen: a read of the whole roster says who it was.
+  return { resyncGroupId: added.length + removed.length < named.length ? stored.id : null };
 }
 
 /** Teams names a member by Teams user id, and by AAD object id when it can; the bot knows the first for people it has seen. */

@@ -39,7 +39,11 @@ export class TeamsDirectory {
     if (isUnlinkableActivity(activity)) return;
     const deps = { core: this.ctx.core, roster: this.roster, conversations: this.ctx.conversations, logger: this.ctx.logger };
     this.inBackground("could not look up a Teams person in the roster", () => this.senders.lookUp(activity));
-    if (activity.type === "conversationUpdate") this.inBackground("could not apply a Teams membership change", () => applyMemberEvents(deps, activity));
+    if (activity.type !== "conversationUpdate") return;
+    this.inBackground("could not apply a Teams membership change", async () => {
+      const { resyncGroupId } = await applyMemberEvents(deps, activity);
+      if (resyncGroupId) await this.sync.syncGroup(resyncGroupId);
+    });
   }
 
   /** A team (by team id) or group chat (by conversation id) the bot is in, for `RoleService.bindGroup`; null if none. */
