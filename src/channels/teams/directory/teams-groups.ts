@@ -1,8 +1,7 @@
 import type { Activity } from "botbuilder";
 import type { GroupFacts } from "../../../features/organisation/role-service.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
-import { statusOf } from "../retry.js";
-import type { RosterScope, TeamsRoster } from "./teams-roster.js";
+import { notReadable, type RosterScope, type TeamsRoster } from "./teams-roster.js";
 
 /**
  * A Teams group a role can be bound to, as a DirectoryGroup (channel "teams") names it: a team by its team id (the
@@ -50,7 +49,7 @@ export async function lookUpTeamsGroup(deps: { roster: TeamsRoster; conversation
   }
   const reference = await deps.conversations.reference(id);
   const page = await deps.roster.page(scope, null).catch((error: unknown) => {
-    if (statusOf(error) === 404) return null;
+    if (notReadable(error)) return null;
     throw error;
   });
   if (!page) return null;

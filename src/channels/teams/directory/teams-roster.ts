@@ -46,6 +46,12 @@ function toMember(account: TeamsChannelAccount): RosterMember | null {
 
 const notFound = (error: unknown) => statusOf(error) === 404;
 
+/** Teams refusing to describe a group to this bot (not a member, no such team, not a team id): 4xx other than 429. */
+export function notReadable(error: unknown): boolean {
+  const status = statusOf(error) ?? 0;
+  return status >= 400 && status < 500 && status !== 429;
+}
+
 /**
  * The Teams roster, read in turns the bot opens itself (TeamsInfo needs a turn), retried on throttling: the only
  * place the directory code touches botbuilder. A 429 with Retry-After is waited out by botbuilder's HTTP pipeline;
@@ -81,13 +87,13 @@ export class TeamsRoster {
     };
   }
 
-  /** A team's name, or null when the bot is not in such a team. */
+  /** A team's name, or null when Teams will not describe it to the bot (not in it, or no such team). */
   async teamName(teamId: string): Promise<string | null> {
     try {
       const details = await this.inScope({ kind: "team", id: teamId }, (turn) => this.messenger.retrying(() => TeamsInfo.getTeamDetails(turn, teamId)));
       return details.name ?? null;
     } catch (error) {
-      if (notFound(error)) return null;
+      if (notReadable(error)) return null;
       throw error;
     }
   }
