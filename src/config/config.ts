@@ -39,6 +39,8 @@ export interface TeamsConfig {
   triageConversation?: string;
   /** Where AI incidents are announced in Teams, each with a summary card kept up to date. */
   incidentsConversation?: string;
+  /** Hours between two reads of the members of every Teams team or group chat a role is bound to. */
+  groupSyncHours: number;
 }
 
 export interface Config {
@@ -110,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           approvalsConversation: env.TEAMS_APPROVALS_CONVERSATION,
           triageConversation: env.TEAMS_TRIAGE_CONVERSATION,
           incidentsConversation: env.TEAMS_INCIDENTS_CONVERSATION,
+          groupSyncHours: env.TEAMS_GROUP_SYNC_HOURS,
         }
       : undefined,
     roles: {

@@ -47,6 +47,7 @@ export const envSchema = z
     TEAMS_TRIAGERS: aadObjectIds,
     TEAMS_INCIDENTS_CONVERSATION: optionalText,
     TEAMS_INCIDENT_RESPONDERS: aadObjectIds,
+    TEAMS_GROUP_SYNC_HOURS: positiveInt(6),
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     ...assessmentsEnvShape,

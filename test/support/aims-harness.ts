@@ -166,8 +166,9 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
 
   const slack = slackDriver(() => aims.url);
 
-  const sendToTeams = (activity: object, sendOptions: { authorization?: string } = {}) =>
-    fetch(`${aims.url}/api/messages`, {
+  const sendToTeams = (activity: object, sendOptions: { authorization?: string } = {}) => {
+    connector.roster.saw(activity);
+    return fetch(`${aims.url}/api/messages`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -175,6 +176,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
       },
       body: JSON.stringify(activity),
     });
+  };
   const teams: TeamsDriver = {
     connector,
     send: sendToTeams,

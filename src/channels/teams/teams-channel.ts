@@ -16,6 +16,8 @@ import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
+import { TeamsDirectory } from "./directory/teams-directory.js";
+import type { GroupFacts } from "../../features/organisation/role-service.js";
 import { teamsHandlerLabel } from "./handler-label.js";
 import { stopwatch } from "../../metrics/metrics.js";
 
@@ -25,6 +27,11 @@ export interface TeamsChannel {
   adapter: CloudAdapter;
   /** False when no MICROSOFT_APP_ID is set: the endpoint then accepts unauthenticated requests (local testing only). */
   authenticated: boolean;
+  /** A team (team id) or group chat (conversation id) the bot is in, to bind a role to; null when it is in none such. */
+  lookUpGroup(externalId: string): Promise<GroupFacts | null>;
+  /** Starts (and stops) keeping the bound teams' members current. */
+  start(): void;
+  stop(): void;
 }
 
 /**
@@ -50,7 +57,8 @@ export function createTeamsChannel(options: {
     messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger, core.metrics),
     inFlight,
   };
-  const bot = new AimsTeamsBot(ctx);
+  const directory = new TeamsDirectory(ctx);
+  const bot = new AimsTeamsBot(ctx, directory);
   subscribeRequestNotifications(ctx);
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);
@@ -71,5 +79,11 @@ export function createTeamsChannel(options: {
       core.metrics.replied(label, elapsed());
     }
   });
-  return { adapter, authenticated: Boolean(teams.appId) };
+  return {
+    adapter,
+    authenticated: Boolean(teams.appId),
+    lookUpGroup: (externalId) => directory.lookUpGroup(externalId),
+    start: () => directory.start(),
+    stop: () => directory.stop(),
+  };
 }
