@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { auditPackSummary } from "../../../../features/evidence/audit-pack-service.js";
-import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
+import { auditPackSummary } from "../../../features/evidence/audit-pack-service.js";
+import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 
 /**
  * `/aims export`: the AIMS owner gets the audit pack (.zip) as a file in a DM. It is built in a temporary folder and
