@@ -1,5 +1,5 @@
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
-import { SOA_IDS } from "./soa/soa-ids.js";
+import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
 
 /** Every Slack callback_id and action_id the bot uses, so listeners, views and the manifest agree. */
 export const SLACK_IDS = {

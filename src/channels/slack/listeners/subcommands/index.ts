@@ -4,8 +4,9 @@ import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
-import { exportSubcommand } from "../../soa/listeners/export-subcommand.js";
-import { soaSubcommand } from "../../soa/listeners/soa-subcommand.js";
+import { soaCapability } from "../../../../features/soa/conversation/soa-capability.js";
+import { subcommandsOf } from "../../conversation/capability-listeners.js";
+import { exportSubcommand } from "../../evidence/export-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { registerSubcommand } from "./register.js";
@@ -23,7 +24,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   objectivesSubcommand,
   reviewsSubcommand,
   digestSubcommand,
-  soaSubcommand,
+  ...subcommandsOf(soaCapability),
   exportSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];

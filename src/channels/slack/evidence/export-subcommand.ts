@@ -2,8 +2,9 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { auditPackSummary } from "../../../../features/evidence/audit-pack-service.js";
-import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
+import { auditPackSummary } from "../../../features/evidence/audit-pack-service.js";
+import { EXPORT_WORDING as W } from "../../../features/evidence/conversation/export-wording.js";
+import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 
 /**
  * `/aims export`: the AIMS owner gets the audit pack (.zip) as a file in a DM. It is built in a temporary folder and
@@ -12,7 +13,7 @@ import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
 export const exportSubcommand: Subcommand = {
   name: "export",
   usage: "/aims export",
-  description: "AIMS owner: get the audit pack (SoA, evidence per control, audit-trail head) as a .zip by DM.",
+  description: W.commandDescription,
   visibleTo: async (ctx, actor) => (await ctx.core.auditPacks.exportRefusal(actor)) === null,
   async handle({ ctx, actor, client, respond }) {
     const refusal = await ctx.core.auditPacks.exportRefusal(actor);
@@ -20,7 +21,7 @@ export const exportSubcommand: Subcommand = {
       await respond({ response_type: "ephemeral", text: refusal });
       return;
     }
-    await respond({ response_type: "ephemeral", text: "Building the audit pack; I will send it to you by DM." });
+    await respond({ response_type: "ephemeral", text: W.building });
     const workDir = await mkdtemp(path.join(os.tmpdir(), "aims-export-"));
     try {
       const result = await ctx.core.auditPacks.exportFor(actor, { outDir: workDir });
@@ -34,7 +35,7 @@ export const exportSubcommand: Subcommand = {
         channel_id: dm.channel!.id!,
         file: createReadStream(pack.zipPath),
         filename: `${pack.name}.zip`,
-        title: "AIMS audit pack",
+        title: W.fileTitle,
         initial_comment: auditPackSummary(pack).join("\n"),
       });
     } finally {

@@ -1,0 +1,4 @@
+import { soaCapability } from "./soa/conversation/soa-capability.js";
+
+/** The capabilities written once on the conversation layer; both channels register each of them. */
+export const CAPABILITIES = [soaCapability] as const;
