@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { isValidSlackRequest } from "@slack/bolt";
 import { ErrorCode, type KnownBlock, LogLevel, type Logger, type SectionBlock, type View, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeSlack, startFakeSlack } from "./fake-slack/index.js";
+import { FAKE_WORKSPACE, type FakeSlack, startFakeSlack } from "./fake-slack/index.js";
 import {
   blockActions,
   newTriggerId,
@@ -285,6 +285,43 @@ describe("fake Slack Web API, other methods", () => {
     expect((await platformError(client.users.info({ user: "UNOPE" }))).data.error).toBe("user_not_found");
     expect((await platformError(client.users.lookupByEmail({ email: "nobody@example.com" }))).data.error).toBe("users_not_found");
     expect((await platformError(client.apiCall("nonsense.method"))).data.error).toBe("unknown_method");
+  });
+
+  it("answers users.info with email, deleted and is_bot as Slack does", async () => {
+    fake.addUser({ id: "UDIRECTORY1", name: "dee", real_name: "Dee Rector", email: "dee@example.org" });
+    expect((await client.users.info({ user: "UDIRECTORY1" })).user).toMatchObject({
+      id: "UDIRECTORY1",
+      real_name: "Dee Rector",
+      deleted: false,
+      is_bot: false,
+      profile: { email: "dee@example.org" },
+    });
+    fake.updateUser("UDIRECTORY1", { deleted: true, email: "dee.rector@example.org" });
+    expect((await client.users.info({ user: "UDIRECTORY1" })).user).toMatchObject({ deleted: true, profile: { email: "dee.rector@example.org" } });
+    expect((await client.users.info({ user: FAKE_WORKSPACE.botUserId })).user).toMatchObject({ is_bot: true });
+  });
+
+  it("lists user groups and their members, refusing unknown and disabled ones with no_such_subteam", async () => {
+    fake.addUserGroup({ id: "SAPPROVE1", handle: "ai-approvers", name: "AI approvers", users: ["U1", "U2"] });
+    fake.addUserGroup({ id: "SOLDTEAM1", handle: "old-team", name: "Old team", users: ["U3"], disabled: true });
+    const listed = await client.usergroups.list({ include_users: true });
+    expect(listed.usergroups?.map((group) => [group.id, group.handle, group.users])).toEqual([["SAPPROVE1", "ai-approvers", ["U1", "U2"]]]);
+    expect((await client.usergroups.list({ include_disabled: true })).usergroups?.map((group) => group.id)).toEqual(["SAPPROVE1", "SOLDTEAM1"]);
+    expect((await client.usergroups.users.list({ usergroup: "SAPPROVE1" })).users).toEqual(["U1", "U2"]);
+    fake.setUserGroupMembers("SAPPROVE1", ["U2"]);
+    expect((await client.usergroups.users.list({ usergroup: "SAPPROVE1" })).users).toEqual(["U2"]);
+    expect((await platformError(client.usergroups.users.list({ usergroup: "SNOPE" }))).data.error).toBe("no_such_subteam");
+    expect((await platformError(client.usergroups.users.list({ usergroup: "SOLDTEAM1" }))).data.error).toBe("no_such_subteam");
+    expect((await platformError(client.apiCall("usergroups.users.list", {}))).data.error).toBe("invalid_arguments");
+  });
+
+  it("rate limits usergroups.users.list with Retry-After when told to", async () => {
+    fake.addUserGroup({ id: "SLIMITED1", handle: "limited", name: "Limited", users: ["U9"] });
+    fake.rateLimit("usergroups.users.list", { times: 1, retryAfterSeconds: 1 });
+    const startedAt = Date.now();
+    expect((await clientFor(TOKEN, { retries: 1 }).usergroups.users.list({ usergroup: "SLIMITED1" })).users).toEqual(["U9"]);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
+    expect(fake.callsTo("usergroups.users.list").map((call) => call.httpStatus)).toEqual([429, 200]);
   });
 
   it("accepts JSON bodies", async () => {

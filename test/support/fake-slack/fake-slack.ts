@@ -14,6 +14,7 @@ import {
   type FakeChannelInput,
   type FakeSlackUserInput,
   type FakeUpload,
+  type FakeUserGroupInput,
   type Json,
   type ScheduledMessage,
   type StoredMessage,
@@ -29,6 +30,7 @@ export interface FakeSlackOptions extends Partial<WorkspaceIdentity> {
   tokens?: string[];
   users?: FakeSlackUserInput[];
   channels?: FakeChannelInput[];
+  userGroups?: FakeUserGroupInput[];
 }
 
 export interface FakeSlackCall {
@@ -56,6 +58,7 @@ export class FakeSlack {
   private readonly identity: WorkspaceIdentity;
   private readonly seedUsers: FakeSlackUserInput[];
   private readonly seedChannels: FakeChannelInput[];
+  private readonly seedUserGroups: FakeUserGroupInput[];
   private readonly callLog = new RecordedList<FakeSlackCall>(describeCall);
   private readonly faults = new FaultInjector();
   private readonly responseUrls = new ResponseUrls();
@@ -74,6 +77,7 @@ export class FakeSlack {
     };
     this.seedUsers = [...(options.users ?? [])];
     this.seedChannels = [...(options.channels ?? [])];
+    this.seedUserGroups = [...(options.userGroups ?? [])];
     this.state = this.freshState();
     this.socketMode = new FakeSocketMode(this.identity.apiAppId);
     this.server = createServer((request, response) => {
@@ -149,6 +153,33 @@ export class FakeSlack {
     this.state.addUser(user);
   }
 
+  /** Changes a user as a workspace admin would: `deleted` deactivates the account, `email` changes their profile. */
+  updateUser(id: string, changes: Partial<Pick<FakeSlackUserInput, "deleted" | "email" | "real_name">>): void {
+    const seed = this.seedUsers.find((user) => user.id === id);
+    if (!seed) throw new Error(`no user ${id} in the fake Slack`);
+    Object.assign(seed, changes);
+    this.state.addUser(seed);
+  }
+
+  /** The user as users.info answers for them, for events (user_change) that carry the whole user. */
+  user(id: string): Json | undefined {
+    return this.state.users.get(id);
+  }
+
+  addUserGroup(group: FakeUserGroupInput): void {
+    this.seedUserGroups.push(group);
+    this.state.addUserGroup(group);
+  }
+
+  /** Replaces a user group's members, as an admin editing the group in Slack does. */
+  setUserGroupMembers(id: string, users: string[]): void {
+    const group = this.state.userGroups.get(id);
+    if (!group) throw new Error(`no user group ${id} in the fake Slack`);
+    group.users = [...users];
+    const seed = this.seedUserGroups.find((candidate) => candidate.id === id);
+    if (seed) seed.users = [...users];
+  }
+
   addChannel(channel: FakeChannelInput): void {
     this.seedChannels.push(channel);
     this.state.addChannel(channel);
@@ -206,6 +237,7 @@ export class FakeSlack {
     const state = new WorkspaceState(this.identity);
     for (const user of this.seedUsers) state.addUser(user);
     for (const channel of this.seedChannels) state.addChannel(channel);
+    for (const group of this.seedUserGroups) state.addUserGroup(group);
     return state;
   }
 

@@ -7,6 +7,7 @@ export type {
   FakeChannelInput,
   FakeSlackUserInput,
   FakeUpload,
+  FakeUserGroupInput,
   ScheduledMessage,
   StoredMessage,
 } from "./workspace-state.js";
