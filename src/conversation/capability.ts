@@ -25,8 +25,11 @@ export interface Command<S> {
 export type ActionHandler<S> = (turn: Turn<S>, value: ActionValue) => Promise<Reply>;
 
 export interface FormHandler<S> {
-  /** The form for this state without values: the channel shows it back with what was typed when it has errors. */
-  form(state: FormState): Form | undefined;
+  /**
+   * The form for this state without values: the channel shows it back with what was typed when it has errors.
+   * It may look up its choices (the groups a role can be bound to) through the turn.
+   */
+  form(state: FormState, turn: Turn<S>): Form | undefined | Promise<Form | undefined>;
   /**
    * For a save that can outlast Slack's 3 seconds: `check` answers first (errors keep the form open), then the
    * channel acknowledges with `progress` and `submit` runs; its answer replaces the form.

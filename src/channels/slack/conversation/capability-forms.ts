@@ -25,7 +25,7 @@ export function registerForm(app: App, ctx: SlackContext, id: string, handler: F
     const turn = slackTurn(ctx, slackActor(body.user));
     const { state, rootViewId } = readFormMetadata(view.private_metadata);
     const values = new FormValues(readBlockKitValues(view.state.values as never));
-    const form = handler.form(state);
+    const form = await handler.form(state, turn);
     const firstField = form?.fields[0]?.id ?? firstInput(view.blocks as never);
     const keepOpen = (reply: Extract<Reply, { kind: "errors" | "tell" }>) =>
       ack(reply.kind === "errors" ? errorsAck(reply.errors, reply.problem, firstField) : errorsAck({}, reply.text, firstField));

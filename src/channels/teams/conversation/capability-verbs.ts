@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse } from "botbuilder";
 import type { Core } from "../../../app/core.js";
 import type { Actor } from "../../../core/actor.js";
 import type { Capability, FormHandler, Turn } from "../../../conversation/capability.js";
-import { FormValues, type FormState, withValues } from "../../../conversation/form.js";
+import { type Form, FormValues, type FormState, withValues } from "../../../conversation/form.js";
 import type { ActionValue } from "../../../conversation/message.js";
 import { answerOf, formProblem, type Reply, replyText } from "../../../conversation/reply.js";
 import type { CardActionHandler } from "../actions/card-action.js";
@@ -16,11 +16,10 @@ import { adaptiveCardOf } from "./adaptive-card-message.js";
 export const teamsTurn = (ctx: TeamsContext, actor: Actor): Turn<Core> => ({ services: ctx.core, actor, logger: ctx.logger, roomy: false });
 
 /** A form sent back keeps what was typed; `tell` leaves the card as it is and shows the text. */
-function invokeResponse(reply: Reply, shownBack?: { handler: FormHandler<Core>; state: FormState; values: FormValues }): AdaptiveCardInvokeResponse {
+function invokeResponse(reply: Reply, shownBack?: { form: Form | undefined; values: FormValues }): AdaptiveCardInvokeResponse {
   if (reply.kind === "show") return cardResponse(adaptiveCardOf(reply.message));
   if (reply.kind === "form") return cardResponse(adaptiveCardForm(reply.form));
-  const form = reply.kind === "errors" ? shownBack?.handler.form(shownBack.state) : undefined;
-  if (reply.kind === "errors" && form && shownBack) return cardResponse(adaptiveCardForm(withValues(form, shownBack.values), reply.errors, reply.problem));
+  if (reply.kind === "errors" && shownBack?.form) return cardResponse(adaptiveCardForm(withValues(shownBack.form, shownBack.values), reply.errors, reply.problem));
   return messageResponse(replyText(reply));
 }
 
@@ -31,7 +30,7 @@ function formVerb(id: string, handler: FormHandler<Core>): CardActionHandler {
     const state = data as FormState;
     const early = await handler.slow?.check(turn, values);
     const reply = early ?? (await answerOf(() => handler.submit(turn, values, state), (error) => formProblem(failureMessage(error, ctx.logger, { action: id }))));
-    return invokeResponse(reply, { handler, state, values });
+    return invokeResponse(reply, { form: reply.kind === "errors" ? await handler.form(state, turn) : undefined, values });
   };
 }
 
