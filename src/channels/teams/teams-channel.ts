@@ -5,6 +5,7 @@ import type { InFlight } from "../../core/in-flight.js";
 import type { TeamsConfig } from "../../config/config.js";
 import type { Logger } from "../../log/logger.js";
 import { TeamsConversationStore } from "./conversation-store.js";
+import { teamsGroupLookup } from "./directory/group-lookup.js";
 import type { TeamsContext } from "./context.js";
 import { TeamsMessenger } from "./messenger.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
@@ -50,6 +51,7 @@ export function createTeamsChannel(options: {
     inFlight,
   };
   const bot = new AimsTeamsBot(ctx);
+  core.groupLookups.use("teams", teamsGroupLookup(conversations));
   subscribeRequestNotifications(ctx);
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);

@@ -5,6 +5,7 @@ import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
 import { soaCapability } from "../../../../features/soa/conversation/soa-capability.js";
+import { rolesCapability } from "../../../../features/organisation/conversation/roles-capability.js";
 import { subcommandsOf } from "../../conversation/capability-listeners.js";
 import { exportSubcommand } from "../../evidence/export-subcommand.js";
 import { helpSubcommand } from "./help.js";
@@ -25,6 +26,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   reviewsSubcommand,
   digestSubcommand,
   ...subcommandsOf(soaCapability),
+  ...subcommandsOf(rolesCapability),
   exportSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];
