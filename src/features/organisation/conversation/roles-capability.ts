@@ -31,7 +31,7 @@ type RolesTurn = Turn<RolesServices>;
 async function rolesReply(turn: RolesTurn, notice?: string): Promise<Reply> {
   const { prisma, people, clock, roles } = turn.services;
   const canChange = (await roles.changeRefusal(turn.actor)) === null;
-  return show(rolesView(await rolesNow(prisma, people, clock.now()), { canChange, ...(notice ? { notice } : {}) }));
+  return show(rolesView(await rolesNow(prisma, people, clock.now()), { canChange, roomy: turn.roomy, ...(notice ? { notice } : {}) }));
 }
 
 /** Runs `open` for an AIMS owner only: every click asks the database again. */

@@ -7,14 +7,30 @@ import { accountName, ROLES_WORDING as W } from "./roles-wording.js";
 
 /** Members listed per bound group; the rest are counted. */
 const MEMBERS_SHOWN = 10;
-/** A Slack modal holds 100 blocks; the buttons and the notice need a few. */
-const MAX_BLOCKS = 90;
+/**
+ * What one view holds: a Slack modal 100 blocks (the buttons and the notice need a few), a Teams card about 28 KB
+ * (its frame and buttons need a few).
+ */
+const ROOM = { roomy: { blocks: 90, bytes: Number.POSITIVE_INFINITY }, card: { blocks: 90, bytes: 20_000 } };
 
 export interface RolesViewOptions {
   /** AIMS owners get the buttons that change roles. */
   canChange: boolean;
   /** What the last change did, shown above the roles. */
   notice?: string;
+  /** Whether the view has a Slack modal's room, or a Teams card's. */
+  roomy: boolean;
+}
+
+/** The blocks that fit, and a line counting the rest. */
+function fitted(body: Block[], roomy: boolean): Block[] {
+  const room = roomy ? ROOM.roomy : ROOM.card;
+  let bytes = 0;
+  const shown = body.findIndex((block, index) => {
+    bytes += Buffer.byteLength(JSON.stringify(block));
+    return index >= room.blocks || bytes > room.bytes;
+  });
+  return shown === -1 ? body : [...body.slice(0, shown), context(W.tooMany(body.length - shown))];
 }
 
 /** What a revoke button carries: the grant, and how the form names it. */
@@ -34,12 +50,13 @@ function holdingBlocks(role: RoleNow["role"], holding: Holding, canChange: boole
     const button = revokeButton(holding, `${ROLE_NAMES[role]}: ${holding.accounts.map(accountName).join(" / ")}`, canChange);
     return [section(lines, { id, ...(button ? { button } : {}) })];
   }
-  const members = holding.members.slice(0, MEMBERS_SHOWN).map((member) => `**${accountName(member)}** · ${W.memberOf(holding.group.name)}`);
+  const names = holding.members.slice(0, MEMBERS_SHOWN).map((member) => `**${accountName(member)}**`);
   const more = holding.members.length > MEMBERS_SHOWN ? [W.moreMembers(holding.members.length - MEMBERS_SHOWN)] : [];
+  const members = names.length > 0 ? [`${[...names, ...more].join(", ")} · ${W.memberOf(holding.group.name)}`] : [];
   const notSynced = holding.group.syncedAt || holding.members.length > 0 ? [] : [W.membersNotSynced];
   const button = revokeButton(holding, `${ROLE_NAMES[role]}: ${holding.group.name}`, canChange);
   return [
-    section([W.group(holding.group.name, holding.group.channel), muted(W.bound(holding.grantedBy, holding.from, holding.reason)), ...members, ...more, ...notSynced], {
+    section([W.group(holding.group.name, holding.group.channel), muted(W.bound(holding.grantedBy, holding.from, holding.reason)), ...members, ...notSynced], {
       id,
       ...(button ? { button } : {}),
     }),
@@ -55,7 +72,7 @@ export function rolesView(roles: RoleNow[], options: RolesViewOptions): Message 
     heading(W.heading(role)),
     ...(holdings.length === 0 ? [section([W.nobody])] : holdings.flatMap((holding) => holdingBlocks(role, holding, options.canChange))),
   ]);
-  const shown = body.length > MAX_BLOCKS ? [...body.slice(0, MAX_BLOCKS), context(W.tooMany(body.length - MAX_BLOCKS))] : body;
+  const shown = fitted(body, options.roomy);
   const owner: Button[] = [
     { label: W.grantRole, action: ROLES_IDS.actions.grant, style: "primary" },
     { label: W.bindGroup, action: ROLES_IDS.actions.bind },

@@ -30,7 +30,7 @@ export const ROLES_WORDING = {
   bound: (by: AccountLabel | null, on: Date, reason: string) => `bound by ${by ? accountName(by) : "the bot"} on ${day(on)}: ${reason}`,
   membersNotSynced: "_Its members have not been read from the platform yet._",
   moreMembers: (count: number) => `_and ${count} more_`,
-  tooMany: (count: number) => `${count} more lines are not shown here.`,
+  tooMany: (count: number) => `${count} more entries do not fit in this view.`,
   revoke: "Revoke",
   unbind: "Unbind",
   grantRole: "Grant a role",
