@@ -1,4 +1,5 @@
+import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability] as const;
+export const CAPABILITIES = [soaCapability, triageCapability] as const;
