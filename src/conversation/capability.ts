@@ -11,6 +11,8 @@ export interface Turn<S> {
   logger: Logger;
   /** Whether a long message fits in one view (a Slack modal holds 100 blocks; a Teams card about 28 KB). */
   roomy: boolean;
+  /** The person picked in a `person` field, as an actor of this channel; undefined when the value is no person. */
+  person(id: string | undefined): Promise<Actor | undefined>;
 }
 
 export interface Command<S> {
@@ -30,6 +32,13 @@ export interface FormHandler<S> {
    * It may look up its choices (the groups a role can be bound to) through the turn.
    */
   form(state: FormState, turn: Turn<S>): Form | undefined | Promise<Form | undefined>;
+  /** Why this person may not open the form, checked before a channel opens it on the server (Slack). */
+  refusal?(turn: Turn<S>, state: FormState): string | null | Promise<string | null>;
+  /**
+   * The form belongs to a message (opened by a button of it): in Teams it unfolds in the card, which keeps what was
+   * typed by itself, so errors come back as a message and success as the card as it now stands.
+   */
+  inline?: boolean;
   /**
    * For a save that can outlast Slack's 3 seconds: `check` answers first (errors keep the form open), then the
    * channel acknowledges with `progress` and `submit` runs; its answer replaces the form.
@@ -40,6 +49,8 @@ export interface FormHandler<S> {
 
 /** A capability's conversation, written once: each channel registers its commands, buttons and forms. */
 export interface Capability<S> {
+  /** What a person is told when a handler failed, and what is logged; the channel's own when absent. */
+  failure?: (error: unknown, logger: Logger, where: string) => string;
   commands: Command<S>[];
   actions: Record<string, ActionHandler<S>>;
   forms: Record<string, FormHandler<S>>;

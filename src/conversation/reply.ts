@@ -10,16 +10,25 @@ import type { Message } from "./message.js";
  */
 export type Reply =
   | { kind: "tell"; text: string }
+  /**
+   * The record changed and every message showing it is updated by its publisher; `message` is how it looks now,
+   * for a channel that answers a click with a view (Teams replaces the card; Slack just closes the form).
+   */
+  | { kind: "changed"; message: Message }
   | { kind: "show"; message: Message }
   | { kind: "form"; form: Form }
   | { kind: "errors"; errors: FieldErrors; problem?: string };
 
 export const tell = (text: string): Reply => ({ kind: "tell", text });
 export const show = (message: Message): Reply => ({ kind: "show", message });
+export const changed = (message: Message): Reply => ({ kind: "changed", message });
 export const openForm = (form: Form): Reply => ({ kind: "form", form });
 export const fieldErrors = (errors: FieldErrors, problem?: string): Reply => ({ kind: "errors", errors, problem });
 /** A problem with the form as a whole (a conflicting edit, an outage): the answers stay, the text says why. */
 export const formProblem = (problem: string): Reply => ({ kind: "errors", errors: {}, problem });
+
+/** Told when a button or form refers to something the bot cannot show any more. */
+export const NO_LONGER_AVAILABLE = "That is no longer available. Start again from the command.";
 
 /** Shown above a form sent back with errors on its fields and no other explanation. */
 export const FIX_MARKED_ANSWERS = "Please fix the answers marked below.";
@@ -32,6 +41,7 @@ export function replyText(reply: Reply): string {
     case "errors":
       return reply.problem ?? Object.values(reply.errors).join("\n");
     case "show":
+    case "changed":
       return reply.message.summary;
     case "form":
       return reply.form.title;

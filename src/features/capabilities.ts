@@ -1,5 +1,6 @@
+import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { rolesCapability } from "./organisation/conversation/roles-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, rolesCapability] as const;
+export const CAPABILITIES = [soaCapability, triageCapability, rolesCapability] as const;

@@ -1,5 +1,5 @@
 import type { Form } from "../../src/conversation/form.js";
-import type { Message } from "../../src/conversation/message.js";
+import { type Message, person } from "../../src/conversation/message.js";
 
 /** A form with one field of every kind, for the renderers' tests. */
 export const EVERY_FIELD_FORM: Form = {
@@ -35,4 +35,12 @@ export const DEMO_MESSAGE: Message = {
     { kind: "divider" },
   ],
   actions: [{ label: "More", action: "demo.more" }],
+};
+
+/** A message naming people of both chats, with a button that opens a small form. */
+export const PEOPLE_MESSAGE: Message = {
+  title: "People",
+  summary: "People",
+  blocks: [{ kind: "section", lines: [`Raised by ${person({ channel: "slack", id: "U1", name: "Sam" })}, seen by ${person({ channel: "teams", id: "aad-1", name: "Tea|m" })}`] }],
+  actions: [{ label: "Ask", opens: { id: "demo.ask", title: "Ask", submit: "Send", state: { reference: "R-1" }, fields: [{ kind: "text", id: "question", label: "Question" }] } }],
 };

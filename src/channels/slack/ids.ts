@@ -1,4 +1,5 @@
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
+import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
 import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
 
 /** Every Slack callback_id and action_id the bot uses, so listeners, views and the manifest agree. */
@@ -24,16 +25,16 @@ export const SLACK_IDS = {
       submit: "concern_submit",
       followUpSecret: "concern_follow_up_secret",
       followUpAnswer: "concern_follow_up_answer",
-      question: "concern_question",
-      assign: "concern_assign",
-      close: "concern_close",
+      question: TRIAGE_IDS.ask,
+      assign: TRIAGE_IDS.assign,
+      close: TRIAGE_IDS.close,
       answer: "concern_answer",
     },
     actions: {
-      acknowledge: "concern_acknowledge",
-      ask: "concern_ask",
-      assign: "concern_assign_open",
-      close: "concern_close_open",
+      acknowledge: TRIAGE_IDS.acknowledge,
+      ask: TRIAGE_IDS.ask,
+      assign: TRIAGE_IDS.assign,
+      close: TRIAGE_IDS.close,
       answer: "concern_answer_open",
     },
   },

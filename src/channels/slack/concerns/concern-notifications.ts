@@ -6,7 +6,8 @@ import { escapeMrkdwn } from "../blocks/text.js";
 import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 import { reporterReceipt, reporterUpdate } from "./reporter-blocks.js";
-import { triageMessage } from "./triage-blocks.js";
+import { triageView } from "../../../features/concerns/conversation/triage-view.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 
 const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "slack" }) as const;
 
@@ -26,7 +27,7 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
     if (!show) return null;
     const shown = await show(triageKey(reference), async () => {
       const concern = await concerns.find(reference);
-      return concern ? triageMessage(concern, await concerns.messages(concern.id)) : null;
+      return concern ? blockKitMessage(triageView(concern, await concerns.messages(concern.id))) : null;
     });
     return shown?.messageId ?? null;
   }

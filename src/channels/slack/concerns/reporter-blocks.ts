@@ -5,7 +5,8 @@ import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
 import { statusLabel } from "../../../features/concerns/concern-status.js";
 import { escapeMrkdwn, formatDate } from "../blocks/text.js";
 import { SLACK_IDS } from "../ids.js";
-import { outcomeText } from "./concern-text.js";
+import { outcomeLine } from "../../../features/concerns/conversation/concern-text.js";
+import { mrkdwn } from "../conversation/block-kit-message.js";
 
 export const ANSWER_BLOCK = "answer";
 export const ANSWER_INPUT = "value";
@@ -33,7 +34,7 @@ export function reporterUpdate(concern: Concern, change: ConcernChange): { text:
       return { text: `Your concern ${concern.reference} is being investigated`, blocks: [section(`Your concern *${concern.reference}* is being investigated.`)] };
     case "closed": {
       const text = `Your concern ${concern.reference} was ${concern.status}`;
-      return { text, blocks: [section(`Your concern *${concern.reference}* is closed. ${outcomeText(concern) ?? statusLabel(concern.status)}`)] };
+      return { text, blocks: [section(`Your concern *${concern.reference}* is closed. ${mrkdwn(outcomeLine(concern) ?? statusLabel(concern.status))}`)] };
     }
     case "question":
       return reporterQuestion(concern, change.message);

@@ -1,20 +1,26 @@
 import type { ActionsBlock, Button as SlackButton, KnownBlock, ModalView } from "@slack/types";
-import { type Block, type Button, type Message, lineText } from "../../../conversation/message.js";
+import { type Block, type Button, type Message, lineText, showPeople } from "../../../conversation/message.js";
+import { mention } from "../slack-actor.js";
 
-/** Slack's mrkdwn: the three control characters escaped, `**bold**` as `*bold*` (`_italic_` is the same). */
+/** Slack's mrkdwn: the three control characters escaped, `**bold**` as `*bold*` (`_italic_` is the same), people as mentions. */
 export function mrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*\*(.+?)\*\*/gs, "*$1*");
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*\*(.+?)\*\*/gs, "*$1*");
+  return showPeople(escaped, mention);
 }
 
 const plain = (text: string, max: number) => ({ type: "plain_text" as const, text: text.length <= max ? text : `${text.slice(0, max - 1)}…` });
 
-/** A button's value travels as JSON in the button's value (at most 2,000 characters). */
+/**
+ * A button's value travels as JSON in the button's value (at most 2,000 characters). A button that opens a form
+ * carries the form's id as its action and the form's state as its value; the click opens the form in a modal.
+ */
 export function slackButton(button: Button): SlackButton {
+  const [action, value] = "action" in button ? [button.action, button.value] : [button.opens.id, button.opens.state];
   return {
     type: "button",
-    action_id: button.action,
+    action_id: action,
     text: plain(button.label, 75),
-    ...(button.value ? { value: JSON.stringify(button.value) } : {}),
+    ...(value ? { value: JSON.stringify(value) } : {}),
     ...(button.style ? { style: button.style } : {}),
   };
 }

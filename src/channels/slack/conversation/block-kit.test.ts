@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormValues } from "../../../conversation/form.js";
-import { DEMO_MESSAGE, EVERY_FIELD_FORM } from "../../../../test/support/conversation-fixtures.js";
+import { DEMO_MESSAGE, EVERY_FIELD_FORM, PEOPLE_MESSAGE } from "../../../../test/support/conversation-fixtures.js";
 import { messageBlockProblems, viewProblems } from "../../../../test/support/fake-slack/block-kit-limits.js";
 import { blockKitMessage, blockKitModal, mrkdwn } from "./block-kit-message.js";
 import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from "./block-kit-form.js";
@@ -23,6 +23,12 @@ describe("Block Kit rendering", () => {
       text: { text: "*Bold* &amp; _italic_\nquiet" },
       accessory: { action_id: "demo.edit", value: JSON.stringify({ id: "1" }) },
     });
+  });
+
+  it("names Slack people with a mention and others with their chat; a button that opens a form carries its id and state", () => {
+    const { blocks } = blockKitMessage(PEOPLE_MESSAGE);
+    expect(blocks[1]).toMatchObject({ text: { text: "Raised by <@U1>, seen by Tea|m (teams)" } });
+    expect(blocks[2]).toEqual({ type: "actions", elements: [{ type: "button", action_id: "demo.ask", text: { type: "plain_text", text: "Ask" }, value: JSON.stringify({ reference: "R-1" }) }] });
   });
 
   it("renders every kind of field as a modal Slack accepts, with the state in its metadata", () => {

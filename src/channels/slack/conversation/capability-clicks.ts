@@ -1,14 +1,14 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Core } from "../../../app/core.js";
-import type { ActionHandler } from "../../../conversation/capability.js";
+import type { ActionHandler, Capability } from "../../../conversation/capability.js";
 import type { ActionValue } from "../../../conversation/message.js";
 import { answerOf, type Reply, replyText, tell } from "../../../conversation/reply.js";
 import type { SlackContext } from "../context.js";
-import { failureMessage, tellUser } from "../reply.js";
+import { tellUser } from "../reply.js";
 import { slackActor } from "../slack-actor.js";
 import { blockKitMessage, blockKitModal, mrkdwn } from "./block-kit-message.js";
 import { blockKitForm } from "./block-kit-form.js";
-import { slackTurn } from "./slack-turn.js";
+import { failureOf, slackTurn } from "./slack-turn.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -21,9 +21,13 @@ const readValue = (value: unknown): ActionValue => {
   }
 };
 
-/** A click in a modal answers in the modal (a form is pushed over it); a click in a message answers in the chat. */
+/**
+ * A click in a modal answers in the modal (a form is pushed over it); a click in a message answers in the chat. A
+ * changed record needs nothing more: its publisher updates the messages that show it.
+ */
 async function carryOut({ body, client, respond }: ActionArgs, reply: Reply): Promise<void> {
   const view = body.view;
+  if (reply.kind === "changed") return;
   if (reply.kind === "form") {
     const form = blockKitForm(reply.form, view ? (view.root_view_id ?? view.id) : undefined);
     await (view ? client.views.push({ trigger_id: body.trigger_id, view: form }) : client.views.open({ trigger_id: body.trigger_id, view: form }));
@@ -34,12 +38,12 @@ async function carryOut({ body, client, respond }: ActionArgs, reply: Reply): Pr
   }
 }
 
-export function registerClick(app: App, ctx: SlackContext, id: string, handler: ActionHandler<Core>): void {
+export function registerClick(app: App, ctx: SlackContext, capability: Capability<Core>, id: string, handler: ActionHandler<Core>): void {
   app.action<BlockAction>(id, async (args) => {
     await args.ack();
     const turn = slackTurn(ctx, slackActor(args.body.user));
     const value = readValue("value" in args.action ? args.action.value : undefined);
-    const reply = await answerOf(() => handler(turn, value), (error) => tell(failureMessage(error, ctx.logger, { action: id })));
+    const reply = await answerOf(() => handler(turn, value), (error) => tell(failureOf(ctx, capability, error, id)));
     await carryOut(args, reply).catch((error: unknown) => ctx.logger.error({ err: error, action: id }, "could not answer a Slack click"));
   });
 }

@@ -1,15 +1,14 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { Core } from "../../../app/core.js";
-import type { FormHandler } from "../../../conversation/capability.js";
+import type { Capability, FormHandler } from "../../../conversation/capability.js";
 import { FormValues } from "../../../conversation/form.js";
 import { answerOf, formProblem, type Reply, replyText } from "../../../conversation/reply.js";
 import type { SlackContext } from "../context.js";
-import { failureMessage } from "../reply.js";
 import { slackActor } from "../slack-actor.js";
 import { blockKitModal, textModal } from "./block-kit-message.js";
 import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from "./block-kit-form.js";
-import { slackTurn } from "./slack-turn.js";
+import { failureOf, slackTurn } from "./slack-turn.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -20,7 +19,7 @@ const firstInput = (blocks: { type: string; block_id?: string }[]) => blocks.fin
  * A form pushed over a modal closes and that modal shows the answer; otherwise the form becomes the answer. A slow
  * form is checked, acknowledged with its progress text, then saved, and the answer replaces the view afterwards.
  */
-export function registerForm(app: App, ctx: SlackContext, id: string, handler: FormHandler<Core>): void {
+export function registerForm(app: App, ctx: SlackContext, capability: Capability<Core>, id: string, handler: FormHandler<Core>): void {
   app.view(id, async ({ ack, body, view, client }: ViewArgs) => {
     const turn = slackTurn(ctx, slackActor(body.user));
     const { state, rootViewId } = readFormMetadata(view.private_metadata);
@@ -29,9 +28,9 @@ export function registerForm(app: App, ctx: SlackContext, id: string, handler: F
     const firstField = form?.fields[0]?.id ?? firstInput(view.blocks as never);
     const keepOpen = (reply: Extract<Reply, { kind: "errors" | "tell" }>) =>
       ack(reply.kind === "errors" ? errorsAck(reply.errors, reply.problem, firstField) : errorsAck({}, reply.text, firstField));
-    const save = () => answerOf(() => handler.submit(turn, values, state), (error) => formProblem(failureMessage(error, ctx.logger, { view: id })));
+    const save = () => answerOf(() => handler.submit(turn, values, state), (error) => formProblem(failureOf(ctx, capability, error, id)));
     const viewOf = (reply: Reply): ModalView =>
-      reply.kind === "show" ? blockKitModal(reply.message) : reply.kind === "form" ? blockKitForm(reply.form, rootViewId) : textModal(form?.title ?? "", replyText(reply));
+      reply.kind === "show" || reply.kind === "changed" ? blockKitModal(reply.message) : reply.kind === "form" ? blockKitForm(reply.form, rootViewId) : textModal(form?.title ?? "", replyText(reply));
     const update = (reply: Reply) =>
       client.views.update({ view_id: rootViewId ?? view.id, view: viewOf(reply) }).catch((error: unknown) => ctx.logger.error({ err: error, view: id }, "could not update a Slack view"));
 
@@ -43,6 +42,7 @@ export function registerForm(app: App, ctx: SlackContext, id: string, handler: F
     }
     const reply = await save();
     if (reply.kind === "errors" || reply.kind === "tell") return void (await keepOpen(reply).catch(() => undefined));
+    if (reply.kind === "changed") return void (await ack());
     if (!rootViewId || reply.kind === "form") return void (await ack({ response_action: "update", view: viewOf(reply) }));
     await ack();
     await update(reply);

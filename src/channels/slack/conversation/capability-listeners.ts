@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { Core } from "../../../app/core.js";
 import type { Actor } from "../../../core/actor.js";
-import type { Capability } from "../../../conversation/capability.js";
-import { replyText } from "../../../conversation/reply.js";
+import type { ActionHandler, Capability, FormHandler } from "../../../conversation/capability.js";
+import { NO_LONGER_AVAILABLE, openForm, replyText, tell } from "../../../conversation/reply.js";
 import type { SlackContext } from "../context.js";
 import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 import { blockKitModal, mrkdwn } from "./block-kit-message.js";
@@ -27,8 +27,21 @@ export function subcommandsOf(capability: Capability<Core>): Subcommand[] {
   }));
 }
 
+/** A button that opens a form (`opens`) has the form's id as its action and the form's state as its value. */
+const opener =
+  (handler: FormHandler<Core>): ActionHandler<Core> =>
+  async (turn, state) => {
+    const refusal = await handler.refusal?.(turn, state);
+    if (refusal) return tell(refusal);
+    const form = await handler.form(state, turn);
+    return form ? openForm(form) : tell(NO_LONGER_AVAILABLE);
+  };
+
 /** Registers a capability's buttons and forms with Bolt; its commands join the `/aims` list through `subcommandsOf`. */
 export function registerCapability(app: App, ctx: SlackContext, capability: Capability<Core>): void {
-  for (const [id, handler] of Object.entries(capability.actions)) registerClick(app, ctx, id, handler);
-  for (const [id, handler] of Object.entries(capability.forms)) registerForm(app, ctx, id, handler);
+  for (const [id, handler] of Object.entries(capability.actions)) registerClick(app, ctx, capability, id, handler);
+  for (const [id, handler] of Object.entries(capability.forms)) {
+    registerForm(app, ctx, capability, id, handler);
+    registerClick(app, ctx, capability, id, opener(handler));
+  }
 }

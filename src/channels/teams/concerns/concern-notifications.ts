@@ -5,7 +5,8 @@ import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
 import { conversationSurface } from "../conversation-surface.js";
 import { reporterUpdateCard } from "./reporter-cards.js";
-import { triageCard, triageSummary } from "./triage-card.js";
+import { triageView } from "../../../features/concerns/conversation/triage-view.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 
 const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "teams" }) as const;
 
@@ -24,7 +25,9 @@ export function subscribeConcernNotifications(ctx: TeamsContext): void {
   async function showInTriage(reference: string): Promise<void> {
     await show?.(triageKey(reference), async () => {
       const concern = await concerns.find(reference);
-      return concern ? cardMessage(triageCard(concern, await concerns.messages(concern.id)), triageSummary(concern)) : null;
+      if (!concern) return null;
+      const view = triageView(concern, await concerns.messages(concern.id));
+      return cardMessage(adaptiveCardOf(view), view.summary);
     });
   }
 

@@ -5,10 +5,6 @@ export const CONCERN_VERBS = {
   followUpOpen: "concern.followup.open",
   followUpAnswer: "concern.followup.answer",
   reporterAnswer: "concern.answer",
-  acknowledge: "concern.acknowledge",
-  ask: "concern.ask",
-  assign: "concern.assign",
-  close: "concern.close",
 } as const;
 
 /**

@@ -1,12 +1,13 @@
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
 import type { ConcernChange } from "../../../features/concerns/concern-events.js";
 import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
-import { isOpen, statusLabel } from "../../../features/concerns/concern-status.js";
+import { isOpen, } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { formatDate, truncate } from "../cards/text.js";
 import { textInput } from "../incidents/card-inputs.js";
-import { conversationBlocks, outcomeBlocks } from "./concern-text.js";
+import { concernStatusBlocks, outcomeLine } from "../../../features/concerns/conversation/concern-text.js";
+import { cardElements } from "../conversation/adaptive-card-message.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
 
 export const FOLLOW_UP_INPUTS = { secret: "secret", answer: "answer" } as const;
@@ -53,7 +54,7 @@ export function reporterUpdateCard(concern: Concern, change: ConcernChange): { c
       return say(`Your concern **${concern.reference}** is being investigated.`, `Your concern ${concern.reference} is being investigated`);
     case "closed":
       return {
-        card: adaptiveCard([textBlock(`Your concern **${concern.reference}** is closed.`), ...outcomeBlocks(concern)]),
+        card: adaptiveCard([textBlock(`Your concern **${concern.reference}** is closed.`), ...(outcomeLine(concern) ? [textBlock(outcomeLine(concern)!)] : [])]),
         summary: `Your concern ${concern.reference} was ${concern.status}`,
       };
     case "question":
@@ -98,16 +99,7 @@ export function followUpCard(concern: Concern, messages: ConcernMessage[], code:
   const body: CardElement[] = [
     textBlock(`Concern ${concern.reference}`, { size: "medium", weight: "bolder" }),
     ...(notice ? [textBlock(notice, { color: "good" })] : []),
-    {
-      type: "FactSet",
-      facts: [
-        { title: "Status", value: statusLabel(concern.status) },
-        { title: "Received", value: formatDate(concern.receivedOn) },
-        ...(open ? [{ title: "Resolution expected by", value: formatDate(concern.resolveBy) }] : []),
-      ],
-    },
-    ...outcomeBlocks(concern),
-    ...conversationBlocks(messages),
+    ...cardElements(concernStatusBlocks(concern, messages)),
   ];
   if (!open) return adaptiveCard(body);
   return adaptiveCard(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FormValues, withValues } from "../../../conversation/form.js";
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
-import { DEMO_MESSAGE, EVERY_FIELD_FORM } from "../../../../test/support/conversation-fixtures.js";
+import { DEMO_MESSAGE, EVERY_FIELD_FORM, PEOPLE_MESSAGE } from "../../../../test/support/conversation-fixtures.js";
 import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
 import { adaptiveCardOf } from "./adaptive-card-message.js";
 
@@ -18,6 +18,22 @@ describe("Adaptive Card rendering", () => {
     expect(line.items).toContainEqual({ type: "ActionSet", actions: [{ type: "Action.Execute", title: "Edit", verb: "demo.edit", data: { id: "1" } }] });
     expect(card.body.find((element) => element.type === "FactSet")).toEqual({ type: "FactSet", facts: [{ title: "Owner", value: "Ada" }] });
     expect(card.actions).toEqual([{ type: "Action.Execute", title: "More", verb: "demo.more", data: {} }]);
+  });
+
+  it("names people with their chat when it is not Teams, and unfolds a form from its button", () => {
+    const card = adaptiveCardOf(PEOPLE_MESSAGE);
+    expect(texts(card.body)).toContain("Raised by Sam (Slack), seen by Tea|m");
+    expect(card.actions).toEqual([
+      {
+        type: "Action.ShowCard",
+        title: "Ask",
+        card: {
+          type: "AdaptiveCard",
+          body: [{ type: "Input.Text", id: "question", label: "Question", isMultiline: false }],
+          actions: [{ type: "Action.Execute", title: "Send", verb: "demo.ask", data: { reference: "R-1" }, style: "positive" }],
+        },
+      },
+    ]);
   });
 
   it("renders every kind of field, with Save carrying the form's state and Back its own action", () => {

@@ -8,7 +8,7 @@ import { commandArguments } from "../commands/command.js";
 import type { TeamsContext } from "../context.js";
 import { adaptiveCardForm } from "./adaptive-card-form.js";
 import { adaptiveCardOf } from "./adaptive-card-message.js";
-import { teamsTurn } from "./capability-verbs.js";
+import { teamsTurn } from "./teams-turn.js";
 
 /** A capability's commands as words sent to the bot: a message or a form comes as a card, text as a message. */
 export function commandsOf(capability: Capability<Core>): TeamsCommand[] {

@@ -1,36 +1,39 @@
 import type { AdaptiveCardInvokeResponse } from "botbuilder";
 import type { Core } from "../../../app/core.js";
-import type { Actor } from "../../../core/actor.js";
-import type { Capability, FormHandler, Turn } from "../../../conversation/capability.js";
+import type { Capability, FormHandler } from "../../../conversation/capability.js";
 import { type Form, FormValues, type FormState, withValues } from "../../../conversation/form.js";
 import type { ActionValue } from "../../../conversation/message.js";
-import { answerOf, formProblem, type Reply, replyText } from "../../../conversation/reply.js";
+import { answerOf, formProblem, type Reply, replyText, tell } from "../../../conversation/reply.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
-import type { TeamsContext } from "../context.js";
-import { failureMessage } from "../reply.js";
 import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
 import { adaptiveCardOf } from "./adaptive-card-message.js";
+import { failureOf, teamsTurn } from "./teams-turn.js";
 
-/** A card holds about 28 KB: a long message is split into views. */
-export const teamsTurn = (ctx: TeamsContext, actor: Actor): Turn<Core> => ({ services: ctx.core, actor, logger: ctx.logger, roomy: false });
-
-/** A form sent back keeps what was typed; `tell` leaves the card as it is and shows the text. */
+/**
+ * The invoke answer: a card replaces the clicked one, text leaves it as it is. A form sent back with errors keeps
+ * what was typed; an inline form (inside the card) keeps it by itself, so its errors are text.
+ */
 function invokeResponse(reply: Reply, shownBack?: { form: Form | undefined; values: FormValues }): AdaptiveCardInvokeResponse {
-  if (reply.kind === "show") return cardResponse(adaptiveCardOf(reply.message));
+  if (reply.kind === "show" || reply.kind === "changed") return cardResponse(adaptiveCardOf(reply.message));
   if (reply.kind === "form") return cardResponse(adaptiveCardForm(reply.form));
   if (reply.kind === "errors" && shownBack?.form) return cardResponse(adaptiveCardForm(withValues(shownBack.form, shownBack.values), reply.errors, reply.problem));
   return messageResponse(replyText(reply));
 }
 
-function formVerb(id: string, handler: FormHandler<Core>): CardActionHandler {
+function formVerb(capability: Capability<Core>, id: string, handler: FormHandler<Core>): CardActionHandler {
   return async ({ ctx, actor, data }) => {
     const turn = teamsTurn(ctx, actor);
     const values = new FormValues(readCardValues(data));
     const state = data as FormState;
+    const failed = (error: unknown) => {
+      const text = failureOf(ctx, capability, error, id);
+      return handler.inline ? tell(text) : formProblem(text);
+    };
     const early = await handler.slow?.check(turn, values);
-    const reply = early ?? (await answerOf(() => handler.submit(turn, values, state), (error) => formProblem(failureMessage(error, ctx.logger, { action: id }))));
-    return invokeResponse(reply, { form: reply.kind === "errors" ? await handler.form(state, turn) : undefined, values });
+    const reply = early ?? (await answerOf(() => handler.submit(turn, values, state), failed));
+    const shownBack = reply.kind === "errors" && !handler.inline ? await handler.form(state, turn) : undefined;
+    return invokeResponse(reply, { form: shownBack, values });
   };
 }
 
@@ -38,8 +41,11 @@ function formVerb(id: string, handler: FormHandler<Core>): CardActionHandler {
 export function verbsOf(capability: Capability<Core>): Record<string, CardActionHandler> {
   const verbs: Record<string, CardActionHandler> = {};
   for (const [id, handler] of Object.entries(capability.actions)) {
-    verbs[id] = async ({ ctx, actor, data }) => invokeResponse(await handler(teamsTurn(ctx, actor), data as ActionValue));
+    verbs[id] = async ({ ctx, actor, data }) => {
+      const reply = await answerOf(() => handler(teamsTurn(ctx, actor), data as ActionValue), (error) => tell(failureOf(ctx, capability, error, id)));
+      return invokeResponse(reply);
+    };
   }
-  for (const [id, handler] of Object.entries(capability.forms)) verbs[id] = formVerb(id, handler);
+  for (const [id, handler] of Object.entries(capability.forms)) verbs[id] = formVerb(capability, id, handler);
   return verbs;
 }

@@ -62,10 +62,13 @@ async function answer(turn: RolesTurn, result: RoleChangeResult, form: Parameter
   return rolesReply(turn, notice);
 }
 
-const grantInput = (turn: RolesTurn, values: FormValues) => {
-  const person = values.text("person");
-  return { role: values.text("role"), person: person ? { channel: turn.actor.channel, id: person } : null, reason: values.text("reason"), until: values.text("until") };
-};
+/** The form as RoleService reads it: the person picked is an account of the chat the form was shown in. */
+const grantInput = async (turn: RolesTurn, values: FormValues) => ({
+  role: values.text("role"),
+  person: (await turn.person(values.text("person"))) ?? null,
+  reason: values.text("reason"),
+  until: values.text("until"),
+});
 
 /**
  * Roles in chat (ISO 42001 5.3, A.3.2): everyone sees who holds which role and why; AIMS owners grant and revoke
@@ -97,7 +100,7 @@ export const rolesCapability: Capability<RolesServices> = {
     [ROLES_IDS.views.grant]: {
       form: () => grantForm(),
       async submit(turn, values) {
-        const input = grantInput(turn, values);
+        const input = await grantInput(turn, values);
         const result = await turn.services.roles.grant(turn.actor, input);
         return answer(turn, result, grantForm(), result.kind === "ok" ? W.grantedNotice(result.grant.role) : "");
       },

@@ -4,8 +4,7 @@ import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
-import { soaCapability } from "../../../../features/soa/conversation/soa-capability.js";
-import { rolesCapability } from "../../../../features/organisation/conversation/roles-capability.js";
+import { CAPABILITIES } from "../../../../features/capabilities.js";
 import { subcommandsOf } from "../../conversation/capability-listeners.js";
 import { exportSubcommand } from "../../evidence/export-subcommand.js";
 import { helpSubcommand } from "./help.js";
@@ -25,8 +24,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   objectivesSubcommand,
   reviewsSubcommand,
   digestSubcommand,
-  ...subcommandsOf(soaCapability),
-  ...subcommandsOf(rolesCapability),
+  ...CAPABILITIES.flatMap(subcommandsOf),
   exportSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];
