@@ -206,6 +206,17 @@ describe("roles in chat, in Slack and in Teams", () => {
     expect(blockText(await slackRoles(EMPLOYEE))).toContain("The AI council manages");
   });
 
+  it("a Teams owner unlinks Bob's Teams account, with a reason; it is then a person of its own", async () => {
+    const form = expectCardResponse((await invoke(TESS, ROLES_IDS.actions.unlink)).body);
+    expect(cardText(form)).toContain(`teams:${OLLI.aadObjectId}`);
+    const noReason = expectCardResponse((await invoke(TESS, ROLES_IDS.views.unlink, { account: `teams:${OLLI.aadObjectId}`, reason: "" })).body);
+    expect(cardText(noReason)).toContain("Say why this account is not the same person.");
+    expect(inputValue(noReason, "account")).toBe(`teams:${OLLI.aadObjectId}`);
+    const unlinked = expectCardResponse((await invoke(TESS, ROLES_IDS.views.unlink, { account: `teams:${OLLI.aadObjectId}`, reason: "Linked by mistake" })).body);
+    expect(cardText(unlinked)).toContain("The account is now a person of its own.");
+    expect(await t.aims.core.roles.samePerson({ channel: "slack", id: BOB }, { channel: "teams", id: OLLI.aadObjectId })).toBe(false);
+  });
+
   it("refuses to revoke the last AIMS owner, with the reason on the form", async () => {
     const grantOwner = await slackClick(OWNER, await slackRoles(OWNER), ROLES_IDS.actions.grant);
     await submit(OWNER, grantOwner, { role: select("owner"), person: user(BOB), reason: text("Bob takes over the AIMS") });
