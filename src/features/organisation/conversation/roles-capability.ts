@@ -1,7 +1,8 @@
 import type { Clock } from "../../../core/clock.js";
 import type { Capability, Turn } from "../../../conversation/capability.js";
 import { valueText } from "../../../conversation/capability.js";
-import type { FormValues } from "../../../conversation/form.js";
+import type { Form, FormValues } from "../../../conversation/form.js";
+import type { RoleGrant } from "../../../db/generated/client.js";
 import type { ActionValue } from "../../../conversation/message.js";
 import { openForm, type Reply, show, tell } from "../../../conversation/reply.js";
 import type { Prisma } from "../../../db/database.js";
@@ -56,10 +57,10 @@ async function namedLinkedAccounts(turn: RolesTurn) {
 }
 
 /** A role change's answer: the roles as they now stand, the refusal, or the errors on the form. */
-async function answer(turn: RolesTurn, result: RoleChangeResult, form: Parameters<typeof errorsOn>[0], notice: string): Promise<Reply> {
+async function answer(turn: RolesTurn, result: RoleChangeResult, form: Form, notice: (grant: RoleGrant) => string): Promise<Reply> {
   if (result.kind === "forbidden") return tell(result.message);
   if (result.kind === "invalid") return errorsOn(form, result.errors);
-  return rolesReply(turn, notice);
+  return rolesReply(turn, notice(result.grant));
 }
 
 /** The form as RoleService reads it: the person picked is an account of the chat the form was shown in. */
@@ -102,14 +103,14 @@ export const rolesCapability: Capability<RolesServices> = {
       async submit(turn, values) {
         const input = await grantInput(turn, values);
         const result = await turn.services.roles.grant(turn.actor, input);
-        return answer(turn, result, grantForm(), result.kind === "ok" ? W.grantedNotice(result.grant.role) : "");
+        return answer(turn, result, grantForm(), (grant) => W.grantedNotice(grant.role));
       },
     },
     [ROLES_IDS.views.revoke]: {
       form: (state) => revokeForm(state),
       async submit(turn, values, state) {
         const result = await turn.services.roles.revoke(turn.actor, String(state.grant ?? ""), values.text("reason"));
-        return answer(turn, result, revokeForm(state), Number(state.group) === 1 ? W.unbound : W.revoked);
+        return answer(turn, result, revokeForm(state), () => (Number(state.group) === 1 ? W.unbound : W.revoked));
       },
     },
     [ROLES_IDS.views.bind]: {
@@ -120,7 +121,7 @@ export const rolesCapability: Capability<RolesServices> = {
         const result = await turn.services.roles.bindGroup(turn.actor, { role: values.text("role"), reason: values.text("reason") }, group);
         const form = bindForm(turn.actor.channel, []);
         if (result.kind === "invalid" && !picked) return errorsOn(form, { ...result.errors, group: W.pickGroup });
-        return answer(turn, result, form, result.kind === "ok" && group ? W.boundTo(result.grant.role, group.name) : "");
+        return answer(turn, result, form, (grant) => W.boundTo(grant.role, group?.name ?? ""));
       },
     },
     [ROLES_IDS.views.link]: {
