@@ -43,6 +43,9 @@ const ownersOnly =
     return refusal ? tell(refusal) : open(turn, value);
   };
 
+/** A form's refusal before it opens: only an AIMS owner opens one (each save checks again). */
+const ownerForm = { refusal: (turn: RolesTurn) => turn.services.roles.changeRefusal(turn.actor) };
+
 const groupsOf = async (turn: RolesTurn) => (await turn.services.groupLookups.of(turn.actor.channel)?.groups()) ?? [];
 
 /** The other chat's accounts, named as the bot last saw them. */
@@ -99,6 +102,7 @@ export const rolesCapability: Capability<RolesServices> = {
   },
   forms: {
     [ROLES_IDS.views.grant]: {
+      ...ownerForm,
       form: () => grantForm(),
       async submit(turn, values) {
         const input = await grantInput(turn, values);
@@ -107,6 +111,7 @@ export const rolesCapability: Capability<RolesServices> = {
       },
     },
     [ROLES_IDS.views.revoke]: {
+      ...ownerForm,
       form: (state) => revokeForm(state),
       async submit(turn, values, state) {
         const result = await turn.services.roles.revoke(turn.actor, String(state.grant ?? ""), values.text("reason"));
@@ -114,6 +119,7 @@ export const rolesCapability: Capability<RolesServices> = {
       },
     },
     [ROLES_IDS.views.bind]: {
+      ...ownerForm,
       form: async (_state, turn) => bindForm(turn.actor.channel, await groupsOf(turn)),
       async submit(turn, values) {
         const picked = values.text("group");
@@ -125,6 +131,7 @@ export const rolesCapability: Capability<RolesServices> = {
       },
     },
     [ROLES_IDS.views.link]: {
+      ...ownerForm,
       form: async (_state, turn) => linkForm(turn.actor.channel, await otherAccounts(turn)),
       submit: async (turn, values) => {
         const refusal = await turn.services.roles.changeRefusal(turn.actor);
@@ -139,6 +146,7 @@ export const rolesCapability: Capability<RolesServices> = {
       },
     },
     [ROLES_IDS.views.unlink]: {
+      ...ownerForm,
       form: async (_state, turn) => unlinkForm(await namedLinkedAccounts(turn)),
       submit: async (turn, values) => {
         const refusal = await turn.services.roles.changeRefusal(turn.actor);
