@@ -139,7 +139,7 @@ export const rolesCapability: Capability<RolesServices> = {
         const account = values.text("account");
         const other = chosenAccount(values.text("other"));
         const form = linkForm(turn.actor.channel, []);
-        if (!account || !other) return errorsOn(form, { ...(account ? {} : { account: W.pickPerson }), ...(other ? {} : { other: W.pickOtherAccount }) });
+        if (!account || !other) return errorsOn(form, { ...(account ? {} : { account: W.pickAccount }), ...(other ? {} : { other: W.pickOtherAccount }) });
         const result = await turn.services.directory.link(turn.actor, { channel: turn.actor.channel, id: account }, other, values.text("reason") ?? "");
         if (result.kind === "invalid") return errorsOn(form, result.errors);
         return rolesReply(turn, result.kind === "linked" ? W.linked : W.alreadyLinked);
@@ -153,7 +153,7 @@ export const rolesCapability: Capability<RolesServices> = {
         if (refusal) return tell(refusal);
         const account = chosenAccount(values.text("account"));
         const form = unlinkForm([]);
-        if (!account) return errorsOn(form, { account: W.pickPerson });
+        if (!account) return errorsOn(form, { account: W.pickAccount });
         const result = await turn.services.directory.unlink(turn.actor, account, values.text("reason") ?? "");
         return result.kind === "invalid" ? errorsOn(form, result.errors) : rolesReply(turn, W.unlinked);
       },

@@ -41,7 +41,6 @@ export const ROLES_WORDING = {
   refresh: "Refresh",
 
   role: "Role",
-  pickRole: "Pick a role.",
   person: "Person",
   untilLabel: "Until (optional)",
   untilHint: "Leave empty to keep the role until it is revoked.",
@@ -59,7 +58,7 @@ export const ROLES_WORDING = {
   bind: "Bind",
   account: (channel: ChatChannel) => `Account in ${CHANNEL_NAMES[channel]}`,
   otherAccount: "Same person's other account",
-  pickPerson: "Pick a person.",
+  pickAccount: "Pick an account.",
   pickOtherAccount: "Pick the other account.",
   noOtherAccounts: "The bot knows no other accounts yet: the person has to write to the bot in the other chat first.",
   link: "Link",
