@@ -1,4 +1,5 @@
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
+import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
 import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
 import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
 
@@ -28,14 +29,14 @@ export const SLACK_IDS = {
       question: TRIAGE_IDS.ask,
       assign: TRIAGE_IDS.assign,
       close: TRIAGE_IDS.close,
-      answer: "concern_answer",
+      answer: REPORTER_IDS.answer,
     },
     actions: {
       acknowledge: TRIAGE_IDS.acknowledge,
       ask: TRIAGE_IDS.ask,
       assign: TRIAGE_IDS.assign,
       close: TRIAGE_IDS.close,
-      answer: "concern_answer_open",
+      answer: REPORTER_IDS.answer,
     },
   },
   incidents: {

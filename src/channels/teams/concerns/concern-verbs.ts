@@ -4,7 +4,6 @@ export const CONCERN_VERBS = {
   hideReceipt: "concern.receipt.hide",
   followUpOpen: "concern.followup.open",
   followUpAnswer: "concern.followup.answer",
-  reporterAnswer: "concern.answer",
 } as const;
 
 /**
