@@ -1,4 +1,5 @@
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
+import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
 import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
 import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
 import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
@@ -23,7 +24,7 @@ export const SLACK_IDS = {
     messageShortcut: "report_ai_concern",
     globalShortcut: "report_ai_concern_global",
     views: {
-      submit: "concern_submit",
+      submit: CONCERN_FORM_ID,
       followUpSecret: "concern_follow_up_secret",
       followUpAnswer: "concern_follow_up_answer",
       question: TRIAGE_IDS.ask,

@@ -56,4 +56,19 @@ export const CONCERN_WORDING = {
   answerSent: (reference: string) => `Thank you: your answer about ${reference} was sent to the AIMS triagers.`,
   closedNoAnswers: "This concern is closed, so it takes no more answers.",
   writeYourAnswer: "Please write your answer.",
+  form: {
+    title: "Report an AI concern",
+    submit: "Send",
+    intro:
+      "Tell the AIMS triagers about a problem with AI. Only they see it. Tick **Report anonymously** and nothing that identifies you is stored: you get a case code and a secret to follow up instead.",
+    quoted: "**The message you are reporting:**",
+    description: "What happened?",
+    fromRegister: "Which AI system? (from the register)",
+    notListed: "…or, if it is not listed, which AI system?",
+    whichSystem: "Which AI system?",
+    category: "What kind of concern is it?",
+    anonymity: "Anonymity",
+    anonymously: "Report anonymously",
+    anonymouslyDescription: "You get a case code and a secret to follow up; we never learn who you are.",
+  },
 } as const;
