@@ -15,6 +15,8 @@ export type Reply =
    * for a channel that answers a click with a view (Teams replaces the card; Slack just closes the form).
    */
   | { kind: "changed"; message: Message }
+  /** The form is finished: it closes, and the person is told `text` (Slack by DM, Teams in place). */
+  | { kind: "done"; text: string }
   | { kind: "show"; message: Message }
   | { kind: "form"; form: Form }
   | { kind: "errors"; errors: FieldErrors; problem?: string };
@@ -22,6 +24,7 @@ export type Reply =
 export const tell = (text: string): Reply => ({ kind: "tell", text });
 export const show = (message: Message): Reply => ({ kind: "show", message });
 export const changed = (message: Message): Reply => ({ kind: "changed", message });
+export const done = (text: string): Reply => ({ kind: "done", text });
 export const openForm = (form: Form): Reply => ({ kind: "form", form });
 export const fieldErrors = (errors: FieldErrors, problem?: string): Reply => ({ kind: "errors", errors, problem });
 /** A problem with the form as a whole (a conflicting edit, an outage): the answers stay, the text says why. */
@@ -37,6 +40,7 @@ export const FIX_MARKED_ANSWERS = "Please fix the answers marked below.";
 export function replyText(reply: Reply): string {
   switch (reply.kind) {
     case "tell":
+    case "done":
       return reply.text;
     case "errors":
       return reply.problem ?? Object.values(reply.errors).join("\n");

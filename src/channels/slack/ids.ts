@@ -1,4 +1,6 @@
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
+import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
+import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
 import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
 import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
 
@@ -22,20 +24,20 @@ export const SLACK_IDS = {
     messageShortcut: "report_ai_concern",
     globalShortcut: "report_ai_concern_global",
     views: {
-      submit: "concern_submit",
+      submit: CONCERN_FORM_ID,
       followUpSecret: "concern_follow_up_secret",
       followUpAnswer: "concern_follow_up_answer",
       question: TRIAGE_IDS.ask,
       assign: TRIAGE_IDS.assign,
       close: TRIAGE_IDS.close,
-      answer: "concern_answer",
+      answer: REPORTER_IDS.answer,
     },
     actions: {
       acknowledge: TRIAGE_IDS.acknowledge,
       ask: TRIAGE_IDS.ask,
       assign: TRIAGE_IDS.assign,
       close: TRIAGE_IDS.close,
-      answer: "concern_answer_open",
+      answer: REPORTER_IDS.answer,
     },
   },
   incidents: {

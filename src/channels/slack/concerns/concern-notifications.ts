@@ -5,7 +5,8 @@ import { CONCERN_ENTITY } from "../../../features/concerns/concern-records.js";
 import { escapeMrkdwn } from "../blocks/text.js";
 import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
-import { reporterReceipt, reporterUpdate } from "./reporter-blocks.js";
+import { receiptView, reporterUpdateView } from "../../../features/concerns/conversation/reporter-views.js";
+import type { Message } from "../../../conversation/message.js";
 import { triageView } from "../../../features/concerns/conversation/triage-view.js";
 import { blockKitMessage } from "../conversation/block-kit-message.js";
 
@@ -32,9 +33,9 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
     return shown?.messageId ?? null;
   }
 
-  async function dmReporter(concern: Concern, message: { text: string; blocks: unknown[] } | null) {
-    if (!message || concern.anonymous || concern.reporterChannel !== "slack" || !concern.reporterId) return;
-    await client.chat.postMessage({ channel: concern.reporterId, text: message.text, blocks: message.blocks as never });
+  async function dmReporter(concern: Concern, view: Message | null) {
+    if (!view || concern.anonymous || concern.reporterChannel !== "slack" || !concern.reporterId) return;
+    await client.chat.postMessage({ channel: concern.reporterId, ...blockKitMessage(view) });
   }
 
   events.on("concern.received", async ({ concern }) => void (await showInTriage(concern.reference)));
@@ -51,6 +52,6 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
 
   // Apart from the triage message, so that neither's failure repeats the other.
   const reporter = ctx.core.events.subscriber("slack.concern-reporter");
-  reporter.on("concern.received", ({ concern }) => dmReporter(concern, reporterReceipt(concern)));
-  reporter.on("concern.changed", ({ concern, change }) => dmReporter(concern, reporterUpdate(concern, change)));
+  reporter.on("concern.received", ({ concern }) => dmReporter(concern, receiptView(concern)));
+  reporter.on("concern.changed", ({ concern, change }) => dmReporter(concern, reporterUpdateView(concern, change)));
 }

@@ -6,7 +6,6 @@ import { concernSubmission } from "./concern-submission.js";
 import { subscribeConcernNotifications } from "./concern-notifications.js";
 import { followUpAnswerSubmission, followUpSecretSubmission } from "./follow-up-submissions.js";
 import { quietClient } from "./quiet-client.js";
-import { reporterAnswerAction, reporterAnswerSubmission } from "./reporter-answer.js";
 
 /**
  * The Slack listeners of AI concerns that only Slack has (the reporter's side; triage is the neutral
@@ -20,9 +19,7 @@ export function registerConcernListeners(app: App, ctx: SlackContext): void {
   app.view(ids.views.submit, concernSubmission(ctx));
   app.view(ids.views.followUpSecret, followUpSecretSubmission(ctx));
   app.view(ids.views.followUpAnswer, followUpAnswerSubmission(ctx));
-  app.view(ids.views.answer, reporterAnswerSubmission(ctx));
 
-  app.action(ids.actions.answer, reporterAnswerAction());
 
   subscribeConcernNotifications(ctx, quietClient(ctx));
 }

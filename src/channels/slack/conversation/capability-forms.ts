@@ -6,7 +6,8 @@ import { FormValues } from "../../../conversation/form.js";
 import { answerOf, formProblem, type Reply, replyText } from "../../../conversation/reply.js";
 import type { SlackContext } from "../context.js";
 import { slackActor } from "../slack-actor.js";
-import { blockKitModal, textModal } from "./block-kit-message.js";
+import { tellUser } from "../reply.js";
+import { blockKitModal, mrkdwn, textModal } from "./block-kit-message.js";
 import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from "./block-kit-form.js";
 import { failureOf, slackTurn } from "./slack-turn.js";
 
@@ -43,6 +44,10 @@ export function registerForm(app: App, ctx: SlackContext, capability: Capability
     const reply = await save();
     if (reply.kind === "errors" || reply.kind === "tell") return void (await keepOpen(reply).catch(() => undefined));
     if (reply.kind === "changed") return void (await ack());
+    if (reply.kind === "done") {
+      await ack();
+      return void (await tellUser({ client, userId: body.user.id }, mrkdwn(reply.text)));
+    }
     if (!rootViewId || reply.kind === "form") return void (await ack({ response_action: "update", view: viewOf(reply) }));
     await ack();
     await update(reply);

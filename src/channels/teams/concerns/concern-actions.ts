@@ -1,6 +1,6 @@
 import type { CardActionHandler } from "../actions/card-action.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
-import { answerAnonymously, answerAsReporter, hideReceipt, openFollowUp, submitConcern } from "./reporter-actions.js";
+import { answerAnonymously, hideReceipt, openFollowUp, submitConcern } from "./reporter-actions.js";
 
 /** The reporter's concern card buttons, by verb (triage is the neutral `triageCapability`). */
 export const CONCERN_ACTIONS: Record<(typeof CONCERN_VERBS)[keyof typeof CONCERN_VERBS], CardActionHandler> = {
@@ -8,5 +8,4 @@ export const CONCERN_ACTIONS: Record<(typeof CONCERN_VERBS)[keyof typeof CONCERN
   [CONCERN_VERBS.hideReceipt]: hideReceipt,
   [CONCERN_VERBS.followUpOpen]: openFollowUp,
   [CONCERN_VERBS.followUpAnswer]: answerAnonymously,
-  [CONCERN_VERBS.reporterAnswer]: answerAsReporter,
 };

@@ -1,12 +1,10 @@
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
-import type { ConcernChange } from "../../../features/concerns/concern-events.js";
 import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
-import { isOpen, } from "../../../features/concerns/concern-status.js";
+import { isOpen } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
-import { formatDate, truncate } from "../cards/text.js";
 import { textInput } from "../incidents/card-inputs.js";
-import { concernStatusBlocks, outcomeLine } from "../../../features/concerns/conversation/concern-text.js";
+import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
 import { cardElements } from "../conversation/adaptive-card-message.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
 
@@ -34,45 +32,6 @@ export function anonymousReceiptCard(concern: Concern, credentials: FollowUpCred
 
 export function hiddenReceiptCard(): AdaptiveCard {
   return adaptiveCard([textBlock("Your concern was sent anonymously. The case code and secret are no longer shown here.")]);
-}
-
-export function namedReceiptCard(concern: Concern): AdaptiveCard {
-  return adaptiveCard([
-    textBlock(
-      `Your AI concern **${concern.reference}** was received. The AIMS triagers will acknowledge it by ${formatDate(concern.acknowledgeBy)} and aim to resolve it by ${formatDate(concern.resolveBy)}. I will keep you posted here.`,
-    ),
-  ]);
-}
-
-/** Messages to a named reporter in their personal chat, one per step the triagers take. */
-export function reporterUpdateCard(concern: Concern, change: ConcernChange): { card: AdaptiveCard; summary: string } | null {
-  const say = (text: string, summary: string) => ({ card: adaptiveCard([textBlock(text)]), summary });
-  switch (change.kind) {
-    case "acknowledged":
-      return say(`The AIMS triagers acknowledged your concern **${concern.reference}**.`, `Your concern ${concern.reference} was acknowledged`);
-    case "assigned":
-      return say(`Your concern **${concern.reference}** is being investigated.`, `Your concern ${concern.reference} is being investigated`);
-    case "closed":
-      return {
-        card: adaptiveCard([textBlock(`Your concern **${concern.reference}** is closed.`), ...(outcomeLine(concern) ? [textBlock(outcomeLine(concern)!)] : [])]),
-        summary: `Your concern ${concern.reference} was ${concern.status}`,
-      };
-    case "question":
-      return { card: reporterQuestionCard(concern, change.message), summary: `The AIMS triagers have a question about ${concern.reference}` };
-    case "answer":
-      return null;
-  }
-}
-
-export function reporterQuestionCard(concern: Concern, question: ConcernMessage, problem?: string): AdaptiveCard {
-  return adaptiveCard(
-    [
-      textBlock(`The AIMS triagers have a question about your concern **${concern.reference}**:`),
-      textBlock(`“${truncate(question.body, 2000)}”`),
-      ...textInput(FOLLOW_UP_INPUTS.answer, { label: "Your answer", multiline: true, maxLength: MESSAGE_MAX, error: problem }),
-    ],
-    [executeAction("Send answer", CONCERN_VERBS.reporterAnswer, { reference: concern.reference, questionId: question.id }, "positive")],
-  );
 }
 
 const secretInput = (error?: string) =>
