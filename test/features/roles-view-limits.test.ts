@@ -7,7 +7,7 @@ import { adaptiveCardOf } from "../../src/channels/teams/conversation/adaptive-c
 import { AIMS_ROLES } from "../../src/core/roles.js";
 import { bindForm, grantForm, linkForm, revokeForm, unlinkForm } from "../../src/features/organisation/conversation/roles-forms.js";
 import { rolesView } from "../../src/features/organisation/conversation/roles-views.js";
-import { MAX_ACCOUNT_CHOICES } from "../../src/features/organisation/known-accounts.js";
+import { MAX_CHOICES } from "../../src/features/organisation/known-accounts.js";
 import type { AccountLabel, Holding, RoleNow } from "../../src/features/organisation/roles-now.js";
 import { messageProblems } from "../support/fake-bot-connector/index.js";
 import { viewProblems } from "../support/fake-slack/block-kit-limits.js";
@@ -29,8 +29,8 @@ const group = (n: number): Holding => ({
 /** Every role held by 60 people and bound to 5 groups of 500 members, every text at its longest. */
 const roles: RoleNow[] = AIMS_ROLES.map((role) => ({ role, holdings: [...Array.from({ length: 60 }, (_, n) => direct(n)), ...Array.from({ length: 5 }, (_, n) => group(n))].map((holding) => ({ ...holding, grantId: `${role}-${holding.grantId}` })) }));
 const notice = fill(200);
-const choices = Array.from({ length: MAX_ACCOUNT_CHOICES }, (_, n) => account(n));
-const groups = Array.from({ length: MAX_ACCOUNT_CHOICES }, (_, n) => ({ channel: "slack" as const, externalId: `S${n}`, name: fill(100) }));
+const choices = Array.from({ length: MAX_CHOICES }, (_, n) => account(n));
+const groups = Array.from({ length: 2 * MAX_CHOICES }, (_, n) => ({ channel: "slack" as const, externalId: `S${n}`, name: fill(100) }));
 const problemsOf = (card: Parameters<typeof cardMessage>[0]) => messageProblems(cardMessage(card, "Roles")).problems;
 
 describe("the roles views and forms at their largest", () => {

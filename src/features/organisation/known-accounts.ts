@@ -2,8 +2,8 @@ import type { ChatChannel } from "../../core/actor.js";
 import type { Prisma } from "../../db/database.js";
 import type { AccountLabel } from "./roles-now.js";
 
-/** How many accounts a form offers in one list (a Slack select holds 100 options). */
-export const MAX_ACCOUNT_CHOICES = 100;
+/** How many accounts or groups a form offers in one list (a Slack select holds 100 options). */
+export const MAX_CHOICES = 100;
 
 const byName = (a: AccountLabel, b: AccountLabel) => (a.name ?? a.id).localeCompare(b.name ?? b.id);
 
@@ -24,7 +24,7 @@ export async function knownAccounts(prisma: Prisma, channel: ChatChannel): Promi
       accounts.set(user.aadObjectId, { channel, id: user.aadObjectId, name: known?.name ?? user.name, deactivated: false });
     }
   }
-  return [...accounts.values()].sort(byName).slice(0, MAX_ACCOUNT_CHOICES);
+  return [...accounts.values()].sort(byName).slice(0, MAX_CHOICES);
 }
 
 /** Accounts that share their person with another account: the ones an AIMS owner can unlink. */
@@ -40,5 +40,5 @@ export async function linkedAccounts(prisma: Prisma): Promise<AccountLabel[][]> 
     accounts.push({ channel: identity.channel, id: identity.externalId, name: identity.name, deactivated: identity.deactivatedAt !== null });
     people.set(identity.personId, accounts);
   }
-  return [...people.values()].slice(0, MAX_ACCOUNT_CHOICES);
+  return [...people.values()].slice(0, MAX_CHOICES);
 }

@@ -4,6 +4,7 @@ import type { Field, FieldErrors, Form, FormState, Option } from "../../../conve
 import { section } from "../../../conversation/message.js";
 import { fieldErrors, type Reply } from "../../../conversation/reply.js";
 import type { IdentityRef } from "../identity-key.js";
+import { MAX_CHOICES } from "../known-accounts.js";
 import type { AccountLabel } from "../roles-now.js";
 import type { GroupFacts } from "../role-service.js";
 import { ROLES_IDS } from "./roles-ids.js";
@@ -57,7 +58,7 @@ export function bindForm(channel: ChatChannel, groups: GroupFacts[]): Form {
     cancel: back,
     fields: [
       roleField,
-      { kind: "select", id: "group", label: W.groupLabel(channel), hint: W.groupHint, options: groups.map((group) => ({ value: group.externalId, label: group.name.slice(0, 75) })) },
+      { kind: "select", id: "group", label: W.groupLabel(channel), hint: W.groupHint, options: groups.slice(0, MAX_CHOICES).map((group) => ({ value: group.externalId, label: group.name.slice(0, 75) })) },
       reasonField,
     ],
   };
