@@ -18,6 +18,7 @@ import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
 import { RoleService } from "../features/organisation/role-service.js";
 import { GroupMemberships } from "../features/organisation/group-memberships.js";
+import { GroupLookups } from "../features/organisation/group-lookup.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
@@ -29,6 +30,8 @@ export interface Core {
   directory: PeopleDirectory;
   /** Members of the groups roles are bound to, kept as the platform lists them. */
   groups: GroupMemberships;
+  /** The groups each channel offers for role bindings; filled by the channels as they start. */
+  groupLookups: GroupLookups;
   events: EventBus;
   /** The names the bot knows people by, for records and pickers that hold only an id. */
   people: PeopleNames;
@@ -79,7 +82,7 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
 }
 
 /** The roles the environment variables name: the bootstrap that `applyBootstrapRoles` brings into the database. */

@@ -32,6 +32,21 @@ describe("architecture", () => {
     expect(offending.map(describeImport)).toEqual([]);
   });
 
+  it("keeps src/conversation neutral: no channel, no chat library, no database", () => {
+    const neutral = imports.filter((i) => under("conversation")(i.from));
+    const offending = neutral.filter((i) =>
+      i.external ? /^(@slack\/|botbuilder|botframework-|@prisma\/)/.test(i.specifier) : ["channels", "db", "app"].some((folder) => under(folder)(i.target)),
+    );
+    expect(neutral.length).toBeGreaterThan(0);
+    expect(offending.map(describeImport)).toEqual([]);
+  });
+
+  it("keeps the conversation model out of domain rules: only capability conversations and channels use it", () => {
+    const mayUse = (file: string) => /^(channels|conversation)\//.test(file) || /^features\/[^/]+\/conversation\//.test(file);
+    const offending = imports.filter((i) => !i.external && under("conversation")(i.target) && !mayUse(i.from));
+    expect(offending.map(describeImport)).toEqual([]);
+  });
+
   it("has no import cycles in src/ (type-only imports count too)", () => {
     expect(importCycles(imports).map((files) => files.join(" <-> "))).toEqual([]);
   });

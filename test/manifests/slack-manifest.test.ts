@@ -24,6 +24,7 @@ const AIMS_SUBCOMMANDS = [
   "reviews",
   "digest preview",
   "soa",
+  "roles",
   "export",
   "help",
 ];
@@ -43,6 +44,7 @@ const KNOWN_BOT_SCOPES = new Set([
   "groups:write", // creating incident channels
   "pins:write", // pinning the incident summary
   "files:write", // uploading exports and the Statement of Applicability
+  "usergroups:read", // binding a role to a Slack user group
 ]);
 
 /** Limits from Slack's app manifest reference. */

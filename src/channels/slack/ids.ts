@@ -1,5 +1,8 @@
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
-import { SOA_IDS } from "./soa/soa-ids.js";
+import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
+import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
+import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
+import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
 
 /** Every Slack callback_id and action_id the bot uses, so listeners, views and the manifest agree. */
 export const SLACK_IDS = {
@@ -21,20 +24,20 @@ export const SLACK_IDS = {
     messageShortcut: "report_ai_concern",
     globalShortcut: "report_ai_concern_global",
     views: {
-      submit: "concern_submit",
+      submit: CONCERN_FORM_ID,
       followUpSecret: "concern_follow_up_secret",
       followUpAnswer: "concern_follow_up_answer",
-      question: "concern_question",
-      assign: "concern_assign",
-      close: "concern_close",
-      answer: "concern_answer",
+      question: TRIAGE_IDS.ask,
+      assign: TRIAGE_IDS.assign,
+      close: TRIAGE_IDS.close,
+      answer: REPORTER_IDS.answer,
     },
     actions: {
-      acknowledge: "concern_acknowledge",
-      ask: "concern_ask",
-      assign: "concern_assign_open",
-      close: "concern_close_open",
-      answer: "concern_answer_open",
+      acknowledge: TRIAGE_IDS.acknowledge,
+      ask: TRIAGE_IDS.ask,
+      assign: TRIAGE_IDS.assign,
+      close: TRIAGE_IDS.close,
+      answer: REPORTER_IDS.answer,
     },
   },
   incidents: {

@@ -5,6 +5,7 @@ import type { SlackConfig } from "../../config/config.js";
 import type { Logger } from "../../log/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import type { SlackContext } from "./context.js";
+import { slackGroupLookup } from "./directory/group-lookup.js";
 import { registerListeners } from "./listeners/index.js";
 import { PayloadCheckingApp } from "./payload-check.js";
 import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
@@ -80,6 +81,7 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   const ctx: SlackContext = { core, slack, logger };
   const directory = registerSlackDirectory(app, ctx);
   registerListeners(app, ctx);
+  core.groupLookups.use("slack", slackGroupLookup(app.client));
   subscribeRequestNotifications(ctx, app.client);
   subscribeLeaverReport(ctx, app.client);
   app.error(async (error) => {

@@ -73,6 +73,12 @@ export class TeamsConversationStore {
     return row ? (row.reference as unknown as ConversationReference) : null;
   }
 
+  /** The team channels and group chats the bot is in, as last seen: the groups a role can be bound to. */
+  async groupConversations(): Promise<{ conversationId: string; conversationType: string; reference: ConversationReference }[]> {
+    const rows = await this.prisma.teamsConversation.findMany({ where: { conversationType: { in: ["channel", "groupChat"] } }, orderBy: { conversationId: "asc" } });
+    return rows.map((row) => ({ conversationId: row.conversationId, conversationType: row.conversationType, reference: row.reference as unknown as ConversationReference }));
+  }
+
   async user(aadObjectId: string): Promise<KnownTeamsUser | null> {
     const row = await this.prisma.teamsUser.findUnique({ where: { aadObjectId }, include: { personalConversation: true } });
     if (!row) return null;

@@ -5,6 +5,7 @@ import type { InFlight } from "../../core/in-flight.js";
 import type { TeamsConfig } from "../../config/config.js";
 import type { Logger } from "../../log/logger.js";
 import { TeamsConversationStore } from "./conversation-store.js";
+import { teamsGroupLookup } from "./directory/group-lookup.js";
 import type { TeamsContext } from "./context.js";
 import { TeamsMessenger } from "./messenger.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
@@ -59,6 +60,7 @@ export function createTeamsChannel(options: {
   };
   const directory = new TeamsDirectory(ctx);
   const bot = new AimsTeamsBot(ctx, directory);
+  core.groupLookups.use("teams", teamsGroupLookup(conversations, (externalId) => directory.lookUpGroup(externalId)));
   subscribeRequestNotifications(ctx);
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);

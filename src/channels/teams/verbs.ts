@@ -3,7 +3,6 @@ import { INCIDENT_VERBS } from "./incidents/incident-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
-import { SOA_VERBS } from "./soa/soa-verbs.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
@@ -11,7 +10,6 @@ export const TEAMS_VERBS = {
   ...CONCERN_VERBS,
   ...INCIDENT_VERBS,
   ...ASSESSMENT_VERBS,
-  ...SOA_VERBS,
   submitRequest: "request.submit",
   resubmitRequest: "request.resubmit",
   editRequest: "request.edit",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_REPLY } from "../../core/errors.js";
 import type { Logger } from "../../log/logger.js";
+import { unexpectedFailureText } from "../../core/failure-message.js";
 
 /**
  * What a person is told when a concern action failed. Unlike the shared failureMessage, the log line holds only the
@@ -19,5 +20,5 @@ export function concernFailure(error: unknown, logger: Logger, where: string): s
   }
   const errorId = randomUUID().slice(0, 8);
   logger.error({ ...summary, errorId }, "concern action failed");
-  return `Sorry, something went wrong on our side (error ${errorId}). Nothing was changed; please try again.`;
+  return unexpectedFailureText(errorId);
 }

@@ -111,12 +111,13 @@ export class RoleService implements Roles {
     const reason = parseReason(rawReason);
     if (!reason.ok) return { kind: "invalid", errors: reason.errors };
     const existing = await this.deps.prisma.roleGrant.findUnique({ where: { id: grantId }, include: { group: true } });
-    if (!existing || existing.effectiveUntil) return { kind: "invalid", errors: { grant: "This role is no longer held; nothing to revoke." } };
+    // A grant given until a date is still held before it; revoking it ends it now.
+    if (!existing || (existing.effectiveUntil && existing.effectiveUntil <= this.deps.clock.now())) return { kind: "invalid", errors: { grant: "This role is no longer held; nothing to revoke." } };
     if (existing.source === "environment") {
       return { kind: "invalid", errors: { grant: `This role comes from ${existing.variable}: remove the id there and restart to end it.` } };
     }
     return this.change(existing.role, async (tx, now) => {
-      const ended = await tx.roleGrant.updateMany({ where: { id: grantId, effectiveUntil: null }, data: { effectiveUntil: now, endedBy: identityKey(by), endReason: reason.value } });
+      const ended = await tx.roleGrant.updateMany({ where: { id: grantId, OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }] }, data: { effectiveUntil: now, endedBy: identityKey(by), endReason: reason.value } });
       if (ended.count === 0) return { kind: "invalid", errors: { grant: "This role is no longer held; nothing to revoke." } };
       if (existing.role === "owner" && !(await anyoneHolds(tx, "owner", now))) {
         throw new LastOwnerRefusal();

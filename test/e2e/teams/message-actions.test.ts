@@ -50,7 +50,7 @@ const reportConcern = (who: TeamsPerson, data?: Record<string, unknown>) =>
 describe("Report an AI concern on a Teams message", () => {
   it("opens the concern form in a dialog quoting the message as text, from any channel", async () => {
     const dialog = dialogOf(await reportConcern(TEAMS_EMPLOYEE));
-    expect(text(dialog)).toContain("> The assistant said we can paste customer records into it & it keeps them private.");
+    expect(text(dialog)).toContain("“The assistant said we can paste customer records into it & it keeps them private.”");
     expect(dialog.submitData).toMatchObject({ quote: { text: "The assistant said we can paste customer records into it & it keeps them private.", authorId: TEAMS_OTHER.aadObjectId, conversationId: GENERAL.id, messageId: MESSAGE.id } });
   });
 

@@ -5,8 +5,10 @@ import { CONCERN_ENTITY } from "../../../features/concerns/concern-records.js";
 import { escapeMrkdwn } from "../blocks/text.js";
 import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
-import { reporterReceipt, reporterUpdate } from "./reporter-blocks.js";
-import { triageMessage } from "./triage-blocks.js";
+import { receiptView, reporterUpdateView } from "../../../features/concerns/conversation/reporter-views.js";
+import type { Message } from "../../../conversation/message.js";
+import { triageView } from "../../../features/concerns/conversation/triage-view.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 
 const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "slack" }) as const;
 
@@ -26,14 +28,14 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
     if (!show) return null;
     const shown = await show(triageKey(reference), async () => {
       const concern = await concerns.find(reference);
-      return concern ? triageMessage(concern, await concerns.messages(concern.id)) : null;
+      return concern ? blockKitMessage(triageView(concern, await concerns.messages(concern.id))) : null;
     });
     return shown?.messageId ?? null;
   }
 
-  async function dmReporter(concern: Concern, message: { text: string; blocks: unknown[] } | null) {
-    if (!message || concern.anonymous || concern.reporterChannel !== "slack" || !concern.reporterId) return;
-    await client.chat.postMessage({ channel: concern.reporterId, text: message.text, blocks: message.blocks as never });
+  async function dmReporter(concern: Concern, view: Message | null) {
+    if (!view || concern.anonymous || concern.reporterChannel !== "slack" || !concern.reporterId) return;
+    await client.chat.postMessage({ channel: concern.reporterId, ...blockKitMessage(view) });
   }
 
   events.on("concern.received", async ({ concern }) => void (await showInTriage(concern.reference)));
@@ -50,6 +52,6 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
 
   // Apart from the triage message, so that neither's failure repeats the other.
   const reporter = ctx.core.events.subscriber("slack.concern-reporter");
-  reporter.on("concern.received", ({ concern }) => dmReporter(concern, reporterReceipt(concern)));
-  reporter.on("concern.changed", ({ concern, change }) => dmReporter(concern, reporterUpdate(concern, change)));
+  reporter.on("concern.received", ({ concern }) => dmReporter(concern, receiptView(concern)));
+  reporter.on("concern.changed", ({ concern, change }) => dmReporter(concern, reporterUpdateView(concern, change)));
 }

@@ -1,11 +1,11 @@
 import type { ModalView } from "@slack/types";
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
 import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
-import { isOpen, statusLabel } from "../../../features/concerns/concern-status.js";
+import { isOpen, } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
-import { formatDate } from "../blocks/text.js";
 import { SLACK_IDS } from "../ids.js";
-import { conversationText, outcomeText } from "./concern-text.js";
+import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
+import { blockKitBlocks } from "../conversation/block-kit-message.js";
 
 export const SECRET_BLOCK = "secret";
 export const ANSWER_BLOCK = "answer";
@@ -62,7 +62,6 @@ export function followUpSecretModal(code: string): ModalView {
 /** Status and conversation for an anonymous reporter; while open, a box to answer. Code and secret ride along. */
 export function followUpView(concern: Concern, messages: ConcernMessage[], credentials: FollowUpCredentials, notice?: string): ModalView {
   const open = isOpen(concern.status);
-  const outcome = outcomeText(concern);
   return {
     type: "modal",
     callback_id: SLACK_IDS.concerns.views.followUpAnswer,
@@ -72,15 +71,7 @@ export function followUpView(concern: Concern, messages: ConcernMessage[], crede
     close: plain("Close"),
     blocks: [
       ...(notice ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: notice }] }] : []),
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: `*Status:* ${statusLabel(concern.status)}\n*Received:* ${formatDate(concern.receivedOn)}${open ? `\n*Resolution expected by:* ${formatDate(concern.resolveBy)}` : ""}`,
-        },
-      },
-      ...(outcome ? [{ type: "section" as const, text: { type: "mrkdwn" as const, text: outcome } }] : []),
-      { type: "section", text: { type: "mrkdwn", text: `*Questions and answers*\n${conversationText(messages, 2800)}` } },
+      ...blockKitBlocks(concernStatusBlocks(concern, messages)),
       ...(open
         ? [
             {

@@ -6,11 +6,11 @@ import { concernSubmission } from "./concern-submission.js";
 import { subscribeConcernNotifications } from "./concern-notifications.js";
 import { followUpAnswerSubmission, followUpSecretSubmission } from "./follow-up-submissions.js";
 import { quietClient } from "./quiet-client.js";
-import { reporterAnswerAction, reporterAnswerSubmission } from "./reporter-answer.js";
-import { triageAction } from "./triage-actions.js";
-import { ASSIGN_FORM, CLOSE_FORM, QUESTION_FORM, triageSubmission } from "./triage-submissions.js";
 
-/** Every Slack listener of AI concerns (the `/aims concern` subcommand is in the subcommand list), and their notifications. */
+/**
+ * The Slack listeners of AI concerns that only Slack has (the reporter's side; triage is the neutral
+ * `triageCapability`), and their notifications. `/aims concern` is in the subcommand list.
+ */
 export function registerConcernListeners(app: App, ctx: SlackContext): void {
   const ids = SLACK_IDS.concerns;
   app.shortcut(ids.messageShortcut, concernShortcut(ctx));
@@ -19,15 +19,7 @@ export function registerConcernListeners(app: App, ctx: SlackContext): void {
   app.view(ids.views.submit, concernSubmission(ctx));
   app.view(ids.views.followUpSecret, followUpSecretSubmission(ctx));
   app.view(ids.views.followUpAnswer, followUpAnswerSubmission(ctx));
-  app.view(ids.views.question, triageSubmission(ctx, QUESTION_FORM));
-  app.view(ids.views.assign, triageSubmission(ctx, ASSIGN_FORM));
-  app.view(ids.views.close, triageSubmission(ctx, CLOSE_FORM));
-  app.view(ids.views.answer, reporterAnswerSubmission(ctx));
 
-  for (const actionId of [ids.actions.acknowledge, ids.actions.ask, ids.actions.assign, ids.actions.close]) {
-    app.action(actionId, triageAction(ctx));
-  }
-  app.action(ids.actions.answer, reporterAnswerAction());
 
   subscribeConcernNotifications(ctx, quietClient(ctx));
 }

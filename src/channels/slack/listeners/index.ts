@@ -1,10 +1,11 @@
 import type { App } from "@slack/bolt";
+import { CAPABILITIES } from "../../../features/capabilities.js";
 import type { SlackContext } from "../context.js";
+import { registerCapability } from "../conversation/capability-listeners.js";
 import { registerSchedulingListeners } from "../scheduling/register.js";
 import { registerConcernListeners } from "../concerns/register-concern-listeners.js";
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
-import { registerSoaListeners } from "../soa/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
@@ -37,5 +38,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
 
   registerConcernListeners(app, ctx);
   registerSchedulingListeners(app, ctx);
-  registerSoaListeners(app, ctx);
+  for (const capability of CAPABILITIES) registerCapability(app, ctx, capability);
 }

@@ -12,14 +12,15 @@ import { SCHEDULING_ACTIONS } from "../scheduling/scheduling-actions.js";
 import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
 import { INCIDENT_ACTIONS } from "../incidents/incident-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
-import { SOA_ACTIONS } from "../soa/soa-actions.js";
+import { CAPABILITIES } from "../../../features/capabilities.js";
+import { verbsOf } from "../conversation/capability-verbs.js";
 
-const HANDLERS: Record<TeamsVerb, CardActionHandler> = {
+const HANDLERS: Record<string, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
   ...CONCERN_ACTIONS,
   ...INCIDENT_ACTIONS,
   ...ASSESSMENT_ACTIONS,
-  ...SOA_ACTIONS,
+  ...Object.assign({}, ...CAPABILITIES.map(verbsOf)),
   [TEAMS_VERBS.submitRequest]: submitRequest("new"),
   [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
   [TEAMS_VERBS.editRequest]: editRequest,

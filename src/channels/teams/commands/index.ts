@@ -12,12 +12,13 @@ import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/
 import { concernCommand } from "../concerns/concern-command.js";
 import { incidentCommand } from "../incidents/incident-command.js";
 import { assessCommand } from "../assessments/assess-command.js";
-import { soaCommand } from "../soa/soa-command.js";
+import { CAPABILITIES } from "../../../features/capabilities.js";
+import { commandsOf } from "../conversation/capability-commands.js";
 import { exportCommand } from "../evidence/export-command.js";
 import { meCommand } from "../organisation/me-command.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {

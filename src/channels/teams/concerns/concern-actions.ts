@@ -1,17 +1,11 @@
 import type { CardActionHandler } from "../actions/card-action.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
-import { answerAnonymously, answerAsReporter, hideReceipt, openFollowUp, submitConcern } from "./reporter-actions.js";
-import { acknowledgeConcern, askReporter, assignConcern, closeConcern } from "./triage-actions.js";
+import { answerAnonymously, hideReceipt, openFollowUp, submitConcern } from "./reporter-actions.js";
 
-/** Every concern card button, by verb. */
+/** The reporter's concern card buttons, by verb (triage is the neutral `triageCapability`). */
 export const CONCERN_ACTIONS: Record<(typeof CONCERN_VERBS)[keyof typeof CONCERN_VERBS], CardActionHandler> = {
   [CONCERN_VERBS.submit]: submitConcern,
   [CONCERN_VERBS.hideReceipt]: hideReceipt,
   [CONCERN_VERBS.followUpOpen]: openFollowUp,
   [CONCERN_VERBS.followUpAnswer]: answerAnonymously,
-  [CONCERN_VERBS.reporterAnswer]: answerAsReporter,
-  [CONCERN_VERBS.acknowledge]: acknowledgeConcern,
-  [CONCERN_VERBS.ask]: askReporter,
-  [CONCERN_VERBS.assign]: assignConcern,
-  [CONCERN_VERBS.close]: closeConcern,
 };

@@ -9,7 +9,9 @@ import { dialogCard, dialogMessage } from "../message-actions/dialog.js";
 import { messageOf } from "../message-actions/quoted-message.js";
 import { TRIAGE_NOT_CONFIGURED } from "./concern-command.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
-import { anonymousReceiptCard, namedReceiptCard } from "./reporter-cards.js";
+import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
+import { anonymousReceiptCard } from "./reporter-cards.js";
 
 const TITLE = "Report an AI concern";
 
@@ -49,7 +51,7 @@ export async function submitConcernDialog(ctx: TeamsContext, actor: Actor, actio
   try {
     const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}`, quote });
     if (!result.ok) return await formAgain({ errors: result.errors, problem: "Please fix the answers marked below." });
-    return dialogCard(TITLE, result.followUp ? anonymousReceiptCard(result.concern, result.followUp, "dialog") : namedReceiptCard(result.concern));
+    return dialogCard(TITLE, result.followUp ? anonymousReceiptCard(result.concern, result.followUp, "dialog") : adaptiveCardOf(receiptView(result.concern)));
   } catch (error) {
     return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern message action") });
   }

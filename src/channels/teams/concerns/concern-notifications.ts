@@ -4,8 +4,10 @@ import { CONCERN_ENTITY } from "../../../features/concerns/concern-records.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
 import { conversationSurface } from "../conversation-surface.js";
-import { reporterUpdateCard } from "./reporter-cards.js";
-import { triageCard, triageSummary } from "./triage-card.js";
+import { reporterUpdateView } from "../../../features/concerns/conversation/reporter-views.js";
+import type { Message } from "../../../conversation/message.js";
+import { triageView } from "../../../features/concerns/conversation/triage-view.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 
 const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "teams" }) as const;
 
@@ -24,17 +26,19 @@ export function subscribeConcernNotifications(ctx: TeamsContext): void {
   async function showInTriage(reference: string): Promise<void> {
     await show?.(triageKey(reference), async () => {
       const concern = await concerns.find(reference);
-      return concern ? cardMessage(triageCard(concern, await concerns.messages(concern.id)), triageSummary(concern)) : null;
+      if (!concern) return null;
+      const view = triageView(concern, await concerns.messages(concern.id));
+      return cardMessage(adaptiveCardOf(view), view.summary);
     });
   }
 
-  async function tellReporter(concern: Concern, update: ReturnType<typeof reporterUpdateCard>): Promise<void> {
+  async function tellReporter(concern: Concern, update: Message | null): Promise<void> {
     if (!update || concern.anonymous || concern.reporterChannel !== "teams" || !concern.reporterId) return;
-    await ctx.messenger.sendToUser(concern.reporterId, cardMessage(update.card, update.summary));
+    await ctx.messenger.sendToUser(concern.reporterId, cardMessage(adaptiveCardOf(update), update.summary));
   }
 
   events.on("concern.received", ({ concern }) => showInTriage(concern.reference));
   events.on("concern.changed", ({ concern }) => showInTriage(concern.reference));
   // Apart from the triage card, so that neither's failure repeats the other.
-  ctx.core.events.subscriber("teams.concern-reporter").on("concern.changed", ({ concern, change }) => tellReporter(concern, reporterUpdateCard(concern, change)));
+  ctx.core.events.subscriber("teams.concern-reporter").on("concern.changed", ({ concern, change }) => tellReporter(concern, reporterUpdateView(concern, change)));
 }

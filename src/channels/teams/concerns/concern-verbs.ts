@@ -1,14 +1,11 @@
+import { CONCERN_FORM_ID } from "../../../features/concerns/conversation/concern-form-view.js";
+
 /** The Action.Execute verbs of the concern cards. */
 export const CONCERN_VERBS = {
-  submit: "concern.submit",
+  submit: CONCERN_FORM_ID,
   hideReceipt: "concern.receipt.hide",
   followUpOpen: "concern.followup.open",
   followUpAnswer: "concern.followup.answer",
-  reporterAnswer: "concern.answer",
-  acknowledge: "concern.acknowledge",
-  ask: "concern.ask",
-  assign: "concern.assign",
-  close: "concern.close",
 } as const;
 
 /**

@@ -3,6 +3,8 @@ import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
+import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { readText } from "../incidents/card-inputs.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
@@ -13,8 +15,6 @@ import {
   followUpCard,
   followUpSecretCard,
   hiddenReceiptCard,
-  namedReceiptCard,
-  reporterQuestionCard,
 } from "./reporter-cards.js";
 
 const isPersonal = (turn: Parameters<CardActionHandler>[0]["turn"]) => turn.activity.conversation?.conversationType === "personal";
@@ -32,7 +32,7 @@ export const submitConcern: CardActionHandler = async ({ ctx, turn, actor, data 
   try {
     const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}` });
     if (!result.ok) return await formAgain({ errors: result.errors, problem: "Please fix the answers marked below." });
-    return cardResponse(result.followUp ? anonymousReceiptCard(result.concern, result.followUp) : namedReceiptCard(result.concern));
+    return cardResponse(result.followUp ? anonymousReceiptCard(result.concern, result.followUp) : adaptiveCardOf(receiptView(result.concern)));
   } catch (error) {
     return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern submission") });
   }
@@ -63,30 +63,5 @@ export const answerAnonymously: CardActionHandler = async ({ ctx, data }) => {
     return cardResponse(followUpCard(result.concern, result.messages, code, "Your answer was sent to the triagers."));
   } catch (error) {
     return messageResponse(concernFailure(error, ctx.logger, "teams concern answer"));
-  }
-};
-
-/** A named reporter answers a question from their personal chat; the core checks it really is them. */
-export const answerAsReporter: CardActionHandler = async ({ ctx, actor, data }) => {
-  const reference = String(data.reference ?? "");
-  try {
-    const result = await ctx.core.concerns.answerAsReporter(actor, reference, readText(data, FOLLOW_UP_INPUTS.answer));
-    switch (result.kind) {
-      case "done":
-        return messageResponse(`Thank you: your answer about ${reference} was sent to the AIMS triagers.`);
-      case "not_found":
-        return messageResponse(`I can't find concern ${reference}.`);
-      case "forbidden":
-        return messageResponse(result.message);
-      case "closed":
-        return messageResponse("This concern is closed, so it takes no more answers.");
-      case "empty": {
-        const concern = await ctx.core.concerns.find(reference);
-        const question = concern ? (await ctx.core.concerns.messages(concern.id)).find((m) => m.id === Number(data.questionId)) : undefined;
-        return concern && question ? cardResponse(reporterQuestionCard(concern, question, "Please write your answer.")) : messageResponse("Please write your answer.");
-      }
-    }
-  } catch (error) {
-    return messageResponse(concernFailure(error, ctx.logger, "teams concern reporter answer"));
   }
 };

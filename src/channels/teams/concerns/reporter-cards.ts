@@ -1,12 +1,11 @@
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
-import type { ConcernChange } from "../../../features/concerns/concern-events.js";
 import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
-import { isOpen, statusLabel } from "../../../features/concerns/concern-status.js";
+import { isOpen } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
-import { formatDate, truncate } from "../cards/text.js";
 import { textInput } from "../incidents/card-inputs.js";
-import { conversationBlocks, outcomeBlocks } from "./concern-text.js";
+import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
+import { cardElements } from "../conversation/adaptive-card-message.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
 
 export const FOLLOW_UP_INPUTS = { secret: "secret", answer: "answer" } as const;
@@ -35,45 +34,6 @@ export function hiddenReceiptCard(): AdaptiveCard {
   return adaptiveCard([textBlock("Your concern was sent anonymously. The case code and secret are no longer shown here.")]);
 }
 
-export function namedReceiptCard(concern: Concern): AdaptiveCard {
-  return adaptiveCard([
-    textBlock(
-      `Your AI concern **${concern.reference}** was received. The AIMS triagers will acknowledge it by ${formatDate(concern.acknowledgeBy)} and aim to resolve it by ${formatDate(concern.resolveBy)}. I will keep you posted here.`,
-    ),
-  ]);
-}
-
-/** Messages to a named reporter in their personal chat, one per step the triagers take. */
-export function reporterUpdateCard(concern: Concern, change: ConcernChange): { card: AdaptiveCard; summary: string } | null {
-  const say = (text: string, summary: string) => ({ card: adaptiveCard([textBlock(text)]), summary });
-  switch (change.kind) {
-    case "acknowledged":
-      return say(`The AIMS triagers acknowledged your concern **${concern.reference}**.`, `Your concern ${concern.reference} was acknowledged`);
-    case "assigned":
-      return say(`Your concern **${concern.reference}** is being investigated.`, `Your concern ${concern.reference} is being investigated`);
-    case "closed":
-      return {
-        card: adaptiveCard([textBlock(`Your concern **${concern.reference}** is closed.`), ...outcomeBlocks(concern)]),
-        summary: `Your concern ${concern.reference} was ${concern.status}`,
-      };
-    case "question":
-      return { card: reporterQuestionCard(concern, change.message), summary: `The AIMS triagers have a question about ${concern.reference}` };
-    case "answer":
-      return null;
-  }
-}
-
-export function reporterQuestionCard(concern: Concern, question: ConcernMessage, problem?: string): AdaptiveCard {
-  return adaptiveCard(
-    [
-      textBlock(`The AIMS triagers have a question about your concern **${concern.reference}**:`),
-      textBlock(`“${truncate(question.body, 2000)}”`),
-      ...textInput(FOLLOW_UP_INPUTS.answer, { label: "Your answer", multiline: true, maxLength: MESSAGE_MAX, error: problem }),
-    ],
-    [executeAction("Send answer", CONCERN_VERBS.reporterAnswer, { reference: concern.reference, questionId: question.id }, "positive")],
-  );
-}
-
 const secretInput = (error?: string) =>
   textInput(FOLLOW_UP_INPUTS.secret, { label: "Secret", style: "Password", maxLength: 64, required: true, error });
 
@@ -98,16 +58,7 @@ export function followUpCard(concern: Concern, messages: ConcernMessage[], code:
   const body: CardElement[] = [
     textBlock(`Concern ${concern.reference}`, { size: "medium", weight: "bolder" }),
     ...(notice ? [textBlock(notice, { color: "good" })] : []),
-    {
-      type: "FactSet",
-      facts: [
-        { title: "Status", value: statusLabel(concern.status) },
-        { title: "Received", value: formatDate(concern.receivedOn) },
-        ...(open ? [{ title: "Resolution expected by", value: formatDate(concern.resolveBy) }] : []),
-      ],
-    },
-    ...outcomeBlocks(concern),
-    ...conversationBlocks(messages),
+    ...cardElements(concernStatusBlocks(concern, messages)),
   ];
   if (!open) return adaptiveCard(body);
   return adaptiveCard(

@@ -1,6 +1,6 @@
 import type { Activity } from "botbuilder";
 import { typedText } from "../commands/command.js";
-import { ANONYMOUS_INPUT } from "./concern-form-card.js";
+import { asksAnonymity } from "../../../features/concerns/conversation/concern-form-view.js";
 import { ANONYMOUS_REPORTER_VERBS, CONCERN_VERBS, REPORT_CONCERN_COMMAND } from "./concern-verbs.js";
 
 const CONCERN_COMMAND = /^concern\b/i;
@@ -20,13 +20,13 @@ export function isUnlinkableActivity(activity: Activity): boolean {
   if (activity.type === "invoke" && (activity.name === "composeExtension/fetchTask" || activity.name === "composeExtension/submitAction")) {
     const action = activity.value as { commandId?: unknown; data?: Record<string, unknown> } | undefined;
     if (action?.commandId !== REPORT_CONCERN_COMMAND) return false;
-    return activity.name === "composeExtension/fetchTask" || String(action.data?.[ANONYMOUS_INPUT] ?? "") === "true";
+    return activity.name === "composeExtension/fetchTask" || asksAnonymity(action.data ?? {});
   }
   if (activity.type === "invoke" && activity.name === "adaptiveCard/action") {
     const action = (activity.value as { action?: { verb?: unknown; data?: Record<string, unknown> } } | undefined)?.action;
     const verb = typeof action?.verb === "string" ? action.verb : "";
     if (ANONYMOUS_REPORTER_VERBS.includes(verb)) return true;
-    return verb === CONCERN_VERBS.submit && String(action?.data?.[ANONYMOUS_INPUT] ?? "") === "true";
+    return verb === CONCERN_VERBS.submit && asksAnonymity(action?.data ?? {});
   }
   return false;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { TurnContext, type ConversationReference, type FileConsentCardResponse, type FileUploadInfo } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import { auditPackSummary } from "../../../features/evidence/audit-pack-service.js";
+import { EXPORT_WORDING as W } from "../../../features/evidence/conversation/export-wording.js";
 import { markdownMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
 import { failureMessage } from "../reply.js";
@@ -29,20 +30,20 @@ async function replaceConsentCard(ctx: TeamsContext, turn: TurnContext, text: st
  * (awaited on shutdown), ending with the file card or a message that says what went wrong.
  */
 export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
-  if (!isAuditPack(response)) return void (await turn.sendActivity(markdownMessage("I do not know that file any more. Send **export** again.")));
+  if (!isAuditPack(response)) return void (await turn.sendActivity(markdownMessage(W.unknownFile)));
   const actor = teamsActor(turn.activity);
   if (!actor) return void (await turn.sendActivity(markdownMessage(UNKNOWN_PERSON_MESSAGE)));
   const refusal = await ctx.core.auditPacks.exportRefusal(actor).catch((error: unknown) => exportFailure(ctx, error));
   if (refusal) return void (await turn.sendActivity(markdownMessage(refusal)));
   const upload = response.uploadInfo;
-  if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage("Teams did not give me a place to upload the file. Send **export** to try again.")));
-  await replaceConsentCard(ctx, turn, "Building the audit pack and uploading it to your OneDrive…");
+  if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage(W.noUploadPlace)));
+  await replaceConsentCard(ctx, turn, W.uploading);
   void ctx.inFlight.track(deliverAuditPack(ctx, actor, upload, TurnContext.getConversationReference(turn.activity)));
 }
 
 export async function declineAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
   if (!isAuditPack(response)) return;
-  await replaceConsentCard(ctx, turn, "You declined the audit pack, so nothing was uploaded. Send **export** when you want it.");
+  await replaceConsentCard(ctx, turn, W.declined);
 }
 
 /** Reports back through the personal chat's reference from the Allow turn, so a database outage is reported too. */
@@ -62,5 +63,5 @@ async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUpl
 }
 
 function exportFailure(ctx: TeamsContext, error: unknown): string {
-  return `The audit pack did not reach your OneDrive. ${failureMessage(error, ctx.logger, { action: "export" })} Send **export** to start again.`;
+  return W.notDelivered(failureMessage(error, ctx.logger, { action: "export" }));
 }

@@ -69,7 +69,7 @@ export function referenceIn(call: FakeSlackCall): string {
   return /CON-\d{4}/.exec(String(call.args.text))![0];
 }
 
-/** Clicks a button on the triage message; returns the response_url the app answers on. */
+/** Clicks a button on the triage message (whose value is its JSON state); returns the response_url the app answers on. */
 export async function clickTriage(t: TestAims, userId: string, actionId: string, reference: string, ts: string) {
   const responseUrl = t.fake.newResponseUrl();
   const response = await t.slack.action({
@@ -77,7 +77,7 @@ export async function clickTriage(t: TestAims, userId: string, actionId: string,
     channelId: TRIAGE_CHANNEL,
     message: { ts, type: "message", text: "" },
     responseUrl,
-    actions: [{ action_id: actionId, block_id: `concern:${reference}`, value: reference }],
+    actions: [{ action_id: actionId, block_id: "triage", value: JSON.stringify({ reference }) }],
   });
   expect(response.status).toBe(200);
   return responseUrl;

@@ -28,7 +28,7 @@ describe("anonymous follow-up by case code and secret", () => {
   it("opens the concern with the right code and secret, typed however", async () => {
     const opened = await openFollowUp(t, EMPLOYEE, code.toLowerCase().replace(/-/g, " "), ` ${secret.toLowerCase()} `);
     expect(opened.response_action).toBe("update");
-    expect(textOf(opened.view!.blocks)).toContain("*Status:* Received");
+    expect(textOf(opened.view!.blocks)).toContain("*Status*\\nReceived");
   });
 
   it("gives the same answer for an unknown code and a wrong secret", async () => {

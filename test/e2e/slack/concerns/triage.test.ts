@@ -76,7 +76,7 @@ describe("named AI concerns and their triage", () => {
     await triageThroughModal(t, TRIAGERS[0], ids.actions.ask, reference, ts, stateValues({ question: { value: "Which conversation was it?" } }));
     const questionDm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && textOf(c.args.blocks).includes("Which conversation"));
     const answerView = await nextOpenedView(t, () =>
-      t.slack.action({ userId: EMPLOYEE, channelId: "D0EMPLOYEE", actions: [{ action_id: ids.actions.answer, block_id: `concern-answer:${reference}`, value: reference }] }),
+      t.slack.action({ userId: EMPLOYEE, channelId: "D0EMPLOYEE", actions: [{ action_id: ids.actions.answer, block_id: "answer", value: JSON.stringify({ reference }) }] }),
     );
     expect(textOf(questionDm.args.blocks)).toContain(ids.actions.answer);
     const stranger = await submit(t, "USTRANGER1", answerView, stateValues({ answer: { value: "Not mine." } }));

@@ -4,8 +4,9 @@ import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
-import { exportSubcommand } from "../../soa/listeners/export-subcommand.js";
-import { soaSubcommand } from "../../soa/listeners/soa-subcommand.js";
+import { CAPABILITIES } from "../../../../features/capabilities.js";
+import { subcommandsOf } from "../../conversation/capability-listeners.js";
+import { exportSubcommand } from "../../evidence/export-subcommand.js";
 import { meSubcommand } from "../../organisation/me-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
@@ -25,7 +26,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   objectivesSubcommand,
   reviewsSubcommand,
   digestSubcommand,
-  soaSubcommand,
+  ...CAPABILITIES.flatMap(subcommandsOf),
   exportSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];

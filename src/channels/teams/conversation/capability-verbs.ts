@@ -1,0 +1,51 @@
+import type { AdaptiveCardInvokeResponse } from "botbuilder";
+import type { Core } from "../../../app/core.js";
+import type { Capability, FormHandler } from "../../../conversation/capability.js";
+import { type Form, FormValues, type FormState, withValues } from "../../../conversation/form.js";
+import type { ActionValue } from "../../../conversation/message.js";
+import { answerOf, formProblem, type Reply, replyText, tell } from "../../../conversation/reply.js";
+import type { CardActionHandler } from "../actions/card-action.js";
+import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
+import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
+import { adaptiveCardOf } from "./adaptive-card-message.js";
+import { failureOf, teamsTurn } from "./teams-turn.js";
+
+/**
+ * The invoke answer: a card replaces the clicked one, text leaves it as it is. A form sent back with errors keeps
+ * what was typed; an inline form (inside the card) keeps it by itself, so its errors are text.
+ */
+function invokeResponse(reply: Reply, shownBack?: { form: Form | undefined; values: FormValues }): AdaptiveCardInvokeResponse {
+  if (reply.kind === "show" || reply.kind === "changed") return cardResponse(adaptiveCardOf(reply.message));
+  if (reply.kind === "form") return cardResponse(adaptiveCardForm(reply.form));
+  if (reply.kind === "errors" && shownBack?.form) return cardResponse(adaptiveCardForm(withValues(shownBack.form, shownBack.values), reply.errors, reply.problem));
+  return messageResponse(replyText(reply));
+}
+
+function formVerb(capability: Capability<Core>, id: string, handler: FormHandler<Core>): CardActionHandler {
+  return async ({ ctx, actor, data }) => {
+    const turn = teamsTurn(ctx, actor);
+    const values = new FormValues(readCardValues(data));
+    const state = data as FormState;
+    const failed = (error: unknown) => {
+      const text = failureOf(ctx, capability, error, id);
+      return handler.inline ? tell(text) : formProblem(text);
+    };
+    const early = await handler.slow?.check(turn, values);
+    const reply = early ?? (await answerOf(() => handler.submit(turn, values, state), failed));
+    const shownBack = reply.kind === "errors" && !handler.inline ? await handler.form(state, turn) : undefined;
+    return invokeResponse(reply, { form: shownBack, values });
+  };
+}
+
+/** A capability's buttons and forms as Action.Execute verbs. */
+export function verbsOf(capability: Capability<Core>): Record<string, CardActionHandler> {
+  const verbs: Record<string, CardActionHandler> = {};
+  for (const [id, handler] of Object.entries(capability.actions)) {
+    verbs[id] = async ({ ctx, actor, data }) => {
+      const reply = await answerOf(() => handler(teamsTurn(ctx, actor), data as ActionValue), (error) => tell(failureOf(ctx, capability, error, id)));
+      return invokeResponse(reply);
+    };
+  }
+  for (const [id, handler] of Object.entries(capability.forms)) verbs[id] = formVerb(capability, id, handler);
+  return verbs;
+}

@@ -1,0 +1,28 @@
+import type { ChatChannel } from "../core/actor.js";
+import type { Block, Button, Line } from "./model.js";
+
+export type { ActionValue, Block, Button, Line, Message } from "./model.js";
+
+export const section = (lines: Line[], options: Omit<Extract<Block, { kind: "section" }>, "kind" | "lines"> = {}): Block => ({
+  kind: "section",
+  lines,
+  ...options,
+});
+export const heading = (text: string): Block => ({ kind: "heading", text });
+export const fields = (pairs: { label: string; value: string }[]): Block => ({ kind: "fields", fields: pairs });
+export const context = (text: string): Block => ({ kind: "context", text });
+export const actions = (buttons: Button[]): Block => ({ kind: "actions", buttons });
+export const muted = (text: string): Line => ({ text, muted: true });
+export const lineText = (line: Line): string => (typeof line === "string" ? line : line.text);
+
+/** A person named in a text: each channel shows them its own way (a Slack mention, a name with its chat). */
+export function person(who: { channel: ChatChannel; id: string; name?: string | null }): string {
+  return `{{person|${who.channel}|${encodeURIComponent(who.id)}|${encodeURIComponent(who.name ?? "")}}}`;
+}
+
+/** Replaces each person named with `person()` by what `show` makes of them. */
+export function showPeople(text: string, show: (who: { channel: ChatChannel; id: string; name: string | null }) => string): string {
+  return text.replace(/\{\{person\|(slack|teams)\|([^|}]*)\|([^|}]*)\}\}/g, (_, channel: ChatChannel, id: string, name: string) =>
+    show({ channel, id: decodeURIComponent(id), name: decodeURIComponent(name) || null }),
+  );
+}

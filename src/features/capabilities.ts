@@ -1,0 +1,7 @@
+import { reporterCapability } from "./concerns/conversation/reporter-capability.js";
+import { triageCapability } from "./concerns/conversation/triage-capability.js";
+import { rolesCapability } from "./organisation/conversation/roles-capability.js";
+import { soaCapability } from "./soa/conversation/soa-capability.js";
+
+/** The capabilities written once on the conversation layer; both channels register each of them. */
+export const CAPABILITIES = [soaCapability, triageCapability, reporterCapability, rolesCapability] as const;
