@@ -6,6 +6,7 @@ import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { readText } from "../incidents/card-inputs.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { PERSONAL_CHAT_ONLY } from "./concern-command.js";
@@ -60,7 +61,7 @@ export const answerAnonymously: CardActionHandler = async ({ ctx, data }) => {
   try {
     const result = await ctx.core.concerns.followUp.answer(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "", readText(data, FOLLOW_UP_INPUTS.answer));
     if (result.kind !== "ok") return messageResponse(followUpRefusal(result));
-    return cardResponse(followUpCard(result.concern, result.messages, code, "Your answer was sent to the triagers."));
+    return cardResponse(followUpCard(result.concern, result.messages, code, CONCERN_WORDING.anonymousReporter.answerSent));
   } catch (error) {
     return messageResponse(concernFailure(error, ctx.logger, "teams concern answer"));
   }
