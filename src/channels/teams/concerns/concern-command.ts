@@ -20,7 +20,7 @@ const FOLLOW_UP = /^follow-?up\b/i;
  */
 export const concernCommand: TeamsCommand = {
   name: "concern",
-  description: "Report a concern about AI, anonymously if you wish. `concern follow-up <case code>`: follow up an anonymous concern.",
+  description: CONCERN_WORDING.commandDescription("`concern follow-up <case code>`"),
   async handle({ ctx, turn }) {
     const tell = (text: string) => turn.sendActivity(markdownMessage(text));
     if (turn.activity.conversation?.conversationType !== "personal") return void (await tell(PERSONAL_CHAT_ONLY));

@@ -1,3 +1,4 @@
+import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { randomUUID } from "node:crypto";
 import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js";
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
@@ -32,7 +33,7 @@ export const submitConcern: CardActionHandler = async ({ ctx, turn, actor, data 
     cardResponse(concernFormCard({ formId, register: await ctx.core.concerns.registerChoices().catch(() => []), values: form, ...extra }));
   try {
     const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}` });
-    if (!result.ok) return await formAgain({ errors: result.errors, problem: "Please fix the answers marked below." });
+    if (!result.ok) return await formAgain({ errors: result.errors, problem: FIX_MARKED_ANSWERS });
     return cardResponse(result.followUp ? anonymousReceiptCard(result.concern, result.followUp) : adaptiveCardOf(receiptView(result.concern)));
   } catch (error) {
     return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern submission") });

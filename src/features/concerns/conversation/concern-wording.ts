@@ -56,6 +56,7 @@ export const CONCERN_WORDING = {
   answerSent: (reference: string) => `Thank you: your answer about ${reference} was sent to the AIMS triagers.`,
   closedNoAnswers: "This concern is closed, so it takes no more answers.",
   writeYourAnswer: "Please write your answer.",
+  commandDescription: (followUp: string) => `Report a concern about AI, anonymously if you wish. ${followUp}: follow up an anonymous concern.`,
   /** The anonymous reporter's side; each chat lays it out its own way. */
   anonymousReporter: {
     thanks: (reference: string) => `Thank you. The AIMS triagers have your concern **${reference}**. Nothing that identifies you was stored.`,
