@@ -1,4 +1,5 @@
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { followUpSecretModal } from "./follow-up-views.js";
@@ -11,7 +12,7 @@ const FOLLOW_UP = /^follow-?up\b/i;
 export const concernSubcommand: Subcommand = {
   name: "concern",
   usage: "/aims concern [follow-up <case code>]",
-  description: "Report a concern about AI, anonymously if you wish. With a case code: follow up an anonymous concern.",
+  description: CONCERN_WORDING.commandDescription("With a case code"),
   async handle({ ctx, rest, command, respond }) {
     const tell = async (text: string) => {
       await respond({ response_type: "ephemeral", text });

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import type { FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import type { SlackContext } from "../context.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
@@ -38,7 +39,7 @@ export function followUpAnswerSubmission(ctx: SlackContext) {
       if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [ANSWER_BLOCK]: followUpRefusal(result) } });
       await ack({
         response_action: "update",
-        view: followUpView(result.concern, result.messages, credentials, "Your answer was sent to the triagers."),
+        view: followUpView(result.concern, result.messages, credentials, CONCERN_WORDING.anonymousReporter.answerSent),
       });
     } catch (error) {
       await ack({ response_action: "errors", errors: { [ANSWER_BLOCK]: concernFailure(error, ctx.logger, "concern answer") } });

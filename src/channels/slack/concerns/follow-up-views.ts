@@ -5,7 +5,10 @@ import { isOpen, } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import { SLACK_IDS } from "../ids.js";
 import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
-import { blockKitBlocks } from "../conversation/block-kit-message.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
+import { blockKitBlocks, mrkdwn } from "../conversation/block-kit-message.js";
+
+const A = CONCERN_WORDING.anonymousReporter;
 
 export const SECRET_BLOCK = "secret";
 export const ANSWER_BLOCK = "answer";
@@ -23,23 +26,15 @@ export function anonymousReceiptView(concern: Concern, credentials: FollowUpCred
     title: plain("Concern sent"),
     close: plain("Done"),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `Thank you. The AIMS triagers have your concern *${concern.reference}*. Nothing that identifies you was stored.` } },
+      { type: "section", text: { type: "mrkdwn", text: mrkdwn(A.thanks(concern.reference)) } },
       {
         type: "section",
         fields: [
-          { type: "mrkdwn", text: `*Case code*\n\`${formatCredential(credentials.code)}\`` },
-          { type: "mrkdwn", text: `*Secret*\n\`${formatCredential(credentials.secret)}\`` },
+          { type: "mrkdwn", text: `*${A.caseCode}*\n\`${formatCredential(credentials.code)}\`` },
+          { type: "mrkdwn", text: `*${A.secret}*\n\`${formatCredential(credentials.secret)}\`` },
         ],
       },
-      {
-        type: "context",
-        elements: [
-          {
-            type: "mrkdwn",
-            text: `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, run \`/aims concern follow-up ${formatCredential(credentials.code)}\` and enter the secret.`,
-          },
-        ],
-      },
+      { type: "context", elements: [{ type: "mrkdwn", text: A.writeDown(`run \`/aims concern follow-up ${formatCredential(credentials.code)}\``) }] },
     ],
   };
 }
@@ -49,12 +44,12 @@ export function followUpSecretModal(code: string): ModalView {
     type: "modal",
     callback_id: SLACK_IDS.concerns.views.followUpSecret,
     private_metadata: JSON.stringify({ code }),
-    title: plain("Follow up a concern"),
+    title: plain(A.followUpTitle),
     submit: plain("Open"),
     close: plain("Cancel"),
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `Case code \`${formatCredential(code)}\`. Enter the secret you were given with it.` } },
-      { type: "input", block_id: SECRET_BLOCK, label: plain("Secret"), element: { type: "plain_text_input", action_id: INPUT, max_length: 64 } },
+      { type: "section", text: { type: "mrkdwn", text: mrkdwn(A.enterSecret(formatCredential(code))) } },
+      { type: "input", block_id: SECRET_BLOCK, label: plain(A.secret), element: { type: "plain_text_input", action_id: INPUT, max_length: 64 } },
     ],
   };
 }
@@ -67,7 +62,7 @@ export function followUpView(concern: Concern, messages: ConcernMessage[], crede
     callback_id: SLACK_IDS.concerns.views.followUpAnswer,
     private_metadata: JSON.stringify(credentials),
     title: plain(`Concern ${concern.reference}`),
-    ...(open ? { submit: plain("Send answer") } : {}),
+    ...(open ? { submit: plain(A.sendAnswer) } : {}),
     close: plain("Close"),
     blocks: [
       ...(notice ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: notice }] }] : []),
@@ -78,7 +73,7 @@ export function followUpView(concern: Concern, messages: ConcernMessage[], crede
               type: "input" as const,
               block_id: ANSWER_BLOCK,
               optional: true,
-              label: plain("Your answer (still anonymous)"),
+              label: plain(A.answerLabel),
               element: { type: "plain_text_input" as const, action_id: INPUT, multiline: true, max_length: MESSAGE_MAX },
             },
           ]

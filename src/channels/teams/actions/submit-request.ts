@@ -1,3 +1,4 @@
+import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { messageResponse, cardResponse } from "../cards/adaptive-card.js";
 import { readRequestForm, requestFormCard } from "../cards/request-form-card.js";
 import { submittedCard } from "../cards/requester-cards.js";
@@ -31,7 +32,7 @@ export function submitRequest(mode: "new" | "resubmit"): CardActionHandler {
           ? await ctx.core.requests.submit(actor, form, `teams:${formId}`)
           : await ctx.core.requests.resubmit(actor, reference, form);
       if (result.ok) return cardResponse(submittedCard(result.request));
-      if ("errors" in result) return formAgain({ errors: result.errors as Record<string, string>, problem: "Please fix the answers marked below." });
+      if ("errors" in result) return formAgain({ errors: result.errors as Record<string, string>, problem: FIX_MARKED_ANSWERS });
       return formAgain({ problem: result.message });
     } catch (error) {
       return formAgain({ problem: failureMessage(error, ctx.logger, { verb: mode }) });

@@ -1,3 +1,4 @@
+import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import type { TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import type { OpenResult, StartResult, StartTrigger } from "../../../features/assessments/assessment-service.js";
@@ -96,7 +97,7 @@ export const nextStep: CardActionHandler = async ({ ctx, actor, data }) => {
     const result = await service.saveStep(actor, target.reference, target.number, rawAnswers(questions, typed));
     switch (result.kind) {
       case "errors":
-        return cardResponse(stepCard(service, current, target.number, { typed, errors: result.errors, problem: "Please fix the answers marked below." }));
+        return cardResponse(stepCard(service, current, target.number, { typed, errors: result.errors, problem: FIX_MARKED_ANSWERS }));
       case "saved":
         return cardResponse(result.nextStep === "review" ? reviewCard(service, result.assessment) : stepCard(service, result.assessment, result.nextStep));
       case "not_editable":

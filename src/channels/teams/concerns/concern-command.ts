@@ -3,6 +3,7 @@ import { normalizeCredential } from "../../../features/concerns/follow-up-creden
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import { typedText, type TeamsCommand } from "../commands/command.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { concernFormCard } from "./concern-form-card.js";
 import { followUpSecretCard } from "./reporter-cards.js";
 
@@ -19,7 +20,7 @@ const FOLLOW_UP = /^follow-?up\b/i;
  */
 export const concernCommand: TeamsCommand = {
   name: "concern",
-  description: "Report a concern about AI, anonymously if you wish. `concern follow-up <case code>`: follow up an anonymous concern.",
+  description: CONCERN_WORDING.commandDescription("`concern follow-up <case code>`"),
   async handle({ ctx, turn }) {
     const tell = (text: string) => turn.sendActivity(markdownMessage(text));
     if (turn.activity.conversation?.conversationType !== "personal") return void (await tell(PERSONAL_CHAT_ONLY));
@@ -29,7 +30,7 @@ export const concernCommand: TeamsCommand = {
       if (FOLLOW_UP.test(rest)) {
         const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
         if (!code) return void (await tell("Add the case code you were given: **concern follow-up ABCD-EFGH-JKMN**."));
-        await turn.sendActivity(cardMessage(followUpSecretCard(code), "Follow up a concern"));
+        await turn.sendActivity(cardMessage(followUpSecretCard(code), CONCERN_WORDING.anonymousReporter.followUpTitle));
         return;
       }
       if (!ctx.teams.triageConversation) return void (await tell(TRIAGE_NOT_CONFIGURED));

@@ -1,3 +1,4 @@
+import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { randomUUID } from "node:crypto";
 import type { MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
@@ -50,7 +51,7 @@ export async function submitConcernDialog(ctx: TeamsContext, actor: Actor, actio
     dialogCard(TITLE, dialogForm({ formId, quote, register: await ctx.core.concerns.registerChoices().catch(() => []), values: form, ...extra }));
   try {
     const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}`, quote });
-    if (!result.ok) return await formAgain({ errors: result.errors, problem: "Please fix the answers marked below." });
+    if (!result.ok) return await formAgain({ errors: result.errors, problem: FIX_MARKED_ANSWERS });
     return dialogCard(TITLE, result.followUp ? anonymousReceiptCard(result.concern, result.followUp, "dialog") : adaptiveCardOf(receiptView(result.concern)));
   } catch (error) {
     return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern message action") });

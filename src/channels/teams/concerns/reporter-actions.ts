@@ -1,3 +1,4 @@
+import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { randomUUID } from "node:crypto";
 import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js";
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
@@ -6,6 +7,7 @@ import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { readText } from "../incidents/card-inputs.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { PERSONAL_CHAT_ONLY } from "./concern-command.js";
@@ -31,7 +33,7 @@ export const submitConcern: CardActionHandler = async ({ ctx, turn, actor, data 
     cardResponse(concernFormCard({ formId, register: await ctx.core.concerns.registerChoices().catch(() => []), values: form, ...extra }));
   try {
     const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}` });
-    if (!result.ok) return await formAgain({ errors: result.errors, problem: "Please fix the answers marked below." });
+    if (!result.ok) return await formAgain({ errors: result.errors, problem: FIX_MARKED_ANSWERS });
     return cardResponse(result.followUp ? anonymousReceiptCard(result.concern, result.followUp) : adaptiveCardOf(receiptView(result.concern)));
   } catch (error) {
     return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern submission") });
@@ -60,7 +62,7 @@ export const answerAnonymously: CardActionHandler = async ({ ctx, data }) => {
   try {
     const result = await ctx.core.concerns.followUp.answer(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "", readText(data, FOLLOW_UP_INPUTS.answer));
     if (result.kind !== "ok") return messageResponse(followUpRefusal(result));
-    return cardResponse(followUpCard(result.concern, result.messages, code, "Your answer was sent to the triagers."));
+    return cardResponse(followUpCard(result.concern, result.messages, code, CONCERN_WORDING.anonymousReporter.answerSent));
   } catch (error) {
     return messageResponse(concernFailure(error, ctx.logger, "teams concern answer"));
   }

@@ -6,7 +6,10 @@ import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardEle
 import { textInput } from "../incidents/card-inputs.js";
 import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
 import { cardElements } from "../conversation/adaptive-card-message.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
+
+const A = CONCERN_WORDING.anonymousReporter;
 
 export const FOLLOW_UP_INPUTS = { secret: "secret", answer: "answer" } as const;
 
@@ -18,10 +21,10 @@ export function anonymousReceiptCard(concern: Concern, credentials: FollowUpCred
   const code = formatCredential(credentials.code);
   return adaptiveCard(
     [
-      textBlock(`Thank you. The AIMS triagers have your concern **${concern.reference}**. Nothing that identifies you was stored.`),
-      { type: "FactSet", facts: [{ title: "Case code", value: code }, { title: "Secret", value: formatCredential(credentials.secret) }] },
+      textBlock(A.thanks(concern.reference)),
+      { type: "FactSet", facts: [{ title: A.caseCode, value: code }, { title: A.secret, value: formatCredential(credentials.secret) }] },
       textBlock(
-        `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, send me **concern follow-up ${code}** and enter the secret. ` +
+        `${A.writeDown(`send me **concern follow-up ${code}**`)} ` +
           (shownIn === "chat" ? "This card stays in your chat with me until you hide it." : "They are gone when you close this window."),
         { subtle: true },
       ),
@@ -35,14 +38,14 @@ export function hiddenReceiptCard(): AdaptiveCard {
 }
 
 const secretInput = (error?: string) =>
-  textInput(FOLLOW_UP_INPUTS.secret, { label: "Secret", style: "Password", maxLength: 64, required: true, error });
+  textInput(FOLLOW_UP_INPUTS.secret, { label: A.secret, style: "Password", maxLength: 64, required: true, error });
 
 /** `concern follow-up <code>`: asks for the secret. The code rides in the button; the secret is typed each time. */
 export function followUpSecretCard(code: string, problem?: string): AdaptiveCard {
   return adaptiveCard(
     [
-      textBlock("Follow up a concern", { size: "medium", weight: "bolder" }),
-      textBlock(`Case code **${formatCredential(code)}**. Enter the secret you were given with it.`),
+      textBlock(A.followUpTitle, { size: "medium", weight: "bolder" }),
+      textBlock(A.enterSecret(formatCredential(code))),
       ...secretInput(problem),
     ],
     [executeAction("Open", CONCERN_VERBS.followUpOpen, { code }, "positive")],
@@ -62,7 +65,7 @@ export function followUpCard(concern: Concern, messages: ConcernMessage[], code:
   ];
   if (!open) return adaptiveCard(body);
   return adaptiveCard(
-    [...body, ...textInput(FOLLOW_UP_INPUTS.answer, { label: "Your answer (still anonymous)", multiline: true, maxLength: MESSAGE_MAX }), ...secretInput()],
-    [executeAction("Send answer", CONCERN_VERBS.followUpAnswer, { code }, "positive")],
+    [...body, ...textInput(FOLLOW_UP_INPUTS.answer, { label: A.answerLabel, multiline: true, maxLength: MESSAGE_MAX }), ...secretInput()],
+    [executeAction(A.sendAnswer, CONCERN_VERBS.followUpAnswer, { code }, "positive")],
   );
 }

@@ -1,3 +1,4 @@
+import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { randomUUID } from "node:crypto";
 import type { Incident } from "../../../db/generated/client.js";
 import type { IncidentDetails } from "../../../features/incidents/incident-service.js";
@@ -56,7 +57,7 @@ const report: CardActionHandler = async ({ ctx, turn, actor, data }) => {
     cardResponse(incidentFormCard({ formId, systems: await ctx.core.incidents.affectableSystems(), detected, values: form, ...extra }));
   try {
     const result = await ctx.core.incidents.report(actor, form, `teams:${formId}`);
-    if (!result.ok) return await formAgain({ errors: result.errors as Record<string, string>, problem: "Please fix the answers marked below." });
+    if (!result.ok) return await formAgain({ errors: result.errors as Record<string, string>, problem: FIX_MARKED_ANSWERS });
     return cardResponse(receiptCard(result.incident, Boolean(ctx.teams.incidentsConversation)));
   } catch (error) {
     return formAgain({ problem: failureMessage(error, ctx.logger, { verb: INCIDENT_VERBS.report }) });
@@ -115,7 +116,7 @@ function submitForm<V, R extends { kind: string; message?: string; errors?: Part
       const incident = await ctx.core.incidents.find(reference);
       if (!incident) return messageResponse(`There is no incident ${reference}.`);
       return result.kind === "invalid"
-        ? cardResponse(await again(ctx, incident, { values, errors: result.errors, problem: "Please fix the answers marked below." }))
+        ? cardResponse(await again(ctx, incident, { values, errors: result.errors, problem: FIX_MARKED_ANSWERS }))
         : messageResponse(result.message ?? "");
     }
     if (result.kind === "not_found") return messageResponse(result.message ?? `There is no incident ${reference}.`);

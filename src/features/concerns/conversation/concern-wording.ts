@@ -56,6 +56,20 @@ export const CONCERN_WORDING = {
   answerSent: (reference: string) => `Thank you: your answer about ${reference} was sent to the AIMS triagers.`,
   closedNoAnswers: "This concern is closed, so it takes no more answers.",
   writeYourAnswer: "Please write your answer.",
+  commandDescription: (followUp: string) => `Report a concern about AI, anonymously if you wish. ${followUp}: follow up an anonymous concern.`,
+  /** The anonymous reporter's side; each chat lays it out its own way. */
+  anonymousReporter: {
+    thanks: (reference: string) => `Thank you. The AIMS triagers have your concern **${reference}**. Nothing that identifies you was stored.`,
+    caseCode: "Case code",
+    secret: "Secret",
+    writeDown: (howToFollowUp: string) =>
+      `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, ${howToFollowUp} and enter the secret.`,
+    followUpTitle: "Follow up a concern",
+    enterSecret: (code: string) => `Case code **${code}**. Enter the secret you were given with it.`,
+    answerLabel: "Your answer (still anonymous)",
+    sendAnswer: "Send answer",
+    answerSent: "Your answer was sent to the triagers.",
+  },
   form: {
     title: "Report an AI concern",
     submit: "Send",
