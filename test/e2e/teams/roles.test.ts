@@ -193,8 +193,8 @@ describe("roles in chat, in Slack and in Teams", () => {
     const bound = await submit(OWNER, bind, { role: select("triager"), group: select("S0REVIEWERS"), reason: text("Reviewers triage concerns") });
     expect(bound.status).toBe(200);
     const after = await rootUpdatedAfter(updates);
-    expect(blockText(after)).toContain("The concern triager role is bound to AI reviewers.");
-    expect(blockText(after)).toContain("*AI reviewers* (Slack user group)");
+    expect(blockText(after)).toContain("The concern triager role is bound to AI reviewers (@ai-reviewers).");
+    expect(blockText(after)).toContain("*AI reviewers (@ai-reviewers)* (Slack user group)");
 
     const form = expectCardResponse((await invoke(TESS, ROLES_IDS.actions.bind)).body);
     expect(cardText(form)).toContain("19:ai-council@thread.v2");
