@@ -1,6 +1,7 @@
 import type { AuditEvent } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
 import { actorCommitment, AUDIT_GENESIS_HASH, hashAuditEvent } from "../../core/audit.js";
+import { personalFieldProblem, type PersonalFields } from "../../core/personal-fields.js";
 
 /** How long a committed event may wait for the sealer before verification reports it. */
 export const UNSEALED_REPORT_AFTER_MS = 60_000;
@@ -100,6 +101,11 @@ function linkProblem(event: AuditEvent, previousHash: string, previous: ChainHea
   // An erased actor (id and salt removed) keeps its commitment; a present one must be the person the chain committed to.
   if (event.hashVersion > 1 && event.actorId !== null && actorCommitment(event.actorSalt, event.actorId) !== event.actorCommitment) {
     return `actor ${event.actorId} does not match the actor the event committed to: the event was edited`;
+  }
+  // Likewise each personal field still holding its salt must hold the value committed to; erased ones have none.
+  if (event.hashVersion >= 3) {
+    const problem = personalFieldProblem({ before: event.before, after: event.after }, event.personalFields as PersonalFields | null);
+    if (problem) return `${problem}: the event was edited`;
   }
   return null;
 }
