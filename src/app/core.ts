@@ -17,6 +17,7 @@ import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
 import { RoleService } from "../features/organisation/role-service.js";
+import { ErasureService } from "../features/organisation/erasure.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
@@ -26,6 +27,8 @@ export interface Core {
   roles: RoleService;
   /** One person across channels: accounts, verified emails, links. */
   directory: PeopleDirectory;
+  /** A leaver's personal data erased on request (GDPR Art. 17). */
+  erasure: ErasureService;
   events: EventBus;
   /** The names the bot knows people by, for records and pickers that hold only an id. */
   people: PeopleNames;
@@ -75,7 +78,8 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  const erasure = new ErasureService({ prisma, clock, roles });
+  return { prisma, clock, roles, directory, erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
 }
 
 /** The roles the environment variables name: the bootstrap that `applyBootstrapRoles` brings into the database. */
