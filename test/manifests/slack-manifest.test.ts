@@ -24,6 +24,7 @@ const AIMS_SUBCOMMANDS = [
   "digest preview",
   "soa",
   "export",
+  "erase",
   "help",
 ];
 

@@ -1,3 +1,4 @@
+import { ERASURE_IDS } from "./erasure/erasure-ids.js";
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
 import { SOA_IDS } from "./soa/soa-ids.js";
 
@@ -57,4 +58,5 @@ export const SLACK_IDS = {
   },
   scheduling: SCHEDULING_IDS,
   soa: SOA_IDS,
+  erasure: ERASURE_IDS,
 } as const;

@@ -44,7 +44,7 @@ export const NAMED_FIELDS = [
   { table: "ReviewSchedule", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
 ] as const;
 
-const ONLY_OWNERS = "Only the AIMS owners can erase a person's data.";
+export const ERASURE_ONLY_OWNERS = "Only the AIMS owners can erase a person's data.";
 const EMAIL = /[^\s@]+@[^\s@]+/;
 
 /**
@@ -56,7 +56,7 @@ export class ErasureService {
   constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles }) {}
 
   async erase(by: Actor, raw: RawErasureForm): Promise<ErasureResult> {
-    if (!(await this.deps.roles.has(by, "owner"))) return { kind: "forbidden", message: ONLY_OWNERS };
+    if (!(await this.deps.roles.has(by, "owner"))) return { kind: "forbidden", message: ERASURE_ONLY_OWNERS };
     const form = parseErasureForm(raw);
     if (!form.ok) return { kind: "invalid", errors: form.errors };
     const { reason } = form.input;

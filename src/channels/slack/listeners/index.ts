@@ -5,6 +5,7 @@ import { registerConcernListeners } from "../concerns/register-concern-listeners
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
 import { registerSoaListeners } from "../soa/register.js";
+import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
@@ -38,4 +39,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerConcernListeners(app, ctx);
   registerSchedulingListeners(app, ctx);
   registerSoaListeners(app, ctx);
+  registerErasureListeners(app, ctx);
 }

@@ -6,6 +6,7 @@ import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
 import { exportSubcommand } from "../../soa/listeners/export-subcommand.js";
 import { soaSubcommand } from "../../soa/listeners/soa-subcommand.js";
+import { eraseSubcommand } from "../../erasure/listeners/erase-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { registerSubcommand } from "./register.js";
@@ -25,5 +26,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   digestSubcommand,
   soaSubcommand,
   exportSubcommand,
+  eraseSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];
