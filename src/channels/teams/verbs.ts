@@ -4,6 +4,7 @@ import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { SOA_VERBS } from "./soa/soa-verbs.js";
+import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
@@ -12,6 +13,7 @@ export const TEAMS_VERBS = {
   ...INCIDENT_VERBS,
   ...ASSESSMENT_VERBS,
   ...SOA_VERBS,
+  ...ERASURE_VERBS,
   submitRequest: "request.submit",
   resubmitRequest: "request.resubmit",
   editRequest: "request.edit",

@@ -13,6 +13,7 @@ import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
 import { INCIDENT_ACTIONS } from "../incidents/incident-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
 import { SOA_ACTIONS } from "../soa/soa-actions.js";
+import { ERASURE_ACTIONS } from "../erasure/erasure-teams.js";
 
 const HANDLERS: Record<TeamsVerb, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
@@ -20,6 +21,7 @@ const HANDLERS: Record<TeamsVerb, CardActionHandler> = {
   ...INCIDENT_ACTIONS,
   ...ASSESSMENT_ACTIONS,
   ...SOA_ACTIONS,
+  ...ERASURE_ACTIONS,
   [TEAMS_VERBS.submitRequest]: submitRequest("new"),
   [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
   [TEAMS_VERBS.editRequest]: editRequest,

@@ -14,9 +14,10 @@ import { incidentCommand } from "../incidents/incident-command.js";
 import { assessCommand } from "../assessments/assess-command.js";
 import { soaCommand } from "../soa/soa-command.js";
 import { exportCommand } from "../evidence/export-command.js";
+import { eraseCommand } from "../erasure/erasure-teams.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, eraseCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {
