@@ -38,6 +38,12 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   "reviewerName",
 ]);
 
+/**
+ * The key under which an erasure's own audit event lists what it erased (event id → paths), so verification can
+ * tell an erasure from an edit that removed a salt.
+ */
+export const ERASED_FIELDS_KEY = "erasedFields";
+
 /** Per personal field (by path, e.g. "after/requesterName"): its commitment and, until erased, the salt behind it. */
 export type PersonalFields = Record<string, { c: string; s?: string }>;
 

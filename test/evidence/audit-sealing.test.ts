@@ -197,12 +197,22 @@ describe("verifying a sealed chain", () => {
     const report = await prisma().$transaction((tx) =>
       eraseAuditFields(tx, { eventIds: [erased.id, kept.id], replace, eraseActor: (actor) => actor.id === "UERASE" }),
     );
-    expect(report).toEqual({ erased: 1, kept: 0 });
+    expect(report).toEqual({ erased: 1, kept: 0, fields: { [erased.id]: ["after/owner", "after/requesterId", "after/requesterName"] } });
     const after = await prisma().auditEvent.findUniqueOrThrow({ where: { id: erased.id } });
     expect(after).toMatchObject({ actorId: null, actorSalt: null, actorCommitment: erased.actorCommitment });
     expect(after.after).toEqual({ requesterId: "Former employee 0001", requesterName: "Former employee 0001", toolName: "Copilot", owner: "Former employee 0001" });
     expect(JSON.stringify(after)).not.toContain("UERASE");
     expect(await prisma().auditEvent.findUniqueOrThrow({ where: { id: kept.id } })).toEqual(kept);
+
+    // Salts removed with no erasure in the chain listing them look like an edit hidden by removing a salt.
+    await sealPending(prisma(), { wait: true });
+    const unrecorded = await verifyAuditChain(prisma());
+    expect(unrecorded).toMatchObject({ ok: false, brokenAt: { eventId: erased.id } });
+    if (!unrecorded.ok) expect(unrecorded.brokenAt.problem).toMatch(/no erasure in the chain lists it/);
+    await prisma().$transaction((tx) =>
+      recordAudit(tx, clock, { actor: null, action: "person.erased", entityType: "person", entityId: "p-1", after: { erasedFields: report.fields }, controls: [] }),
+    );
+    await sealPending(prisma(), { wait: true });
     expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
 
     // Outside an erasure the database refuses the same change; inside one it still refuses touching anything else.

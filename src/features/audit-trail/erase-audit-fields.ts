@@ -19,14 +19,18 @@ export interface AuditErasureReport {
    * kept: their hash covers before/after as written (and version 1 the actor id too).
    */
   kept: number;
+  /** Per event id, the paths erased: for the erasure's own audit event (ERASED_FIELDS_KEY). */
+  fields: Record<string, string[]>;
 }
 
 /**
  * Erases personal values of audit events in the caller's transaction: each value goes with its salt, its commitment
- * stays, so the chain still verifies; the database allows this only in a transaction that declares it.
+ * stays, so the chain still verifies; the database allows this only in a transaction that declares it. The caller
+ * records its own audit event with `fields` under ERASED_FIELDS_KEY: verification requires every erased field to be
+ * listed by one.
  */
 export async function eraseAuditFields(tx: Tx, erasure: AuditErasure): Promise<AuditErasureReport> {
-  const report: AuditErasureReport = { erased: 0, kept: 0 };
+  const report: AuditErasureReport = { erased: 0, kept: 0, fields: {} };
   if (erasure.eventIds.length === 0) return report;
   await tx.$executeRaw`SELECT set_config('aims.erasing', 'on', true)`;
   const events = await tx.auditEvent.findMany({ where: { id: { in: [...erasure.eventIds] } }, orderBy: { id: "asc" } });
@@ -56,6 +60,7 @@ export async function eraseAuditFields(tx: Tx, erasure: AuditErasure): Promise<A
       },
     });
     report.erased += 1;
+    if (erasedPaths.size > 0) report.fields[String(event.id)] = [...erasedPaths.keys()];
   }
   return report;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
+import { ERASED_FIELDS_KEY } from "../../core/personal-fields.js";
 import type { Clock } from "../../core/clock.js";
 import type { FieldErrors } from "../../core/form-fields.js";
 import type { Roles } from "../../core/roles.js";
@@ -133,7 +134,7 @@ export class ErasureService {
       action: "person.erased",
       entityType: "person",
       entityId: personId,
-      after: { pseudonym, reason, records, auditEventsErased: auditEvents.erased, auditEventsKept: auditEvents.kept, rolesEnded },
+      after: { pseudonym, reason, records, auditEventsErased: auditEvents.erased, auditEventsKept: auditEvents.kept, rolesEnded, [ERASED_FIELDS_KEY]: auditEvents.fields },
       controls: ERASURE_CONTROLS,
     });
     return { kind: "erased", pseudonym, records, auditEvents, rolesEnded };

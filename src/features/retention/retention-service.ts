@@ -1,4 +1,5 @@
 import { recordAudit } from "../../core/audit.js";
+import { ERASED_FIELDS_KEY } from "../../core/personal-fields.js";
 import type { Clock } from "../../core/clock.js";
 import type { Tx } from "../../core/transaction.js";
 import type { RetentionConfig } from "../../config/retention-env.js";
@@ -47,15 +48,17 @@ export class RetentionService implements DueScan {
         const { count } = await tx.retentionRun.createMany({ data: [{ day, ranAt: now, counts: {} }], skipDuplicates: true });
         if (count === 0) return null;
         const counts: RetentionCounts = { closedConcernsDeleted: 0, closedIncidentsPseudonymised: 0, auditEventsErased: 0 };
-        if (settings.closedConcernsYears !== null) await this.deleteClosedConcerns(tx, yearsBefore(now, settings.closedConcernsYears), counts);
-        if (settings.closedIncidentsYears !== null) await this.pseudonymiseClosedIncidents(tx, yearsBefore(now, settings.closedIncidentsYears), counts);
+        const erasedFields: Record<string, string[]> = {};
+        const run = { counts, erasedFields };
+        if (settings.closedConcernsYears !== null) await this.deleteClosedConcerns(tx, yearsBefore(now, settings.closedConcernsYears), run);
+        if (settings.closedIncidentsYears !== null) await this.pseudonymiseClosedIncidents(tx, yearsBefore(now, settings.closedIncidentsYears), run);
         await tx.retentionRun.update({ where: { day }, data: { counts: { ...counts } } });
         await recordAudit(tx, this.deps.clock, {
           actor: null,
           action: "retention.applied",
           entityType: "retention_run",
           entityId: day.toISOString().slice(0, 10),
-          after: { ...counts, settings: { ...settings } },
+          after: { ...counts, settings: { ...settings }, [ERASED_FIELDS_KEY]: erasedFields },
           controls: RETENTION_CONTROLS,
         });
         return counts;
@@ -64,15 +67,15 @@ export class RetentionService implements DueScan {
     );
   }
 
-  private async deleteClosedConcerns(tx: Tx, cutoff: Date, counts: RetentionCounts): Promise<void> {
+  private async deleteClosedConcerns(tx: Tx, cutoff: Date, { counts, erasedFields }: Run): Promise<void> {
     const due = await tx.concern.findMany({ where: { status: { in: ["resolved", "dismissed"] }, closedAt: { lt: cutoff } }, select: { id: true, reference: true } });
     if (due.length === 0) return;
-    counts.auditEventsErased += await eraseEventsOf(tx, [{ entityType: "concern", entityIds: due.map((concern) => concern.reference) }]);
+    counts.auditEventsErased += await eraseEventsOf(tx, [{ entityType: "concern", entityIds: due.map((concern) => concern.reference) }], erasedFields);
     await tx.concernMessage.deleteMany({ where: { concernId: { in: due.map((concern) => concern.id) } } });
     counts.closedConcernsDeleted += (await tx.concern.deleteMany({ where: { id: { in: due.map((concern) => concern.id) } } })).count;
   }
 
-  private async pseudonymiseClosedIncidents(tx: Tx, cutoff: Date, counts: RetentionCounts): Promise<void> {
+  private async pseudonymiseClosedIncidents(tx: Tx, cutoff: Date, { counts, erasedFields }: Run): Promise<void> {
     const due = await tx.incident.findMany({
       where: { status: "closed", closedAt: { lt: cutoff }, reporterId: { not: REMOVED_ID } },
       select: { id: true, reference: true, correctiveActions: { select: { id: true } } },
@@ -87,9 +90,12 @@ export class RetentionService implements DueScan {
     counts.auditEventsErased += await eraseEventsOf(tx, [
       { entityType: "incident", entityIds: due.map((incident) => incident.reference) },
       { entityType: "corrective_action", entityIds: due.flatMap((incident) => incident.correctiveActions.map((action) => String(action.id))) },
-    ]);
+    ], erasedFields);
   }
 }
+
+/** One run's tallies: its counts, and the audit fields it erased (for its own audit event). */
+type Run = { counts: RetentionCounts; erasedFields: Record<string, string[]> };
 
 function yearsBefore(now: Date, years: number): Date {
   const cutoff = new Date(now);
@@ -98,11 +104,12 @@ function yearsBefore(now: Date, years: number): Date {
 }
 
 /** Erases every personal field and actor of the records' audit events; the events themselves stay in the chain. */
-async function eraseEventsOf(tx: Tx, records: { entityType: string; entityIds: string[] }[]): Promise<number> {
+async function eraseEventsOf(tx: Tx, records: { entityType: string; entityIds: string[] }[], erasedFields: Record<string, string[]>): Promise<number> {
   const events = await tx.auditEvent.findMany({
     where: { OR: records.map(({ entityType, entityIds }) => ({ entityType, entityId: { in: entityIds } })) },
     select: { id: true },
   });
   const report = await eraseAuditFields(tx, { eventIds: events.map((event) => event.id), replace: () => null, eraseActor: () => true });
+  Object.assign(erasedFields, report.fields);
   return report.erased;
 }
