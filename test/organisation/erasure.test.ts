@@ -32,10 +32,15 @@ afterAll(async () => {
 
 const erase = (by: Actor, person: string, reason = "Erasure request ER-12", confirm: unknown = true) => core.erasure.erase(by, { person, reason, confirm });
 
+/** Audit events as recorded, without what the sealer adds meanwhile. */
+async function eventsWhere(where: NonNullable<Parameters<Core["prisma"]["auditEvent"]["findMany"]>[0]>["where"]) {
+  const events = await core.prisma.auditEvent.findMany({ where, orderBy: { id: "asc" } });
+  return events.map(({ sealSeq: _s, prevHash: _p, hash: _h, ...event }) => event);
+}
+
 async function anonymousConcernsAndTheirEvents() {
   const concerns = await core.prisma.concern.findMany({ where: { anonymous: true }, orderBy: { id: "asc" } });
-  const events = await core.prisma.auditEvent.findMany({ where: { entityType: "concern", entityId: { in: concerns.map((concern) => concern.reference) } }, orderBy: { id: "asc" } });
-  return { concerns, events: events.map(({ sealSeq: _s, prevHash: _p, hash: _h, ...event }) => event) };
+  return { concerns, events: await eventsWhere({ entityType: "concern", entityId: { in: concerns.map((concern) => concern.reference) } }) };
 }
 
 describe("erasing a leaver's personal data (GDPR Art. 17)", () => {
@@ -81,7 +86,7 @@ describe("erasing a leaver's personal data (GDPR Art. 17)", () => {
     const colleagues = await core.requests.submit(COLLEAGUE, { ...VALID_REQUEST, toolName: "Grammarly" }, "request-2");
     expect(await core.roles.grant(OWNER, { role: "approver", person: LEAVER, reason: "covers the approvals rota", until: "" })).toMatchObject({ kind: "ok" });
     const anonymousBefore = await anonymousConcernsAndTheirEvents();
-    const colleagueEventsBefore = await core.prisma.auditEvent.findMany({ where: { actorId: COLLEAGUE.id }, orderBy: { id: "asc" } });
+    const colleagueEventsBefore = await eventsWhere({ actorId: COLLEAGUE.id });
 
     const result = await erase(OWNER, "slack:ULEAVER");
     if (result.kind !== "erased") throw new Error(JSON.stringify(result));
@@ -111,7 +116,7 @@ describe("erasing a leaver's personal data (GDPR Art. 17)", () => {
     }
     const submitted = events.find((event) => event.action === "request.submitted" && event.entityId === request.request.reference)!;
     expect(submitted.after).toMatchObject({ requesterId: pseudonym, requesterName: pseudonym, toolName: VALID_REQUEST.toolName });
-    expect(await core.prisma.auditEvent.findMany({ where: { actorId: COLLEAGUE.id }, orderBy: { id: "asc" } })).toEqual(colleagueEventsBefore);
+    expect(await eventsWhere({ actorId: COLLEAGUE.id })).toEqual(colleagueEventsBefore);
     expect(await core.prisma.aiToolRequest.findUniqueOrThrow({ where: { reference: colleagues.ok ? colleagues.request.reference : "" } })).toMatchObject({ requesterName: COLLEAGUE.name });
     expect(await anonymousConcernsAndTheirEvents()).toEqual(anonymousBefore);
 

@@ -4,6 +4,7 @@ import type { Clock } from "../../core/clock.js";
 import type { Tx } from "../../core/transaction.js";
 import type { RetentionConfig } from "../../config/retention-env.js";
 import type { Prisma } from "../../db/database.js";
+import type { Logger } from "../../log/logger.js";
 import { eraseAuditFields } from "../audit-trail/erase-audit-fields.js";
 import type { NewDelivery } from "../scheduler/delivery.js";
 import type { DueScan } from "../scheduler/scheduler.js";
@@ -30,10 +31,16 @@ export interface RetentionCounts {
 export class RetentionService implements DueScan {
   readonly name = "retention";
 
-  constructor(private readonly deps: { prisma: Prisma; clock: Clock; settings: RetentionConfig }) {}
+  constructor(private readonly deps: { prisma: Prisma; clock: Clock; settings: RetentionConfig; logger: Logger }) {}
 
+  /** Runs in the scheduler's tick: a failure is logged and left to the next tick, never holding up the reminders. */
   async scan(now: Date): Promise<NewDelivery[]> {
-    await this.applyFor(now);
+    try {
+      const counts = await this.applyFor(now);
+      if (counts) this.deps.logger.info({ ...counts }, "retention applied");
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, "applying retention failed; the next tick tries again");
+    }
     return [];
   }
 

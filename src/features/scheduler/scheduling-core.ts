@@ -68,7 +68,7 @@ export function createScheduling(options: {
     policy: { offsetsDays: settings.reminderOffsetsDays, graceDays: settings.escalationGraceDays, catchUpMs, zone: settings.timezone },
     window: { ...settings.workingHours, weekends: settings.weekends },
   });
-  const retention = new RetentionService({ prisma, clock, settings: config.retention });
+  const retention = new RetentionService({ prisma, clock, settings: config.retention, logger });
   const scheduler = new Scheduler({
     prisma,
     clock,
