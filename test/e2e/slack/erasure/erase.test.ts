@@ -46,7 +46,15 @@ async function submitAndReadOutcome(view: View, person: string, reason: string):
 }
 
 describe("/aims erase through Slack", () => {
-  it("is refused to anyone but an AIMS owner", async () => {
+  it("is listed in help for AIMS owners only, and refused to anyone else", async () => {
+    const help = async (userId: string) => {
+      const responseUrl = t.fake.newResponseUrl();
+      expect((await t.slack.command(userId, "help", { responseUrl })).status).toBe(200);
+      const post = await t.fake.waitForResponseUrlPost((candidate) => candidate.url === responseUrl, WAIT_MS);
+      return JSON.stringify(post.body);
+    };
+    expect(await help(EMPLOYEE)).not.toContain("/aims erase");
+    expect(await help(OWNER)).toContain("/aims erase");
     const { responseUrl } = await openForm(EMPLOYEE);
     const post = await t.fake.waitForResponseUrlPost((candidate) => candidate.url === responseUrl, WAIT_MS);
     expect((post.body as { text: string }).text).toBe("Only the AIMS owners can erase a person's data.");

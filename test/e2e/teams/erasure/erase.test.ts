@@ -15,7 +15,9 @@ afterAll(async () => {
 });
 
 describe("erase through Teams", () => {
-  it("is refused to anyone but an AIMS owner", async () => {
+  it("is listed in help for AIMS owners only, and refused to anyone else", async () => {
+    expect(String((await t.teams.ask(TEAMS_EMPLOYEE, "help")).reply.body.text)).not.toContain("**erase**");
+    expect(String((await t.teams.ask(TEAMS_AIMS_OWNER, "help")).reply.body.text)).toContain("**erase**");
     const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "erase");
     expect(String(reply.body.text)).toContain("Only the AIMS owners can erase a person's data.");
   });
