@@ -5,7 +5,8 @@ import type { Core } from "../../src/app/core.js";
 import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
 import { verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { NO_ACTION_NEEDED } from "../../src/features/incidents/closing-form.js";
-import { REMOVED_ID } from "../../src/features/retention/retention-service.js";
+import { REMOVED_ID, RetentionService } from "../../src/features/retention/retention-service.js";
+import { createLogger } from "../../src/log/logger.js";
 import { OWNERS, startTestAims, type TestAims } from "../support/aims-harness.js";
 import { VALID_INCIDENT } from "../support/incident-form-state.js";
 
@@ -22,7 +23,13 @@ let t: TestAims;
 let core: Core;
 
 beforeAll(async () => {
-  t = await startTestAims({ clock, env: { AIMS_TRIAGERS: TRIAGER.id, AIMS_RETENTION_CLOSED_CONCERNS_YEARS: "2", AIMS_RETENTION_CLOSED_INCIDENTS_YEARS: "3" } });
+  t = await startTestAims({ clock, env: {
+      AIMS_TRIAGERS: TRIAGER.id,
+      AIMS_RETENTION_CLOSED_CONCERNS_YEARS: "2",
+      AIMS_RETENTION_CLOSED_INCIDENTS_YEARS: "3",
+      // The test ticks the scheduler itself, at the moments it chooses.
+      AIMS_SCHEDULER_ENABLED: "false",
+    }, });
   core = t.aims.core;
 }, 120_000);
 afterAll(async () => {
@@ -103,5 +110,14 @@ describe("retention periods, applied by the scheduler once a day", () => {
 
     await sealPending(core.prisma, { wait: true });
     expect(await verifyAuditChain(core.prisma)).toMatchObject({ ok: true });
+  });
+
+  it("runs once a day however many replicas apply it at the same moment", async () => {
+    clock.set(later(4, 2));
+    const settings = { closedConcernsYears: 2, closedIncidentsYears: 3 };
+    const replicas = [1, 2, 3].map(() => new RetentionService({ prisma: core.prisma, clock, settings, logger: createLogger("silent") }));
+    const results = await Promise.all(replicas.map((replica) => replica.applyFor(clock.now())));
+    expect(results.filter((counts) => counts !== null)).toEqual([{ closedConcernsDeleted: 0, closedIncidentsPseudonymised: 0, auditEventsErased: 0 }]);
+    expect(await core.prisma.retentionRun.count({ where: { day: new Date(`${clock.now().toISOString().slice(0, 10)}T00:00:00.000Z`) } })).toBe(1);
   });
 });
