@@ -64,7 +64,8 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   });
   await slack?.start();
   // Every channel has subscribed by now: what a crash or another replica left undelivered goes out.
-  core.events.start();
+  await core.events.start({ onlyReplica: database.kind === "embedded" });
+  teams?.start();
   if (config.scheduling.enabled) core.scheduling.scheduler.start();
   sealer.start();
   const { port } = server.address() as AddressInfo;
@@ -90,6 +91,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
         const metricsClosed = new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
         await core.scheduling.scheduler.stop();
         core.events.stop();
+        teams?.stop();
         await inFlight.drain(DRAIN_TIMEOUT_MS);
         // After the drain: in Socket Mode a listener still at work acknowledges over this socket.
         await slack?.stop();

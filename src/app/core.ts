@@ -17,6 +17,7 @@ import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
 import { RoleService } from "../features/organisation/role-service.js";
+import { GroupMemberships } from "../features/organisation/group-memberships.js";
 import { ErasureService } from "../features/organisation/erasure.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
 
@@ -27,6 +28,8 @@ export interface Core {
   roles: RoleService;
   /** One person across channels: accounts, verified emails, links. */
   directory: PeopleDirectory;
+  /** Members of the groups roles are bound to, kept as the platform lists them. */
+  groups: GroupMemberships;
   /** A leaver's personal data erased on request (GDPR Art. 17). */
   erasure: ErasureService;
   events: EventBus;
@@ -55,6 +58,7 @@ export function createCore(options: {
   const events = new EventBus(prisma, logger, { observe: metrics.outboxDelivery });
   const directory = new PeopleDirectory({ prisma, clock, events });
   const roles = new RoleService({ prisma, clock, events, people: directory });
+  const groups = new GroupMemberships({ prisma, clock, people: directory });
   const requests = new RequestService({
     prisma,
     clock,
@@ -79,7 +83,7 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, groups, erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
 }
 
 /** The roles the environment variables name: the bootstrap that `applyBootstrapRoles` brings into the database. */

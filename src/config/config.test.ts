@@ -61,8 +61,17 @@ describe("loadConfig", () => {
       appToken: undefined,
       apiUrl: "https://slack-gov.com/api/",
       approvalsChannel: "C0123ABCD",
+      groupSyncHours: 6,
     });
     expect(config.roles.slackApprovers).toEqual(["U01AAA", "U02BBB"]);
+  });
+
+  it("resyncs Slack user groups every SLACK_GROUP_SYNC_HOURS, a whole number of hours up to a week", () => {
+    const slackOn = { SLACK_BOT_TOKEN: "xoxb-1-2-3", SLACK_SIGNING_SECRET: "s3cret", SLACK_APPROVALS_CHANNEL: "C0123ABCD", AIMS_APPROVERS: "U01AAA" };
+    expect(loadConfig({ ...slackOn, SLACK_GROUP_SYNC_HOURS: "24" }).slack?.groupSyncHours).toBe(24);
+    expect(() => loadConfig({ ...slackOn, SLACK_GROUP_SYNC_HOURS: "0" })).toThrow(/ - SLACK_GROUP_SYNC_HOURS: /);
+    expect(() => loadConfig({ ...slackOn, SLACK_GROUP_SYNC_HOURS: "1.5" })).toThrow(/ - SLACK_GROUP_SYNC_HOURS: /);
+    expect(() => loadConfig({ ...slackOn, SLACK_GROUP_SYNC_HOURS: "169" })).toThrow(/ - SLACK_GROUP_SYNC_HOURS: must be at most 168 hours/);
   });
 
   it("serves metrics only when METRICS_PORT or METRICS_TOKEN is set, and names a bad METRICS_PORT", () => {

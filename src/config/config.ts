@@ -25,6 +25,8 @@ export interface SlackConfig {
   incidentsChannel?: string;
   /** The confidential conversation where triagers handle AI concerns. */
   triageChannel?: string;
+  /** How often the members of Slack user groups bound to roles are read again from Slack. */
+  groupSyncHours: number;
 }
 
 export interface TeamsConfig {
@@ -38,6 +40,8 @@ export interface TeamsConfig {
   triageConversation?: string;
   /** Where AI incidents are announced in Teams, each with a summary card kept up to date. */
   incidentsConversation?: string;
+  /** Hours between two reads of the members of every Teams team or group chat a role is bound to. */
+  groupSyncHours: number;
 }
 
 export interface Config {
@@ -98,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
             incidentsChannel: env.SLACK_INCIDENTS_CHANNEL,
             triageChannel: env.SLACK_TRIAGE_CHANNEL,
+            groupSyncHours: env.SLACK_GROUP_SYNC_HOURS,
           }
         : undefined,
     teams: env.TEAMS_APPROVALS_CONVERSATION
@@ -109,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           approvalsConversation: env.TEAMS_APPROVALS_CONVERSATION,
           triageConversation: env.TEAMS_TRIAGE_CONVERSATION,
           incidentsConversation: env.TEAMS_INCIDENTS_CONVERSATION,
+          groupSyncHours: env.TEAMS_GROUP_SYNC_HOURS,
         }
       : undefined,
     roles: {

@@ -25,6 +25,7 @@ export const envSchema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     SLACK_APPROVALS_CHANNEL: optionalSlackChannelId,
+    SLACK_GROUP_SYNC_HOURS: z.coerce.number().int().min(1).max(168, "must be at most 168 hours (a week)").default(6),
     AIMS_APPROVERS: slackUserIds,
     AIMS_OWNERS: slackUserIds,
     AIMS_INCIDENT_RESPONDERS: slackUserIds,
@@ -47,6 +48,7 @@ export const envSchema = z
     TEAMS_TRIAGERS: aadObjectIds,
     TEAMS_INCIDENTS_CONVERSATION: optionalText,
     TEAMS_INCIDENT_RESPONDERS: aadObjectIds,
+    TEAMS_GROUP_SYNC_HOURS: positiveInt(6),
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     ...assessmentsEnvShape,

@@ -25,7 +25,13 @@ export interface EventSubscriber {
 
 const BATCH_SIZE = 50;
 const handlerId = (subscriber: string, event: string) => `${subscriber}/${event}`;
-const LEASE_MS = 60_000;
+/** A delivery's lease; the replica running it renews it at every poll, so only a dead replica's lease runs out. */
+export const DELIVERY_LEASE_MS = 10_000;
+/**
+ * Renewed for at most this long: Slack's client waits for an answer without a time limit, so a call that never
+ * returns would hold its delivery for good; past this another replica may take it over.
+ */
+export const DELIVERY_MAX_HOLD_MS = 60_000;
 const POLL_INTERVAL_MS = 2_000;
 
 /**
@@ -43,6 +49,8 @@ export class EventBus {
   private readonly store: OutboxStore;
   private readonly running = new InFlight();
   private readonly owner = randomUUID();
+  /** The deliveries this replica is running, whose leases it renews: id and when it started (transport time, ms). */
+  private readonly leased = new Map<number, number>();
   private pass: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -99,11 +107,30 @@ export class EventBus {
     return this.pass;
   }
 
-  /** Polls for deliveries left by a crash, a failed attempt whose wait is over, or another replica. */
-  start(): void {
-    this.timer ??= setInterval(() => void this.deliverPending(), POLL_INTERVAL_MS);
+  /**
+   * Polls for deliveries left by a crash, a failed attempt whose wait is over, or another replica, and renews the
+   * leases of the deliveries running here. `onlyReplica`: no other process can be using this database (the embedded
+   * one admits a single process), so every lease left in it is a dead process's and is freed at once instead of
+   * being waited out.
+   */
+  async start(options: { onlyReplica: boolean }): Promise<void> {
+    if (options.onlyReplica) await this.store.releaseAllLeases();
+    this.timer ??= setInterval(() => {
+      void this.renewLeases();
+      void this.deliverPending();
+    }, POLL_INTERVAL_MS);
     this.timer.unref();
     void this.deliverPending();
+  }
+
+  /** Keeps the deliveries this replica is running (a slow Slack) from being taken over by another replica. */
+  async renewLeases(): Promise<void> {
+    const now = this.now().getTime();
+    const ids = [...this.leased].filter(([, startedAt]) => now - startedAt < DELIVERY_MAX_HOLD_MS).map(([id]) => id);
+    if (ids.length === 0) return;
+    await this.store.renew(this.owner, ids, new Date(now + DELIVERY_LEASE_MS)).catch((error: unknown) => {
+      this.logger.warn({ err: error }, "could not renew the outbox leases; another replica may run these deliveries again");
+    });
   }
 
   stop(): void {
@@ -122,7 +149,7 @@ export class EventBus {
       this.again = false;
       let claimed: ClaimedDelivery[];
       try {
-        claimed = await this.store.claim(this.owner, [...this.handlers.keys()], this.now(), LEASE_MS, BATCH_SIZE);
+        claimed = await this.store.claim(this.owner, [...this.handlers.keys()], this.now(), DELIVERY_LEASE_MS, BATCH_SIZE);
       } catch (error) {
         this.logger.warn({ err: error }, "could not read the outbox; trying again shortly");
         return;
@@ -134,6 +161,7 @@ export class EventBus {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const handler = this.handlers.get(delivery.handler)!;
+    this.leased.set(delivery.id, this.now().getTime());
     try {
       await handler(decodePayload(delivery.payload) as never);
       await this.store.complete(delivery, this.owner);
@@ -147,6 +175,8 @@ export class EventBus {
       await this.store.fail(delivery, this.owner, String((error as Error)?.message ?? error), retryAt).catch((storeError: unknown) => {
         this.logger.warn({ err: storeError }, "could not record the failed delivery; its lease will expire and it is tried again");
       });
+    } finally {
+      this.leased.delete(delivery.id);
     }
   }
 }

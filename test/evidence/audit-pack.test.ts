@@ -14,6 +14,8 @@ import { AuditPackService } from "../../src/features/evidence/audit-pack-service
 import { listFiles } from "../../src/features/evidence/audit-pack/zip-folder.js";
 import { writeAuditPack } from "../../src/features/evidence/audit-pack/write-audit-pack.js";
 import { EVIDENCE_SOURCES } from "../../src/features/evidence/sources/index.js";
+import { roleGrants } from "../../src/features/evidence/sources/roles.js";
+import { readEvidenceRecords } from "../../src/features/evidence/evidence-query.js";
 import { INCIDENT_CONTROLS } from "../../src/features/incidents/controls.js";
 import { DECISION_CONTROLS, REGISTER_CONTROLS, REQUEST_CONTROLS } from "../../src/features/requests/controls.js";
 import { RequestService } from "../../src/features/requests/request-service.js";
@@ -47,6 +49,7 @@ beforeAll(async () => {
   await requests.decide(APPROVER, approved.request.reference, 1, "approved");
   await requests.decide(APPROVER, rejected.request.reference, 1, "rejected", "Scrapes customer data");
   await seedConcernsAndIncident();
+  await seedRoleChanges();
 });
 afterAll(async () => {
   await db?.close();
@@ -71,6 +74,17 @@ async function seedConcernsAndIncident() {
       data: { reference: "INC-0001", submissionKey: "ki1", title: "Chatbot gave wrong refund policy", affectedSystem: "Support bot", description: "Wrong answers", detectedAt: clock.now(), severity: "sev3", containment: "Disabled the FAQ intent", reporterChannel: "slack", reporterId: EMPLOYEE.id, controls: [...INCIDENT_CONTROLS] },
     });
   });
+}
+
+/** A grant revoked with a reason, and a role bound to a group with one member: the roles register's history. */
+async function seedRoleChanges() {
+  const { prisma } = db.database;
+  const granted = await roles.grant(OWNER, { role: "approver", person: EMPLOYEE, reason: "Cover while Ada is away", until: "" });
+  if (granted.kind !== "ok") throw new Error(JSON.stringify(granted));
+  expect(await roles.revoke(OWNER, granted.grant.id, "Ada is back")).toMatchObject({ kind: "ok" });
+  const bound = await roles.bindGroup(OWNER, { role: "triager", reason: "The ethics team triages concerns" }, { channel: "slack", externalId: "S0ETHICS", name: "ethics-team" });
+  if (bound.kind !== "ok") throw new Error(JSON.stringify(bound));
+  await prisma.groupMembership.create({ data: { groupId: bound.grant.groupId!, channel: "slack", externalId: "UTRIAGE7", since: clock.now() } });
 }
 
 async function readPack(folder: string) {
@@ -186,6 +200,54 @@ describe("audit pack", () => {
     expect(JSON.parse(files.get("records/approval-decisions.json")!)).toHaveLength(2);
     expect(files.get("soa/statement-of-applicability.csv")!.trim().split("\r\n")).toHaveLength(39);
     expect(JSON.parse(files.get("audit-chain.json")!)).toMatchObject({ verified: true });
+  });
+
+  it("carries the roles register with its history (5.3, A.3.2): who held which role, from when to until, granted and ended by whom and why", () => {
+    const register = JSON.parse(pack.get("records/roles-register.json")!);
+    expect(register).toContainEqual(
+      expect.objectContaining({
+        role: "approver",
+        source: "direct",
+        holder: `slack:${EMPLOYEE.id}`,
+        effectiveFrom: "2026-12-01T10:00:00.000Z",
+        effectiveUntil: "2026-12-01T10:00:00.000Z",
+        grantedBy: `slack:${OWNER.id}`,
+        reason: "Cover while Ada is away",
+        endedBy: `slack:${OWNER.id}`,
+        endReason: "Ada is back",
+      }),
+    );
+    expect(register).toContainEqual(expect.objectContaining({ role: "owner", source: "environment", variable: "TEST_OWNER_SLACK", holder: `slack:${OWNER.id}`, effectiveUntil: null }));
+    expect(register).toContainEqual(expect.objectContaining({ role: "triager", source: "group", holder: "ethics-team (slack group S0ETHICS)", reason: "The ethics team triages concerns" }));
+    expect(pack.get("records/roles-register.csv")!.split("\r\n")[0]).toBe(
+      "reference,role,source,holder,variable,effectiveFrom,effectiveUntil,grantedBy,reason,endedBy,endReason",
+    );
+    expect(JSON.parse(pack.get("records/role-group-memberships.json")!)).toEqual([
+      expect.objectContaining({ group: "ethics-team", groupId: "slack:S0ETHICS", roles: "triager", channel: "slack", externalId: "UTRIAGE7", until: null }),
+    ]);
+    const map = pack.get("evidence-by-control.csv")!;
+    expect(map).toMatch(/A\.3\.2,role_assignment,approver grant /);
+    expect(map).toContain("A.3.2,group_membership,ethics-team / slack:UTRIAGE7");
+    expect(pack.get("README.md")).toMatch(/\| Roles register \(role grants\) \| 4 \| open-ended: 3, revoked: 1 \|/);
+  });
+
+  it("lists the roles register in time order, a batch at a time", async () => {
+    const read = async (batchSize: number) => {
+      const records = [];
+      for await (const record of readEvidenceRecords(db.database.prisma, roleGrants, {}, batchSize)) records.push(record);
+      return records.map((record) => `${record.values.effectiveFrom instanceof Date ? record.values.effectiveFrom.toISOString() : ""} ${record.id}`);
+    };
+    const whole = await read(1000);
+    expect(whole).toHaveLength(await db.database.prisma.roleGrant.count());
+    expect(whole).toEqual([...whole].sort());
+    expect(await read(1)).toEqual(whole);
+  });
+
+  it("counts every role grant as evidence of A.3.2 in the SoA", async () => {
+    const soa = new SoaService({ prisma: db.database.prisma, clock, roles });
+    const before = (await soa.line("A.3.2"))!.evidenceCount;
+    expect(await roles.grant(OWNER, { role: "manager", person: REPORTER, reason: "Leads the support team", until: "" })).toMatchObject({ kind: "ok" });
+    expect((await soa.line("A.3.2"))!.evidenceCount).toBe(before + 1);
   });
 
   it("npm run export writes a pack from the command line, with progress, and refuses bad dates", async () => {

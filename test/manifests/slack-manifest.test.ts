@@ -15,6 +15,7 @@ const EXPECTED_SHORTCUT_CALLBACK_IDS = [
 const AIMS_SUBCOMMANDS = [
   "request",
   "status",
+  "me",
   "register",
   "assess",
   "concern",
@@ -34,8 +35,9 @@ const KNOWN_BOT_SCOPES = new Set([
   "chat:write", // replies, approval messages, digests
   "chat:write.public", // posting into configured channels the bot has not joined
   "im:write", // opening a DM to notify requesters and approvers
-  "users:read", // resolving people's names and time zones
-  "users:read.email", // matching Slack users to AIMS actors by email
+  "users:read", // resolving people's names and time zones; the user_change event (deactivated accounts)
+  "users:read.email", // linking a Slack account to the same person's Teams account by verified email
+  "usergroups:read", // user groups bound to roles: their members, and the subteam_* events
   "channels:read",
   "groups:read", // checking configured channels exist
   "channels:manage",
@@ -158,5 +160,10 @@ describe("Slack app manifest", () => {
     expect(scopes.filter((scope) => !KNOWN_BOT_SCOPES.has(scope))).toEqual([]);
     expect(scopes).toEqual(expect.arrayContaining(["commands", "chat:write", "chat:write.public"]));
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it("lets the people directory read users, their verified emails and user groups, and hear when they change", () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["users:read", "users:read.email", "usergroups:read"]));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["user_change", "subteam_members_changed", "subteam_updated"]));
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EventBus } from "../../src/core/events.js";
+import { DELIVERY_LEASE_MS, DELIVERY_MAX_HOLD_MS, EventBus } from "../../src/core/events.js";
 import { MAX_DELIVERY_ATTEMPTS } from "../../src/core/outbox/retry-policy.js";
 import type { Prisma } from "../../src/db/database.js";
 import type { AiToolRequest } from "../../src/db/generated/client.js";
 import { createLogger } from "../../src/log/logger.js";
+import { eventually } from "../support/eventually.js";
 import { openSchedulingDatabase, type SchedulingDatabase } from "../scheduling/scheduling-database.js";
 
 const MINUTE = 60_000;
@@ -26,15 +27,21 @@ beforeEach(async () => {
 
 const submitted = (reference: string) => ({ request: { reference, createdAt: new Date("2030-01-01T11:00:00.000Z") } as AiToolRequest });
 
-/** A replica's bus with one subscriber that records what it was told and fails while `failing` says so. */
-function replica(client: Prisma, subscriber = "test", failing: (reference: string) => boolean = () => false) {
+/**
+ * A replica's bus with one subscriber that records what it started telling and what it told, fails while `failing`
+ * says so, and waits for `slackAnswers` before its message counts as told.
+ */
+function replica(client: Prisma, subscriber = "test", failing: (reference: string) => boolean = () => false, slackAnswers: Promise<void> = Promise.resolve()) {
   const bus = new EventBus(client, createLogger("silent"), { now: transportTime });
+  const started: string[] = [];
   const told: { reference: string; createdAt: Date }[] = [];
-  bus.subscriber(subscriber).on("request.submitted", ({ request }) => {
+  bus.subscriber(subscriber).on("request.submitted", async ({ request }) => {
     if (failing(request.reference)) throw new Error(`Slack refused ${request.reference}`);
+    started.push(request.reference);
+    await slackAnswers;
     told.push({ reference: request.reference, createdAt: request.createdAt });
   });
-  return { bus, told };
+  return { bus, started, told };
 }
 
 async function record(bus: EventBus, client: Prisma, reference: string) {
@@ -118,5 +125,59 @@ describe("the outbox", () => {
     await withSlack.bus.deliverPending();
     expect(withSlack.told.map((t) => t.reference)).toEqual(["REQ-0006"]);
     expect(withoutSlack.told).toEqual([]);
+  });
+
+  it("renews the lease of a delivery still running, so no other replica runs it meanwhile, for up to a minute", async () => {
+    let slackAnswers!: () => void;
+    const slow = replica(db.replicaClient(), "test", () => false, new Promise((resolve) => (slackAnswers = resolve)));
+    const other = replica(db.replicaClient());
+    await record(slow.bus, prisma, "REQ-0007");
+    const claimedAt = now.getTime();
+    const running = slow.bus.deliverPending();
+    await eventually(() => expect(slow.started).toEqual(["REQ-0007"]));
+    const at = (ms: number) => (now = new Date(claimedAt + ms));
+
+    at(DELIVERY_LEASE_MS * 0.8);
+    await slow.bus.renewLeases();
+    at(DELIVERY_LEASE_MS * 1.6);
+    await other.bus.deliverPending();
+    at(DELIVERY_MAX_HOLD_MS - 1000);
+    await slow.bus.renewLeases();
+    at(DELIVERY_MAX_HOLD_MS + 5000);
+    await other.bus.deliverPending();
+    expect(other.started).toEqual([]);
+
+    // Past a minute the lease is no longer renewed (a call may never return): once it is over, another replica sends.
+    await slow.bus.renewLeases();
+    at(DELIVERY_MAX_HOLD_MS + DELIVERY_LEASE_MS);
+    await other.bus.deliverPending();
+    expect(other.told.map((t) => t.reference)).toEqual(["REQ-0007"]);
+    slackAnswers();
+    await running;
+    expect(slow.told.map((t) => t.reference)).toEqual(["REQ-0007"]);
+    expect(await prisma.outboxDelivery.count()).toBe(0);
+  });
+
+  it("frees at start what a dead process left leased when no other replica can be running (the embedded database)", async () => {
+    const killed = replica(prisma, "test", () => false, new Promise(() => undefined));
+    await record(killed.bus, prisma, "REQ-0008");
+    void killed.bus.deliverPending();
+    await eventually(() => expect(killed.started).toEqual(["REQ-0008"]));
+
+    const beside = replica(prisma);
+    await beside.bus.start({ onlyReplica: false });
+    beside.bus.stop();
+    await beside.bus.drain();
+    expect(beside.started).toEqual([]);
+
+    const restarted = replica(prisma);
+    await restarted.bus.start({ onlyReplica: true });
+    try {
+      await eventually(() => expect(restarted.told.map((t) => t.reference)).toEqual(["REQ-0008"]));
+      await eventually(async () => expect(await prisma.outboxDelivery.count()).toBe(0));
+    } finally {
+      restarted.bus.stop();
+      await restarted.bus.drain();
+    }
   });
 });

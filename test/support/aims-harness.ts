@@ -92,6 +92,36 @@ export interface MessageActionAnswer {
   task?: { type: "continue"; value: { title: string; card: { contentType: string; content: { body: unknown[]; actions?: { type: string; data: Record<string, unknown> }[] } } } } | { type: "message"; value: string };
 }
 
+/** The part of a running app that tests drive Slack through: signed requests in, the fake Slack's calls out. */
+export type SlackTestSide = Pick<TestAims, "fake" | "slack">;
+
+/** The settings that turn Slack on against `fake`, with the test approvals channel, approvers and owners. */
+export function slackTestEnv(fake: FakeSlack): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_APPROVALS_CHANNEL: APPROVALS_CHANNEL,
+    AIMS_APPROVERS: APPROVERS.join(","),
+    AIMS_OWNERS: OWNERS.join(","),
+  };
+}
+
+/** Sends requests signed as Slack signs them to the Slack endpoint of the app at `appUrl()` (e.g. http://127.0.0.1:3000). */
+export function slackDriver(appUrl: () => string): SlackDriver {
+  const send = (body: SlackRequestBody, sendOptions: Partial<SendOptions> = {}) =>
+    sendToSlackEndpoint(`${appUrl()}/slack/events`, body, { signingSecret: TEST_SIGNING_SECRET, ...sendOptions });
+  return {
+    send,
+    command: (userId, text, extra = {}) => send(slashCommand({ userId, text, ...extra })),
+    action: (input) => send(blockActions(input)),
+    submitView: (userId, view) => send(viewSubmission({ userId, view })),
+    shortcut: (userId, callbackId, triggerId) => send(globalShortcut({ userId, callbackId, triggerId })),
+    messageShortcut: (input) => send(messageShortcut(input)),
+    event: (event) => send(eventCallback(event)),
+  };
+}
+
 export interface TestAimsOptions {
   env?: Record<string, string | undefined>;
   clock?: Clock;
@@ -121,16 +151,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     LOG_LEVEL: "debug",
     DATABASE_URL: databaseLink.url,
     DATABASE_POOL_SIZE: embedded ? "1" : "5",
-    ...(options.slack === false
-      ? {}
-      : {
-          SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-          SLACK_API_URL: fake.apiUrl,
-          SLACK_APPROVALS_CHANNEL: APPROVALS_CHANNEL,
-          AIMS_APPROVERS: APPROVERS.join(","),
-          AIMS_OWNERS: OWNERS.join(","),
-        }),
+    ...(options.slack === false ? {} : slackTestEnv(fake)),
     ...(options.teams
       ? {
           TEAMS_APPROVALS_CONVERSATION: TEAMS_APPROVALS_CONVERSATION,
@@ -143,21 +164,11 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
     startAims(config, { logger: createLogger("debug", logSink), clock: options.clock, host: "127.0.0.1" });
   let aims = await start();
 
-  const endpoint = () => `${aims.url}/slack/events`;
-  const send = (body: SlackRequestBody, sendOptions: Partial<SendOptions> = {}) =>
-    sendToSlackEndpoint(endpoint(), body, { signingSecret: TEST_SIGNING_SECRET, ...sendOptions });
-  const slack: SlackDriver = {
-    send,
-    command: (userId, text, extra = {}) => send(slashCommand({ userId, text, ...extra })),
-    action: (input) => send(blockActions(input)),
-    submitView: (userId, view) => send(viewSubmission({ userId, view })),
-    shortcut: (userId, callbackId, triggerId) => send(globalShortcut({ userId, callbackId, triggerId })),
-    messageShortcut: (input) => send(messageShortcut(input)),
-    event: (event) => send(eventCallback(event)),
-  };
+  const slack = slackDriver(() => aims.url);
 
-  const sendToTeams = (activity: object, sendOptions: { authorization?: string } = {}) =>
-    fetch(`${aims.url}/api/messages`, {
+  const sendToTeams = (activity: object, sendOptions: { authorization?: string } = {}) => {
+    connector.roster.saw(activity);
+    return fetch(`${aims.url}/api/messages`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -165,6 +176,7 @@ export async function startTestAims(options: TestAimsOptions = {}): Promise<Test
       },
       body: JSON.stringify(activity),
     });
+  };
   const teams: TeamsDriver = {
     connector,
     send: sendToTeams,

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { isValidSlackRequest } from "@slack/bolt";
 import { ErrorCode, type KnownBlock, LogLevel, type Logger, type SectionBlock, type View, WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeSlack, startFakeSlack } from "./fake-slack/index.js";
+import { FAKE_WORKSPACE, type FakeSlack, startFakeSlack } from "./fake-slack/index.js";
 import {
   blockActions,
   newTriggerId,
@@ -287,6 +287,43 @@ describe("fake Slack Web API, other methods", () => {
     expect((await platformError(client.apiCall("nonsense.method"))).data.error).toBe("unknown_method");
   });
 
+  it("answers users.info with email, deleted and is_bot as Slack does", async () => {
+    fake.addUser({ id: "UDIRECTORY1", name: "dee", real_name: "Dee Rector", email: "dee@example.org" });
+    expect((await client.users.info({ user: "UDIRECTORY1" })).user).toMatchObject({
+      id: "UDIRECTORY1",
+      real_name: "Dee Rector",
+      deleted: false,
+      is_bot: false,
+      profile: { email: "dee@example.org" },
+    });
+    fake.updateUser("UDIRECTORY1", { deleted: true, email: "dee.rector@example.org" });
+    expect((await client.users.info({ user: "UDIRECTORY1" })).user).toMatchObject({ deleted: true, profile: { email: "dee.rector@example.org" } });
+    expect((await client.users.info({ user: FAKE_WORKSPACE.botUserId })).user).toMatchObject({ is_bot: true });
+  });
+
+  it("lists user groups and their members, refusing unknown and disabled ones with no_such_subteam", async () => {
+    fake.addUserGroup({ id: "SAPPROVE1", handle: "ai-approvers", name: "AI approvers", users: ["U1", "U2"] });
+    fake.addUserGroup({ id: "SOLDTEAM1", handle: "old-team", name: "Old team", users: ["U3"], disabled: true });
+    const listed = await client.usergroups.list({ include_users: true });
+    expect(listed.usergroups?.map((group) => [group.id, group.handle, group.users])).toEqual([["SAPPROVE1", "ai-approvers", ["U1", "U2"]]]);
+    expect((await client.usergroups.list({ include_disabled: true })).usergroups?.map((group) => group.id)).toEqual(["SAPPROVE1", "SOLDTEAM1"]);
+    expect((await client.usergroups.users.list({ usergroup: "SAPPROVE1" })).users).toEqual(["U1", "U2"]);
+    fake.setUserGroupMembers("SAPPROVE1", ["U2"]);
+    expect((await client.usergroups.users.list({ usergroup: "SAPPROVE1" })).users).toEqual(["U2"]);
+    expect((await platformError(client.usergroups.users.list({ usergroup: "SNOPE" }))).data.error).toBe("no_such_subteam");
+    expect((await platformError(client.usergroups.users.list({ usergroup: "SOLDTEAM1" }))).data.error).toBe("no_such_subteam");
+    expect((await platformError(client.apiCall("usergroups.users.list", {}))).data.error).toBe("invalid_arguments");
+  });
+
+  it("rate limits usergroups.users.list with Retry-After when told to", async () => {
+    fake.addUserGroup({ id: "SLIMITED1", handle: "limited", name: "Limited", users: ["U9"] });
+    fake.rateLimit("usergroups.users.list", { times: 1, retryAfterSeconds: 1 });
+    const startedAt = Date.now();
+    expect((await clientFor(TOKEN, { retries: 1 }).usergroups.users.list({ usergroup: "SLIMITED1" })).users).toEqual(["U9"]);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
+    expect(fake.callsTo("usergroups.users.list").map((call) => call.httpStatus)).toEqual([429, 200]);
+  });
+
   it("accepts JSON bodies", async () => {
     const response = await fetch(`${fake.apiUrl}chat.postMessage`, {
       method: "POST",
@@ -304,6 +341,46 @@ describe("fake Slack Web API, other methods", () => {
     await Promise.all([client.chat.postMessage({ channel: "C1", text: "a" }), client.chat.postMessage({ channel: "C1", text: "b" })]);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(140);
     expect((await waiting).map((call) => call.args.text).sort()).toEqual(["a", "b"]);
+  });
+
+  it("holds a call unanswered and not carried out until released; an app that goes away never gets it done", async () => {
+    const held = fake.holdNext("chat.postMessage", { match: (args) => args.channel === "C2" });
+    const other = await client.chat.postMessage({ channel: "C1", text: "not held" });
+    expect(other.ok).toBe(true);
+    const answer = client.chat.postMessage({ channel: "C2", text: "held" });
+    const call = await held;
+    expect(call.args.text).toBe("held");
+    expect(fake.messages("C2")).toEqual([]);
+    call.release();
+    expect((await answer).ok).toBe(true);
+    expect(fake.messages("C2").map((message) => message.text)).toEqual(["held"]);
+
+    const dropped = fake.holdNext("chat.postMessage");
+    const gone = new AbortController();
+    const request = fetch(`${fake.apiUrl}chat.postMessage`, { method: "POST", signal: gone.signal, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ channel: "C3", text: "never" }) });
+    await dropped;
+    gone.abort();
+    await expect(request).rejects.toThrow();
+    const after = await client.chat.postMessage({ channel: "C3", text: "next" });
+    expect(fake.messages("C3").map((message) => message.text)).toEqual(["next"]);
+    expect(fake.callsTo("chat.postMessage").map((c) => c.args.text)).toEqual(["not held", "held", "next"]);
+    expect(after.ok).toBe(true);
+  });
+
+  it("with applied, carries a held call out and keeps only its answer back: the app that goes away never hears", async () => {
+    const held = fake.holdNext("chat.postMessage", { applied: true });
+    const gone = new AbortController();
+    const request = fetch(`${fake.apiUrl}chat.postMessage`, { method: "POST", signal: gone.signal, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body: JSON.stringify({ channel: "C4", text: "sent" }) });
+    const call = await held;
+    expect(call.response).toMatchObject({ ok: true, channel: "C4" });
+    expect(fake.messages("C4").map((message) => message.text)).toEqual(["sent"]);
+    gone.abort();
+    await expect(request).rejects.toThrow();
+    await fake.waitFor("chat.postMessage", (c) => c.args.channel === "C4" && c.response.ok === true);
+  });
+
+  it("gives up holding when no call comes", async () => {
+    await expect(fake.holdNext("chat.update", { timeoutMs: 50 })).rejects.toThrow("Timed out after 50 ms waiting for a chat.update call to hold");
   });
 });
 

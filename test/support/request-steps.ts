@@ -1,12 +1,12 @@
 import { expect } from "vitest";
 import { SLACK_IDS } from "../../src/channels/slack/ids.js";
 import type { RawRequestForm } from "../../src/features/requests/request-form.js";
-import { APPROVALS_CHANNEL, type TestAims } from "./aims-harness.js";
+import { APPROVALS_CHANNEL, type SlackTestSide } from "./aims-harness.js";
 import type { FakeSlackCall } from "./fake-slack/index.js";
 import { VALID_REQUEST, requestFormState } from "./request-form-state.js";
 
 /** Opens the request modal with /aims request and returns the view Slack was asked to show. */
-export async function openRequestModal(t: TestAims, userId: string) {
+export async function openRequestModal(t: SlackTestSide, userId: string) {
   const before = t.fake.callsTo("views.open").length;
   const response = await t.slack.command(userId, "request");
   expect(response.status).toBe(200);
@@ -16,7 +16,7 @@ export async function openRequestModal(t: TestAims, userId: string) {
 }
 
 /** Files a request through the modal and returns its reference and the approvals-channel message. */
-export async function submitRequest(t: TestAims, userId: string, form: RawRequestForm = VALID_REQUEST) {
+export async function submitRequest(t: SlackTestSide, userId: string, form: RawRequestForm = VALID_REQUEST) {
   const view = await openRequestModal(t, userId);
   const submission = {
     id: view.id,
@@ -51,7 +51,7 @@ export function buttonValue(call: FakeSlackCall, actionId: string): string {
 
 /** Clicks a decision button on the approvals message, as `userId`, with a response_url to hear back on. */
 export async function clickDecision(
-  t: TestAims,
+  t: SlackTestSide,
   userId: string,
   actionId: string,
   value: string,

@@ -148,3 +148,27 @@ export function botInstalled(serviceUrl: string, by: TeamsPerson, conversation: 
 export const TEAMS_APP_ID = "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0";
 export const TEAMS_APP_SECRET = "test-secret-value";
 export const AUTHENTICATED_TEAMS_ENV = { MICROSOFT_APP_ID: TEAMS_APP_ID, MICROSOFT_APP_PASSWORD: TEAMS_APP_SECRET, MICROSOFT_APP_TYPE: "MultiTenant" };
+
+/**
+ * Teams telling the bot that people joined or left a team (in its General channel, whose id is the team id, with
+ * `teamMemberAdded` / `teamMemberRemoved`) or a group chat.
+ */
+export function membersChanged(
+  serviceUrl: string,
+  by: TeamsPerson,
+  input: { team?: { id: string; name: string }; groupChatId?: string; added?: TeamsPerson[]; removed?: TeamsPerson[] },
+) {
+  const conversation: ConversationInput = input.team ? channelConversation(input.team.id) : { id: input.groupChatId ?? "", type: "groupChat" };
+  const activity = base(serviceUrl, by, conversation);
+  const account = (who: TeamsPerson) => ({ id: who.id, aadObjectId: who.aadObjectId });
+  const eventType = input.added?.length ? "teamMemberAdded" : "teamMemberRemoved";
+  return {
+    ...activity,
+    type: "conversationUpdate",
+    ...(input.added ? { membersAdded: input.added.map(account) } : {}),
+    ...(input.removed ? { membersRemoved: input.removed.map(account) } : {}),
+    channelData: input.team
+      ? { ...activity.channelData, eventType, team: input.team, teamsTeamId: input.team.id, teamsChannelId: input.team.id, channel: { id: input.team.id } }
+      : activity.channelData,
+  };
+}

@@ -10,12 +10,16 @@ import { PayloadCheckingApp } from "./payload-check.js";
 import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
 import { timedReceiver } from "./timed-receiver.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
+import { subscribeLeaverReport } from "./organisation/leaver-report.js";
+import { registerSlackDirectory, type SlackDirectory } from "./directory/register-directory.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackChannel {
   app: App;
   mode: "http" | "socket";
+  /** Slack people and user groups for the people directory and roles. */
+  directory: SlackDirectory;
   /** Socket Mode opens its WebSocket here; HTTP mode is served by the shared server. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -74,8 +78,10 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
     tokenVerificationEnabled: false,
   });
   const ctx: SlackContext = { core, slack, logger };
+  const directory = registerSlackDirectory(app, ctx);
   registerListeners(app, ctx);
   subscribeRequestNotifications(ctx, app.client);
+  subscribeLeaverReport(ctx, app.client);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled Slack listener error");
   });
@@ -83,11 +89,13 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   return {
     app,
     mode: slack.appToken ? "socket" : "http",
+    directory,
     async start() {
       if (slack.appToken) await app.start();
     },
     async stop() {
       if (slack.appToken) await app.stop();
+      await directory.stop();
     },
   };
 }

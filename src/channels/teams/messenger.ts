@@ -24,7 +24,7 @@ export class TeamsMessenger {
   ) {}
 
   /** Bot Connector calls, retried on 412/429 and counted when they are. */
-  private retrying<T>(work: () => Promise<T>): Promise<T> {
+  retrying<T>(work: () => Promise<T>): Promise<T> {
     return withConnectorRetry(work, { onRetry: (status) => this.metrics.teamsConnectorRetried(status) });
   }
 
@@ -115,7 +115,7 @@ export class TeamsMessenger {
    * For a conversation never seen (say, the approvals channel before anyone spoke there), the tenant's service URL and
    * bot account from the latest reference, and nothing else of it.
    */
-  private async referenceFor(conversationId: string): Promise<Partial<ConversationReference> | null> {
+  async referenceFor(conversationId: string): Promise<Partial<ConversationReference> | null> {
     const stored = await this.conversations.reference(conversationId);
     if (stored) return proactiveReference(stored, stored.conversation);
     const known = await this.conversations.latestReference();
@@ -127,13 +127,18 @@ export class TeamsMessenger {
     return proactiveReference(known, channel);
   }
 
-  private async withConnector<T>(reference: Partial<ConversationReference>, work: (client: ConnectorClient) => Promise<T>): Promise<T> {
+  private withConnector<T>(reference: Partial<ConversationReference>, work: (client: ConnectorClient) => Promise<T>): Promise<T> {
+    return this.inProactiveTurn(reference, (turn) => work(turn.turnState.get<ConnectorClient>(turn.adapter.ConnectorClientKey)));
+  }
+
+  /** Runs `work` in a turn of the reference's conversation opened by the bot (roster reads need a turn), with its result or error. */
+  async inProactiveTurn<T>(reference: Partial<ConversationReference>, work: (turn: TurnContext) => Promise<T>): Promise<T> {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId ?? "", reference, async (turn) => {
       // Caught here: botbuilder would hand the error to onTurnError, which only logs it, and the caller (a scheduled
       // delivery that must be retried, say) would take a failed send for a sent one.
       try {
-        outcome = { ok: true, value: await work(turn.turnState.get<ConnectorClient>(turn.adapter.ConnectorClientKey)) };
+        outcome = { ok: true, value: await work(turn) };
       } catch (error) {
         outcome = { ok: false, error };
       }

@@ -11,17 +11,22 @@ import { handleCardAction } from "./actions/index.js";
 import { handleMessage, welcomeMessage } from "./commands/index.js";
 import type { TeamsContext } from "./context.js";
 import { isUnlinkableActivity } from "./concerns/unlinkable-activity.js";
+import type { TeamsDirectory } from "./directory/teams-directory.js";
 import { acceptAuditPackUpload, declineAuditPackUpload } from "./evidence/export-consent.js";
 import { fetchMessageAction, submitMessageAction } from "./message-actions/index.js";
 
 /** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
 export class AimsTeamsBot extends TeamsActivityHandler {
-  constructor(private readonly ctx: TeamsContext) {
+  constructor(
+    private readonly ctx: TeamsContext,
+    directory: TeamsDirectory,
+  ) {
     super();
     this.onTurn(async (turn, next) => {
       // Someone reporting a concern anonymously leaves no row or timestamp behind (see unlinkable-activity.ts).
       if (!isUnlinkableActivity(turn.activity)) await this.rememberConversation(turn);
       await next();
+      directory.afterTurn(turn.activity);
     });
     this.onMessage(async (turn, next) => {
       await handleMessage(ctx, turn);

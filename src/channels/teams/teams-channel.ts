@@ -12,9 +12,12 @@ import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
+import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
+import { TeamsDirectory } from "./directory/teams-directory.js";
+import type { GroupFacts } from "../../features/organisation/role-service.js";
 import { teamsHandlerLabel } from "./handler-label.js";
 import { stopwatch } from "../../metrics/metrics.js";
 
@@ -24,6 +27,11 @@ export interface TeamsChannel {
   adapter: CloudAdapter;
   /** False when no MICROSOFT_APP_ID is set: the endpoint then accepts unauthenticated requests (local testing only). */
   authenticated: boolean;
+  /** A team (team id) or group chat (conversation id) the bot is in, to bind a role to; null when it is in none such. */
+  lookUpGroup(externalId: string): Promise<GroupFacts | null>;
+  /** Starts (and stops) keeping the bound teams' members current. */
+  start(): void;
+  stop(): void;
 }
 
 /**
@@ -49,12 +57,14 @@ export function createTeamsChannel(options: {
     messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger, core.metrics),
     inFlight,
   };
-  const bot = new AimsTeamsBot(ctx);
+  const directory = new TeamsDirectory(ctx);
+  const bot = new AimsTeamsBot(ctx, directory);
   subscribeRequestNotifications(ctx);
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
+  subscribeLeaverReport(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));
@@ -69,5 +79,11 @@ export function createTeamsChannel(options: {
       core.metrics.replied(label, elapsed());
     }
   });
-  return { adapter, authenticated: Boolean(teams.appId) };
+  return {
+    adapter,
+    authenticated: Boolean(teams.appId),
+    lookUpGroup: (externalId) => directory.lookUpGroup(externalId),
+    start: () => directory.start(),
+    stop: () => directory.stop(),
+  };
 }

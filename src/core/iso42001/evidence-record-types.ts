@@ -15,6 +15,7 @@ export const EVIDENCE_RECORD_TYPES = [
   "review_completion",
   "policy",
   "role_assignment",
+  "group_membership",
   "audit_event",
   "soa_entry",
 ] as const;

@@ -52,6 +52,16 @@ export class OutboxStore {
       RETURNING "id", "event", "handler", "payload", "attempts"`;
   }
 
+  /** Moves this replica's leases on the deliveries it is still running to `leaseUntil`. */
+  async renew(owner: string, ids: number[], leaseUntil: Date): Promise<void> {
+    await this.prisma.outboxDelivery.updateMany({ where: { id: { in: ids }, leasedBy: owner, status: "pending" }, data: { leaseUntil } });
+  }
+
+  /** Frees every lease: only for a replica that knows no other can be running (see EventBus.start). */
+  async releaseAllLeases(): Promise<void> {
+    await this.prisma.outboxDelivery.updateMany({ where: { leasedBy: { not: null } }, data: { leaseUntil: null, leasedBy: null } });
+  }
+
   async state(): Promise<{ pending: number; retrying: number; failed: number }> {
     const [counts] = await this.prisma.$queryRaw<{ pending: number; retrying: number; failed: number }[]>`
       SELECT count(*) FILTER (WHERE "status" = 'pending')::int AS "pending",

@@ -7,7 +7,7 @@ export interface RawQueryable {
 }
 
 export interface EvidenceRecord {
-  readonly id: number;
+  readonly id: number | string;
   readonly reference: string;
   readonly controls: readonly string[];
   readonly outcome: string | null;
@@ -94,8 +94,25 @@ export async function countRecordsByControl(
 }
 
 /**
- * Every record of the source in the period, in id order, fetched a batch at a time (keyset pagination on t.id),
- * so an export of any size holds one batch in memory.
+ * How a source pages: on its integer id; or, when its id is text (a uuid, which carries no order), on its date then
+ * its id, so its records come in time order.
+ */
+function keyset(source: EvidenceSource) {
+  if (!source.textId) {
+    return { where: `t."id" > $1`, order: `t."id"`, select: "", first: [0] as unknown[], next: (row: Record<string, unknown>) => [Number(row.id)] };
+  }
+  return {
+    where: `(${source.date}, t."id") > ($1::timestamp(3), $2::text)`,
+    order: `${source.date}, t."id"`,
+    select: `, ${source.date} AS "k"`,
+    first: ["-infinity", ""] as unknown[],
+    next: (row: Record<string, unknown>) => [row.k, String(row.id)],
+  };
+}
+
+/**
+ * Every record of the source in the period, fetched a batch at a time (keyset pagination, see `keyset`), so an export
+ * of any size holds one batch in memory.
  */
 export async function* readEvidenceRecords(
   db: RawQueryable,
@@ -103,19 +120,20 @@ export async function* readEvidenceRecords(
   period: EvidencePeriod,
   batchSize = DEFAULT_BATCH_SIZE,
 ): AsyncGenerator<EvidenceRecord> {
-  const { clauses, values } = conditions(source, period, 2);
+  const keys = keyset(source);
+  const { clauses, values } = conditions(source, period, keys.first.length + 1);
   const selected = source.columns.map((column, index) => `${column.sql} AS "c${index}"`);
   const sql =
-    `SELECT t."id" AS "id", (${source.reference})::text AS "reference", ${controlsSql(source)} AS "controls", ` +
+    `SELECT t."id" AS "id"${keys.select}, (${source.reference})::text AS "reference", ${controlsSql(source)} AS "controls", ` +
     `${source.outcome ? `(${source.outcome})::text` : "NULL::text"} AS "outcome"` +
     `${selected.map((s) => `, ${s}`).join("")} ${fromClause(source)}` +
-    `${whereSql([`t."id" > $1`, ...clauses])} ORDER BY t."id" LIMIT ${Math.max(1, Math.floor(batchSize))}`;
-  let after = 0; // serial ids start at 1
+    `${whereSql([keys.where, ...clauses])} ORDER BY ${keys.order} LIMIT ${Math.max(1, Math.floor(batchSize))}`;
+  let after = keys.first; // serial ids start at 1
   for (;;) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, after, ...values);
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...after, ...values);
     for (const row of rows) {
       yield {
-        id: Number(row.id),
+        id: source.textId ? String(row.id) : Number(row.id),
         reference: String(row.reference ?? row.id),
         controls: (row.controls as string[] | null) ?? [],
         outcome: (row.outcome as string | null) ?? null,
@@ -123,6 +141,6 @@ export async function* readEvidenceRecords(
       };
     }
     if (rows.length < batchSize) return;
-    after = Number(rows[rows.length - 1].id);
+    after = keys.next(rows[rows.length - 1]!);
   }
 }

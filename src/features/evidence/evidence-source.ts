@@ -26,6 +26,8 @@ export interface EvidenceSource {
   /** File name (no extension) under records/ in the audit pack. */
   readonly file: string;
   readonly table: string;
+  /** The table's `id` is text (a uuid) rather than an integer: records page by `date` (a timestamp) then id. */
+  readonly textId?: boolean;
   readonly joins?: readonly EvidenceJoin[];
   /** Extra condition every exported row meets (e.g. only completed occurrences). */
   readonly where?: string;
@@ -59,4 +61,9 @@ export function columns(...names: string[]): EvidenceColumn[] {
 export function quoteIdentifier(name: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
   return `"${name}"`;
+}
+
+/** A text[] literal of values we wrote ourselves (control ids), quotes escaped. */
+export function sqlTextArray(values: readonly string[]): string {
+  return `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(", ")}]::text[]`;
 }

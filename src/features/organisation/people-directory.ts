@@ -64,8 +64,10 @@ export class PeopleDirectory {
    * who already has the same verified email, marks it deactivated (or active again). Idempotent.
    */
   async observe(facts: AccountFacts): Promise<ChatIdentity> {
-    const { prisma } = this.deps;
-    return prisma.$transaction((tx) => this.observeIn(tx, facts));
+    const { prisma, events } = this.deps;
+    const identity = await prisma.$transaction((tx) => this.observeIn(tx, facts));
+    void events.deliverPending();
+    return identity;
   }
 
   /** `observe` inside the caller's transaction. */

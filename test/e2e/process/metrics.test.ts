@@ -5,6 +5,7 @@ import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../su
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 import { eventually } from "../../support/eventually.js";
+import { sample, scrapeMetrics } from "../../support/metrics-text.js";
 import { SCHEDULING_ENV } from "../slack/scheduling/scheduling-steps.js";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -12,21 +13,7 @@ const TOKEN = "metrics-token-for-tests-0123456789";
 const scrape = (url: string, authorization?: string) =>
   fetch(`${url}/metrics`, { headers: authorization ? { authorization } : {} });
 
-async function exposition(t: TestAims): Promise<string> {
-  const response = await scrape(t.aims.url, `Bearer ${TOKEN}`);
-  expect(response.status).toBe(200);
-  return response.text();
-}
-
-/** The value of one sample, e.g. `aims_ack_duration_seconds_count{channel="slack",...}`; 0 when absent. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const line = text
-    .split("\n")
-    .find((candidate) => candidate.startsWith(`${name}{`) || candidate.startsWith(`${name} `)
-      ? Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`))
-      : false);
-  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
-}
+const exposition = (t: TestAims) => scrapeMetrics(t.aims.url, TOKEN);
 
 describe("metrics behind METRICS_TOKEN on the main port", () => {
   let t: TestAims;

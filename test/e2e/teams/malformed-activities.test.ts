@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { eventually } from "../../support/eventually.js";
 import { messageActivity, TEAMS_EMPLOYEE } from "../../support/teams-activities.js";
 
 let t: TestAims;
@@ -47,6 +48,8 @@ describe("activities POST /api/messages cannot use", () => {
 
     const { status } = await t.teams.ask(TEAMS_EMPLOYEE, "help");
     expect(status).toBe(200);
+    // The bot looks up who wrote after answering; once that is done, the next malformed activity must cause no call.
+    await eventually(async () => expect((await t.aims.core.directory.identity({ channel: "teams", id: TEAMS_EMPLOYEE.aadObjectId }))?.lookedUpAt).toBeTruthy());
     t.teams.connector.calls.length = 0;
   });
 });

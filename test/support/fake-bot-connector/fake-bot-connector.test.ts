@@ -49,4 +49,31 @@ describe("fake Bot Connector", () => {
     expect((await post("v3/conversations/c1/members/29%3A1someone", {}, "DELETE")).status).toBe(404);
     expect(connector.calls.at(-1)).toMatchObject({ kind: "unfaked", method: "DELETE", path: "/v3/conversations/c1/members/29%3A1someone", status: 404 });
   });
+
+  it("answers the roster like Teams: one member by Teams or AAD id, 404 for others, pages with a continuation token, team details", async () => {
+    const get = (path: string) => fetch(new URL(path, connector.serviceUrl));
+    const people = ["a", "b", "c"].map((n) => ({ aadObjectId: `aad-${n}`, id: `29:1${n}`, name: n.toUpperCase(), email: `${n}@example.com` }));
+    connector.roster.team("19:t@thread.tacv2", "Everyone");
+    connector.roster.add("19:t@thread.tacv2", ...people);
+    connector.roster.setPageLimit(2);
+    const one = await get("v3/conversations/19%3At%40thread.tacv2/members/aad-b");
+    expect(await one.json()).toMatchObject({ id: "29:1b", aadObjectId: "aad-b", email: "b@example.com", name: "B" });
+    expect((await get("v3/conversations/19%3At%40thread.tacv2/members/29%3A1c")).status).toBe(200);
+    const missing = await get("v3/conversations/19%3At%40thread.tacv2/members/aad-z");
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "MemberNotFoundInConversation" } });
+
+    const first = (await (await get("v3/conversations/19%3At%40thread.tacv2/pagedmembers?pageSize=500")).json()) as { members: { aadObjectId: string }[]; continuationToken?: string };
+    expect(first.members.map((m) => m.aadObjectId)).toEqual(["aad-a", "aad-b"]);
+    const second = (await (await get(`v3/conversations/19%3At%40thread.tacv2/pagedmembers?continuationToken=${first.continuationToken}`)).json()) as typeof first;
+    expect(second).toEqual({ members: [expect.objectContaining({ aadObjectId: "aad-c" })] });
+    expect(await (await get("v3/teams/19%3At%40thread.tacv2")).json()).toMatchObject({ id: "19:t@thread.tacv2", name: "Everyone" });
+    expect((await get("v3/teams/19%3Aunknown")).status).toBe(404);
+
+    connector.roster.remove("19:t@thread.tacv2", "aad-b");
+    expect((await get("v3/conversations/19%3At%40thread.tacv2/members/aad-b")).status).toBe(404);
+    connector.failNext("pagedMembers", 429, 1, 1);
+    const throttled = await get("v3/conversations/19%3At%40thread.tacv2/pagedmembers");
+    expect([throttled.status, throttled.headers.get("retry-after")]).toEqual([429, "1"]);
+  });
 });

@@ -2,10 +2,11 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { messageProblems } from "./card-limits.js";
+import { createFakeRoster, type FakeRoster, type RosterAnswer } from "./fake-roster.js";
 import { mountFakeUploadSessions, type FakeUploadSessions } from "./fake-upload-sessions.js";
 
 /** "unfaked": a request the fake does not serve (answered 404), recorded so that nothing the bot sends goes unseen. */
-export type ConnectorCallKind = "send" | "update" | "createConversation" | "unfaked";
+export type ConnectorCallKind = "send" | "update" | "createConversation" | "member" | "pagedMembers" | "teamDetails" | "unfaked";
 
 export interface ConnectorCall {
   kind: ConnectorCallKind;
@@ -31,8 +32,13 @@ export interface FakeBotConnector {
   activities(conversationId: string): { activityId: string; body: Record<string, unknown> }[];
   /** Every later call waits this long before it is answered (0: at once), like a slow Bot Connector. */
   setLatency(ms: number): void;
-  /** The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect. */
-  failNext(kind: ConnectorCallKind, status: number, times?: number): void;
+  /**
+   * The next `times` calls of this kind answer `status` (e.g. 429, 412, 502) without taking effect; with
+   * `retryAfterSeconds`, with that Retry-After header, as a throttled Bot Connector answers.
+   */
+  failNext(kind: ConnectorCallKind, status: number, times?: number, retryAfterSeconds?: number): void;
+  /** Who is in which team and chat, as the bot reads it through the roster endpoints. */
+  roster: FakeRoster;
   /** OneDrive upload sessions for files people allow the bot to send (same host as the connector). */
   uploads: FakeUploadSessions;
   close(): Promise<void>;
@@ -44,7 +50,7 @@ export interface FakeBotConnector {
  */
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
-  const failures: { kind: ConnectorCallKind; status: number }[] = [];
+  const failures: { kind: ConnectorCallKind; status: number; retryAfterSeconds?: number }[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
   const nextId = (prefix: string) => `${prefix}${Date.now()}${String(++counter).padStart(4, "0")}`;
@@ -52,14 +58,23 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const app = express();
   app.use(express.json({ limit: "5mb" }));
 
+  /** Answers with the next failure injected for this kind of call, if any; returns its status. */
+  function injectedFailure(kind: ConnectorCallKind, res: express.Response): number | undefined {
+    const index = failures.findIndex((failure) => failure.kind === kind);
+    if (index < 0) return undefined;
+    const [failure] = failures.splice(index, 1);
+    if (failure.retryAfterSeconds !== undefined) res.setHeader("retry-after", String(failure.retryAfterSeconds));
+    res.status(failure.status).json({ error: { code: "Injected", message: `injected ${failure.status}` } });
+    return failure.status;
+  }
+
   function record(kind: ConnectorCallKind, req: express.Request, res: express.Response, conversationId?: string, activityId?: string) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const call: ConnectorCall = { kind, method: req.method, path: req.originalUrl, conversationId, activityId, body, status: 200 };
-    const failureIndex = failures.findIndex((failure) => failure.kind === kind);
     const { tooLarge, problems } = kind === "createConversation" ? { tooLarge: false, problems: [] } : messageProblems(body);
-    if (failureIndex >= 0) {
-      call.status = failures.splice(failureIndex, 1)[0].status;
-      res.status(call.status).json({ error: { code: "Injected", message: `injected ${call.status}` } });
+    const failed = injectedFailure(kind, res);
+    if (failed) {
+      call.status = failed;
     } else if (problems.length > 0) {
       call.status = tooLarge ? 413 : 400;
       res.status(call.status).json({ error: { code: tooLarge ? "MessageSizeTooBig" : "BadSyntax", message: problems.join("; ") } });
@@ -77,6 +92,29 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     else next();
   });
   app.post("/v3/conversations", (req, res) => record("createConversation", req, res));
+  const roster = createFakeRoster();
+  function answerRoster(kind: ConnectorCallKind, req: express.Request, res: express.Response, scopeId: string, answer: () => RosterAnswer) {
+    const call: ConnectorCall = { kind, method: req.method, path: req.originalUrl, conversationId: scopeId, body: {}, status: 200 };
+    const failed = injectedFailure(kind, res);
+    if (failed) {
+      call.status = failed;
+    } else {
+      const { status, body } = answer();
+      call.status = status;
+      res.status(status).json(body);
+    }
+    calls.push(call);
+    for (const wake of [...waiters]) wake();
+  }
+  app.get("/v3/conversations/:conversationId/members/:memberId", (req, res) =>
+    answerRoster("member", req, res, req.params.conversationId, () => roster.member(req.params.conversationId, req.params.memberId)),
+  );
+  app.get("/v3/conversations/:conversationId/pagedmembers", (req, res) => {
+    const pageSize = req.query.pageSize ? Number(req.query.pageSize) : undefined;
+    const token = typeof req.query.continuationToken === "string" ? req.query.continuationToken : undefined;
+    answerRoster("pagedMembers", req, res, req.params.conversationId, () => roster.page(req.params.conversationId, pageSize, token));
+  });
+  app.get("/v3/teams/:teamId", (req, res) => answerRoster("teamDetails", req, res, req.params.teamId, () => roster.teamDetails(req.params.teamId)));
   app.post("/v3/conversations/:conversationId/activities", (req, res) => record("send", req, res, req.params.conversationId));
   app.post("/v3/conversations/:conversationId/activities/:activityId", (req, res) =>
     record("send", req, res, req.params.conversationId, req.params.activityId),
@@ -102,6 +140,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl,
     uploads,
+    roster,
     calls,
     accepted,
     waitFor(kind, predicate = () => true, timeoutMs = 5000) {
@@ -132,8 +171,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       }
       return [...latest].map(([activityId, body]) => ({ activityId, body }));
     },
-    failNext(kind, status, times = 1) {
-      for (let i = 0; i < times; i++) failures.push({ kind, status });
+    failNext(kind, status, times = 1, retryAfterSeconds) {
+      for (let i = 0; i < times; i++) failures.push({ kind, status, retryAfterSeconds });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FaultInjector, type RateLimitOptions } from "./faults.js";
+import { CallHolds, type Hold, type HeldCall, type HoldOptions } from "./holds.js";
 import { UPLOAD_PATH_PREFIX } from "./methods/files.js";
 import { webApiMethods } from "./methods/index.js";
 import { SlackApiError } from "./methods/method-handler.js";
@@ -14,6 +15,7 @@ import {
   type FakeChannelInput,
   type FakeSlackUserInput,
   type FakeUpload,
+  type FakeUserGroupInput,
   type Json,
   type ScheduledMessage,
   type StoredMessage,
@@ -29,6 +31,7 @@ export interface FakeSlackOptions extends Partial<WorkspaceIdentity> {
   tokens?: string[];
   users?: FakeSlackUserInput[];
   channels?: FakeChannelInput[];
+  userGroups?: FakeUserGroupInput[];
 }
 
 export interface FakeSlackCall {
@@ -56,8 +59,10 @@ export class FakeSlack {
   private readonly identity: WorkspaceIdentity;
   private readonly seedUsers: FakeSlackUserInput[];
   private readonly seedChannels: FakeChannelInput[];
+  private readonly seedUserGroups: FakeUserGroupInput[];
   private readonly callLog = new RecordedList<FakeSlackCall>(describeCall);
   private readonly faults = new FaultInjector();
+  private readonly holds = new CallHolds();
   private readonly responseUrls = new ResponseUrls();
   /** Socket Mode: apps.connections.open starts its WebSocket server on first use. */
   readonly socketMode: FakeSocketMode;
@@ -74,6 +79,7 @@ export class FakeSlack {
     };
     this.seedUsers = [...(options.users ?? [])];
     this.seedChannels = [...(options.channels ?? [])];
+    this.seedUserGroups = [...(options.userGroups ?? [])];
     this.state = this.freshState();
     this.socketMode = new FakeSocketMode(this.identity.apiAppId);
     this.server = createServer((request, response) => {
@@ -122,6 +128,7 @@ export class FakeSlack {
   reset(): void {
     this.callLog.clear();
     this.faults.clear();
+    this.holds.clear();
     this.responseUrls.clear();
     this.state = this.freshState();
   }
@@ -132,6 +139,15 @@ export class FakeSlack {
 
   rateLimit(method: string, options: RateLimitOptions): void {
     this.faults.rateLimit(method, options);
+  }
+
+  /**
+   * Leaves the next matching call to `method` unanswered, as a Slack that has the request and has not answered yet
+   * (or, with `applied`, answered into a connection that is gone). Resolves when that call arrives. A held call stays
+   * open until released or until the app closes the connection (it dies): then Slack never answers it.
+   */
+  holdNext(method: string, options: HoldOptions = {}): Promise<HeldCall> {
+    return this.holds.holdNext(method, { ...options, timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_MS });
   }
 
   /** Forgets the injected faults (queued errors, rate limits, latency) and nothing else: Slack is back. */
@@ -147,6 +163,33 @@ export class FakeSlack {
   addUser(user: FakeSlackUserInput): void {
     this.seedUsers.push(user);
     this.state.addUser(user);
+  }
+
+  /** Changes a user as a workspace admin would: `deleted` deactivates the account, `email` changes their profile. */
+  updateUser(id: string, changes: Partial<Pick<FakeSlackUserInput, "deleted" | "email" | "real_name">>): void {
+    const seed = this.seedUsers.find((user) => user.id === id);
+    if (!seed) throw new Error(`no user ${id} in the fake Slack`);
+    Object.assign(seed, changes);
+    this.state.addUser(seed);
+  }
+
+  /** The user as users.info answers for them, for events (user_change) that carry the whole user. */
+  user(id: string): Json | undefined {
+    return this.state.users.get(id);
+  }
+
+  addUserGroup(group: FakeUserGroupInput): void {
+    this.seedUserGroups.push(group);
+    this.state.addUserGroup(group);
+  }
+
+  /** Replaces a user group's members, as an admin editing the group in Slack does. */
+  setUserGroupMembers(id: string, users: string[]): void {
+    const group = this.state.userGroups.get(id);
+    if (!group) throw new Error(`no user group ${id} in the fake Slack`);
+    group.users = [...users];
+    const seed = this.seedUserGroups.find((candidate) => candidate.id === id);
+    if (seed) seed.users = [...users];
   }
 
   addChannel(channel: FakeChannelInput): void {
@@ -206,6 +249,7 @@ export class FakeSlack {
     const state = new WorkspaceState(this.identity);
     for (const user of this.seedUsers) state.addUser(user);
     for (const channel of this.seedChannels) state.addChannel(channel);
+    for (const group of this.seedUserGroups) state.addUserGroup(group);
     return state;
   }
 
@@ -242,8 +286,23 @@ export class FakeSlack {
       const call = { method, args, at, httpStatus: 429, response: { ok: false, error: "ratelimited" } };
       return this.finishCall(call, response, { "retry-after": String(retryAfter) });
     }
+    const hold = this.holds.take(method, args);
+    if (hold) return this.answerWhenReleased(hold, { method, args, at }, request, response);
     const body = await this.runMethod(method, args, request);
     return this.finishCall({ method, args, at, httpStatus: 200, response: body }, response);
+  }
+
+  private async answerWhenReleased(hold: Hold, call: Pick<FakeSlackCall, "method" | "args" | "at">, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body = hold.applied ? await this.runMethod(call.method, call.args, request) : undefined;
+    const appGone = new Promise<boolean>((resolve) => response.once("close", () => resolve(true)));
+    const released = new Promise<boolean>((resolve) => hold.arrived({ ...call, response: body, release: () => resolve(false) }));
+    if (await Promise.race([appGone, released])) {
+      // What Slack carried out stays done, although the app never heard of it.
+      if (body) this.callLog.push({ ...call, httpStatus: 200, response: body });
+      return;
+    }
+    body ??= await this.runMethod(call.method, call.args, request);
+    this.finishCall({ ...call, httpStatus: 200, response: body }, response);
   }
 
   private async runMethod(method: string, args: Json, request: IncomingMessage): Promise<Json> {

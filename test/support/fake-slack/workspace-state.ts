@@ -13,6 +13,18 @@ export interface FakeSlackUserInput {
   tz_offset?: number;
   email?: string;
   is_bot?: boolean;
+  /** Deactivated by a workspace admin: users.info still answers, with deleted: true. */
+  deleted?: boolean;
+}
+
+/** A Slack user group ("subteam"): `@handle`, with its members. */
+export interface FakeUserGroupInput {
+  id: string;
+  handle: string;
+  name: string;
+  users?: string[];
+  /** Disabled groups are left out of usergroups.list and unknown to usergroups.users.list unless include_disabled. */
+  disabled?: boolean;
 }
 
 export interface FakeChannelInput {
@@ -93,6 +105,7 @@ export class WorkspaceState {
   readonly homeViewIdByUser = new Map<string, string>();
   readonly pendingUploads = new Map<string, PendingUpload>();
   readonly uploads: FakeUpload[] = [];
+  readonly userGroups = new Map<string, FakeUserGroupInput>();
 
   constructor(readonly identity: WorkspaceIdentity) {
     this.addUser({ id: identity.botUserId, name: "aims-bot", real_name: "AIMS Bot", is_bot: true });
@@ -106,7 +119,7 @@ export class WorkspaceState {
       id: input.id,
       team_id: this.identity.teamId,
       name: input.name,
-      deleted: false,
+      deleted: input.deleted ?? false,
       real_name: realName,
       tz,
       tz_label: zoned.isValid ? zoned.offsetNameLong : tz,
@@ -127,6 +140,10 @@ export class WorkspaceState {
         team: this.identity.teamId,
       },
     });
+  }
+
+  addUserGroup(input: FakeUserGroupInput): void {
+    this.userGroups.set(input.id, { ...input, users: [...(input.users ?? [])] });
   }
 
   addChannel(input: FakeChannelInput): StoredChannel {

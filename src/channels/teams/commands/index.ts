@@ -14,10 +14,11 @@ import { incidentCommand } from "../incidents/incident-command.js";
 import { assessCommand } from "../assessments/assess-command.js";
 import { soaCommand } from "../soa/soa-command.js";
 import { exportCommand } from "../evidence/export-command.js";
+import { meCommand } from "../organisation/me-command.js";
 import { eraseCommand } from "../erasure/erasure-teams.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, eraseCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, soaCommand, exportCommand, eraseCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {

@@ -31,8 +31,9 @@ async function replaceConsentCard(ctx: TeamsContext, turn: TurnContext, text: st
 export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
   if (!isAuditPack(response)) return void (await turn.sendActivity(markdownMessage("I do not know that file any more. Send **export** again.")));
   const actor = teamsActor(turn.activity);
-  const refusal = actor ? await ctx.core.auditPacks.exportRefusal(actor) : UNKNOWN_PERSON_MESSAGE;
-  if (!actor || refusal) return void (await turn.sendActivity(markdownMessage(refusal ?? UNKNOWN_PERSON_MESSAGE)));
+  if (!actor) return void (await turn.sendActivity(markdownMessage(UNKNOWN_PERSON_MESSAGE)));
+  const refusal = await ctx.core.auditPacks.exportRefusal(actor).catch((error: unknown) => exportFailure(ctx, error));
+  if (refusal) return void (await turn.sendActivity(markdownMessage(refusal)));
   const upload = response.uploadInfo;
   if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage("Teams did not give me a place to upload the file. Send **export** to try again.")));
   await replaceConsentCard(ctx, turn, "Building the audit pack and uploading it to your OneDrive…");
@@ -54,9 +55,12 @@ async function deliverAuditPack(ctx: TeamsContext, actor: Actor, upload: FileUpl
     await uploadToSession(upload.uploadUrl!, result.pack.zipPath);
     await ctx.messenger.postTo(chat, { ...markdownMessage(auditPackSummary(result.pack).join("\n\n")), attachments: [fileInfoAttachment(upload)] });
   } catch (error) {
-    const message = `The audit pack did not reach your OneDrive. ${failureMessage(error, ctx.logger, { action: "export" })} Send **export** to start again.`;
-    await ctx.messenger.postTo(chat, markdownMessage(message)).catch((sendError: unknown) => ctx.logger.error({ err: sendError }, "could not tell the AIMS owner the export failed"));
+    await ctx.messenger.postTo(chat, markdownMessage(exportFailure(ctx, error))).catch((sendError: unknown) => ctx.logger.error({ err: sendError }, "could not tell the AIMS owner the export failed"));
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+function exportFailure(ctx: TeamsContext, error: unknown): string {
+  return `The audit pack did not reach your OneDrive. ${failureMessage(error, ctx.logger, { action: "export" })} Send **export** to start again.`;
 }

@@ -4,6 +4,7 @@ import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
+import { groupMemberships, roleGrants } from "./roles.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
@@ -20,6 +21,8 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   reviews,
   completions,
   soaEntryVersions,
+  roleGrants,
+  groupMemberships,
 ];
 
 /**

@@ -1,8 +1,5 @@
 import { controlsForRecordType } from "../../../core/iso42001/controls.js";
-import { column, columns, type EvidenceSource } from "../evidence-source.js";
-
-const sqlTextArray = (values: readonly string[]) =>
-  `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(", ")}]::text[]`;
+import { column, columns, sqlTextArray, type EvidenceSource } from "../evidence-source.js";
 
 export const soaEntryVersions: EvidenceSource = {
   recordType: "soa_entry",

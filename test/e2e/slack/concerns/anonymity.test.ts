@@ -132,6 +132,12 @@ describe("anonymous AI concerns are unlinkable", () => {
       expect(event).toMatchObject({ actorId: null, actorChannel: null, actorSalt: null, occurredAt: new Date("2026-12-01T00:00:00.000Z"), recordedAt: null });
     }
 
+    // The directory looks up everyone who acts, except a concern reporter: no users.info about them, no account row.
+    await t.aims.slack!.directory.people.settled();
+    expect(t.fake.callsTo("users.info").map((call) => call.args.user)).toContain(TRIAGERS[0]);
+    expect(t.fake.callsTo("users.info").filter((call) => call.args.user === WHISTLEBLOWER.id)).toEqual([]);
+    expect(await prisma.chatIdentity.findMany({ where: { externalId: WHISTLEBLOWER.id } })).toEqual([]);
+
     const database = await wholeDatabaseText(t.aims.core.prisma);
     expect(database.tables).toEqual(expect.arrayContaining(["public.Concern", "public.ConcernMessage", "public.AuditEvent", "public.ChannelMessage"]));
     // The dump does see what was stored, and the triager who asked, so the absence below means something.

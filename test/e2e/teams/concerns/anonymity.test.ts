@@ -117,6 +117,11 @@ describe("anonymous AI concerns from Teams are unlinkable", () => {
     const [concern] = await prisma.concern.findMany();
     expect(concern).toMatchObject({ anonymous: true, reporterChannel: null, reporterId: null, reporterName: null, submissionKey: null, receivedOn: new Date("2026-12-01T00:00:00.000Z") });
     expect(await teamsRowsOf(WHISTLEBLOWER)).toEqual({ user: null, chat: null });
+    // The bot looks up in the roster whoever writes to it, but not someone who may be reporting anonymously.
+    const rosterCalls = t.teams.connector.calls.filter((c) => c.kind === "member" || c.kind === "pagedMembers");
+    expect(rosterCalls.length).toBeGreaterThan(0);
+    expect(rosterCalls.filter((c) => decodeURIComponent(c.path).includes(WHISTLEBLOWER.aadObjectId) || c.conversationId === personalChatId(WHISTLEBLOWER))).toEqual([]);
+    expect(await prisma.chatIdentity.findUnique({ where: { channel_externalId: { channel: "teams", externalId: WHISTLEBLOWER.aadObjectId } } })).toBeNull();
 
     const database = await wholeDatabaseText(t.aims.core.prisma);
     expect(database.tables).toEqual(expect.arrayContaining(["public.Concern", "public.TeamsUser", "public.TeamsConversation", "public.AuditEvent", "public.ChannelMessage"]));

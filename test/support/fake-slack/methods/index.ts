@@ -4,6 +4,7 @@ import { fileMethods } from "./files.js";
 import type { MethodHandler } from "./method-handler.js";
 import { openSocketModeConnection } from "../socket-mode.js";
 import { userAndAuthMethods } from "./users-and-auth.js";
+import { userGroupMethods } from "./usergroups.js";
 import { viewMethods } from "./views.js";
 
 export const webApiMethods: Record<string, MethodHandler> = {
@@ -12,5 +13,6 @@ export const webApiMethods: Record<string, MethodHandler> = {
   ...viewMethods,
   ...conversationMethods,
   ...fileMethods,
+  ...userGroupMethods,
   "apps.connections.open": openSocketModeConnection,
 };

@@ -6,6 +6,7 @@ import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
 import { exportSubcommand } from "../../soa/listeners/export-subcommand.js";
 import { soaSubcommand } from "../../soa/listeners/soa-subcommand.js";
+import { meSubcommand } from "../../organisation/me-subcommand.js";
 import { eraseSubcommand } from "../../erasure/listeners/erase-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
@@ -17,6 +18,7 @@ import type { Subcommand } from "./subcommand.js";
 export const SUBCOMMANDS: readonly Subcommand[] = [
   requestSubcommand,
   statusSubcommand,
+  meSubcommand,
   registerSubcommand,
   assessSubcommand,
   incidentSubcommand,

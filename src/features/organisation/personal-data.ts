@@ -1,0 +1,80 @@
+import type { Clock } from "../../core/clock.js";
+import type { Prisma } from "../../db/database.js";
+import type { ChatIdentity } from "../../db/generated/client.js";
+import type { IdentityRef } from "./identity-key.js";
+import type { PeopleDirectory } from "./people-directory.js";
+import {
+  assessmentsBy,
+  correctiveActionsOwnedBy,
+  incidentsReportedBy,
+  namedConcernsBy,
+  objectivesOwnedBy,
+  remindersPendingFor,
+  requestsBy,
+  roleHistory,
+  systemsOwnedBy,
+  heldAt,
+  type AssessmentLine,
+  type Listed,
+  type OwnedLine,
+  type ReminderLine,
+  type RequestLine,
+  type RoleHolding,
+} from "./person-records.js";
+
+/** An account of the person; `linkReason` null: the directory has not met it yet. */
+export type AccountLine = Pick<ChatIdentity, "channel" | "externalId" | "name" | "email" | "deactivatedAt" | "deactivationReason"> & { linkReason: string | null };
+
+/** What the bot holds about one person, across every account of theirs (GDPR Art. 15; ISO 42001 5.3 for the roles). */
+export interface PersonalData {
+  accounts: AccountLine[];
+  roles: { current: RoleHolding[]; past: RoleHolding[] };
+  requests: Listed<RequestLine>;
+  assessments: Listed<AssessmentLine>;
+  systems: Listed<OwnedLine>;
+  objectives: Listed<OwnedLine>;
+  correctiveActions: Listed<OwnedLine>;
+  incidents: Listed<OwnedLine>;
+  concerns: Listed<OwnedLine>;
+  reminders: Listed<ReminderLine>;
+}
+
+/**
+ * Everything the bot holds about the person behind the account that asks, across all their accounts (an account the
+ * directory has not met yet stands alone). Anonymous concerns are not and cannot be among it.
+ */
+export async function personalData(deps: { prisma: Prisma; clock: Clock; directory: PeopleDirectory }, asked: IdentityRef): Promise<PersonalData> {
+  const { prisma, clock } = deps;
+  const known = await deps.directory.accountsOf(asked);
+  const accounts: AccountLine[] = known.length > 0 ? [...known] : [unseenAccount(asked)];
+  const refs = accounts.map((account) => ({ channel: account.channel, id: account.externalId }));
+  const personIds = [...new Set(known.map((account) => account.personId))];
+  const now = clock.now();
+  const history = await roleHistory(prisma, personIds, refs);
+  const [requests, assessments, systems, objectives, correctiveActions, incidents, concerns, reminders] = await Promise.all([
+    requestsBy(prisma, refs, false),
+    assessmentsBy(prisma, refs, false),
+    systemsOwnedBy(prisma, refs),
+    objectivesOwnedBy(prisma, refs),
+    correctiveActionsOwnedBy(prisma, refs, false),
+    incidentsReportedBy(prisma, refs),
+    namedConcernsBy(prisma, refs),
+    remindersPendingFor(prisma, refs),
+  ]);
+  return {
+    accounts,
+    roles: { current: history.filter((holding) => heldAt(holding, now)), past: history.filter((holding) => !heldAt(holding, now)) },
+    requests,
+    assessments,
+    systems,
+    objectives,
+    correctiveActions,
+    incidents,
+    concerns,
+    reminders,
+  };
+}
+
+function unseenAccount(account: IdentityRef): AccountLine {
+  return { channel: account.channel, externalId: account.id, name: null, email: null, linkReason: null, deactivatedAt: null, deactivationReason: null };
+}
