@@ -19,6 +19,7 @@ import { PeopleDirectory } from "../features/organisation/people-directory.js";
 import { RoleService } from "../features/organisation/role-service.js";
 import { GroupMemberships } from "../features/organisation/group-memberships.js";
 import { GroupLookups } from "../features/organisation/group-lookup.js";
+import { ErasureService } from "../features/organisation/erasure.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
@@ -32,6 +33,8 @@ export interface Core {
   groups: GroupMemberships;
   /** The groups each channel offers for role bindings; filled by the channels as they start. */
   groupLookups: GroupLookups;
+  /** A leaver's personal data erased on request (GDPR Art. 17). */
+  erasure: ErasureService;
   events: EventBus;
   /** The names the bot knows people by, for records and pickers that hold only an id. */
   people: PeopleNames;
@@ -82,7 +85,8 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  const erasure = new ErasureService({ prisma, clock, roles });
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
 }
 
 /** The roles the environment variables name: the bootstrap that `applyBootstrapRoles` brings into the database. */

@@ -29,6 +29,17 @@ describe("loadConfig", () => {
     expect(message).toContain("must start with xoxb-");
   });
 
+  it("keeps records for ever unless a retention period in whole years is set, and names a bad one", () => {
+    expect(loadConfig({}).retention).toEqual({ closedConcernsYears: null, closedIncidentsYears: null });
+    expect(loadConfig({ AIMS_RETENTION_CLOSED_CONCERNS_YEARS: "3", AIMS_RETENTION_CLOSED_INCIDENTS_YEARS: "0" }).retention).toEqual({
+      closedConcernsYears: 3,
+      closedIncidentsYears: null,
+    });
+    expect(() => loadConfig({ AIMS_RETENTION_CLOSED_CONCERNS_YEARS: "2.5", AIMS_RETENTION_CLOSED_INCIDENTS_YEARS: "ever" })).toThrow(
+      /AIMS_RETENTION_CLOSED_CONCERNS_YEARS: must be a whole number of years[\s\S]*AIMS_RETENTION_CLOSED_INCIDENTS_YEARS/,
+    );
+  });
+
   it("needs a signing secret for Slack over HTTP, but not in Socket Mode", () => {
     const slack = { SLACK_BOT_TOKEN: "xoxb-1-2-3", SLACK_APPROVALS_CHANNEL: "C0123ABCD", AIMS_APPROVERS: "U01AAA" };
     expect(() => loadConfig(slack)).toThrow(/SLACK_SIGNING_SECRET: Slack over HTTP needs it/);

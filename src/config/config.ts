@@ -3,6 +3,7 @@ import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
 import { envSchema, missingCompanions, type Env } from "./env.js";
 import { metricsConfig, type MetricsConfig } from "./metrics-env.js";
+import { retentionConfig, type RetentionConfig } from "./retention-env.js";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -55,6 +56,7 @@ export interface Config {
   assessments: AssessmentsConfig;
   concerns: ConcernSettings;
   scheduling: SchedulingConfig;
+  retention: RetentionConfig;
   /** Unset: metrics are off. */
   metrics?: MetricsConfig;
 }
@@ -134,6 +136,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       followUpWindowMinutes: env.AIMS_CONCERN_FOLLOW_UP_WINDOW_MINUTES,
     },
     scheduling: schedulingConfig(env),
+    retention: retentionConfig(env),
     metrics: metricsConfig(env),
   };
 }

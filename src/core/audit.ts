@@ -2,10 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Actor, ChatChannel } from "./actor.js";
 import type { Clock } from "./clock.js";
 import { canonicalJson, toJsonValue } from "./canonical-json.js";
+import { commitmentsOf, commitPersonalFields, withValuesAt, type PersonalFields } from "./personal-fields.js";
 import type { Tx } from "./transaction.js";
 
 /** prevHash of the first event in the chain. */
 export const AUDIT_GENESIS_HASH = "0".repeat(64);
+
+/** The hash version new events get: 3 commits to each personal field of before/after (see personal-fields.ts). */
+export const CURRENT_HASH_VERSION = 3;
 
 export interface AuditChange {
   /** null for the system itself, and for anonymous reporters, whose identity is never recorded. */
@@ -37,6 +41,8 @@ export function actorCommitment(salt: string | null, actorId: string | null): st
 export async function recordAudit(tx: Tx, clock: Clock, change: AuditChange): Promise<void> {
   const actorId = change.actor?.id ?? null;
   const actorSalt = actorId === null ? null : randomBytes(16).toString("hex");
+  const snapshots = { before: toJsonValue(change.before ?? null), after: toJsonValue(change.after ?? null) };
+  const personalFields = commitPersonalFields(snapshots);
   await tx.auditEvent.create({
     data: {
       occurredAt: clock.now(),
@@ -47,9 +53,11 @@ export async function recordAudit(tx: Tx, clock: Clock, change: AuditChange): Pr
       action: change.action,
       entityType: change.entityType,
       entityId: String(change.entityId),
-      before: toJsonValue(change.before ?? null) as never,
-      after: toJsonValue(change.after ?? null) as never,
+      before: snapshots.before as never,
+      after: snapshots.after as never,
       controls: [...change.controls],
+      hashVersion: CURRENT_HASH_VERSION,
+      ...(personalFields ? { personalFields } : {}),
       ...(change.undated ? { recordedAt: null } : {}),
     },
   });
@@ -70,6 +78,8 @@ export interface SealableAuditEvent {
   after: unknown;
   controls: readonly string[] | null;
   hashVersion: number;
+  /** Version 3: the commitment (and, until erased, the salt) of each personal field of before/after. */
+  personalFields: unknown;
 }
 
 export interface ChainLink {
@@ -77,16 +87,23 @@ export interface ChainLink {
   prevHash: string;
 }
 
-/** sha256 over the canonical JSON of every field of the event (its chain position included) except its own hash. */
+/**
+ * sha256 over the canonical JSON of every field of the event (its chain position included) except its own hash.
+ * Version 3 hashes each personal field of before/after as its commitment (the value nulled), so the value and its
+ * salt can be erased later and the hash still checks.
+ */
 export function hashAuditEvent(event: SealableAuditEvent, link: ChainLink): string {
+  const personalFields = event.hashVersion >= 3 ? ((event.personalFields ?? null) as PersonalFields | null) : null;
+  const snapshots = { before: event.before ?? null, after: event.after ?? null };
+  const hashed = personalFields ? withValuesAt(snapshots, Object.keys(personalFields), () => null) : snapshots;
   const common = {
     occurredAt: event.occurredAt.toISOString(),
     actorChannel: event.actorChannel,
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId,
-    before: event.before ?? null,
-    after: event.after ?? null,
+    before: hashed.before,
+    after: hashed.after,
     controls: [...(event.controls ?? [])],
     prevHash: link.prevHash,
   };
@@ -99,6 +116,7 @@ export function hashAuditEvent(event: SealableAuditEvent, link: ChainLink): stri
       sealSeq: link.sealSeq,
       recordedAt: event.recordedAt?.toISOString() ?? null,
       actorCommitment: event.actorCommitment,
+      ...(event.hashVersion >= 3 ? { personalCommitments: commitmentsOf(personalFields) } : {}),
     }),
   );
 }

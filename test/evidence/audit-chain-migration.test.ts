@@ -66,7 +66,7 @@ it("keeps events chained before sealing verifiable, and seals new events after t
     await sealPending(prisma);
 
     const events = await prisma.auditEvent.findMany({ orderBy: { sealSeq: "asc" } });
-    expect(events.map((event) => [event.hashVersion, event.sealSeq])).toEqual([[1, 1], [1, 2], [1, 3], [2, 4]]);
+    expect(events.map((event) => [event.hashVersion, event.sealSeq])).toEqual([[1, 1], [1, 2], [1, 3], [3, 4]]);
     expect(events[3].prevHash).toBe(events[2].hash);
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true, eventCount: 4, head: { id: events[3].id } });
   } finally {

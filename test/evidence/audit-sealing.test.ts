@@ -4,6 +4,7 @@ import { fixedClock } from "../../src/core/clock.js";
 import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
 import { describeVerification, verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { ChainSealer } from "../../src/features/audit-trail/chain-sealer.js";
+import { eraseAuditFields } from "../../src/features/audit-trail/erase-audit-fields.js";
 import { createLogger } from "../../src/log/logger.js";
 import { connectPlainClient, openMigratedDatabase, type MigratedDatabase } from "./support/migrated-database.js";
 
@@ -174,6 +175,63 @@ describe("verifying a sealed chain", () => {
     if (!swapped.ok) expect(swapped.brokenAt.problem).toMatch(/does not match the actor the event committed to/);
 
     await tamper(`UPDATE "AuditEvent" SET "actorId" = NULL, "actorSalt" = NULL WHERE "id" = $1`, victim.id);
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
+  });
+
+  it("still verifies once a person's fields are erased from an event, and detects any other edit of it", async () => {
+    const named = (id: string) => ({ ...change(7), actor: { channel: "slack" as const, id }, after: { requesterId: id, requesterName: `Name of ${id}`, toolName: "Copilot", owner: { channel: "slack", id } } });
+    await prisma().$transaction((tx) => recordAudit(tx, clock, named("UERASE")));
+    await prisma().$transaction((tx) => recordAudit(tx, clock, named("UKEEP")));
+    await sealPending(prisma(), { wait: true });
+    const [erased, kept] = await prisma().auditEvent.findMany({ where: { actorId: { in: ["UERASE", "UKEEP"] } }, orderBy: { id: "asc" } });
+    expect(erased.hashVersion).toBe(3);
+
+    // An edit of a personal field that still has its salt is caught like any other.
+    await tamper(`UPDATE "AuditEvent" SET "after" = jsonb_set("after", '{requesterName}', '"Someone else"') WHERE "id" = $1`, kept.id);
+    const swapped = await verifyAuditChain(prisma());
+    expect(swapped).toMatchObject({ ok: false, brokenAt: { eventId: kept.id } });
+    if (!swapped.ok) expect(swapped.brokenAt.problem).toMatch(/personal field after\/requesterName does not match/);
+    await tamper(`UPDATE "AuditEvent" SET "after" = $1::jsonb WHERE "id" = $2`, JSON.stringify(kept.after), kept.id);
+
+    const replace = (value: unknown) => (JSON.stringify(value).includes("UERASE") ? "Former employee 0001" : undefined);
+    const report = await prisma().$transaction((tx) =>
+      eraseAuditFields(tx, { eventIds: [erased.id, kept.id], replace, eraseActor: (actor) => actor.id === "UERASE" }),
+    );
+    expect(report).toEqual({ erased: 1, kept: 0, fields: { [erased.id]: ["after/owner", "after/requesterId", "after/requesterName"] } });
+    const after = await prisma().auditEvent.findUniqueOrThrow({ where: { id: erased.id } });
+    expect(after).toMatchObject({ actorId: null, actorSalt: null, actorCommitment: erased.actorCommitment });
+    expect(after.after).toEqual({ requesterId: "Former employee 0001", requesterName: "Former employee 0001", toolName: "Copilot", owner: "Former employee 0001" });
+    expect(JSON.stringify(after)).not.toContain("UERASE");
+    expect(await prisma().auditEvent.findUniqueOrThrow({ where: { id: kept.id } })).toEqual(kept);
+
+    // Salts removed with no erasure in the chain listing them look like an edit hidden by removing a salt.
+    await sealPending(prisma(), { wait: true });
+    const unrecorded = await verifyAuditChain(prisma());
+    expect(unrecorded).toMatchObject({ ok: false, brokenAt: { eventId: erased.id } });
+    if (!unrecorded.ok) expect(unrecorded.brokenAt.problem).toMatch(/no erasure in the chain lists it/);
+    await prisma().$transaction((tx) =>
+      recordAudit(tx, clock, { actor: null, action: "person.erased", entityType: "person", entityId: "p-1", after: { erasedFields: report.fields }, controls: [] }),
+    );
+    await sealPending(prisma(), { wait: true });
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
+
+    // Outside an erasure the database refuses the same change; inside one it still refuses touching anything else.
+    await expect(prisma().$executeRaw`UPDATE "AuditEvent" SET "actorId" = NULL, "actorSalt" = NULL WHERE "id" = ${kept.id}`).rejects.toThrow(/append-only/);
+    await expect(
+      prisma().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('aims.erasing', 'on', true)`;
+        await tx.$executeRaw`UPDATE "AuditEvent" SET "action" = 'request.approved' WHERE "id" = ${erased.id}`;
+      }),
+    ).rejects.toThrow(/append-only/);
+
+    // Another field of the erased event, edited: its hash no longer matches.
+    await tamper(`UPDATE "AuditEvent" SET "after" = jsonb_set("after", '{toolName}', '"ChatGPT"') WHERE "id" = $1`, erased.id);
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: false, brokenAt: { eventId: erased.id } });
+    await tamper(`UPDATE "AuditEvent" SET "after" = $1::jsonb WHERE "id" = $2`, JSON.stringify(after.after), erased.id);
+    // Its commitments, edited: likewise.
+    await tamper(`UPDATE "AuditEvent" SET "personalFields" = jsonb_set("personalFields", '{after/requesterName,c}', '"0"') WHERE "id" = $1`, erased.id);
+    expect(await verifyAuditChain(prisma())).toMatchObject({ ok: false, brokenAt: { eventId: erased.id } });
+    await tamper(`UPDATE "AuditEvent" SET "personalFields" = $1::jsonb WHERE "id" = $2`, JSON.stringify(after.personalFields), erased.id);
     expect(await verifyAuditChain(prisma())).toMatchObject({ ok: true });
   });
 

@@ -26,6 +26,7 @@ const AIMS_SUBCOMMANDS = [
   "soa",
   "roles",
   "export",
+  "erase",
   "help",
 ];
 

@@ -1,3 +1,4 @@
+import { ERASURE_IDS } from "./erasure/erasure-ids.js";
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
 import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
 import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
@@ -60,4 +61,5 @@ export const SLACK_IDS = {
   },
   scheduling: SCHEDULING_IDS,
   soa: SOA_IDS,
+  erasure: ERASURE_IDS,
 } as const;

@@ -1,8 +1,8 @@
 import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
 import { INCIDENT_VERBS } from "./incidents/incident-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
-
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
+import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
@@ -10,6 +10,7 @@ export const TEAMS_VERBS = {
   ...CONCERN_VERBS,
   ...INCIDENT_VERBS,
   ...ASSESSMENT_VERBS,
+  ...ERASURE_VERBS,
   submitRequest: "request.submit",
   resubmitRequest: "request.resubmit",
   editRequest: "request.edit",

@@ -1,6 +1,7 @@
 import type { AuditEvent } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
 import { actorCommitment, AUDIT_GENESIS_HASH, hashAuditEvent } from "../../core/audit.js";
+import { ERASED_FIELDS_KEY, personalFieldProblem, type PersonalFields } from "../../core/personal-fields.js";
 
 /** How long a committed event may wait for the sealer before verification reports it. */
 export const UNSEALED_REPORT_AFTER_MS = 60_000;
@@ -45,6 +46,7 @@ export async function verifyAuditChain(db: AuditReader, options: VerifyOptions =
   let lastSealSeq = 0;
   let eventCount = 0;
   let reachedExpectedHead = false;
+  const erasures = new ErasureLedger();
   const staleUnsealed = await countStaleUnsealed(db);
   const broken = (eventId: number, problem: string): ChainVerification => ({ ok: false, eventCount, brokenAt: { eventId, problem }, staleUnsealed });
 
@@ -64,6 +66,7 @@ export async function verifyAuditChain(db: AuditReader, options: VerifyOptions =
         }
         reachedExpectedHead = true;
       }
+      erasures.note(event);
       eventCount += 1;
       previousHash = event.hash!;
       lastSealSeq = event.sealSeq!;
@@ -73,12 +76,43 @@ export async function verifyAuditChain(db: AuditReader, options: VerifyOptions =
     if (batch.length < batchSize) break;
   }
 
+  const unrecorded = erasures.firstUnrecorded();
+  if (unrecorded) {
+    return broken(unrecorded.eventId, `the personal field ${unrecorded.path} was removed with its salt, but no erasure in the chain lists it: the event was edited`);
+  }
   const expected = options.expectedHead;
   // Ids are not in chain order (a late commit is sealed after higher ids), so the head is looked for, not compared.
   if (expected && !reachedExpectedHead) {
     return broken(expected.id, `the published head #${expected.id} is missing: the chain ends at ${head ? `#${head.id}` : "no events"} (events were removed)`);
   }
   return { ok: true, eventCount, head, staleUnsealed };
+}
+
+/**
+ * Erased personal fields (no salt left) of version 3 events, and the fields erasures say they erased: every one of
+ * the first must be among the second, so removing a salt to hide an edit is caught. Erasures are usually sealed after
+ * the events they erase, so the two are compared once the walk is done.
+ */
+class ErasureLedger {
+  private readonly erased = new Map<string, { eventId: number; path: string }>();
+  private readonly recorded = new Set<string>();
+
+  note(event: AuditEvent): void {
+    if (event.hashVersion < 3) return;
+    for (const [path, field] of Object.entries((event.personalFields ?? {}) as PersonalFields)) {
+      if (field.s === undefined) this.erased.set(`${event.id}|${path}`, { eventId: event.id, path });
+    }
+    const listed = (event.after as Record<string, unknown> | null)?.[ERASED_FIELDS_KEY];
+    if (!listed || typeof listed !== "object") return;
+    for (const [eventId, paths] of Object.entries(listed as Record<string, unknown>)) {
+      if (Array.isArray(paths)) for (const path of paths) this.recorded.add(`${eventId}|${String(path)}`);
+    }
+  }
+
+  firstUnrecorded(): { eventId: number; path: string } | undefined {
+    for (const [key, field] of this.erased) if (!this.recorded.has(key)) return field;
+    return undefined;
+  }
 }
 
 async function countStaleUnsealed(db: AuditReader): Promise<number> {
@@ -100,6 +134,11 @@ function linkProblem(event: AuditEvent, previousHash: string, previous: ChainHea
   // An erased actor (id and salt removed) keeps its commitment; a present one must be the person the chain committed to.
   if (event.hashVersion > 1 && event.actorId !== null && actorCommitment(event.actorSalt, event.actorId) !== event.actorCommitment) {
     return `actor ${event.actorId} does not match the actor the event committed to: the event was edited`;
+  }
+  // Likewise each personal field still holding its salt must hold the value committed to; erased ones have none.
+  if (event.hashVersion >= 3) {
+    const problem = personalFieldProblem({ before: event.before, after: event.after }, event.personalFields as PersonalFields | null);
+    if (problem) return `${problem}: the event was edited`;
   }
   return null;
 }

@@ -77,8 +77,11 @@ export class PeopleDirectory {
     const email = facts.verifiedEmail ? normaliseEmail(facts.verifiedEmail) : null;
     let identity = await this.ensureIn(tx, facts, facts.name ?? null);
     const changes: Partial<ChatIdentity> = { lookedUpAt: now };
-    if (facts.name && facts.name !== identity.name) changes.name = facts.name;
-    if (email && email !== identity.email) changes.email = email;
+    const reportsNew = (facts.name && facts.name !== identity.name) || (email && email !== identity.email);
+    // A person whose data was erased keeps their pseudonym: what the platform still reports is not taken back in.
+    const erased = reportsNew && (await tx.person.findUnique({ where: { id: identity.personId }, select: { erasedAt: true } }))?.erasedAt;
+    if (!erased && facts.name && facts.name !== identity.name) changes.name = facts.name;
+    if (!erased && email && email !== identity.email) changes.email = email;
     if (facts.deactivated && !identity.deactivatedAt) {
       changes.deactivatedAt = now;
       changes.deactivationReason = facts.deactivated.reason;
@@ -95,7 +98,7 @@ export class PeopleDirectory {
     } else if (before.deactivatedAt && !identity.deactivatedAt) {
       await this.audit(tx, null, "person.reactivated", before, identity);
     }
-    if (email && !identity.linkedByHand) identity = await this.linkByEmail(tx, identity, email);
+    if (email && !erased && !identity.linkedByHand) identity = await this.linkByEmail(tx, identity, email);
     return identity;
   }
 

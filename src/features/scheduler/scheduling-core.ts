@@ -15,6 +15,7 @@ import { ReminderScan } from "../reminders/reminder-scan.js";
 import { ReminderService } from "../reminders/reminder-service.js";
 import { registerReviewSource } from "../requests/register-review-source.js";
 import { ReviewService } from "../reviews/review-service.js";
+import { RetentionService } from "../retention/retention-service.js";
 import { reviewScheduleSource } from "../reviews/review-schedule-source.js";
 import { Scheduler } from "./scheduler.js";
 
@@ -25,6 +26,8 @@ export interface Scheduling {
   reviews: ReviewService;
   objectives: ObjectiveService;
   digest: DigestService;
+  /** Retention periods, applied once a day by the scheduler. */
+  retention: RetentionService;
   scheduler: Scheduler;
 }
 
@@ -65,17 +68,18 @@ export function createScheduling(options: {
     policy: { offsetsDays: settings.reminderOffsetsDays, graceDays: settings.escalationGraceDays, catchUpMs, zone: settings.timezone },
     window: { ...settings.workingHours, weekends: settings.weekends },
   });
+  const retention = new RetentionService({ prisma, clock, settings: config.retention, logger });
   const scheduler = new Scheduler({
     prisma,
     clock,
     logger,
-    scans: [reminderScan, digest],
+    scans: [reminderScan, digest, retention],
     triggers: ["* * * * *", settings.digestCron],
     timezone: settings.timezone,
     instanceId: options.instanceId,
     metrics: options.metrics,
   });
-  return { settings, reminders, reviews, objectives, digest, scheduler };
+  return { settings, reminders, reviews, objectives, digest, retention, scheduler };
 }
 
 /** The managers' conversations the weekly digest goes to: Slack's channel, and Teams' conversation when Teams is on. */

@@ -6,6 +6,7 @@ import { registerSchedulingListeners } from "../scheduling/register.js";
 import { registerConcernListeners } from "../concerns/register-concern-listeners.js";
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
 import { SLACK_IDS } from "../ids.js";
+import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
@@ -39,4 +40,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerConcernListeners(app, ctx);
   registerSchedulingListeners(app, ctx);
   for (const capability of CAPABILITIES) registerCapability(app, ctx, capability);
+  registerErasureListeners(app, ctx);
 }

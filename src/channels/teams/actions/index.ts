@@ -14,6 +14,7 @@ import { INCIDENT_ACTIONS } from "../incidents/incident-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import { verbsOf } from "../conversation/capability-verbs.js";
+import { ERASURE_ACTIONS } from "../erasure/erasure-teams.js";
 
 const HANDLERS: Record<string, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
@@ -21,6 +22,7 @@ const HANDLERS: Record<string, CardActionHandler> = {
   ...INCIDENT_ACTIONS,
   ...ASSESSMENT_ACTIONS,
   ...Object.assign({}, ...CAPABILITIES.map(verbsOf)),
+  ...ERASURE_ACTIONS,
   [TEAMS_VERBS.submitRequest]: submitRequest("new"),
   [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
   [TEAMS_VERBS.editRequest]: editRequest,

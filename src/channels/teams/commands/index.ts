@@ -16,9 +16,10 @@ import { CAPABILITIES } from "../../../features/capabilities.js";
 import { commandsOf } from "../conversation/capability-commands.js";
 import { exportCommand } from "../evidence/export-command.js";
 import { meCommand } from "../organisation/me-command.js";
+import { eraseCommand } from "../erasure/erasure-teams.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, eraseCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {

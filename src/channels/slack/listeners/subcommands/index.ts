@@ -8,6 +8,7 @@ import { CAPABILITIES } from "../../../../features/capabilities.js";
 import { subcommandsOf } from "../../conversation/capability-listeners.js";
 import { exportSubcommand } from "../../evidence/export-subcommand.js";
 import { meSubcommand } from "../../organisation/me-subcommand.js";
+import { eraseSubcommand } from "../../erasure/listeners/erase-subcommand.js";
 import { helpSubcommand } from "./help.js";
 import { requestSubcommand } from "./request.js";
 import { registerSubcommand } from "./register.js";
@@ -28,5 +29,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   digestSubcommand,
   ...CAPABILITIES.flatMap(subcommandsOf),
   exportSubcommand,
+  eraseSubcommand,
   helpSubcommand(() => SUBCOMMANDS),
 ];
