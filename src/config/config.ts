@@ -18,6 +18,8 @@ export interface SlackConfig {
   signingSecret?: string;
   appToken?: string;
   apiUrl?: string;
+  /** How long one Web API call may take before it counts as failed (and is retried). */
+  apiTimeoutMs: number;
   approvalsChannel: string;
   /** Where impact assessments are sent for sign-off; unset: a DM to each AIMS owner. */
   assessmentsChannel?: string;
@@ -98,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             signingSecret: env.SLACK_SIGNING_SECRET,
             appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL,
+            apiTimeoutMs: env.SLACK_API_TIMEOUT_MS,
             approvalsChannel: env.SLACK_APPROVALS_CHANNEL,
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
             incidentsChannel: env.SLACK_INCIDENTS_CHANNEL,

@@ -24,6 +24,7 @@ export const envSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    SLACK_API_TIMEOUT_MS: positiveInt(30_000),
     SLACK_APPROVALS_CHANNEL: optionalSlackChannelId,
     SLACK_GROUP_SYNC_HOURS: z.coerce.number().int().min(1).max(168, "must be at most 168 hours (a week)").default(6),
     AIMS_APPROVERS: slackUserIds,

@@ -6,6 +6,7 @@ import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
 import { nextReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
+import type { Tx } from "../../core/transaction.js";
 import type { ConcernSettings } from "../../config/config.js";
 import { cleanMessage, parseConcernForm, QUOTE_MAX, type ConcernFieldErrors, type RawConcernForm } from "./concern-form.js";
 import { addReporterAnswer, auditView, CONCERN_ENTITY, dayClock } from "./concern-records.js";
@@ -17,6 +18,8 @@ import { hashSecret, newFollowUpCredentials, type FollowUpCredentials } from "./
 import type { ConcernChange } from "./concern-events.js";
 import "./concern-events.js";
 import { settleConcernReminders } from "./concern-deadline-sources.js";
+
+const OWN_CONCERN = "You raised this concern, so another triager has to handle it.";
 
 export interface ConcernServiceDeps {
   prisma: Prisma;
@@ -133,6 +136,12 @@ export class ConcernService {
     return { ok: true, concern, followUp: credentials, announced: events.deliverPending() };
   }
 
+  /** Whether the named reporter of this concern is this person, on any of their accounts: they may not triage it. */
+  private async raisedBy(tx: Tx, concern: Concern, actor: Pick<Actor, "channel" | "id">): Promise<boolean> {
+    if (concern.anonymous || !concern.reporterChannel || !concern.reporterId) return false;
+    return this.deps.roles.samePerson(actor, { channel: concern.reporterChannel, id: concern.reporterId }, tx);
+  }
+
   /** Why this person may not triage concerns, or null if they may. Checked again on every action. */
   async triageRefusal(actor: Pick<Actor, "channel" | "id">): Promise<string | null> {
     return (await this.deps.roles.has(actor, "triager")) ? null : "Only the AIMS triagers can act on concerns.";
@@ -170,6 +179,7 @@ export class ConcernService {
       const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Concern" WHERE "reference" = ${reference} FOR UPDATE`;
       if (!locked) return null;
       const concern = await tx.concern.findUniqueOrThrow({ where: { id: locked.id } });
+      if (await this.raisedBy(tx, concern, actor)) return "own";
       if (!isOpen(concern.status)) return { concern, message: null };
       const message = await tx.concernMessage.create({
         data: {
@@ -195,6 +205,7 @@ export class ConcernService {
       return { concern, message };
     });
     if (!result) return { kind: "not_found" };
+    if (result === "own") return { kind: "forbidden", message: OWN_CONCERN };
     if (!result.message) return { kind: "refused", message: refusalFor("assign", result.concern.status), concern: result.concern };
     void events.deliverPending();
     return { kind: "done", concern: result.concern };
@@ -247,6 +258,7 @@ export class ConcernService {
     const result = await prisma.$transaction(async (tx): Promise<TriageResult> => {
       const before = await tx.concern.findUnique({ where: { reference } });
       if (!before) return { kind: "not_found" };
+      if (await this.raisedBy(tx, before, actor)) return { kind: "forbidden", message: OWN_CONCERN };
       const moved = await tx.concern.updateMany({
         where: { id: before.id, status: { in: [...rule.from] } },
         data: { ...data, status: rule.to },

@@ -80,3 +80,18 @@ describe("nothing the bot must tell is lost when it goes down", () => {
     expect(await t.aims.core.prisma.requestDecision.count({ where: { request: { reference } } })).toBe(1);
   });
 });
+
+describe("a Slack call that is never answered", () => {
+  it("counts as failed after SLACK_API_TIMEOUT_MS and is made again, so the approvals message still goes out, once", async () => {
+    const slow = await startTestAims({ env: { SLACK_API_TIMEOUT_MS: "1000" } });
+    try {
+      const held = slow.fake.holdNext("chat.postMessage", { match: (args) => args.channel === APPROVALS_CHANNEL });
+      const { reference } = await submitRequest(slow, EMPLOYEE, { ...VALID_REQUEST, toolName: "Never answered" });
+      const heldCall = await held;
+      expect(String(heldCall.args.text)).toContain(reference);
+      expect(slow.fake.messages(APPROVALS_CHANNEL).filter((message) => message.text.includes(reference))).toHaveLength(1);
+    } finally {
+      await slow.stop();
+    }
+  }, 60_000);
+});

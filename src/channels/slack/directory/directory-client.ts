@@ -20,6 +20,7 @@ export function directoryClient(ctx: SlackContext): WebClient {
     logger: boltLogger(ctx.logger),
     logLevel: LogLevel.INFO,
     retryConfig: DIRECTORY_RETRIES,
+    timeout: ctx.slack.apiTimeoutMs,
     fetch: rateLimitCountingFetch(ctx.core.metrics),
   });
 }

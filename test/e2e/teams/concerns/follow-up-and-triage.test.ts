@@ -56,6 +56,18 @@ describe("Teams concern follow-up by case code and secret", () => {
 });
 
 describe("Teams triage of a named concern", () => {
+  it("does not let a triager triage the named concern they raised; another triager can", async () => {
+    await fileTeamsConcern(t, TEAMS_TRIAGERS[0], { description: "The rota bot schedules me at night only.", category: "other" });
+    const triage = await teamsTriagePost(t, "at night only");
+    const own = await clickTriage(t, TEAMS_TRIAGERS[0], "concern.acknowledge", triage.reference, triage.activityId);
+    expect(expectMessageResponse(own.body)).toContain("You raised this concern, so another triager has to handle it.");
+    const ownQuestion = await clickTriage(t, TEAMS_TRIAGERS[0], "concern.ask", triage.reference, triage.activityId, { question: "Me?" });
+    expect(expectMessageResponse(ownQuestion.body)).toContain("You raised this concern");
+    expect((await t.aims.core.concerns.find(triage.reference))?.status).toBe("received");
+    const other = await clickTriage(t, TEAMS_TRIAGERS[1], "concern.acknowledge", triage.reference, triage.activityId);
+    expect(cardText(expectCardResponse(other.body))).toContain("Acknowledged");
+  });
+
   it("lets only triagers act, updates the triage messages in Teams and Slack in place, and keeps the named reporter posted", async () => {
     const receipt = await fileTeamsConcern(t, TEAMS_EMPLOYEE, { description: "The hiring assistant rejects every CV with a gap year.", category: "bias" });
     expect(cardText(receipt)).toMatch(/Your AI concern \*\*CON-\d{4}\*\* was received/);
