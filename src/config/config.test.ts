@@ -60,6 +60,7 @@ describe("loadConfig", () => {
       signingSecret: "s3cret",
       appToken: undefined,
       apiUrl: "https://slack-gov.com/api/",
+      apiTimeoutMs: 30_000,
       approvalsChannel: "C0123ABCD",
       groupSyncHours: 6,
     });

@@ -74,7 +74,9 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
     // Capped at info whatever LOG_LEVEL says: Bolt's debug lines include whole request payloads, which would name
     // the reporter of an anonymous concern.
     logLevel: LogLevel.INFO,
-    clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics), retryConfig: SLACK_RETRIES },
+    // Slack's client waits for an answer without limit by default: one call Slack never answers would hold up every
+    // delivery queued behind it until a restart.
+    clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics), retryConfig: SLACK_RETRIES, timeout: slack.apiTimeoutMs },
     // The bot token is given, so Bolt need not call auth.test before the first request.
     tokenVerificationEnabled: false,
   });
