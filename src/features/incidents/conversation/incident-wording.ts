@@ -52,7 +52,6 @@ export const INCIDENT_WORDING = {
     externalHint: "Tick anyone who may need to be told. The responders record the decision.",
   },
   receipt: (reference: string, title: string) => `Thank you. Your incident report is recorded as **${reference}**: ${title}.`,
-  announcedInTeams: "It is announced in the incidents conversation, where the responders follow it.",
   announcedInSlack: (channel: string) => `It is announced in ${channel}.`,
   roomComing: "Because of its severity, a dedicated channel is being opened and you will be invited.",
   noteInRoom: (author: string, reference: string, text: string) => `📝 ${author} added to the ${reference} timeline:\n${text}`,
@@ -83,5 +82,4 @@ export const INCIDENT_WORDING = {
   noIncidentHere: "This is not an incident channel (those exist in Slack only), so say which incident, e.g. `incident note INC-0001 <text>`.",
   noOpenIncident: "There is no open incident to add this message to.",
   chooseIncident: "Choose the incident",
-  outOfDate: "That button is out of date. Please use the latest card.",
 } as const;
