@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../core/clock.js";
-import { type ActionHandler, type Capability, type FormHandler, type Turn, valueText } from "../../../conversation/capability.js";
+import type { ActionHandler, Capability, FormHandler, Turn } from "../../../conversation/capability.js";
 import type { Form, FormState, FormValues } from "../../../conversation/form.js";
 import { changed, fieldErrors, formProblem, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
 import { parseIncidentCommand } from "../incident-command.js";
@@ -17,7 +17,8 @@ type IncidentTurn = Turn<Services>;
 type FollowUp = "close" | "corrective_action" | "external_report";
 type Result = { kind: string; message?: string; errors?: Partial<Record<string, string>> };
 
-const referenceOf = (state: FormState) => String(state.reference ?? "").toUpperCase();
+/** The incident a button or a form is about (a form's state and a button's value both carry it). */
+const referenceOf = (values: FormState) => String(values.reference ?? "").toUpperCase();
 const activeCount = (incident: IncidentDetails) => incident.correctiveActions.filter((action) => action.status !== "cancelled").length;
 
 const FOLLOW_UP_FORMS: Record<FollowUp, (incident: IncidentDetails) => Form> = {
@@ -78,7 +79,7 @@ function followUpForm(kind: FollowUp, save: (turn: IncidentTurn, reference: stri
 const moveTo =
   (to: IncidentStatus): ActionHandler<Services> =>
   async (turn, value) => {
-    const reference = valueText(value, "reference").toUpperCase();
+    const reference = referenceOf(value);
     const result = await turn.services.incidents.changeStatus(turn.actor, reference, to);
     if (result.kind === "changed") return summary(turn, reference);
     return result.kind === "closing_needs_form" ? openFollowUp(turn, reference, "close") : tell(result.message);
@@ -87,7 +88,11 @@ const moveTo =
 const opener =
   (kind: FollowUp): ActionHandler<Services> =>
   (turn, value) =>
-    openFollowUp(turn, valueText(value, "reference").toUpperCase(), kind);
+    openFollowUp(turn, referenceOf(value), kind);
+
+/** The report form with the register as it is now; `formId` makes a retried submit record one incident. */
+const reportFormOf = async (state: FormState, turn: IncidentTurn) =>
+  reportForm(String(state.formId ?? randomUUID()), await turn.services.incidents.affectableSystems(), turn.services.clock.now());
 
 /** The incident named, or else the one whose dedicated room (a Slack channel) the person is in. */
 async function resolveReference(turn: IncidentTurn, reference?: string): Promise<string | undefined> {
@@ -126,14 +131,13 @@ export const incidentCapability: Capability<Services> = {
     [INCIDENT_IDS.closeForm]: opener("close"),
     [INCIDENT_IDS.correctiveActionForm]: opener("corrective_action"),
     [INCIDENT_IDS.externalReportForm]: opener("external_report"),
-    [INCIDENT_IDS.showSummary]: (turn, value) => summary(turn, valueText(value, "reference").toUpperCase(), show),
+    [INCIDENT_IDS.showSummary]: (turn, value) => summary(turn, referenceOf(value), show),
   },
   forms: {
     [INCIDENT_IDS.report]: {
-      form: async (state, turn) => reportForm(String(state.formId ?? randomUUID()), await turn.services.incidents.affectableSystems(), turn.services.clock.now()),
+      form: reportFormOf,
       async submit(turn, values, state) {
-        const form = reportForm("", [], turn.services.clock.now());
-        const raw = { ...rawOf(form, values), aiSystem: values.text("aiSystem") };
+        const raw = rawOf(await reportFormOf(state, turn), values);
         const result = await turn.services.incidents.report(turn.actor, raw, `${turn.actor.channel}:${String(state.formId ?? randomUUID())}`);
         return result.ok ? changed(receiptView(result.incident)) : fieldErrors(result.errors as Record<string, string>);
       },
