@@ -11,6 +11,8 @@ export interface Turn<S> {
   logger: Logger;
   /** Whether a long message fits in one view (a Slack modal holds 100 blocks; a Teams card about 28 KB). */
   roomy: boolean;
+  /** Where the person is: the Slack channel or Teams conversation id, when the channel knows it. */
+  conversation?: string;
   /** The person picked in a `person` field, as an actor of this channel; undefined when the value is no person. */
   person(id: string | undefined): Promise<Actor | undefined>;
 }

@@ -20,6 +20,18 @@ export function person(who: { channel: ChatChannel; id: string; name?: string | 
   return `{{person|${who.channel}|${encodeURIComponent(who.id)}|${encodeURIComponent(who.name ?? "")}}}`;
 }
 
+/** A chat room named in a text (a Slack channel): Slack links it, other chats show its name and chat. */
+export function room(where: { channel: ChatChannel; id: string; name: string }): string {
+  return `{{room|${where.channel}|${encodeURIComponent(where.id)}|${encodeURIComponent(where.name)}}}`;
+}
+
+/** Replaces each room named with `room()` by what `show` makes of it. */
+export function showRooms(text: string, show: (where: { channel: ChatChannel; id: string; name: string }) => string): string {
+  return text.replace(/\{\{room\|(slack|teams)\|([^|}]*)\|([^|}]*)\}\}/g, (_, channel: ChatChannel, id: string, name: string) =>
+    show({ channel, id: decodeURIComponent(id), name: decodeURIComponent(name) }),
+  );
+}
+
 /** Replaces each person named with `person()` by what `show` makes of them. */
 export function showPeople(text: string, show: (who: { channel: ChatChannel; id: string; name: string | null }) => string): string {
   return text.replace(/\{\{person\|(slack|teams)\|([^|}]*)\|([^|}]*)\}\}/g, (_, channel: ChatChannel, id: string, name: string) =>

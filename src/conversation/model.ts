@@ -60,6 +60,8 @@ export type Field = FieldBase &
     | { kind: "number"; min?: number; max?: number; initial?: number }
     /** `initial` as YYYY-MM-DD. */
     | { kind: "date"; initial?: string }
+    /** A moment, picked in the person's own time zone; `initial` and the value as ISO 8601 (Slack: Unix seconds). */
+    | { kind: "datetime"; initial?: string }
     | { kind: "select"; options: Option[]; radio?: boolean; initial?: string }
     | { kind: "multiselect"; options: Option[]; initial?: string[] }
     | { kind: "checkboxes"; options: Option[]; initial?: string[] }

@@ -1,4 +1,5 @@
 import { ERASURE_IDS } from "./erasure/erasure-ids.js";
+import { INCIDENT_IDS } from "../../features/incidents/conversation/incident-ids.js";
 import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
 import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
 import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
@@ -43,20 +44,14 @@ export const SLACK_IDS = {
   },
   incidents: {
     messageShortcut: "add_incident_timeline",
-    views: {
-      report: "incident_report",
-      close: "incident_close",
-      correctiveAction: "incident_corrective_action",
-      externalReport: "incident_external_report",
-      timelineNote: "incident_timeline_note",
-    },
+    views: { report: INCIDENT_IDS.report, close: INCIDENT_IDS.close, correctiveAction: INCIDENT_IDS.addCorrectiveAction, externalReport: INCIDENT_IDS.recordExternalReport, timelineNote: INCIDENT_IDS.timelineNote },
     actions: {
-      toInvestigating: "incident_to_investigating",
-      toMitigated: "incident_to_mitigated",
-      toResolved: "incident_to_resolved",
-      close: "incident_close_open",
-      addCorrectiveAction: "incident_corrective_action_open",
-      externalReport: "incident_external_report_open",
+      toInvestigating: INCIDENT_IDS.toInvestigating,
+      toMitigated: INCIDENT_IDS.toMitigated,
+      toResolved: INCIDENT_IDS.toResolved,
+      close: INCIDENT_IDS.closeForm,
+      addCorrectiveAction: INCIDENT_IDS.correctiveActionForm,
+      externalReport: INCIDENT_IDS.externalReportForm,
     },
   },
   scheduling: SCHEDULING_IDS,

@@ -1,5 +1,4 @@
 import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
-import { INCIDENT_VERBS } from "./incidents/incident-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
@@ -8,7 +7,6 @@ import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
 export const TEAMS_VERBS = {
   ...SCHEDULING_VERBS,
   ...CONCERN_VERBS,
-  ...INCIDENT_VERBS,
   ...ASSESSMENT_VERBS,
   ...ERASURE_VERBS,
   submitRequest: "request.submit",

@@ -1,13 +1,19 @@
 import { z } from "zod";
 import { parseFormFields } from "../../core/form-fields.js";
 
-/** A required trimmed text answer with readable length messages. */
+/**
+ * A required trimmed text answer with readable length messages. A missing answer is not a type error, so that it
+ * does not stop the form's own checks (say who, when it is someone else) from being explained at the same time.
+ */
 export const requiredText = (label: string, min: number, max: number) =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .refine((value) => value !== undefined, `${label} is required`)
+    .transform((value) => value as string);
 
 /** An optional trimmed text answer: empty becomes undefined. */
 export const optionalText = (label: string, max: number) =>

@@ -116,7 +116,7 @@ describe("Add to incident timeline on a Teams message", () => {
     expect(text(dialogOf(await submit({ incident: "", note: "x" })))).toContain("Choose the incident");
     expect(text(dialogOf(await submit({ incident: reference, note: "   " })))).toContain("The note is empty");
 
-    expect(messageOf(await submit({ incident: reference, note: `${TEAMS_OTHER.name}: customer records pasted` }))).toBe(`Added to the timeline of ${reference}.`);
+    expect(messageOf(await submit({ incident: reference, note: `${TEAMS_OTHER.name}: customer records pasted` }))).toBe(`Added to the ${reference} timeline.`);
     const entry = await t.aims.core.prisma.incidentTimelineEntry.findFirstOrThrow({ where: { kind: "note" } });
     expect(entry).toMatchObject({ text: `${TEAMS_OTHER.name}: customer records pasted`, source: `teams:${GENERAL.id}/${MESSAGE.id}`, authorId: TEAMS_EMPLOYEE.aadObjectId });
   });

@@ -34,6 +34,10 @@ function element(field: Field): InputBlock["element"] {
       };
     case "date":
       return { type: "datepicker", action_id: ACTION, ...(field.initial ? { initial_date: field.initial } : {}) };
+    case "datetime": {
+      const initial = field.initial ? Math.floor(new Date(field.initial).getTime() / 1000) : undefined;
+      return { type: "datetimepicker", action_id: ACTION, ...(initial ? { initial_date_time: initial } : {}) };
+    }
     case "select": {
       const [initial] = chosen(field.options, field.initial === undefined ? undefined : [field.initial]);
       const type = field.radio ? ("radio_buttons" as const) : ("static_select" as const);
@@ -92,6 +96,7 @@ type SubmittedElement = {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_date?: string | null;
+  selected_date_time?: number | null;
   selected_user?: string | null;
 };
 
@@ -103,7 +108,12 @@ export function readBlockKitValues(values: Record<string, Record<string, Submitt
     if (!submitted) continue;
     raw[blockId] = submitted.selected_options
       ? submitted.selected_options.map((selected) => selected.value)
-      : (submitted.selected_option?.value ?? submitted.selected_date ?? submitted.selected_user ?? submitted.value ?? undefined);
+      : (submitted.selected_option?.value ??
+        submitted.selected_date ??
+        (typeof submitted.selected_date_time === "number" ? String(submitted.selected_date_time) : undefined) ??
+        submitted.selected_user ??
+        submitted.value ??
+        undefined);
   }
   return raw;
 }

@@ -19,7 +19,7 @@ export function subcommandsOf(capability: Capability<Core>): Subcommand[] {
     description: command.description,
     ...(command.visibleTo ? { visibleTo: async (ctx: SlackContext, actor: Actor) => command.visibleTo!(ctx.core, actor) } : {}),
     async handle({ ctx, actor, rest, command: slash, client, respond }) {
-      const reply = await command.run(slackTurn(ctx, actor), rest);
+      const reply = await command.run(slackTurn(ctx, actor, slash.channel_id), rest);
       if (reply.kind === "show") return void (await client.views.open({ trigger_id: slash.trigger_id, view: blockKitModal(reply.message) }));
       if (reply.kind === "form") return void (await client.views.open({ trigger_id: slash.trigger_id, view: blockKitForm(reply.form) }));
       await respond({ response_type: "ephemeral", text: mrkdwn(replyText(reply)) });

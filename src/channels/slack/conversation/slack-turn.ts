@@ -6,11 +6,12 @@ import { failureMessage } from "../reply.js";
 import { slackActor } from "../slack-actor.js";
 
 /** A Slack modal holds 100 blocks: room for a long message. A picked person is a Slack user id. */
-export const slackTurn = (ctx: SlackContext, actor: Actor): Turn<Core> => ({
+export const slackTurn = (ctx: SlackContext, actor: Actor, conversation?: string): Turn<Core> => ({
   services: ctx.core,
   actor,
   logger: ctx.logger,
   roomy: true,
+  conversation,
   person: async (id) => (id ? slackActor(id) : undefined),
 });
 

@@ -10,7 +10,6 @@ import { editRequest } from "./edit-request.js";
 import { submitRequest } from "./submit-request.js";
 import { SCHEDULING_ACTIONS } from "../scheduling/scheduling-actions.js";
 import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
-import { INCIDENT_ACTIONS } from "../incidents/incident-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import { verbsOf } from "../conversation/capability-verbs.js";
@@ -19,7 +18,6 @@ import { ERASURE_ACTIONS } from "../erasure/erasure-teams.js";
 const HANDLERS: Record<string, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
   ...CONCERN_ACTIONS,
-  ...INCIDENT_ACTIONS,
   ...ASSESSMENT_ACTIONS,
   ...Object.assign({}, ...CAPABILITIES.map(verbsOf)),
   ...ERASURE_ACTIONS,

@@ -10,7 +10,6 @@ import { registerCommand } from "./register.js";
 import { statusCommand } from "./status.js";
 import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/scheduling-commands.js";
 import { concernCommand } from "../concerns/concern-command.js";
-import { incidentCommand } from "../incidents/incident-command.js";
 import { assessCommand } from "../assessments/assess-command.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import { commandsOf } from "../conversation/capability-commands.js";
@@ -19,7 +18,7 @@ import { meCommand } from "../organisation/me-command.js";
 import { eraseCommand } from "../erasure/erasure-teams.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, incidentCommand, assessCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, eraseCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, assessCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, eraseCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TurnContext): string {

@@ -8,7 +8,7 @@ import { receiptView } from "../../../features/concerns/conversation/reporter-vi
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
-import { readText } from "../incidents/card-inputs.js";
+import { readText } from "../cards/card-inputs.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { PERSONAL_CHAT_ONLY } from "./concern-command.js";
 import {

@@ -3,7 +3,7 @@ import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
 import { isOpen } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
-import { textInput } from "../incidents/card-inputs.js";
+import { textInput } from "../cards/card-inputs.js";
 import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
 import { cardElements } from "../conversation/adaptive-card-message.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";

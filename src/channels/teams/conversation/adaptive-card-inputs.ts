@@ -1,9 +1,12 @@
 import type { Field, FieldErrors, Option } from "../../../conversation/form.js";
 import { errorBlock, type CardElement } from "../cards/adaptive-card.js";
+import { dateTimeInputs, nowInputs } from "./time-zone.js";
+
+const TIME_LABEL = "Time (your time zone)";
 
 const choice = ({ value, label, description }: Option) => ({ title: description ? `${label}: ${description}` : label, value });
 
-function input(field: Field): CardElement {
+function input(field: Field, zone: string): CardElement | CardElement[] {
   const common = { id: field.id, label: field.label, ...(field.hint ? { placeholder: field.hint } : {}) };
   switch (field.kind) {
     case "text":
@@ -24,6 +27,14 @@ function input(field: Field): CardElement {
       };
     case "date":
       return { type: "Input.Date", ...common, ...(field.initial ? { value: field.initial } : {}) };
+    case "datetime": {
+      const ids = dateTimeInputs(field.id);
+      const initial = field.initial ? nowInputs(new Date(field.initial), zone) : undefined;
+      return [
+        { type: "Input.Date", ...common, id: ids.date, ...(initial ? { value: initial.date } : {}) },
+        { type: "Input.Time", id: ids.time, label: TIME_LABEL, ...(initial ? { value: initial.time } : {}) },
+      ];
+    }
     case "select":
       return {
         type: "Input.ChoiceSet",
@@ -53,10 +64,10 @@ function input(field: Field): CardElement {
   }
 }
 
-/** The form's inputs, each error right under its field. */
-export function cardInputs(fields: Field[], errors: FieldErrors = {}): CardElement[] {
+/** The form's inputs, each error right under its field; date and time in `zone`. */
+export function cardInputs(fields: Field[], errors: FieldErrors = {}, zone = "UTC"): CardElement[] {
   return fields.flatMap((field) => {
     const error = errors[field.id];
-    return error ? [input(field), errorBlock(error)] : [input(field)];
+    return [input(field, zone), ...(error ? [errorBlock(error)] : [])].flat();
   });
 }

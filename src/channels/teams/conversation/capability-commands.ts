@@ -9,6 +9,7 @@ import type { TeamsContext } from "../context.js";
 import { adaptiveCardForm } from "./adaptive-card-form.js";
 import { adaptiveCardOf } from "./adaptive-card-message.js";
 import { teamsTurn } from "./teams-turn.js";
+import { timeZoneOf } from "./time-zone.js";
 
 /** A capability's commands as words sent to the bot: a message or a form comes as a card, text as a message. */
 export function commandsOf(capability: Capability<Core>): TeamsCommand[] {
@@ -17,9 +18,9 @@ export function commandsOf(capability: Capability<Core>): TeamsCommand[] {
     description: command.description,
     ...(command.visibleTo ? { visibleTo: async (ctx: TeamsContext, actor: Actor) => command.visibleTo!(ctx.core, actor) } : {}),
     async handle({ ctx, turn, actor }) {
-      const reply = await command.run(teamsTurn(ctx, actor), commandArguments(turn));
+      const reply = await command.run(teamsTurn(ctx, actor, turn.activity), commandArguments(turn));
       if (reply.kind === "show") return void (await turn.sendActivity(cardMessage(adaptiveCardOf(reply.message), reply.message.summary)));
-      if (reply.kind === "form") return void (await turn.sendActivity(cardMessage(adaptiveCardForm(reply.form), reply.form.title)));
+      if (reply.kind === "form") return void (await turn.sendActivity(cardMessage(adaptiveCardForm(reply.form, {}, undefined, timeZoneOf(turn.activity)), reply.form.title)));
       await turn.sendActivity(markdownMessage(replyText(reply)));
     },
   }));

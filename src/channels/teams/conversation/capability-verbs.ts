@@ -9,31 +9,35 @@ import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
 import { adaptiveCardOf } from "./adaptive-card-message.js";
 import { failureOf, teamsTurn } from "./teams-turn.js";
+import { timeZoneOf } from "./time-zone.js";
 
 /**
  * The invoke answer: a card replaces the clicked one, text leaves it as it is. A form sent back with errors keeps
  * what was typed; an inline form (inside the card) keeps it by itself, so its errors are text.
  */
-function invokeResponse(reply: Reply, shownBack?: { form: Form | undefined; values: FormValues }): AdaptiveCardInvokeResponse {
+function invokeResponse(reply: Reply, zone: string, shownBack?: { form: Form | undefined; values: FormValues }): AdaptiveCardInvokeResponse {
   if (reply.kind === "show" || reply.kind === "changed") return cardResponse(adaptiveCardOf(reply.message));
-  if (reply.kind === "form") return cardResponse(adaptiveCardForm(reply.form));
-  if (reply.kind === "errors" && shownBack?.form) return cardResponse(adaptiveCardForm(withValues(shownBack.form, shownBack.values), reply.errors, reply.problem));
+  if (reply.kind === "form") return cardResponse(adaptiveCardForm(reply.form, {}, undefined, zone));
+  if (reply.kind === "errors" && shownBack?.form) {
+    return cardResponse(adaptiveCardForm(withValues(shownBack.form, shownBack.values), reply.errors, reply.problem, zone));
+  }
   return messageResponse(replyText(reply));
 }
 
 function formVerb(capability: Capability<Core>, id: string, handler: FormHandler<Core>): CardActionHandler {
-  return async ({ ctx, actor, data }) => {
-    const turn = teamsTurn(ctx, actor);
-    const values = new FormValues(readCardValues(data));
+  return async ({ ctx, turn: context, actor, data }) => {
+    const turn = teamsTurn(ctx, actor, context.activity);
     const state = data as FormState;
+    const zone = timeZoneOf(context.activity);
+    const form = handler.inline ? undefined : await handler.form(state, turn);
+    const values = new FormValues(readCardValues(data, form?.fields, zone));
     const failed = (error: unknown) => {
       const text = failureOf(ctx, capability, error, id);
       return handler.inline ? tell(text) : formProblem(text);
     };
     const early = await handler.slow?.check(turn, values);
     const reply = early ?? (await answerOf(() => handler.submit(turn, values, state), failed));
-    const shownBack = reply.kind === "errors" && !handler.inline ? await handler.form(state, turn) : undefined;
-    return invokeResponse(reply, { form: shownBack, values });
+    return invokeResponse(reply, zone, { form: reply.kind === "errors" ? form : undefined, values });
   };
 }
 
@@ -41,9 +45,9 @@ function formVerb(capability: Capability<Core>, id: string, handler: FormHandler
 export function verbsOf(capability: Capability<Core>): Record<string, CardActionHandler> {
   const verbs: Record<string, CardActionHandler> = {};
   for (const [id, handler] of Object.entries(capability.actions)) {
-    verbs[id] = async ({ ctx, actor, data }) => {
-      const reply = await answerOf(() => handler(teamsTurn(ctx, actor), data as ActionValue), (error) => tell(failureOf(ctx, capability, error, id)));
-      return invokeResponse(reply);
+    verbs[id] = async ({ ctx, turn, actor, data }) => {
+      const reply = await answerOf(() => handler(teamsTurn(ctx, actor, turn.activity), data as ActionValue), (error) => tell(failureOf(ctx, capability, error, id)));
+      return invokeResponse(reply, timeZoneOf(turn.activity));
     };
   }
   for (const [id, handler] of Object.entries(capability.forms)) verbs[id] = formVerb(capability, id, handler);

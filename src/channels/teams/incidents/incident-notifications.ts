@@ -1,8 +1,9 @@
 import { oneMessagePerKey, type ChannelMessageKey } from "../../../core/channel-messages.js";
+import { incidentView } from "../../../features/incidents/conversation/incident-view.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { conversationSurface } from "../conversation-surface.js";
-import { incidentSummaryCard, incidentSummaryText } from "./incident-summary-card.js";
 
 const announcementKey = (reference: string): ChannelMessageKey => ({
   entityType: "incident",
@@ -25,7 +26,9 @@ export function subscribeIncidentNotifications(ctx: TeamsContext): void {
   async function showSummary(reference: string): Promise<void> {
     await show?.(announcementKey(reference), async () => {
       const details = await incidents.details(reference);
-      return details ? cardMessage(incidentSummaryCard(details), incidentSummaryText(details)) : null;
+      if (!details) return null;
+      const view = incidentView(details);
+      return cardMessage(adaptiveCardOf(view), view.summary);
     });
   }
 

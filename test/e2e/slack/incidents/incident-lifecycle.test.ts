@@ -147,7 +147,7 @@ describe("closing an incident", () => {
     expect(actions.map((e) => e.action)).toEqual(expect.arrayContaining(["incident.corrective_action_added", "incident.closed"]));
 
     const finalSummary = await t.fake.waitFor("chat.update", (c) => c.args.ts === announcementTs && blocksText(c).includes("Root cause"));
-    expect(actionIdsIn(finalSummary)).toEqual([]);
+    expect(actionIdsIn(finalSummary)).toEqual([ids.actions.externalReport]);
     expect(blocksText(finalSummary)).toContain(`<@${OWNERS[0]}>, due 2026-12-15 (open)`);
 
     const afterClose = await click(t, OWNERS[0], ids.actions.toInvestigating, reference);

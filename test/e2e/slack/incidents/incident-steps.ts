@@ -1,6 +1,5 @@
 import { expect } from "vitest";
 import { SLACK_IDS } from "../../../../src/channels/slack/ids.js";
-import { FIELD_ACTION } from "../../../../src/channels/slack/incidents/blocks/modal-parts.js";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import type { FakeSlackCall } from "../../../support/fake-slack/index.js";
@@ -21,6 +20,9 @@ export async function startIncidentTestAims(): Promise<TestAims> {
   return t;
 }
 export const ids = SLACK_IDS.incidents;
+
+/** The action id of every input in a Slack form (the block id is the field). */
+const FIELD_ACTION = "value";
 
 export interface IncidentAnswers {
   title: string;
@@ -117,7 +119,7 @@ export async function click(t: TestAims, userId: string, actionId: string, refer
     channelId: options.channelId ?? INCIDENTS_CHANNEL,
     message: { ts: options.ts ?? "1700000000.000100", type: "message", text: "" },
     responseUrl,
-    actions: [{ action_id: actionId, block_id: `incident:${reference}`, value: reference }],
+    actions: [{ action_id: actionId, block_id: "actions", value: JSON.stringify({ reference }) }],
   });
   expect(response.status).toBe(200);
   return responseUrl;

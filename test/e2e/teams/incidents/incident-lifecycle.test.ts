@@ -42,7 +42,7 @@ describe("AI incidents in Teams", () => {
     const form = cardIn(formCall);
     const report = actionOf(form, "incident.report");
     const answers = TEAMS_INCIDENT_CARD_ANSWERS;
-    const invalid = await t.teams.invoke(TEAMS_EMPLOYEE, { verb: report.verb, data: { ...report.data, ...answers, title: "", detectedDate: "2027-01-01" }, replyToId: formCall.responseId });
+    const invalid = await t.teams.invoke(TEAMS_EMPLOYEE, { verb: report.verb, data: { ...report.data, ...answers, title: "", detectedAtDate: "2027-01-01" }, replyToId: formCall.responseId });
     const again = cardText(expectCardResponse(invalid.body));
     expect(again).toContain("Title is required");
     expect(again).toContain("cannot have been detected in the future");

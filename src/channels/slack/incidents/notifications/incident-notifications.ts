@@ -2,11 +2,12 @@ import type { WebClient } from "@slack/web-api";
 import type { Incident } from "../../../../db/generated/client.js";
 import { findChannelMessage, rememberChannelMessage, type ChannelMessageKey } from "../../../../core/channel-messages.js";
 import type { IncidentChange } from "../../../../features/incidents/incident-events.js";
-import { escapeMrkdwn, truncate } from "../../blocks/text.js";
+import { receiptView, incidentView } from "../../../../features/incidents/conversation/incident-view.js";
+import { INCIDENT_WORDING as W } from "../../../../features/incidents/conversation/incident-wording.js";
+import { person, room } from "../../../../conversation/message.js";
+import { blockKitMessage, mrkdwn } from "../../conversation/block-kit-message.js";
 import { oneAtATime } from "../../../../core/one-at-a-time.js";
 import type { SlackContext } from "../../context.js";
-import { mention } from "../../slack-actor.js";
-import { incidentSummary } from "../blocks/incident-summary.js";
 import { createIncidentRoom } from "./incident-room.js";
 import { slackErrorCode } from "./slack-error.js";
 
@@ -35,7 +36,7 @@ export function subscribeIncidentNotifications(ctx: SlackContext, client: WebCli
     await serialize(reference, async () => {
       const details = await incidents.details(reference);
       if (!details) return;
-      const posted = await client.chat.postMessage({ channel: conversationId, ...incidentSummary(details) });
+      const posted = await client.chat.postMessage({ channel: conversationId, ...blockKitMessage(incidentView(details)) });
       await rememberChannelMessage(prisma, summaryKey(reference, purpose), { conversationId: posted.channel ?? conversationId, messageId: posted.ts! });
       ts = posted.ts!;
     });
@@ -47,7 +48,7 @@ export function subscribeIncidentNotifications(ctx: SlackContext, client: WebCli
     serialize(reference, async () => {
       const details = await incidents.details(reference);
       if (!details) return;
-      const message = incidentSummary(details);
+      const message = blockKitMessage(incidentView(details));
       for (const purpose of ["announcement", "room"] as const) {
         const existing = await findChannelMessage(prisma, summaryKey(reference, purpose));
         if (existing) await client.chat.update({ channel: existing.conversationId, ts: existing.messageId, ...message });
@@ -75,22 +76,19 @@ export function subscribeIncidentNotifications(ctx: SlackContext, client: WebCli
 
   async function sendReceipt(incident: Incident): Promise<void> {
     if (incident.reporterChannel !== "slack") return;
-    const where = ctx.slack.incidentsChannel ? ` It is announced in <#${ctx.slack.incidentsChannel}>.` : "";
-    const room = incident.roomStatus === "pending" ? " Because of its severity, a dedicated channel is being opened and you will be invited." : "";
-    await client.chat.postMessage({
-      channel: incident.reporterId,
-      text: `Thank you. Your incident report is recorded as *${incident.reference}*: ${escapeMrkdwn(truncate(incident.title, 200))}.${where}${room}`,
-    });
+    const channel = ctx.slack.incidentsChannel;
+    const where = [
+      ...(channel ? [W.announcedInSlack(room({ channel: "slack", id: channel, name: channel }))] : []),
+      ...(incident.roomStatus === "pending" ? [W.roomComing] : []),
+    ];
+    await client.chat.postMessage({ channel: incident.reporterId, ...blockKitMessage(receiptView(incident, where.join(" "))) });
   }
 
   async function postNoteInRoom(incident: Incident, change: Extract<IncidentChange, { kind: "note" }>): Promise<void> {
     if (incident.roomStatus !== "created" || incident.roomChannel !== "slack" || !incident.roomId) return;
     const { entry } = change;
-    const author = mention({ channel: entry.authorChannel, id: entry.authorId, name: entry.authorName });
-    await client.chat.postMessage({
-      channel: incident.roomId,
-      text: `:memo: ${author} added to the ${incident.reference} timeline:\n>${escapeMrkdwn(truncate(entry.text, 2900)).replace(/\n/g, "\n>")}`,
-    });
+    const author = person({ channel: entry.authorChannel, id: entry.authorId, name: entry.authorName });
+    await client.chat.postMessage({ channel: incident.roomId, text: mrkdwn(W.noteInRoom(author, incident.reference, entry.text.slice(0, 2900))) });
   }
 
   events.on("incident.reported", ({ incident }) => announce(incident));

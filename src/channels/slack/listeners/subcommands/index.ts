@@ -1,5 +1,4 @@
 import { concernSubcommand } from "../../concerns/concern-subcommand.js";
-import { incidentSubcommand } from "../../incidents/listeners/incident-subcommand.js";
 import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
@@ -22,7 +21,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   meSubcommand,
   registerSubcommand,
   assessSubcommand,
-  incidentSubcommand,
   concernSubcommand,
   objectivesSubcommand,
   reviewsSubcommand,

@@ -1,7 +1,8 @@
 import type { Activity } from "botbuilder";
 import { DateTime } from "luxon";
 
-export const DETECTED_INPUTS = { date: "detectedDate", time: "detectedTime" } as const;
+/** A `datetime` field is two inputs in a card, a date and a time, with these ids. */
+export const dateTimeInputs = (id: string) => ({ date: `${id}Date`, time: `${id}Time` });
 
 /** The person's time zone as Teams reports it (localTimezone, or the clientInfo entity), else UTC. */
 export function timeZoneOf(activity: Partial<Activity>): string {
@@ -17,10 +18,10 @@ export function nowInputs(now: Date, zone: string): { date: string; time: string
 }
 
 /**
- * Adaptive Cards ask for a date and a time separately, in the person's own zone; the shared schema wants one
+ * Adaptive Cards ask for a date and a time separately, in the person's own zone; a `datetime` field is one
  * moment, so they become an ISO 8601 date-time with offset. Missing or unreadable parts give undefined.
  */
-export function detectedAtValue(date: string | undefined, time: string | undefined, zone: string): string | undefined {
+export function dateTimeValue(date: string | undefined, time: string | undefined, zone: string): string | undefined {
   if (!date) return undefined;
   const moment = DateTime.fromISO(`${date}T${time || "00:00"}`, { zone });
   return moment.isValid ? moment.toISO()! : undefined;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { detectedAtValue, nowInputs, timeZoneOf } from "./detected-at.js";
+import { dateTimeValue, nowInputs, timeZoneOf } from "./time-zone.js";
 
 describe("detection time from a Teams card", () => {
   it("reads date and time in the person's zone and gives one instant", () => {
-    expect(new Date(detectedAtValue("2026-07-01", "09:30", "Europe/London")!).toISOString()).toBe("2026-07-01T08:30:00.000Z");
-    expect(new Date(detectedAtValue("2026-12-01", "09:30", "Europe/London")!).toISOString()).toBe("2026-12-01T09:30:00.000Z");
-    expect(detectedAtValue(undefined, "09:30", "UTC")).toBeUndefined();
-    expect(detectedAtValue("not a date", "09:30", "UTC")).toBeUndefined();
+    expect(new Date(dateTimeValue("2026-07-01", "09:30", "Europe/London")!).toISOString()).toBe("2026-07-01T08:30:00.000Z");
+    expect(new Date(dateTimeValue("2026-12-01", "09:30", "Europe/London")!).toISOString()).toBe("2026-12-01T09:30:00.000Z");
+    expect(dateTimeValue(undefined, "09:30", "UTC")).toBeUndefined();
+    expect(dateTimeValue("not a date", "09:30", "UTC")).toBeUndefined();
   });
 
   it("takes the zone from localTimezone or clientInfo, falling back to UTC for unknown zones", () => {
