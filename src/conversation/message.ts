@@ -25,6 +25,21 @@ export function room(where: { channel: ChatChannel; id: string; name: string }):
   return `{{room|${where.channel}|${encodeURIComponent(where.id)}|${encodeURIComponent(where.name)}}}`;
 }
 
+/** A moment named in a text: a chat that can shows it in each reader's own timezone. */
+export function moment(date: Date): string {
+  return `{{moment|${date.getTime()}}}`;
+}
+
+/** Replaces each moment named with `moment()` by what `show` makes of it. */
+export function showMoments(text: string, show: (date: Date) => string): string {
+  return text.replace(/\{\{moment\|(-?\d+)\}\}/g, (_, ms: string) => show(new Date(Number(ms))));
+}
+
+/** A moment for a chat that cannot show it in the reader's timezone: to the minute, in UTC. */
+export function utcMoment(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 /** Replaces each room named with `room()` by what `show` makes of it. */
 export function showRooms(text: string, show: (where: { channel: ChatChannel; id: string; name: string }) => string): string {
   return text.replace(/\{\{room\|(slack|teams)\|([^|}]*)\|([^|}]*)\}\}/g, (_, channel: ChatChannel, id: string, name: string) =>

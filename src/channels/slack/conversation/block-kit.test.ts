@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormValues } from "../../../conversation/form.js";
+import { moment } from "../../../conversation/message.js";
 import { DEMO_MESSAGE, EVERY_FIELD_FORM, PEOPLE_MESSAGE } from "../../../../test/support/conversation-fixtures.js";
 import { messageBlockProblems, viewProblems } from "../../../../test/support/fake-slack/block-kit-limits.js";
 import { blockKitMessage, blockKitModal, mrkdwn } from "./block-kit-message.js";
@@ -8,6 +9,11 @@ import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from ".
 describe("Block Kit rendering", () => {
   it("turns the neutral markdown into mrkdwn, escaping Slack's control characters", () => {
     expect(mrkdwn("**A.9 <b>** & _why_")).toBe("*A.9 &lt;b&gt;* &amp; _why_");
+  });
+
+  it("shows a moment in each reader's own timezone, with a UTC fallback", () => {
+    const detected = new Date("2026-12-01T10:15:42Z");
+    expect(mrkdwn(`Detected ${moment(detected)}`)).toBe(`Detected <!date^${detected.getTime() / 1000}^{date_short_pretty} at {time}|2026-12-01 10:15 UTC>`);
   });
 
   it("renders a message within Slack's limits, in a chat and in a modal", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormValues, withValues } from "../../../conversation/form.js";
+import { fields, moment, section } from "../../../conversation/message.js";
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { DEMO_MESSAGE, EVERY_FIELD_FORM, PEOPLE_MESSAGE } from "../../../../test/support/conversation-fixtures.js";
 import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
@@ -18,6 +19,13 @@ describe("Adaptive Card rendering", () => {
     expect(line.items).toContainEqual({ type: "ActionSet", actions: [{ type: "Action.Execute", title: "Edit", verb: "demo.edit", data: { id: "1" } }] });
     expect(card.body.find((element) => element.type === "FactSet")).toEqual({ type: "FactSet", facts: [{ title: "Owner", value: "Ada" }] });
     expect(card.actions).toEqual([{ type: "Action.Execute", title: "More", verb: "demo.more", data: {} }]);
+  });
+
+  it("shows a moment to the minute in UTC, in lines and in fields", () => {
+    const detected = new Date("2026-12-01T10:15:42Z");
+    const card = adaptiveCardOf({ title: "When", summary: "When", blocks: [section([`Seen ${moment(detected)}`]), fields([{ label: "Detected", value: moment(detected) }])] });
+    expect(texts(card.body)).toContain("Seen 2026-12-01 10:15 UTC");
+    expect(JSON.stringify(card.body)).toContain('"value":"2026-12-01 10:15 UTC"');
   });
 
   it("names people with their chat when it is not Teams, and unfolds a form from its button", () => {

@@ -1,5 +1,5 @@
 import type { Incident } from "../../../db/generated/client.js";
-import { type Block, type Button, fields, type Message, person, room, section } from "../../../conversation/message.js";
+import { type Block, type Button, fields, type Message, moment, person, room, section } from "../../../conversation/message.js";
 import { optionLabel } from "../form-text.js";
 import { EXTERNAL_OUTCOMES, EXTERNAL_RECIPIENTS } from "../external-report-form.js";
 import { EXTERNAL_PARTIES, HARMED_PARTIES, SEVERITIES } from "../incident-form.js";
@@ -12,7 +12,6 @@ const TIMELINE_SHOWN = 5;
 
 export const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const moment = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 /** A titled section, within what a Slack section holds (3,000 characters). */
 const titled = (title: string, lines: string[]): Block => section([`**${title}**`, truncate(lines.join("\n"), 2900)]);
 

@@ -38,6 +38,8 @@ describe("reporting an AI incident in Slack", () => {
     expect(blocksText(announcement)).toContain("SEV1: critical");
     expect(blocksText(announcement)).toContain("Support chatbot");
     expect(blocksText(announcement)).toContain("May be required: A regulator or authority, Customers.");
+    // Slack shows when it was detected in each reader's own timezone.
+    expect(blocksText(announcement)).toContain(`<!date^${(NOW.getTime() - 3600_000) / 1000}^{date_short_pretty} at {time}|`);
 
     const expectedName = `${reference.toLowerCase()}-chatbot-gave-customers-wrong-refund-rules`;
     const create = await roomCreated(new RegExp(`^${expectedName}$`));
