@@ -1,19 +1,14 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { KnownBlock } from "@slack/types";
-import type { ImpactAssessment } from "../../../db/generated/client.js";
 import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import type { GroupRisk, RiskLevel } from "../../../features/assessments/questionnaire/index.js";
 import type { MitigationEntry } from "../../../features/assessments/mitigations.js";
 import { mention } from "../slack-actor.js";
 import { escapeMrkdwn, formatDate, truncate } from "../blocks/text.js";
 
-export const LEVEL_LABELS: Record<RiskLevel, string> = { low: "Low", medium: "Medium", high: "High", critical: "Critical" };
-
-const STATUS_LABELS: Record<ImpactAssessment["status"], string> = {
-  draft: "Draft",
-  submitted: "Waiting for sign-off",
-  sent_back: "Sent back for changes",
-  signed_off: "Signed off",
-};
+export const LEVEL_LABELS: Record<RiskLevel, string> = ASSESSMENT_WORDING.levels;
+const W = ASSESSMENT_WORDING.summary;
+const bold = (text: string) => `*${text}*`;
 
 const SECTION_MAX = 3000;
 
@@ -22,9 +17,9 @@ export function reasonsText(reasons: readonly string[]): string {
 }
 
 export function subjectText(assessment: AssessmentWithSubject): string {
-  if (assessment.aiSystem) return `*${escapeMrkdwn(assessment.aiSystem.name)}* (${assessment.aiSystem.reference})`;
-  if (assessment.request) return `*${escapeMrkdwn(assessment.request.toolName)}* (request ${assessment.request.reference})`;
-  return "an AI system";
+  if (assessment.aiSystem) return `${bold(escapeMrkdwn(assessment.aiSystem.name))} ${W.system(assessment.aiSystem.reference)}`;
+  if (assessment.request) return `${bold(escapeMrkdwn(assessment.request.toolName))} ${W.request(assessment.request.reference)}`;
+  return W.anySystem;
 }
 
 function text(markdown: string): KnownBlock {
@@ -34,36 +29,37 @@ function text(markdown: string): KnownBlock {
 /** What anyone may read about an assessment: the result, why, the commitments and the review, never the raw answers. */
 export function assessmentSummaryBlocks(assessment: AssessmentWithSubject): KnownBlock[] {
   const fields = [
-    `*Status*\n${STATUS_LABELS[assessment.status]}`,
-    `*Impact level*\n${assessment.level ? LEVEL_LABELS[assessment.level] : "not scored yet"}`,
-    `*Assessor*\n${mention({ channel: assessment.assessorChannel, id: assessment.assessorId, name: assessment.assessorName })}`,
-    `*Questionnaire*\n${escapeMrkdwn(assessment.definitionId)} version ${escapeMrkdwn(assessment.definitionVersion)}`,
+    `${bold(W.statusLabel)}\n${ASSESSMENT_WORDING.statuses[assessment.status]}`,
+    `${bold(W.levelLabel)}\n${assessment.level ? LEVEL_LABELS[assessment.level] : W.notScored}`,
+    `${bold(W.assessorLabel)}\n${mention({ channel: assessment.assessorChannel, id: assessment.assessorId, name: assessment.assessorName })}`,
+    `${bold(W.questionnaireLabel)}\n${W.questionnaire(escapeMrkdwn(assessment.definitionId), escapeMrkdwn(assessment.definitionVersion))}`,
   ];
   if (assessment.signedOffAt && assessment.reviewerId) {
-    fields.push(`*Signed off*\n${formatDate(assessment.signedOffAt)} by ${mention({ channel: assessment.reviewerChannel ?? "slack", id: assessment.reviewerId, name: assessment.reviewerName })}`);
+    const reviewer = mention({ channel: assessment.reviewerChannel ?? "slack", id: assessment.reviewerId, name: assessment.reviewerName });
+    fields.push(`${bold(W.signedOffLabel)}\n${W.signedOff(formatDate(assessment.signedOffAt), reviewer)}`);
   }
-  if (assessment.nextReassessmentAt) fields.push(`*Next re-assessment due*\n${formatDate(assessment.nextReassessmentAt)}`);
+  if (assessment.nextReassessmentAt) fields.push(`${bold(W.nextDueLabel)}\n${formatDate(assessment.nextReassessmentAt)}`);
 
   const blocks: KnownBlock[] = [
-    text(`*${assessment.reference}* · impact assessment of ${subjectText(assessment)}`),
+    text(`${bold(assessment.reference)} · ${W.of(subjectText(assessment))}`),
     { type: "section", fields: fields.map((field) => ({ type: "mrkdwn" as const, text: field })) },
   ];
   if (assessment.trigger === "significant_change") {
-    blocks.push(text(`*Re-assessment after a significant change:* ${escapeMrkdwn(assessment.changeDescription ?? "(not described)")}`));
+    blocks.push(text(`${bold(W.significantChange)} ${escapeMrkdwn(assessment.changeDescription ?? W.notDescribed)}`));
   }
-  if (assessment.reasons.length > 0) blocks.push(text(`*Why this level*\n${reasonsText(assessment.reasons)}`));
+  if (assessment.reasons.length > 0) blocks.push(text(`${bold(W.whyThisLevel)}\n${reasonsText(assessment.reasons)}`));
   const groups = (assessment.groupRisks ?? []) as unknown as GroupRisk[];
   if (groups.length > 0) {
-    const lines = groups.map((group) => `• ${escapeMrkdwn(group.label)}: likelihood ${group.likelihood} × severity ${group.severity} = ${group.risk} (${LEVEL_LABELS[group.level]})`);
-    blocks.push(text(`*Affected groups*\n${lines.join("\n")}`));
+    const lines = groups.map((group) => `• ${W.groupRisk(escapeMrkdwn(group.label), group.likelihood, group.severity, group.risk, LEVEL_LABELS[group.level])}`);
+    blocks.push(text(`${bold(W.affectedGroups)}\n${lines.join("\n")}`));
   }
   const mitigations = (assessment.mitigations ?? []) as unknown as MitigationEntry[];
   if (mitigations.length > 0) {
     const lines = mitigations.map((entry) => `• _${escapeMrkdwn(entry.question)}_ ${escapeMrkdwn(truncate(entry.answer, 600))}`);
-    blocks.push(text(`*Mitigations committed to*\n${lines.join("\n")}`));
+    blocks.push(text(`${bold(W.mitigations)}\n${lines.join("\n")}`));
   }
   if (assessment.status === "sent_back" && assessment.reviewComments) {
-    blocks.push(text(`*Sent back by ${mention({ channel: assessment.reviewerChannel ?? "slack", id: assessment.reviewerId ?? "", name: assessment.reviewerName })}:*\n>${escapeMrkdwn(assessment.reviewComments)}`));
+    blocks.push(text(`${bold(W.sentBackBy(mention({ channel: assessment.reviewerChannel ?? "slack", id: assessment.reviewerId ?? "", name: assessment.reviewerName })))}\n>${escapeMrkdwn(assessment.reviewComments)}`));
   }
   return blocks;
 }
