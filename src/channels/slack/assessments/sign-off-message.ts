@@ -1,13 +1,13 @@
 import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { KnownBlock } from "@slack/types";
 import { formatDate } from "../blocks/text.js";
-import { mention } from "../slack-actor.js";
 import { ASSESSMENT_IDS } from "./ids.js";
 import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import { assessmentSummaryBlocks } from "./summary-blocks.js";
+import { reviewOutcomeBlock } from "../../../features/assessments/conversation/assessment-summary-view.js";
+import { blockKitBlocks } from "../conversation/block-kit-message.js";
 
 const W = ASSESSMENT_WORDING.signOff;
-const bold = (text: string) => `*${text}*`;
 
 /** The message asking an AIMS owner to sign off: buttons while it waits, the outcome afterwards. */
 export function signOffMessage(assessment: AssessmentWithSubject): { text: string; blocks: KnownBlock[] } {
@@ -22,22 +22,11 @@ export function signOffMessage(assessment: AssessmentWithSubject): { text: strin
             { type: "button", action_id: ASSESSMENT_IDS.actions.sendBack, text: { type: "plain_text", text: W.sendBack }, value },
           ],
         }
-      : { type: "context", elements: [{ type: "mrkdwn", text: reviewOutcome(assessment) }] };
+      : blockKitBlocks([reviewOutcomeBlock(assessment)])[0]!;
   return {
     text: W.summary(assessment.reference, assessment.status),
     blocks: [...assessmentSummaryBlocks(assessment), footer],
   };
-}
-
-function reviewOutcome(assessment: AssessmentWithSubject): string {
-  const reviewer = assessment.reviewerId
-    ? mention({ channel: assessment.reviewerChannel ?? "slack", id: assessment.reviewerId, name: assessment.reviewerName })
-    : W.anOwner;
-  if (assessment.status === "signed_off") {
-    return W.signedOff(reviewer, assessment.nextReassessmentAt ? formatDate(assessment.nextReassessmentAt) : undefined, bold);
-  }
-  if (assessment.status === "sent_back") return W.sentBack(reviewer, bold);
-  return W.revising;
 }
 
 /** The DM to the assessor once an owner has reviewed the assessment. */

@@ -1,12 +1,13 @@
 import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
-import { formatDate, personLabel } from "../cards/text.js";
+import { formatDate } from "../cards/text.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
 import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
-import { assessmentSummary, reviewerOf } from "./assessment-summary.js";
+import { assessmentSummary } from "./assessment-summary.js";
+import { reviewOutcomeBlock } from "../../../features/assessments/conversation/assessment-summary-view.js";
+import { cardElements } from "../conversation/adaptive-card-message.js";
 
 const W = ASSESSMENT_WORDING.signOff;
-const bold = (text: string) => `**${text}**`;
 
 export const COMMENTS_INPUT = "comments";
 export const MAX_COMMENTS_LENGTH = 2000;
@@ -16,7 +17,7 @@ export const signOffSummary = (assessment: AssessmentWithSubject) => W.summary(a
 /** The card asking an AIMS owner to sign off: comments and the two buttons while it waits, the outcome afterwards. */
 export function signOffCard(assessment: AssessmentWithSubject, options: { commentsError?: string; typedComments?: string } = {}): AdaptiveCard {
   const body = assessmentSummary(assessment);
-  if (assessment.status !== "submitted") return adaptiveCard([...body, textBlock(reviewOutcome(assessment))]);
+  if (assessment.status !== "submitted") return adaptiveCard([...body, ...cardElements([reviewOutcomeBlock(assessment)])]);
   body.push({
     type: "Input.Text",
     id: COMMENTS_INPUT,
@@ -31,15 +32,6 @@ export function signOffCard(assessment: AssessmentWithSubject, options: { commen
     executeAction(W.approve, ASSESSMENT_VERBS.signOff, data, "positive"),
     executeAction(W.sendBack, ASSESSMENT_VERBS.sendBack, data, "destructive"),
   ]);
-}
-
-function reviewOutcome(assessment: AssessmentWithSubject): string {
-  const reviewer = assessment.reviewerId ? personLabel(reviewerOf(assessment)) : W.anOwner;
-  if (assessment.status === "signed_off") {
-    return W.signedOff(reviewer, assessment.nextReassessmentAt ? formatDate(assessment.nextReassessmentAt) : undefined, bold);
-  }
-  if (assessment.status === "sent_back") return W.sentBack(reviewer, bold);
-  return W.revising;
 }
 
 /** What the assessor is told in their personal chat once an owner has reviewed the assessment. */

@@ -1,4 +1,4 @@
-import { type Block, fields, person, section } from "../../../conversation/message.js";
+import { type Block, context, fields, person, section } from "../../../conversation/message.js";
 import type { MitigationEntry } from "../mitigations.js";
 import type { GroupRisk, RiskLevel } from "../questionnaire/index.js";
 import type { AssessmentWithSubject } from "../sign-off-flow.js";
@@ -54,4 +54,15 @@ export function assessmentSummaryBlocks(assessment: AssessmentWithSubject): Bloc
     blocks.push(section([`**${W.sentBackBy(reviewerOf(assessment))}** “${truncate(assessment.reviewComments, 2000)}”`]));
   }
   return blocks;
+}
+
+/** Under a sign-off request once it is decided: who decided what (and when the next re-assessment is due). */
+export function reviewOutcomeBlock(assessment: AssessmentWithSubject): Block {
+  const W = ASSESSMENT_WORDING.signOff;
+  const bold = (text: string) => `**${text}**`;
+  const reviewer = assessment.reviewerId ? reviewerOf(assessment) : W.anOwner;
+  if (assessment.status === "signed_off") {
+    return context(W.signedOff(reviewer, assessment.nextReassessmentAt ? day(assessment.nextReassessmentAt) : undefined, bold));
+  }
+  return context(assessment.status === "sent_back" ? W.sentBack(reviewer, bold) : W.revising);
 }
