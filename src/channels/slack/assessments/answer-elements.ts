@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { KnownBlock } from "@slack/types";
 import {
   conditionWords,
@@ -13,6 +14,7 @@ import { ANSWER_ACTION, answerBlockId } from "./ids.js";
 /** Radio buttons and checkboxes hold at most 10 options; longer lists become selects. */
 const MAX_INLINE_OPTIONS = 10;
 const RATINGS = [1, 2, 3, 4, 5];
+const W = ASSESSMENT_WORDING.steps;
 
 type Option = { value: string; label: string };
 const plain = (text: string) => ({ type: "plain_text" as const, text });
@@ -24,7 +26,7 @@ function choiceElement(options: Option[], selected: string | undefined) {
     type: options.length > MAX_INLINE_OPTIONS ? "static_select" : "radio_buttons",
     action_id: ANSWER_ACTION,
     options: options.map(slackOption),
-    ...(options.length > MAX_INLINE_OPTIONS ? { placeholder: plain("Choose one") } : {}),
+    ...(options.length > MAX_INLINE_OPTIONS ? { placeholder: plain(ASSESSMENT_WORDING.picker.choose) } : {}),
     ...(initial ? { initial_option: slackOption(initial) } : {}),
   };
 }
@@ -63,7 +65,7 @@ function element(question: Question, answer: AnswerValue | undefined) {
     case "multi_choice":
       return multiChoiceElement(question.options ?? [], Array.isArray(answer) ? answer : []);
     case "yes_no":
-      return choiceElement([{ value: "yes", label: "Yes" }, { value: "no", label: "No" }], typeof answer === "string" ? answer : undefined);
+      return choiceElement([{ value: "yes", label: W.yes }, { value: "no", label: W.no }], typeof answer === "string" ? answer : undefined);
     case "scale":
       return choiceElement(ratingOptions(question.scale_labels), typeof answer === "number" ? String(answer) : undefined);
     case "date":
@@ -84,7 +86,7 @@ function element(question: Question, answer: AnswerValue | undefined) {
 
 /** The input block(s) of one question: one per question, two (likelihood, severity) for an affected group. */
 export function answerBlocks(definition: QuestionnaireDefinition, { question, askedIf }: StepQuestion, answer: AnswerValue | undefined): KnownBlock[] {
-  const hint = [askedIf ? `Answer only if ${conditionWords(definition, askedIf)}.` : "", question.help ?? ""].filter(Boolean).join(" ");
+  const hint = [askedIf ? W.answerOnlyIf(conditionWords(definition, askedIf)) : "", question.help ?? ""].filter(Boolean).join(" ");
   const optional = askedIf !== undefined || !question.required;
   const common = { type: "input" as const, optional, ...(hint ? { hint: plain(truncate(hint, 2000)) } : {}) };
   if (question.type === "likelihood_severity") {
@@ -93,14 +95,14 @@ export function answerBlocks(definition: QuestionnaireDefinition, { question, as
       {
         ...common,
         block_id: answerBlockId(question.id, "likelihood"),
-        label: plain(`${question.label} Likelihood of harm:`),
+        label: plain(`${question.label} ${W.likelihood}:`),
         element: ratingSelect(definition.rating_labels.likelihood, rating?.likelihood, "How likely?") as never,
       },
       {
         type: "input",
         optional,
         block_id: answerBlockId(question.id, "severity"),
-        label: plain(truncate(`Severity of harm to ${question.group_label ?? "them"}:`, 2000)),
+        label: plain(truncate(`${W.severity(question.group_label)}:`, 2000)),
         element: ratingSelect(definition.rating_labels.severity, rating?.severity, "How serious?") as never,
       },
     ];

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { ImpactAssessment } from "../../../db/generated/client.js";
 import type { AssessmentService } from "../../../features/assessments/assessment-service.js";
@@ -6,21 +7,22 @@ import { ASSESSMENT_IDS, type StepMetadata } from "./ids.js";
 import { LEVEL_LABELS, reasonsText } from "./summary-blocks.js";
 
 const MAX_MISSING_SHOWN = 10;
+const W = ASSESSMENT_WORDING.review;
 
 /** The end of the questionnaire: the impact level the answers give, with the reasons, before sending for sign-off. */
 export function reviewModal(service: AssessmentService, assessment: ImpactAssessment): ModalView {
   const { score, missing } = service.preview(assessment);
   const metadata: StepMetadata = { reference: assessment.reference, step: service.steps.length };
   const blocks: KnownBlock[] = [
-    { type: "context", elements: [{ type: "mrkdwn", text: `*Review* · ${assessment.reference}` }] },
-    { type: "section", text: { type: "mrkdwn", text: `*Impact level: ${LEVEL_LABELS[score.level]}*` } },
+    { type: "context", elements: [{ type: "mrkdwn", text: `*${W.label}* · ${assessment.reference}` }] },
+    { type: "section", text: { type: "mrkdwn", text: `*${W.impactLevel(LEVEL_LABELS[score.level])}*` } },
     { type: "section", text: { type: "mrkdwn", text: reasonsText(score.reasons) } },
   ];
   if (missing.length > 0) {
     const firstStep = service.steps.findIndex((step) => step.questionIds.includes(missing[0]!.questionId));
     const list = missing.slice(0, MAX_MISSING_SHOWN).map((question) => `• ${escapeMrkdwn(truncate(question.label, 150))}`);
     blocks.push(
-      { type: "section", text: { type: "mrkdwn", text: `*Still to answer before it can be signed off:*\n${list.join("\n")}` } },
+      { type: "section", text: { type: "mrkdwn", text: `*${W.stillToAnswer}*\n${list.join("\n")}` } },
       {
         type: "actions",
         block_id: "missing",
@@ -28,20 +30,20 @@ export function reviewModal(service: AssessmentService, assessment: ImpactAssess
           {
             type: "button",
             action_id: ASSESSMENT_IDS.actions.goToStep,
-            text: { type: "plain_text", text: `Go to step ${firstStep + 1}` },
+            text: { type: "plain_text", text: W.goToStep(firstStep + 1) },
             value: `${assessment.reference}:${Math.max(firstStep, 0)}`,
           },
         ],
       },
     );
   } else {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Sending it asks the AIMS owners to sign it off; they may send it back with comments." }] });
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: W.sendingAsks }] });
   }
   blocks.push({
     type: "actions",
     block_id: "navigation",
     elements: [
-      { type: "button", action_id: ASSESSMENT_IDS.actions.back, text: { type: "plain_text", text: "Back" }, value: `${assessment.reference}:${service.steps.length}` },
+      { type: "button", action_id: ASSESSMENT_IDS.actions.back, text: { type: "plain_text", text: ASSESSMENT_WORDING.steps.back }, value: `${assessment.reference}:${service.steps.length}` },
     ],
   });
   return {
@@ -49,7 +51,7 @@ export function reviewModal(service: AssessmentService, assessment: ImpactAssess
     callback_id: ASSESSMENT_IDS.views.review,
     private_metadata: JSON.stringify(metadata),
     title: { type: "plain_text", text: "Review assessment" },
-    ...(missing.length === 0 ? { submit: { type: "plain_text" as const, text: "Send for sign-off" } } : {}),
+    ...(missing.length === 0 ? { submit: { type: "plain_text" as const, text: W.send } } : {}),
     close: { type: "plain_text", text: "Close" },
     blocks,
   };
@@ -67,7 +69,7 @@ export function submittedModal(assessment: ImpactAssessment): ModalView {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `*${assessment.reference}* is with the AIMS owners for sign-off. Impact level: *${LEVEL_LABELS[assessment.level ?? "low"]}*. You will hear back by DM.`,
+          text: W.withOwners(assessment.reference, LEVEL_LABELS[assessment.level ?? "low"], "by DM", (text) => `*${text}*`),
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { ImpactAssessment } from "../../../db/generated/client.js";
 import type { AssessmentService } from "../../../features/assessments/assessment-service.js";
@@ -20,7 +21,7 @@ export function stepModal(service: AssessmentService, assessment: ImpactAssessme
       elements: [
         {
           type: "mrkdwn",
-          text: `*${stepLabel(step, steps.length)}* · ${escapeMrkdwn(step.title)} · ${assessment.reference} · your answers are saved at every Next`,
+          text: `*${stepLabel(step, steps.length)}* · ${escapeMrkdwn(step.title)} · ${assessment.reference} · ${ASSESSMENT_WORDING.steps.savedAtNext}`,
         },
       ],
     },
@@ -35,7 +36,7 @@ export function stepModal(service: AssessmentService, assessment: ImpactAssessme
             type: "actions",
             block_id: "navigation",
             elements: [
-              { type: "button", action_id: ASSESSMENT_IDS.actions.back, text: { type: "plain_text", text: "Back" }, value: `${assessment.reference}:${stepIndex}` },
+              { type: "button", action_id: ASSESSMENT_IDS.actions.back, text: { type: "plain_text", text: ASSESSMENT_WORDING.steps.back }, value: `${assessment.reference}:${stepIndex}` },
             ],
           },
         ]
@@ -45,7 +46,7 @@ export function stepModal(service: AssessmentService, assessment: ImpactAssessme
     callback_id: ASSESSMENT_IDS.views.step,
     private_metadata: JSON.stringify(metadata),
     title: { type: "plain_text", text: shortStepTitle(step) },
-    submit: { type: "plain_text", text: stepIndex + 1 < steps.length ? "Next" : "Review" },
+    submit: { type: "plain_text", text: stepIndex + 1 < steps.length ? ASSESSMENT_WORDING.steps.next : ASSESSMENT_WORDING.review.label },
     close: { type: "plain_text", text: "Close" },
     blocks: [
       ...intro,

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import {
   conditionWords,
   maxLengthOf,
@@ -16,6 +17,7 @@ export type TypedValues = Record<string, string>;
 /** Expanded radio buttons and checkboxes stay readable up to 10 options; longer lists become drop-downs. */
 const MAX_EXPANDED_OPTIONS = 10;
 const RATINGS = ["1", "2", "3", "4", "5"];
+const W = ASSESSMENT_WORDING.steps;
 
 type Choice = { value: string; label: string };
 
@@ -42,7 +44,7 @@ function input(definition: QuestionnaireDefinition, question: Question, label: s
     case "multi_choice":
       return [choiceSet(id, label, question.options ?? [], value, question.type === "multi_choice")];
     case "yes_no":
-      return [choiceSet(id, label, [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }], value)];
+      return [choiceSet(id, label, [{ value: "yes", label: W.yes }, { value: "no", label: W.no }], value)];
     case "scale":
       return [choiceSet(id, label, ratingChoices(question.scale_labels), value)];
     case "date":
@@ -67,8 +69,8 @@ function input(definition: QuestionnaireDefinition, question: Question, label: s
         {
           type: "ColumnSet",
           columns: [
-            { type: "Column", width: "stretch", items: [choiceSet(likelihood, "Likelihood of harm", ratingChoices(definition.rating_labels.likelihood), values[likelihood])] },
-            { type: "Column", width: "stretch", items: [choiceSet(severity, `Severity of harm to ${question.group_label ?? "them"}`, ratingChoices(definition.rating_labels.severity), values[severity])] },
+            { type: "Column", width: "stretch", items: [choiceSet(likelihood, W.likelihood, ratingChoices(definition.rating_labels.likelihood), values[likelihood])] },
+            { type: "Column", width: "stretch", items: [choiceSet(severity, W.severity(question.group_label), ratingChoices(definition.rating_labels.severity), values[severity])] },
           ],
         },
       ];
@@ -88,7 +90,7 @@ export function answerElements(
 ): CardElement[] {
   const optional = askedIf !== undefined || !question.required;
   const label = `${question.label}${optional ? " (optional)" : ""}`;
-  const hint = [askedIf ? `Answer only if ${conditionWords(definition, askedIf)}.` : "", question.help ?? ""].filter(Boolean).join(" ");
+  const hint = [askedIf ? W.answerOnlyIf(conditionWords(definition, askedIf)) : "", question.help ?? ""].filter(Boolean).join(" ");
   return [
     ...input(definition, question, label, values),
     ...(hint ? [textBlock(hint, { size: "small", subtle: true })] : []),

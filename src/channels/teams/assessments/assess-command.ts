@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import { adaptiveCard, cardMessage, markdownMessage, textBlock } from "../cards/adaptive-card.js";
 import { formatDate } from "../cards/text.js";
 import { typedText, type TeamsCommand } from "../commands/command.js";
@@ -23,13 +24,13 @@ export const assessCommand: TeamsCommand = {
     if (first.toLowerCase() === "show") {
       const assessment = second ? await service.findForDisplay(second) : null;
       if (!assessment) {
-        await say(second ? `${second.toUpperCase()} has no impact assessment yet. Start one with **assess**.` : "Say which one, e.g. **assess show SYS-0001**.");
+        await say(second ? ASSESSMENT_WORDING.noAssessmentYet(second, "**assess**") : ASSESSMENT_WORDING.sayWhich("**assess show SYS-0001**"));
         return;
       }
       const register = assessment.aiSystem
-        ? [textBlock(`Register entry ${assessment.aiSystem.reference} (${assessment.aiSystem.name}): review due ${formatDate(assessment.aiSystem.nextReviewAt)}.`, { subtle: true })]
+        ? [textBlock(ASSESSMENT_WORDING.summary.register(assessment.aiSystem.reference, assessment.aiSystem.name, formatDate(assessment.aiSystem.nextReviewAt)), { subtle: true })]
         : [];
-      await turn.sendActivity(cardMessage(adaptiveCard([...assessmentSummary(assessment), ...register]), `Impact assessment ${assessment.reference}`));
+      await turn.sendActivity(cardMessage(adaptiveCard([...assessmentSummary(assessment), ...register]), `${ASSESSMENT_WORDING.title} ${assessment.reference}`));
       return;
     }
     if (!isPersonalChat(turn)) {
@@ -39,7 +40,7 @@ export const assessCommand: TeamsCommand = {
     if (first) {
       const result = await service.start(actor, { subjectReference: first, trigger: "initial" });
       if (result.kind === "started" || result.kind === "resumed") {
-        await turn.sendActivity(cardMessage(continueCard(service, result.assessment), `Impact assessment ${result.assessment.reference}`));
+        await turn.sendActivity(cardMessage(continueCard(service, result.assessment), `${ASSESSMENT_WORDING.title} ${result.assessment.reference}`));
       } else {
         await say(result.message);
       }

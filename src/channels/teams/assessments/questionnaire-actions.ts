@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import type { TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
@@ -27,8 +28,8 @@ export const startAssessment: CardActionHandler = async ({ ctx, actor, data }) =
   const typed = { subject: text(data[START_INPUTS.subject]), trigger: text(data[START_INPUTS.trigger]), change: text(data[START_INPUTS.change]) };
   const trigger: StartTrigger = typed.trigger === "significant_change" ? "significant_change" : "initial";
   const again = async (errors: Record<string, string>) => cardResponse(await pickerCard(ctx, actor, { typed, errors }));
-  if (!typed.subject) return again({ subject: "Choose what to assess." });
-  if (trigger === "significant_change" && !typed.change.trim()) return again({ change: "Say what changed, so the re-assessment can focus on it." });
+  if (!typed.subject) return again({ subject: ASSESSMENT_WORDING.picker.chooseSubject });
+  if (trigger === "significant_change" && !typed.change.trim()) return again({ change: ASSESSMENT_WORDING.picker.sayWhatChanged });
   try {
     const result = await ctx.core.assessments.start(actor, { subjectReference: typed.subject, trigger, changeDescription: typed.change });
     return result.kind === "started" || result.kind === "resumed"
@@ -61,7 +62,7 @@ function startFromButton(trigger: StartTrigger, verb: string): CardActionHandler
       if (result.kind !== "started" && result.kind !== "resumed") return messageResponse(result.message);
       const card = continueCard(ctx.core.assessments, result.assessment);
       if (isPersonalChat(turn)) return cardResponse(card);
-      const sent = await ctx.messenger.sendToUser(actor.id, cardMessage(card, `Impact assessment ${result.assessment.reference}`));
+      const sent = await ctx.messenger.sendToUser(actor.id, cardMessage(card, `${ASSESSMENT_WORDING.title} ${result.assessment.reference}`));
       return messageResponse(
         sent
           ? `${startedWord(result)} ${result.assessment.reference}: I've put it in our personal chat, where only you see your answers.`
@@ -91,7 +92,7 @@ export const nextStep: CardActionHandler = async ({ ctx, actor, data }) => {
   if (!target || !step) return messageResponse(OUT_OF_DATE);
   try {
     const current = await service.find(target.reference);
-    if (!current) return messageResponse(`There is no assessment ${target.reference}.`);
+    if (!current) return messageResponse(ASSESSMENT_WORDING.noAssessment(target.reference));
     const questions = questionsForStep(service.definition, step, current.answers as Answers);
     const typed = typedValuesFrom(questions, data);
     const result = await service.saveStep(actor, target.reference, target.number, rawAnswers(questions, typed));
@@ -149,7 +150,7 @@ export const submitAssessment: CardActionHandler = async ({ ctx, actor, data }) 
     if (result.kind === "submitted") return cardResponse(submittedCard(result.assessment));
     if (result.kind === "incomplete") {
       const current = await service.find(reference);
-      return current ? cardResponse(reviewCard(service, current)) : messageResponse(`There is no assessment ${reference}.`);
+      return current ? cardResponse(reviewCard(service, current)) : messageResponse(ASSESSMENT_WORDING.noAssessment(reference));
     }
     return result.kind === "not_editable" ? cardResponse(noticeCard(result.message)) : messageResponse(result.message);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { ImpactAssessment } from "../../../db/generated/client.js";
 import type { AssessmentService } from "../../../features/assessments/assessment-service.js";
 import { questionsForStep, stepLabel, type Answers } from "../../../features/assessments/questionnaire/index.js";
@@ -5,9 +6,10 @@ import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardEle
 import { truncate } from "../cards/text.js";
 import { answerElements, typedValuesOf, type TypedValues } from "./answer-inputs.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
-import { LEVEL_LABELS, reasonsBlock } from "./assessment-summary.js";
+import { levelLabel, reasonsBlock } from "./assessment-summary.js";
 
 const MAX_MISSING_SHOWN = 10;
+const W = ASSESSMENT_WORDING.review;
 
 export interface StepCardOptions {
   /** What the inputs show; by default the stored answers. */
@@ -26,7 +28,7 @@ export function stepCard(service: AssessmentService, assessment: ImpactAssessmen
   const typed = options.typed ?? typedValuesOf(questions, answers);
   const section = definition.sections.find((candidate) => candidate.id === step.sectionId);
   const body: CardElement[] = [
-    textBlock(`${stepLabel(step, steps.length)} · ${assessment.reference} · your answers are saved at every Next`, { size: "small", subtle: true }),
+    textBlock(`${stepLabel(step, steps.length)} · ${assessment.reference} · ${ASSESSMENT_WORDING.steps.savedAtNext}`, { size: "small", subtle: true }),
     textBlock(step.title, { size: "large", weight: "bolder" }),
   ];
   if (section?.description && step.part === 1) body.push(textBlock(truncate(section.description, 3000)));
@@ -35,8 +37,8 @@ export function stepCard(service: AssessmentService, assessment: ImpactAssessmen
   const data = { reference: assessment.reference, step: stepIndex };
   const isLast = stepIndex + 1 >= steps.length;
   return adaptiveCard(body, [
-    ...(stepIndex > 0 ? [executeAction("Back", ASSESSMENT_VERBS.back, data)] : []),
-    executeAction(isLast ? "Next: review" : "Next", ASSESSMENT_VERBS.next, data, "positive"),
+    ...(stepIndex > 0 ? [executeAction(ASSESSMENT_WORDING.steps.back, ASSESSMENT_VERBS.back, data)] : []),
+    executeAction(isLast ? `${ASSESSMENT_WORDING.steps.next}: ${W.label.toLowerCase()}` : ASSESSMENT_WORDING.steps.next, ASSESSMENT_VERBS.next, data, "positive"),
   ]);
 }
 
@@ -45,20 +47,20 @@ export function reviewCard(service: AssessmentService, assessment: ImpactAssessm
   const { score, missing } = service.preview(assessment);
   const stepCount = service.steps.length;
   const body: CardElement[] = [
-    textBlock(`Review · ${assessment.reference}`, { size: "small", subtle: true }),
-    textBlock(`Impact level: ${LEVEL_LABELS[score.level]}`, { size: "large", weight: "bolder" }),
+    textBlock(`${W.label} · ${assessment.reference}`, { size: "small", subtle: true }),
+    textBlock(W.impactLevel(levelLabel(score.level)), { size: "large", weight: "bolder" }),
     reasonsBlock(score.reasons),
   ];
   if (problem) body.push(textBlock(problem, { color: "attention", weight: "bolder" }));
-  const back = executeAction("Back", ASSESSMENT_VERBS.back, { reference: assessment.reference, step: stepCount });
+  const back = executeAction(ASSESSMENT_WORDING.steps.back, ASSESSMENT_VERBS.back, { reference: assessment.reference, step: stepCount });
   if (missing.length > 0) {
     const firstStep = Math.max(service.steps.findIndex((step) => step.questionIds.includes(missing[0]!.questionId)), 0);
     const list = missing.slice(0, MAX_MISSING_SHOWN).map((question) => `- ${truncate(question.label, 150)}`);
-    body.push(textBlock("**Still to answer before it can be signed off:**"), textBlock(list.join("\n")));
-    return adaptiveCard(body, [back, executeAction(`Go to step ${firstStep + 1}`, ASSESSMENT_VERBS.goToStep, { reference: assessment.reference, step: firstStep }, "positive")]);
+    body.push(textBlock(`**${W.stillToAnswer}**`), textBlock(list.join("\n")));
+    return adaptiveCard(body, [back, executeAction(W.goToStep(firstStep + 1), ASSESSMENT_VERBS.goToStep, { reference: assessment.reference, step: firstStep }, "positive")]);
   }
-  body.push(textBlock("Sending it asks the AIMS owners to sign it off; they may send it back with comments.", { subtle: true }));
-  return adaptiveCard(body, [back, executeAction("Send for sign-off", ASSESSMENT_VERBS.submit, { reference: assessment.reference }, "positive")]);
+  body.push(textBlock(W.sendingAsks, { subtle: true }));
+  return adaptiveCard(body, [back, executeAction(W.send, ASSESSMENT_VERBS.submit, { reference: assessment.reference }, "positive")]);
 }
 
 /** Where a draft continues: the step it reached, or the review once every step has been through. */
@@ -71,7 +73,7 @@ export function continueCard(service: AssessmentService, assessment: ImpactAsses
 export function submittedCard(assessment: ImpactAssessment): AdaptiveCard {
   return adaptiveCard([
     textBlock(
-      `**${assessment.reference}** is with the AIMS owners for sign-off. Impact level: **${LEVEL_LABELS[assessment.level ?? "low"]}**. You will hear back here.`,
+      W.withOwners(assessment.reference, levelLabel(assessment.level ?? "low"), "here", (text) => `**${text}**`),
     ),
   ]);
 }

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { ReviewOutcome } from "../../../features/assessments/assessment-reviews.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
@@ -22,16 +23,16 @@ export function reviewAssessment(outcome: ReviewOutcome): CardActionHandler {
       const current = await service.find(target.reference);
       switch (result.kind) {
         case "reviewed":
-          return current ? cardResponse(signOffCard(current)) : messageResponse(`${target.reference} was ${outcome.replace("_", " ")}.`);
+          return current ? cardResponse(signOffCard(current)) : messageResponse(`${target.reference} was ${ASSESSMENT_WORDING.status(outcome)}.`);
         case "comments_required":
           return current ? cardResponse(signOffCard(current, { commentsError: result.message })) : messageResponse(result.message);
         case "already_reviewed": {
           const { assessment } = result;
-          const by = assessment.reviewerId ? ` by ${personLabel(reviewerOf(assessment))}` : "";
+          const by = assessment.reviewerId ? personLabel(reviewerOf(assessment)) : undefined;
           return messageResponse(
             assessment.status === "submitted"
               ? `${target.reference} was resubmitted since; please use the latest card.`
-              : `${target.reference} has already been ${assessment.status.replace("_", " ")}${by}.`,
+              : ASSESSMENT_WORDING.signOff.alreadyReviewed(target.reference, assessment.status, by),
           );
         }
         default:

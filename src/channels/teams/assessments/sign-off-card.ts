@@ -1,19 +1,23 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
-import { formatDate, personLabel } from "../cards/text.js";
+import { formatDate } from "../cards/text.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
 import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
-import { assessmentSummary, reviewerOf } from "./assessment-summary.js";
+import { assessmentSummary } from "./assessment-summary.js";
+import { reviewOutcomeBlock } from "../../../features/assessments/conversation/assessment-summary-view.js";
+import { cardElements } from "../conversation/adaptive-card-message.js";
+
+const W = ASSESSMENT_WORDING.signOff;
 
 export const COMMENTS_INPUT = "comments";
 export const MAX_COMMENTS_LENGTH = 2000;
 
-export const signOffSummary = (assessment: AssessmentWithSubject) =>
-  `Impact assessment ${assessment.reference} ${assessment.status === "submitted" ? "needs your sign-off" : assessment.status.replace("_", " ")}`;
+export const signOffSummary = (assessment: AssessmentWithSubject) => W.summary(assessment.reference, assessment.status);
 
 /** The card asking an AIMS owner to sign off: comments and the two buttons while it waits, the outcome afterwards. */
 export function signOffCard(assessment: AssessmentWithSubject, options: { commentsError?: string; typedComments?: string } = {}): AdaptiveCard {
   const body = assessmentSummary(assessment);
-  if (assessment.status !== "submitted") return adaptiveCard([...body, textBlock(reviewOutcome(assessment))]);
+  if (assessment.status !== "submitted") return adaptiveCard([...body, ...cardElements([reviewOutcomeBlock(assessment)])]);
   body.push({
     type: "Input.Text",
     id: COMMENTS_INPUT,
@@ -25,29 +29,18 @@ export function signOffCard(assessment: AssessmentWithSubject, options: { commen
   if (options.commentsError) body.push(errorBlock(options.commentsError));
   const data = { reference: assessment.reference, round: assessment.round };
   return adaptiveCard(body, [
-    executeAction("Approve sign-off", ASSESSMENT_VERBS.signOff, data, "positive"),
-    executeAction("Send back", ASSESSMENT_VERBS.sendBack, data, "destructive"),
+    executeAction(W.approve, ASSESSMENT_VERBS.signOff, data, "positive"),
+    executeAction(W.sendBack, ASSESSMENT_VERBS.sendBack, data, "destructive"),
   ]);
-}
-
-function reviewOutcome(assessment: AssessmentWithSubject): string {
-  const reviewer = assessment.reviewerId ? personLabel(reviewerOf(assessment)) : "an AIMS owner";
-  if (assessment.status === "signed_off") {
-    const due = assessment.nextReassessmentAt ? `; next re-assessment due ${formatDate(assessment.nextReassessmentAt)}` : "";
-    return `**Signed off** by ${reviewer}${due}.`;
-  }
-  if (assessment.status === "sent_back") return `**Sent back** by ${reviewer} for changes.`;
-  return "The assessor is revising this assessment.";
 }
 
 /** What the assessor is told in their personal chat once an owner has reviewed the assessment. */
 export function assessorOutcomeCard(assessment: AssessmentWithSubject): { card: AdaptiveCard; summary: string } {
   if (assessment.status === "signed_off") {
-    const due = assessment.nextReassessmentAt ? ` The next re-assessment is due ${formatDate(assessment.nextReassessmentAt)}.` : "";
-    const summary = `Your impact assessment ${assessment.reference} was signed off.${due}`;
+    const summary = ASSESSMENT_WORDING.assessor.signedOff(assessment.reference, assessment.nextReassessmentAt ? formatDate(assessment.nextReassessmentAt) : undefined);
     return { summary, card: adaptiveCard([textBlock(summary, { weight: "bolder" }), ...assessmentSummary(assessment)]) };
   }
-  const summary = `Your impact assessment ${assessment.reference} was sent back for changes.`;
+  const summary = ASSESSMENT_WORDING.assessor.sentBack(assessment.reference);
   const body: CardElement[] = [textBlock(summary, { weight: "bolder" }), ...assessmentSummary(assessment)];
-  return { summary, card: adaptiveCard(body, [executeAction("Continue assessment", ASSESSMENT_VERBS.resume, { reference: assessment.reference }, "positive")]) };
+  return { summary, card: adaptiveCard(body, [executeAction(ASSESSMENT_WORDING.assessor.continue, ASSESSMENT_VERBS.resume, { reference: assessment.reference }, "positive")]) };
 }

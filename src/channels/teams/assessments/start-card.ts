@@ -1,7 +1,10 @@
+import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import type { AiSystem, AiToolRequest, ImpactAssessment } from "../../../db/generated/client.js";
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { truncate } from "../cards/text.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
+
+const W = ASSESSMENT_WORDING.picker;
 
 export const START_INPUTS = { subject: "subject", trigger: "trigger", change: "change" } as const;
 export const MAX_CHANGE_LENGTH = 1000;
@@ -17,11 +20,11 @@ export interface StartCardInput {
 }
 
 function draftLine(draft: ImpactAssessment, stepCount: number): CardElement[] {
-  const state = draft.status === "sent_back" ? "sent back for changes" : "draft";
+  const state = W.draftState(draft.status);
   const comments = draft.status === "sent_back" && draft.reviewComments ? `\n\n“${truncate(draft.reviewComments, 300)}”` : "";
   return [
-    textBlock(`**${draft.reference}** · ${state} · step ${Math.min(draft.currentStep + 1, stepCount)} of ${stepCount}${comments}`),
-    { type: "ActionSet", actions: [executeAction(`Resume ${draft.reference}`, ASSESSMENT_VERBS.resume, { reference: draft.reference })] },
+    textBlock(`**${draft.reference}** · ${state} · ${W.draftStep(Math.min(draft.currentStep + 1, stepCount), stepCount)}${comments}`),
+    { type: "ActionSet", actions: [executeAction(`${W.resume} ${draft.reference}`, ASSESSMENT_VERBS.resume, { reference: draft.reference })] },
   ];
 }
 
@@ -35,7 +38,7 @@ export function startCard(input: StartCardInput): AdaptiveCard {
     ...input.systems.map((system) => ({ title: truncate(`Register ${system.reference}: ${system.name}`, 100), value: system.reference })),
   ];
   if (choices.length === 0) {
-    body.push(textBlock("There is nothing to assess yet: the register is empty and no request is pending."));
+    body.push(textBlock(W.nothingToAssess));
     return adaptiveCard(body);
   }
   body.push(
@@ -43,9 +46,9 @@ export function startCard(input: StartCardInput): AdaptiveCard {
     {
       type: "Input.ChoiceSet",
       id: START_INPUTS.subject,
-      label: "Which AI system or request?",
+      label: W.subject,
       style: "compact",
-      placeholder: "Choose one",
+      placeholder: W.choose,
       choices,
       ...(typed.subject ? { value: typed.subject } : {}),
     },
@@ -53,24 +56,24 @@ export function startCard(input: StartCardInput): AdaptiveCard {
     {
       type: "Input.ChoiceSet",
       id: START_INPUTS.trigger,
-      label: "Why now?",
+      label: W.trigger,
       style: "expanded",
       value: typed.trigger || "initial",
       choices: [
-        { title: "A new assessment", value: "initial" },
-        { title: "Something changed (re-assess from the last one)", value: "significant_change" },
+        { title: W.initial, value: "initial" },
+        { title: W.significantChange, value: "significant_change" },
       ],
     },
     {
       type: "Input.Text",
       id: START_INPUTS.change,
       label: "What changed? (only for a re-assessment)",
-      placeholder: "E.g. a new model or vendor, new kinds of data, new users or new decisions.",
+      placeholder: W.changeHint,
       isMultiline: true,
       maxLength: MAX_CHANGE_LENGTH,
       ...(typed.change ? { value: typed.change } : {}),
     },
     ...(errors.change ? [errorBlock(errors.change)] : []),
   );
-  return adaptiveCard(body, [executeAction("Start", ASSESSMENT_VERBS.start, {}, "positive")]);
+  return adaptiveCard(body, [executeAction(W.start, ASSESSMENT_VERBS.start, {}, "positive")]);
 }

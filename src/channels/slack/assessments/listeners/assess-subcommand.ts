@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../../features/assessments/conversation/assessment-wording.js";
 import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
 import { assessmentSummaryBlocks } from "../summary-blocks.js";
 import { startModal } from "../start-modal.js";
@@ -18,13 +19,13 @@ export const assessSubcommand: Subcommand = {
     if (first.toLowerCase() === "show") {
       const assessment = second ? await service.findForDisplay(second) : null;
       if (!assessment) {
-        await respond({ response_type: "ephemeral", text: second ? `${second.toUpperCase()} has no impact assessment yet. Start one with \`/aims assess\`.` : "Say which one, e.g. `/aims assess show SYS-0001`." });
+        await respond({ response_type: "ephemeral", text: second ? ASSESSMENT_WORDING.noAssessmentYet(second, "`/aims assess`") : ASSESSMENT_WORDING.sayWhich("`/aims assess show SYS-0001`") });
         return;
       }
       const register = assessment.aiSystem
-        ? `Register entry ${assessment.aiSystem.reference} (${assessment.aiSystem.name}): review due ${formatDate(assessment.aiSystem.nextReviewAt)}.`
+        ? ASSESSMENT_WORDING.summary.register(assessment.aiSystem.reference, assessment.aiSystem.name, formatDate(assessment.aiSystem.nextReviewAt))
         : "";
-      await respond({ response_type: "ephemeral", text: `Impact assessment ${assessment.reference}. ${register}`.trim(), blocks: assessmentSummaryBlocks(assessment) });
+      await respond({ response_type: "ephemeral", text: `${ASSESSMENT_WORDING.title} ${assessment.reference}. ${register}`.trim(), blocks: assessmentSummaryBlocks(assessment) });
       return;
     }
     if (first) {

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../../features/assessments/conversation/assessment-wording.js";
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { ReviewResult } from "../../../../features/assessments/assessment-reviews.js";
 import type { SlackContext } from "../../context.js";
@@ -14,7 +15,7 @@ export function reviewOutcomeText(result: ReviewResult): string | null {
     case "reviewed":
       return null;
     case "already_reviewed":
-      return `${result.assessment.reference} has already been ${result.assessment.status.replace("_", " ")}${result.assessment.reviewerId ? ` by <@${result.assessment.reviewerId}>` : ""}.`;
+      return ASSESSMENT_WORDING.signOff.alreadyReviewed(result.assessment.reference, result.assessment.status, result.assessment.reviewerId ? `<@${result.assessment.reviewerId}>` : undefined);
     default:
       return result.message;
   }
@@ -36,7 +37,7 @@ export function reviewAction(ctx: SlackContext, outcome: "signed_off" | "sent_ba
         return;
       }
       const assessment = await ctx.core.assessments.find(target.reference);
-      if (!assessment) return tell(`There is no assessment ${target.reference}.`);
+      if (!assessment) return tell(ASSESSMENT_WORDING.noAssessment(target.reference));
       const refusal = await reviews.reviewRefusal(actor, assessment);
       if (refusal) return tell(refusal);
       await client.views.open({ trigger_id: body.trigger_id, view: sendBackModal({ reference: target.reference, round: target.number }) });

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../../features/assessments/conversation/assessment-wording.js";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { SlackContext } from "../../context.js";
 import { failureMessage } from "../../reply.js";
@@ -11,7 +12,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export function sendBackSubmission(ctx: SlackContext) {
   return async ({ ack, body, view }: Args) => {
     const comments = view.state.values[COMMENTS_BLOCK]?.[START_ACTION]?.value?.trim() ?? "";
-    if (!comments) return ack({ response_action: "errors", errors: { [COMMENTS_BLOCK]: "Say what the assessor should change." } });
+    if (!comments) return ack({ response_action: "errors", errors: { [COMMENTS_BLOCK]: ASSESSMENT_WORDING.signOff.sayWhatToChange } });
     const target = JSON.parse(view.private_metadata) as { reference: string; round: number };
     try {
       const result = await ctx.core.assessments.reviews.review(slackActor(body.user), target.reference, target.round, "sent_back", comments);

@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../../features/assessments/conversation/assessment-wording.js";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { StartTrigger } from "../../../../features/assessments/assessment-service.js";
 import type { SlackContext } from "../../context.js";
@@ -16,9 +17,9 @@ export function startSubmission(ctx: SlackContext) {
     const subjectReference = values[START_BLOCKS.subject]?.[START_ACTION]?.selected_option?.value ?? "";
     const trigger = (values[START_BLOCKS.trigger]?.[START_ACTION]?.selected_option?.value ?? "initial") as StartTrigger;
     const changeDescription = values[START_BLOCKS.change]?.[START_ACTION]?.value ?? "";
-    if (!subjectReference) return ack({ response_action: "errors", errors: { [START_BLOCKS.subject]: "Choose what to assess." } });
+    if (!subjectReference) return ack({ response_action: "errors", errors: { [START_BLOCKS.subject]: ASSESSMENT_WORDING.picker.chooseSubject } });
     if (trigger === "significant_change" && !changeDescription.trim()) {
-      return ack({ response_action: "errors", errors: { [START_BLOCKS.change]: "Say what changed, so the re-assessment can focus on it." } });
+      return ack({ response_action: "errors", errors: { [START_BLOCKS.change]: ASSESSMENT_WORDING.picker.sayWhatChanged } });
     }
     try {
       const service = ctx.core.assessments;

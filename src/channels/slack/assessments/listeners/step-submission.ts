@@ -1,3 +1,4 @@
+import { ASSESSMENT_WORDING } from "../../../../features/assessments/conversation/assessment-wording.js";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { questionsForStep, type Answers } from "../../../../features/assessments/questionnaire/index.js";
 import type { SlackContext } from "../../context.js";
@@ -48,7 +49,7 @@ export function stepSubmission(ctx: SlackContext) {
 export function goneModal(text: string) {
   return {
     type: "modal" as const,
-    title: { type: "plain_text" as const, text: "Impact assessment" },
+    title: { type: "plain_text" as const, text: ASSESSMENT_WORDING.title },
     close: { type: "plain_text" as const, text: "Close" },
     blocks: [{ type: "section" as const, text: { type: "mrkdwn" as const, text } }],
   };

@@ -1,0 +1,107 @@
+import type { RiskLevel } from "../questionnaire/index.js";
+
+type Status = "draft" | "submitted" | "sent_back" | "signed_off";
+
+/**
+ * The sentences of impact assessments, in both channels: the picker, the steps, the review, the sign-off and the
+ * assessor's messages. Bold is marked by the caller (Slack `*`, Teams `**`), so each sentence is written once.
+ */
+export const ASSESSMENT_WORDING = {
+  title: "Impact assessment",
+  levels: { low: "Low", medium: "Medium", high: "High", critical: "Critical" } satisfies Record<RiskLevel, string>,
+  statuses: { draft: "Draft", submitted: "Waiting for sign-off", sent_back: "Sent back for changes", signed_off: "Signed off" } satisfies Record<
+    Status,
+    string
+  >,
+  status: (status: Status) => status.replace("_", " "),
+
+  picker: {
+    nothingToAssess: "There is nothing to assess yet: the register is empty and no request is pending.",
+    subject: "Which AI system or request?",
+    choose: "Choose one",
+    trigger: "Why now?",
+    initial: "A new assessment",
+    significantChange: "Something changed (re-assess from the last one)",
+    changeHint: "E.g. a new model or vendor, new kinds of data, new users or new decisions.",
+    start: "Start",
+    resume: "Resume",
+    chooseSubject: "Choose what to assess.",
+    sayWhatChanged: "Say what changed, so the re-assessment can focus on it.",
+    draftState: (status: Status) => (status === "sent_back" ? "sent back for changes" : "draft"),
+    draftStep: (step: number, of: number) => `step ${step} of ${of}`,
+  },
+
+  steps: {
+    savedAtNext: "your answers are saved at every Next",
+    next: "Next",
+    back: "Back",
+    answerOnlyIf: (condition: string) => `Answer only if ${condition}.`,
+    likelihood: "Likelihood of harm",
+    severity: (group: string | undefined) => `Severity of harm to ${group ?? "them"}`,
+    yes: "Yes",
+    no: "No",
+  },
+
+  review: {
+    label: "Review",
+    impactLevel: (level: string) => `Impact level: ${level}`,
+    stillToAnswer: "Still to answer before it can be signed off:",
+    goToStep: (step: number) => `Go to step ${step}`,
+    sendingAsks: "Sending it asks the AIMS owners to sign it off; they may send it back with comments.",
+    send: "Send for sign-off",
+    withOwners: (reference: string, level: string, where: string, bold: (text: string) => string) =>
+      `${bold(reference)} is with the AIMS owners for sign-off. Impact level: ${bold(level)}. You will hear back ${where}.`,
+  },
+
+  summary: {
+    of: (subject: string) => `impact assessment of ${subject}`,
+    system: (reference: string) => `(${reference})`,
+    request: (reference: string) => `(request ${reference})`,
+    anySystem: "an AI system",
+    statusLabel: "Status",
+    levelLabel: "Impact level",
+    notScored: "not scored yet",
+    assessorLabel: "Assessor",
+    questionnaireLabel: "Questionnaire",
+    questionnaire: (id: string, version: string) => `${id} version ${version}`,
+    signedOffLabel: "Signed off",
+    signedOff: (day: string, reviewer: string) => `${day} by ${reviewer}`,
+    nextDueLabel: "Next re-assessment due",
+    significantChange: "Re-assessment after a significant change:",
+    notDescribed: "(not described)",
+    whyThisLevel: "Why this level",
+    affectedGroups: "Affected groups",
+    groupRisk: (label: string, likelihood: number, severity: number, risk: number, level: string) =>
+      `${label}: likelihood ${likelihood} × severity ${severity} = ${risk} (${level})`,
+    mitigations: "Mitigations committed to",
+    sentBackBy: (reviewer: string) => `Sent back by ${reviewer}:`,
+    register: (reference: string, name: string, due: string) => `Register entry ${reference} (${name}): review due ${due}.`,
+  },
+
+  signOff: {
+    summary: (reference: string, status: Status) =>
+      `Impact assessment ${reference} ${status === "submitted" ? "needs your sign-off" : ASSESSMENT_WORDING.status(status)}`,
+    approve: "Approve sign-off",
+    sendBack: "Send back",
+    anOwner: "an AIMS owner",
+    signedOff: (reviewer: string, due: string | undefined, bold: (text: string) => string) =>
+      `${bold("Signed off")} by ${reviewer}${due ? `; next re-assessment due ${due}` : ""}.`,
+    sentBack: (reviewer: string, bold: (text: string) => string) => `${bold("Sent back")} by ${reviewer} for changes.`,
+    revising: "The assessor is revising this assessment.",
+    alreadyReviewed: (reference: string, status: Status, by: string | undefined) =>
+      `${reference} has already been ${ASSESSMENT_WORDING.status(status)}${by ? ` by ${by}` : ""}.`,
+    whatShouldChange: "What should change?",
+    sayWhatToChange: "Say what the assessor should change.",
+  },
+
+  assessor: {
+    signedOff: (reference: string, due: string | undefined) =>
+      `Your impact assessment ${reference} was signed off.${due ? ` The next re-assessment is due ${due}.` : ""}`,
+    sentBack: (reference: string) => `Your impact assessment ${reference} was sent back for changes.`,
+    continue: "Continue assessment",
+  },
+
+  noAssessment: (reference: string) => `There is no assessment ${reference}.`,
+  noAssessmentYet: (subject: string, start: string) => `${subject.toUpperCase()} has no impact assessment yet. Start one with ${start}.`,
+  sayWhich: (example: string) => `Say which one, e.g. ${example}.`,
+} as const;
