@@ -25,6 +25,11 @@ export function room(where: { channel: ChatChannel; id: string; name: string }):
   return `{{room|${where.channel}|${encodeURIComponent(where.id)}|${encodeURIComponent(where.name)}}}`;
 }
 
+/** A calendar day named in a text, as the records keep it (UTC): 2027-03-31. */
+export function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
 /** A moment named in a text: a chat that can shows it in each reader's own timezone. */
 export function moment(date: Date): string {
   return `{{moment|${date.getTime()}}}`;

@@ -1,4 +1,4 @@
-import { type Block, context, fields, person, section } from "../../../conversation/message.js";
+import { type Block, context, day, fields, person, section } from "../../../conversation/message.js";
 import type { MitigationEntry } from "../mitigations.js";
 import type { GroupRisk, RiskLevel } from "../questionnaire/index.js";
 import type { AssessmentWithSubject } from "../sign-off-flow.js";
@@ -11,7 +11,6 @@ const LEVEL_ICONS: Record<RiskLevel, string> = { low: "🟢", medium: "🟡", hi
 const STATUS_ICONS: Record<AssessmentWithSubject["status"], string> = { draft: "", submitted: "⏳ ", sent_back: "✏️ ", signed_off: "✅ " };
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-export const day = (date: Date) => date.toISOString().slice(0, 10);
 /** A level as a summary shows it: the word with a coloured sign. */
 export const levelLabel = (level: RiskLevel) => `${LEVEL_ICONS[level]} ${ASSESSMENT_WORDING.levels[level]}`;
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join("\n");

@@ -4,7 +4,8 @@ import { type Message, section } from "../../../conversation/message.js";
 import type { ConcernChange } from "../concern-events.js";
 import { MESSAGE_MAX } from "../concern-form.js";
 import { statusLabel } from "../concern-status.js";
-import { day, outcomeLine, truncate } from "./concern-text.js";
+import { outcomeLine, truncate } from "./concern-text.js";
+import { day } from "../../../conversation/message.js";
 import { CONCERN_WORDING as W } from "./concern-wording.js";
 
 /** The form ids of the named reporter's side (the Teams verb "concern.answer" and the Slack callback id). */

@@ -1,3 +1,4 @@
+import { day } from "../../../conversation/message.js";
 import type { ChatChannel } from "../../../core/actor.js";
 import { ROLE_NAMES, type AimsRole } from "../../../core/roles.js";
 import type { AccountLabel } from "../roles-now.js";
@@ -6,7 +7,6 @@ const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: "Slack", teams: "Tea
 const GROUP_KINDS: Record<ChatChannel, string> = { slack: "Slack user group", teams: "Teams team or group chat" };
 
 /** A date as the roles register shows it: 2026-12-06. */
-export const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** An account by its name, or by channel and id when the bot has not learnt the name yet. */
 export const accountName = (account: AccountLabel) =>
