@@ -1,4 +1,6 @@
 import type { Config } from "../config/config.js";
+import { CHAT_CHANNELS, type ChatChannel } from "../core/actor.js";
+import { AIMS_ROLES, type AimsRole } from "../core/roles.js";
 import type { Clock } from "../core/clock.js";
 import { EventBus } from "../core/events.js";
 import type { Prisma } from "../db/database.js";
@@ -89,19 +91,24 @@ export function createCore(options: {
   return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
 }
 
+/** The environment variable that bootstraps each role on each channel. */
+export const BOOTSTRAP_VARIABLES: Record<AimsRole, Record<ChatChannel, string>> = {
+  approver: { slack: "AIMS_APPROVERS", teams: "TEAMS_APPROVERS" },
+  owner: { slack: "AIMS_OWNERS", teams: "TEAMS_OWNERS" },
+  manager: { slack: "AIMS_MANAGERS", teams: "TEAMS_MANAGERS" },
+  incident_responder: { slack: "AIMS_INCIDENT_RESPONDERS", teams: "TEAMS_INCIDENT_RESPONDERS" },
+  triager: { slack: "AIMS_TRIAGERS", teams: "TEAMS_TRIAGERS" },
+};
+
 /** The roles the environment variables name: the bootstrap that `applyBootstrapRoles` brings into the database. */
 export function bootstrapRoles(config: Config): BootstrapRole[] {
   const { roles, scheduling } = config;
-  return [
-    { role: "approver", channel: "slack", variable: "AIMS_APPROVERS", ids: roles.slackApprovers },
-    { role: "approver", channel: "teams", variable: "TEAMS_APPROVERS", ids: roles.teamsApprovers },
-    { role: "owner", channel: "slack", variable: "AIMS_OWNERS", ids: roles.slackOwners },
-    { role: "owner", channel: "teams", variable: "TEAMS_OWNERS", ids: roles.teamsOwners },
-    { role: "manager", channel: "slack", variable: "AIMS_MANAGERS", ids: scheduling.slackManagers },
-    { role: "manager", channel: "teams", variable: "TEAMS_MANAGERS", ids: scheduling.teamsManagers },
-    { role: "incident_responder", channel: "slack", variable: "AIMS_INCIDENT_RESPONDERS", ids: roles.slackIncidentResponders },
-    { role: "incident_responder", channel: "teams", variable: "TEAMS_INCIDENT_RESPONDERS", ids: roles.teamsIncidentResponders },
-    { role: "triager", channel: "slack", variable: "AIMS_TRIAGERS", ids: roles.slackTriagers },
-    { role: "triager", channel: "teams", variable: "TEAMS_TRIAGERS", ids: roles.teamsTriagers },
-  ];
+  const listed: Record<AimsRole, Record<ChatChannel, readonly string[]>> = {
+    approver: { slack: roles.slackApprovers, teams: roles.teamsApprovers },
+    owner: { slack: roles.slackOwners, teams: roles.teamsOwners },
+    manager: { slack: scheduling.slackManagers, teams: scheduling.teamsManagers },
+    incident_responder: { slack: roles.slackIncidentResponders, teams: roles.teamsIncidentResponders },
+    triager: { slack: roles.slackTriagers, teams: roles.teamsTriagers },
+  };
+  return AIMS_ROLES.flatMap((role) => CHAT_CHANNELS.map((channel) => ({ role, channel, variable: BOOTSTRAP_VARIABLES[role][channel], ids: listed[role][channel] })));
 }

@@ -15,6 +15,8 @@ export function sameActor(a: { channel: ChatChannel; id: string }, b: { channel:
 
 export const CHANNEL_NAMES: Record<ChatChannel, string> = { slack: "Slack", teams: "Teams" };
 
+export const CHAT_CHANNELS: readonly ChatChannel[] = ["slack", "teams"];
+
 /**
  * How any channel names a person: their name, or a clear stand-in when the bot has never been told it (a person
  * picked in a form who has not written to the bot yet), never a bare id mid-sentence.

@@ -217,7 +217,7 @@ describe("audit pack", () => {
         endReason: "Ada is back",
       }),
     );
-    expect(register).toContainEqual(expect.objectContaining({ role: "owner", source: "environment", variable: "TEST_OWNER_SLACK", holder: `slack:${OWNER.id}`, effectiveUntil: null }));
+    expect(register).toContainEqual(expect.objectContaining({ role: "owner", source: "environment", variable: "AIMS_OWNERS", holder: `slack:${OWNER.id}`, effectiveUntil: null }));
     expect(register).toContainEqual(expect.objectContaining({ role: "triager", source: "group", holder: "ethics-team (slack group S0ETHICS)", reason: "The ethics team triages concerns" }));
     expect(pack.get("records/roles-register.csv")!.split("\r\n")[0]).toBe(
       "reference,role,source,holder,variable,effectiveFrom,effectiveUntil,grantedBy,reason,endedBy,endReason",

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
-import { EventBus } from "../../src/core/events.js";
 import type { Prisma } from "../../src/db/database.js";
 import { openDuties } from "../../src/features/organisation/open-duties.js";
-import { PeopleDirectory } from "../../src/features/organisation/people-directory.js";
+import type { PeopleDirectory } from "../../src/features/organisation/people-directory.js";
 import { personalData } from "../../src/features/organisation/personal-data.js";
 import { ANONYMOUS_CONCERNS_NOTE, openDutiesReport, personalDataReport } from "../../src/features/organisation/personal-data-text.js";
-import { applyBootstrapRoles } from "../../src/features/organisation/role-bootstrap.js";
-import { RoleService } from "../../src/features/organisation/role-service.js";
-import { createLogger } from "../../src/log/logger.js";
+import type { RoleService } from "../../src/features/organisation/role-service.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
+import { organisationIn } from "../support/roles.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const clock = fixedClock(new Date("2027-02-01T09:00:00.000Z"));
@@ -25,10 +23,7 @@ let roles: RoleService;
 beforeAll(async () => {
   db = await openMigratedDatabase();
   prisma = db.database.prisma;
-  const events = new EventBus(prisma, createLogger("silent"));
-  directory = new PeopleDirectory({ prisma, clock, events });
-  roles = new RoleService({ prisma, clock, events, people: directory });
-  await applyBootstrapRoles({ prisma, clock, people: directory }, [{ role: "owner", channel: "slack", variable: "AIMS_OWNERS", ids: [OWNER.id] }]);
+  ({ people: directory, roles } = await organisationIn(prisma, clock, { owner: { slack: [OWNER.id] } }));
   await directory.observe({ ...ALICE_SLACK, name: "Alice", verifiedEmail: "alice@example.com" });
   await directory.observe({ ...ALICE_TEAMS, name: "Alice", verifiedEmail: "alice@example.com" });
   await seedAlicesRecords();

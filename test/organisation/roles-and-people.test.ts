@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
-import { EventBus } from "../../src/core/events.js";
 import type { Prisma } from "../../src/db/database.js";
 import { verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
-import { PeopleDirectory } from "../../src/features/organisation/people-directory.js";
+import type { PeopleDirectory } from "../../src/features/organisation/people-directory.js";
 import { applyBootstrapRoles } from "../../src/features/organisation/role-bootstrap.js";
-import { RoleService } from "../../src/features/organisation/role-service.js";
-import { createLogger } from "../../src/log/logger.js";
+import type { RoleService } from "../../src/features/organisation/role-service.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
+import { organisationIn } from "../support/roles.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 const clock = fixedClock(new Date("2027-02-01T09:00:00.000Z"));
@@ -25,10 +24,7 @@ let roles: RoleService;
 beforeAll(async () => {
   db = await openMigratedDatabase();
   prisma = db.database.prisma;
-  const events = new EventBus(prisma, createLogger("silent"));
-  people = new PeopleDirectory({ prisma, clock, events });
-  roles = new RoleService({ prisma, clock, events, people });
-  await applyBootstrapRoles({ prisma, clock, people }, [{ role: "owner", channel: "slack", variable: "AIMS_OWNERS", ids: [OWNER.id] }]);
+  ({ people, roles } = await organisationIn(prisma, clock, { owner: { slack: [OWNER.id] } }));
 });
 afterAll(async () => {
   await db?.close();

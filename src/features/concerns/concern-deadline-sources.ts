@@ -1,4 +1,4 @@
-import type { Actor, ChatChannel } from "../../core/actor.js";
+import { CHAT_CHANNELS, type Actor } from "../../core/actor.js";
 import type { EventBus } from "../../core/events.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
@@ -29,7 +29,6 @@ const REMINDER_FIELDS = {
 
 type ConcernDeadlineFields = Pick<Concern, keyof typeof REMINDER_FIELDS>;
 
-const CHANNELS: readonly ChatChannel[] = ["slack", "teams"];
 
 interface Deadline {
   source: string;
@@ -80,7 +79,7 @@ function concernDeadlineSource(deadline: Deadline, roles: Roles): DueItemSource 
   // `db` may be a transaction: the role lookups must go through it (the embedded database has one connection).
   const triagers = async (db: Tx): Promise<DueItemOwner[]> => {
     const perChannel: DueItemOwner[][] = [];
-    for (const channel of CHANNELS) perChannel.push((await roles.members("triager", channel, db)).map((id) => ({ channel, id })));
+    for (const channel of CHAT_CHANNELS) perChannel.push((await roles.members("triager", channel, db)).map((id) => ({ channel, id })));
     return perChannel.flat();
   };
   const toItem = (concern: ConcernDeadlineFields, triagersNow: DueItemOwner[]): DueItem | null => {

@@ -1,4 +1,4 @@
-import type { ChatChannel } from "../../core/actor.js";
+import { CHAT_CHANNELS, type ChatChannel } from "../../core/actor.js";
 import type { AimsRole } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { Tx } from "../../core/transaction.js";
@@ -73,6 +73,6 @@ export async function roleMembers(prisma: Db, role: AimsRole, channel: ChatChann
 
 /** Whether anyone at all holds the role at `at`, on any channel. */
 export async function anyoneHolds(db: Db, role: AimsRole, at: Date): Promise<boolean> {
-  for (const channel of ["slack", "teams"] as const) if ((await roleMembers(db, role, channel, at)).length > 0) return true;
+  for (const channel of CHAT_CHANNELS) if ((await roleMembers(db, role, channel, at)).length > 0) return true;
   return false;
 }
