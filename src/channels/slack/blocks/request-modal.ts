@@ -4,6 +4,7 @@ import {
   type RawRequestForm,
   type RequestField,
 } from "../../../features/requests/request-form.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 
 /** Slack's action_id inside every request input block; the block_id is the field id. */
 export const FIELD_ACTION = "value";
@@ -73,9 +74,9 @@ export function requestModal(options: {
     type: "modal",
     callback_id: options.callbackId,
     private_metadata: options.privateMetadata,
-    title: { type: "plain_text", text: options.title ?? "Request an AI tool" },
-    submit: { type: "plain_text", text: "Submit" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: { type: "plain_text", text: options.title ?? W.formTitle },
+    submit: { type: "plain_text", text: W.submit },
+    close: { type: "plain_text", text: W.cancel },
     blocks: [
       ...intro,
       ...REQUEST_FIELDS.map(

@@ -1,6 +1,7 @@
 import { toRawForm } from "../../../features/requests/request-form.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { requestFormCard } from "../cards/request-form-card.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { failureMessage } from "../reply.js";
 import { TEAMS_VERBS } from "../verbs.js";
 import type { CardActionHandler } from "./card-action.js";
@@ -9,14 +10,14 @@ import type { CardActionHandler } from "./card-action.js";
 export const editRequest: CardActionHandler = async ({ ctx, actor, data }) => {
   try {
     const request = await ctx.core.requests.find(String(data.reference ?? ""));
-    if (!request) return messageResponse("I can't find that request.");
+    if (!request) return messageResponse(W.notFoundThat);
     const refusal = await ctx.core.requests.editRefusal(actor, request);
     if (refusal) return messageResponse(refusal);
     const decision = await ctx.core.requests.latestDecision(request.id);
     return cardResponse(
       requestFormCard({
-        title: `Edit ${request.reference}`,
-        intro: decision?.reason ? `**The approver asked:** ${decision.reason}` : undefined,
+        title: W.edit(request.reference),
+        intro: decision?.reason ? W.approverAsked(decision.reason) : undefined,
         verb: TEAMS_VERBS.resubmitRequest,
         data: { reference: request.reference },
         values: toRawForm(request),

@@ -1,7 +1,9 @@
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { messageResponse, cardResponse } from "../cards/adaptive-card.js";
 import { readRequestForm, requestFormCard } from "../cards/request-form-card.js";
-import { submittedCard } from "../cards/requester-cards.js";
+import { receiptView } from "../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { adaptiveCardOf, teamsText } from "../conversation/adaptive-card-message.js";
 import { failureMessage } from "../reply.js";
 import { TEAMS_VERBS } from "../verbs.js";
 import type { CardActionHandler } from "./card-action.js";
@@ -15,11 +17,11 @@ export function submitRequest(mode: "new" | "resubmit"): CardActionHandler {
     const form = readRequestForm(data);
     const reference = typeof data.reference === "string" ? data.reference : "";
     const formId = typeof data.formId === "string" && data.formId ? data.formId : null;
-    if (mode === "new" && !formId) return messageResponse("That form is out of date. Send **request** for a new one.");
+    if (mode === "new" && !formId) return messageResponse(teamsText(W.formOutOfDate));
     const formAgain = (extra: { errors?: Record<string, string>; problem?: string }) =>
       cardResponse(
         requestFormCard({
-          title: mode === "new" ? "Request an AI tool" : `Edit ${reference}`,
+          title: mode === "new" ? W.formTitle : W.edit(reference),
           verb: mode === "new" ? TEAMS_VERBS.submitRequest : TEAMS_VERBS.resubmitRequest,
           data: mode === "new" ? { formId: formId! } : { reference },
           values: form,
@@ -31,7 +33,7 @@ export function submitRequest(mode: "new" | "resubmit"): CardActionHandler {
         mode === "new"
           ? await ctx.core.requests.submit(actor, form, `teams:${formId}`)
           : await ctx.core.requests.resubmit(actor, reference, form);
-      if (result.ok) return cardResponse(submittedCard(result.request));
+      if (result.ok) return cardResponse(adaptiveCardOf(receiptView(result.request)));
       if ("errors" in result) return formAgain({ errors: result.errors as Record<string, string>, problem: FIX_MARKED_ANSWERS });
       return formAgain({ problem: result.message });
     } catch (error) {

@@ -4,6 +4,7 @@ import {
   type RawRequestForm,
   type RequestField,
 } from "../../../features/requests/request-form.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
 
 export interface RequestFormCardOptions {
@@ -74,7 +75,7 @@ export function requestFormCard(options: RequestFormCardOptions): AdaptiveCard {
     const error = errors[field.id];
     if (error) body.push(errorBlock(error));
   }
-  return adaptiveCard(body, [executeAction("Submit request", options.verb, options.data, "positive")]);
+  return adaptiveCard(body, [executeAction(W.submit, options.verb, options.data, "positive")]);
 }
 
 /** The form values out of an `adaptiveCard/action` invoke: Teams sends every input as text, multi-selects comma-joined. */

@@ -1,13 +1,24 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { toRawForm } from "../../../../features/requests/request-form.js";
 import { requestModal } from "../../blocks/request-modal.js";
-import { escapeMrkdwn } from "../../blocks/text.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
+import { mrkdwn } from "../../conversation/block-kit-message.js";
 import type { SlackContext } from "../../context.js";
 import { SLACK_IDS } from "../../ids.js";
 import { failureMessage, tellUser } from "../../reply.js";
 import { slackActor } from "../../slack-actor.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** The request an edit button is about: its value is `{ reference }` as JSON, as the neutral views write it. */
+function referenceOf(value: string | undefined): string {
+  try {
+    const parsed: unknown = JSON.parse(value ?? "");
+    return parsed && typeof parsed === "object" && "reference" in parsed ? String(parsed.reference) : "";
+  } catch {
+    return "";
+  }
+}
 
 /** "Edit and resubmit": opens the request form filled with the request as it stands, with the approver's ask on top. */
 export function editRequestAction(ctx: SlackContext) {
@@ -16,8 +27,8 @@ export function editRequestAction(ctx: SlackContext) {
     const actor = slackActor(body.user);
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
     try {
-      const request = await ctx.core.requests.find(action.value ?? "");
-      if (!request) return tell("I can't find that request.");
+      const request = await ctx.core.requests.find(referenceOf(action.value));
+      if (!request) return tell(W.notFoundThat);
       const refusal = await ctx.core.requests.editRefusal(actor, request);
       if (refusal) return tell(refusal);
       const decision = await ctx.core.requests.latestDecision(request.id);
@@ -26,9 +37,9 @@ export function editRequestAction(ctx: SlackContext) {
         view: requestModal({
           callbackId: SLACK_IDS.views.requestResubmit,
           privateMetadata: request.reference,
-          title: `Edit ${request.reference}`,
+          title: W.edit(request.reference),
           values: toRawForm(request),
-          intro: decision?.reason ? `*The approver asked:*\n>${escapeMrkdwn(decision.reason)}` : undefined,
+          intro: decision?.reason ? mrkdwn(W.approverAsked(decision.reason)) : undefined,
         }),
       });
     } catch (error) {
