@@ -1,6 +1,7 @@
 import { toRawForm } from "../../../features/requests/request-form.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
-import { requestFormCard } from "../cards/request-form-card.js";
+import { requestForm } from "../../../features/requests/conversation/request-forms.js";
+import { adaptiveCardForm } from "../conversation/adaptive-card-form.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { failureMessage } from "../reply.js";
 import { TEAMS_VERBS } from "../verbs.js";
@@ -15,13 +16,15 @@ export const editRequest: CardActionHandler = async ({ ctx, actor, data }) => {
     if (refusal) return messageResponse(refusal);
     const decision = await ctx.core.requests.latestDecision(request.id);
     return cardResponse(
-      requestFormCard({
-        title: W.edit(request.reference),
-        intro: decision?.reason ? W.approverAsked(decision.reason) : undefined,
-        verb: TEAMS_VERBS.resubmitRequest,
-        data: { reference: request.reference },
-        values: toRawForm(request),
-      }),
+      adaptiveCardForm(
+        requestForm({
+          id: TEAMS_VERBS.resubmitRequest,
+          state: { reference: request.reference },
+          values: toRawForm(request),
+          editing: request.reference,
+          approverAsked: decision?.reason,
+        }),
+      ),
     );
   } catch (error) {
     return messageResponse(failureMessage(error, ctx.logger, { verb: TEAMS_VERBS.editRequest }));

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { toRawForm } from "../../../../features/requests/request-form.js";
-import { requestModal } from "../../blocks/request-modal.js";
+import { requestForm } from "../../../../features/requests/conversation/request-forms.js";
+import { blockKitForm } from "../../conversation/block-kit-form.js";
 import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
-import { mrkdwn } from "../../conversation/block-kit-message.js";
 import type { SlackContext } from "../../context.js";
 import { SLACK_IDS } from "../../ids.js";
 import { failureMessage, tellUser } from "../../reply.js";
@@ -34,13 +34,15 @@ export function editRequestAction(ctx: SlackContext) {
       const decision = await ctx.core.requests.latestDecision(request.id);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: requestModal({
-          callbackId: SLACK_IDS.views.requestResubmit,
-          privateMetadata: request.reference,
-          title: W.edit(request.reference),
-          values: toRawForm(request),
-          intro: decision?.reason ? mrkdwn(W.approverAsked(decision.reason)) : undefined,
-        }),
+        view: blockKitForm(
+          requestForm({
+            id: SLACK_IDS.views.requestResubmit,
+            state: { reference: request.reference },
+            values: toRawForm(request),
+            editing: request.reference,
+            approverAsked: decision?.reason,
+          }),
+        ),
       });
     } catch (error) {
       await tell(failureMessage(error, ctx.logger, { action: "edit_request" }));
