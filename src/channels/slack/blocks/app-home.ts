@@ -3,6 +3,7 @@ import type { AiToolRequest } from "../../../db/generated/client.js";
 import { SLACK_IDS } from "../ids.js";
 import { decisionButtons } from "./approval-message.js";
 import { heading } from "../../../conversation/message.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { requestFacts, requestLine, requestTitle } from "../../../features/requests/conversation/request-views.js";
 import { blockKitBlocks } from "../conversation/block-kit-message.js";
 
@@ -29,7 +30,7 @@ export function appHomeView(options: {
         type: "button",
         action_id: SLACK_IDS.actions.openRequestForm,
         style: "primary",
-        text: { type: "plain_text", text: "Request an AI tool" },
+        text: { type: "plain_text", text: W.formTitle },
       },
     },
     { type: "divider" },

@@ -1,6 +1,9 @@
 import type { Field, Form, FormState, FormValues } from "../../../conversation/form.js";
 import { section } from "../../../conversation/message.js";
-import { type RawRequestForm, REQUEST_FIELDS, type RequestField } from "../request-form.js";
+import type { Actor } from "../../../core/actor.js";
+import { openForm, type Reply, tell } from "../../../conversation/reply.js";
+import { type RawRequestForm, REQUEST_FIELDS, type RequestField, toRawForm } from "../request-form.js";
+import type { RequestService } from "../request-service.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
 
 const single = (value: RawRequestForm[keyof RawRequestForm]) => (Array.isArray(value) ? value.join(",") : value) || undefined;
@@ -49,5 +52,20 @@ export function rawRequestOf(values: FormValues): RawRequestForm {
       const raw = values.raw[question.id];
       return [question.id, question.kind === "multi_select" ? values.list(question.id) : raw === undefined || raw === null ? undefined : String(raw)];
     }),
+  );
+}
+
+/**
+ * "Edit and resubmit", the same in both chats: the form filled with the request as it stands and the approver's ask
+ * on top, submitted to `id`; or why this person may not change it.
+ */
+export async function editRequest(requests: RequestService, actor: Actor, reference: string, id: string): Promise<Reply> {
+  const request = await requests.find(reference);
+  if (!request) return tell(W.notFoundThat);
+  const refusal = await requests.editRefusal(actor, request);
+  if (refusal) return tell(refusal);
+  const decision = await requests.latestDecision(request.id);
+  return openForm(
+    requestForm({ id, state: { reference: request.reference }, values: toRawForm(request), editing: request.reference, approverAsked: decision?.reason }),
   );
 }
