@@ -35,6 +35,16 @@ export function moment(date: Date): string {
   return `{{moment|${date.getTime()}}}`;
 }
 
+/** A command to send the bot (`register <name>`): Slack shows it as `/aims …`, Teams as the words to send. */
+export function command(words: string): string {
+  return `{{command|${encodeURIComponent(words)}}}`;
+}
+
+/** Replaces each command named with `command()` by what `show` makes of it. */
+export function showCommands(text: string, show: (words: string) => string): string {
+  return text.replace(/\{\{command\|([^|}]*)\}\}/g, (_, words: string) => show(decodeURIComponent(words)));
+}
+
 /** Replaces each moment named with `moment()` by what `show` makes of it. */
 export function showMoments(text: string, show: (date: Date) => string): string {
   return text.replace(/\{\{moment\|(-?\d+)\}\}/g, (_, ms: string) => show(new Date(Number(ms))));

@@ -1,4 +1,4 @@
-import { FIELD_ACTION } from "../../src/channels/slack/blocks/request-modal.js";
+import { FIELD_ACTION } from "../../src/channels/slack/conversation/block-kit-form.js";
 import type { RawRequestForm } from "../../src/features/requests/request-form.js";
 import { stateValues } from "./slack-requests.js";
 

@@ -2,8 +2,10 @@ import type { HomeView, KnownBlock } from "@slack/types";
 import type { AiToolRequest } from "../../../db/generated/client.js";
 import { SLACK_IDS } from "../ids.js";
 import { decisionButtons } from "./approval-message.js";
-import { requestLine } from "./status.js";
-import { requestSummaryBlocks } from "./request-summary.js";
+import { heading } from "../../../conversation/message.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { requestFacts, requestLine, requestTitle } from "../../../features/requests/conversation/request-views.js";
+import { blockKitBlocks } from "../conversation/block-kit-message.js";
 
 export interface HomeSection {
   /** Blocks a feature adds to the App Home, after the built-in ones. */
@@ -28,13 +30,13 @@ export function appHomeView(options: {
         type: "button",
         action_id: SLACK_IDS.actions.openRequestForm,
         style: "primary",
-        text: { type: "plain_text", text: "Request an AI tool" },
+        text: { type: "plain_text", text: W.formTitle },
       },
     },
     { type: "divider" },
     { type: "header", text: { type: "plain_text", text: "My requests" } },
     ...(options.myRequests.length
-      ? options.myRequests.slice(0, MY_REQUESTS_SHOWN).map(requestLine)
+      ? blockKitBlocks(options.myRequests.slice(0, MY_REQUESTS_SHOWN).map((request) => requestLine(request, SLACK_IDS.actions.editRequest)))
       : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "_No requests yet._" } }]),
   ];
   if (options.pendingForApprover) {
@@ -43,7 +45,7 @@ export function appHomeView(options: {
       blocks.push({ type: "section", text: { type: "mrkdwn", text: "_Nothing is waiting. Thank you!_" } });
     }
     for (const request of options.pendingForApprover.slice(0, PENDING_SHOWN)) {
-      blocks.push(...requestSummaryBlocks(request).slice(0, 2), decisionButtons(request));
+      blocks.push(...blockKitBlocks([heading(requestTitle(request)), requestFacts(request)[0]]), decisionButtons(request));
     }
   }
   for (const section of options.extraSections ?? []) blocks.push(...section.blocks);

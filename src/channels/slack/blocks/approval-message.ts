@@ -1,7 +1,9 @@
 import type { KnownBlock } from "@slack/types";
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
+import { approvalView } from "../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 import { SLACK_IDS } from "../ids.js";
-import { decisionText, requestSummaryBlocks } from "./request-summary.js";
 
 /** The value every decision button carries: which request, and which revision of it the approver saw. */
 export function decisionButtonValue(request: Pick<AiToolRequest, "reference" | "revision">): string {
@@ -19,23 +21,15 @@ export function decisionButtons(request: AiToolRequest): KnownBlock {
     type: "actions",
     block_id: `decide:${request.reference}`,
     elements: [
-      { type: "button", action_id: SLACK_IDS.actions.approve, style: "primary", text: { type: "plain_text", text: "Approve" }, value },
-      { type: "button", action_id: SLACK_IDS.actions.reject, style: "danger", text: { type: "plain_text", text: "Reject" }, value },
-      { type: "button", action_id: SLACK_IDS.actions.requestChanges, text: { type: "plain_text", text: "Request changes" }, value },
+      { type: "button", action_id: SLACK_IDS.actions.approve, style: "primary", text: { type: "plain_text", text: W.approve }, value },
+      { type: "button", action_id: SLACK_IDS.actions.reject, style: "danger", text: { type: "plain_text", text: W.reject }, value },
+      { type: "button", action_id: SLACK_IDS.actions.requestChanges, text: { type: "plain_text", text: W.requestChanges }, value },
     ],
   };
 }
 
-/** The message in the approvals channel: buttons while pending, the outcome once decided. */
+/** The message in the approvals channel: the request as both chats show it, with Slack's buttons while pending. */
 export function approvalMessage(request: AiToolRequest, decision: RequestDecision | null) {
-  const revisionNote: KnownBlock[] =
-    request.revision > 1 && request.status === "pending"
-      ? [{ type: "context", elements: [{ type: "mrkdwn", text: `Resubmitted with changes (revision ${request.revision}).` }] }]
-      : [];
-  const outcome: KnownBlock[] =
-    request.status === "pending" ? [decisionButtons(request)] : decision ? [{ type: "section", text: { type: "mrkdwn", text: decisionText(decision) } }] : [];
-  return {
-    text: `AI tool request ${request.reference}: ${request.toolName} (${request.status.replace("_", " ")})`,
-    blocks: [...requestSummaryBlocks(request), ...revisionNote, ...outcome],
-  };
+  const { text, blocks } = blockKitMessage(approvalView(request, decision));
+  return { text, blocks: request.status === "pending" ? [...blocks, decisionButtons(request)] : blocks };
 }

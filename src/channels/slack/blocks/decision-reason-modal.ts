@@ -1,4 +1,6 @@
 import type { ModalView } from "@slack/types";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { mrkdwn } from "../conversation/block-kit-message.js";
 import { SLACK_IDS } from "../ids.js";
 
 export const REASON_BLOCK = "reason";
@@ -13,28 +15,21 @@ export interface DecisionReasonMetadata {
 }
 
 export function decisionReasonModal(metadata: DecisionReasonMetadata): ModalView {
-  const rejecting = metadata.outcome === "rejected";
+  const words = W.reasonForm[metadata.outcome];
+  const intro = metadata.outcome === "rejected" ? W.rejecting(metadata.reference) : W.askingChanges(metadata.reference);
   return {
     type: "modal",
     callback_id: SLACK_IDS.views.decisionReason,
     private_metadata: JSON.stringify(metadata),
-    title: { type: "plain_text", text: rejecting ? "Reject request" : "Request changes" },
-    submit: { type: "plain_text", text: rejecting ? "Reject" : "Send" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: { type: "plain_text", text: words.title },
+    submit: { type: "plain_text", text: words.submit },
+    close: { type: "plain_text", text: W.cancel },
     blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: rejecting
-            ? `Rejecting *${metadata.reference}*. The requester will see your reason.`
-            : `Asking for changes to *${metadata.reference}*. The requester can edit and resubmit it.`,
-        },
-      },
+      { type: "section", text: { type: "mrkdwn", text: mrkdwn(intro) } },
       {
         type: "input",
         block_id: REASON_BLOCK,
-        label: { type: "plain_text", text: rejecting ? "Why is it rejected?" : "What should change?" },
+        label: { type: "plain_text", text: words.label },
         element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: 1000 },
       },
     ],

@@ -4,6 +4,7 @@ import { blockKitBlocks } from "./block-kit-message.js";
 
 /** Every input's action id: the block id (the field id) tells the fields apart. */
 const ACTION = "value";
+export { ACTION as FIELD_ACTION };
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 const option = ({ value, label, description }: Option): PlainTextOption => ({

@@ -1,18 +1,16 @@
 import type { ActionsBlock, Button as SlackButton, KnownBlock, ModalView } from "@slack/types";
-import { type Block, type Button, type Message, lineText, showMoments, showPeople, showRooms } from "../../../conversation/message.js";
+import { type Block, type Button, type Message, lineText, showCommands, showMoments, showPeople, showRooms } from "../../../conversation/message.js";
 import { slackDate } from "../blocks/text.js";
 import { mention } from "../slack-actor.js";
 
 /**
  * Slack's mrkdwn: the three control characters escaped, `**bold**` as `*bold*` (`_italic_` is the same), people and
- * channels as links, moments in each reader's own timezone.
+ * channels as links, moments in each reader's own timezone, commands as `/aims …`.
  */
 export function mrkdwn(text: string): string {
   const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*\*(.+?)\*\*/gs, "*$1*");
-  return showMoments(
-    showRooms(showPeople(escaped, mention), (where) => (where.channel === "slack" ? `<#${where.id}>` : `#${where.name}`)),
-    slackDate,
-  );
+  const named = showRooms(showPeople(escaped, mention), (where) => (where.channel === "slack" ? `<#${where.id}>` : `#${where.name}`));
+  return showCommands(showMoments(named, slackDate), (words) => `\`/aims ${words}\``);
 }
 
 const plain = (text: string, max: number) => ({ type: "plain_text" as const, text: text.length <= max ? text : `${text.slice(0, max - 1)}…` });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormValues } from "../../../conversation/form.js";
-import { moment } from "../../../conversation/message.js";
+import { command, moment } from "../../../conversation/message.js";
 import { DEMO_MESSAGE, EVERY_FIELD_FORM, PEOPLE_MESSAGE } from "../../../../test/support/conversation-fixtures.js";
 import { messageBlockProblems, viewProblems } from "../../../../test/support/fake-slack/block-kit-limits.js";
 import { blockKitMessage, blockKitModal, mrkdwn } from "./block-kit-message.js";
@@ -9,6 +9,10 @@ import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from ".
 describe("Block Kit rendering", () => {
   it("turns the neutral markdown into mrkdwn, escaping Slack's control characters", () => {
     expect(mrkdwn("**A.9 <b>** & _why_")).toBe("*A.9 &lt;b&gt;* &amp; _why_");
+  });
+
+  it("names a command as the /aims command to type, its words kept as written", () => {
+    expect(mrkdwn(`Narrow it down with ${command("register <name>")} & more`)).toBe("Narrow it down with `/aims register <name>` &amp; more");
   });
 
   it("shows a moment in each reader's own timezone, with a UTC fallback", () => {

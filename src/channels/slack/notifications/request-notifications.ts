@@ -3,7 +3,9 @@ import type { KnownBlock } from "@slack/types";
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
 import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalMessage } from "../blocks/approval-message.js";
-import { requesterDecisionMessage, requesterReceipt } from "../blocks/requester-messages.js";
+import { outcomeView, receiptView } from "../../../features/requests/conversation/request-views.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
+import { SLACK_IDS } from "../ids.js";
 import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 
@@ -32,7 +34,7 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
   approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
 
   const requester = ctx.core.events.subscriber("slack.requester");
-  requester.on("request.submitted", ({ request }) => dmRequester(request, requesterReceipt(request)));
-  requester.on("request.resubmitted", ({ request }) => dmRequester(request, requesterReceipt(request)));
-  requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, requesterDecisionMessage(request, decision, aiSystem)));
+  requester.on("request.submitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));
+  requester.on("request.resubmitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));
+  requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, blockKitMessage(outcomeView(request, decision, aiSystem, SLACK_IDS.actions.editRequest))));
 }

@@ -1,7 +1,9 @@
 import type { DecisionOutcome } from "../../../features/requests/request-service.js";
 import { approvalCard, readDecisionTarget, REASON_INPUT } from "../cards/approval-card.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
-import { personLabel } from "../cards/text.js";
+import { deciderOf } from "../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { teamsText } from "../conversation/adaptive-card-message.js";
 import { failureMessage } from "../reply.js";
 import { gatedApprovalCard } from "../assessments/gate-card.js";
 import type { CardActionHandler } from "./card-action.js";
@@ -13,7 +15,7 @@ import type { CardActionHandler } from "./card-action.js";
 export function decideRequest(outcome: DecisionOutcome): CardActionHandler {
   return async ({ ctx, actor, data }) => {
     const target = readDecisionTarget(data);
-    if (!target) return messageResponse("That card is out of date. Please use the latest one.");
+    if (!target) return messageResponse(W.outOfDate);
     const reason = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
     try {
       const result = await ctx.core.requests.decide(actor, target.reference, target.revision, outcome, reason);
@@ -23,15 +25,13 @@ export function decideRequest(outcome: DecisionOutcome): CardActionHandler {
         case "already_decided": {
           const { request, decision } = result;
           if (decision) {
-            return messageResponse(
-              `${request.reference} was already decided by ${personLabel({ channel: decision.deciderChannel, id: decision.deciderId, name: decision.deciderName })}.`,
-            );
+            return messageResponse(teamsText(W.alreadyDecidedBy(request.reference, deciderOf(decision))));
           }
           return cardResponse(approvalCard(request, await ctx.core.requests.latestDecision(request.id)));
         }
         case "reason_required": {
           const request = await ctx.core.requests.find(target.reference);
-          const ask = outcome === "rejected" ? "Please give a reason for rejecting." : "Please say what should change.";
+          const ask = W.giveReasonFor[outcome === "rejected" ? "rejected" : "changes_requested"];
           return request ? cardResponse(approvalCard(request, null, ask)) : messageResponse(ask);
         }
         case "blocked": {
@@ -41,7 +41,7 @@ export function decideRequest(outcome: DecisionOutcome): CardActionHandler {
         case "forbidden":
           return messageResponse(result.message);
         case "not_found":
-          return messageResponse(`I can't find request ${target.reference}.`);
+          return messageResponse(W.notFound(target.reference));
       }
     } catch (error) {
       return messageResponse(failureMessage(error, ctx.logger, { outcome, reference: target.reference }));

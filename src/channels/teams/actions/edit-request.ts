@@ -1,27 +1,16 @@
-import { toRawForm } from "../../../features/requests/request-form.js";
+import { replyText } from "../../../conversation/reply.js";
+import { editRequest as editRequestForm } from "../../../features/requests/conversation/request-forms.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
-import { requestFormCard } from "../cards/request-form-card.js";
+import { adaptiveCardForm } from "../conversation/adaptive-card-form.js";
 import { failureMessage } from "../reply.js";
 import { TEAMS_VERBS } from "../verbs.js";
 import type { CardActionHandler } from "./card-action.js";
 
-/** "Edit and resubmit": the request form filled with the request as it stands, with the approver's ask on top. */
+/** "Edit and resubmit": the request form as the card, or why not as a message. */
 export const editRequest: CardActionHandler = async ({ ctx, actor, data }) => {
   try {
-    const request = await ctx.core.requests.find(String(data.reference ?? ""));
-    if (!request) return messageResponse("I can't find that request.");
-    const refusal = await ctx.core.requests.editRefusal(actor, request);
-    if (refusal) return messageResponse(refusal);
-    const decision = await ctx.core.requests.latestDecision(request.id);
-    return cardResponse(
-      requestFormCard({
-        title: `Edit ${request.reference}`,
-        intro: decision?.reason ? `**The approver asked:** ${decision.reason}` : undefined,
-        verb: TEAMS_VERBS.resubmitRequest,
-        data: { reference: request.reference },
-        values: toRawForm(request),
-      }),
-    );
+    const reply = await editRequestForm(ctx.core.requests, actor, String(data.reference ?? ""), TEAMS_VERBS.resubmitRequest);
+    return reply.kind === "form" ? cardResponse(adaptiveCardForm(reply.form)) : messageResponse(replyText(reply));
   } catch (error) {
     return messageResponse(failureMessage(error, ctx.logger, { verb: TEAMS_VERBS.editRequest }));
   }

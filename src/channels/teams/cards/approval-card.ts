@@ -1,7 +1,9 @@
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
+import { approvalView } from "../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { TEAMS_VERBS } from "../verbs.js";
-import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "./adaptive-card.js";
-import { decisionBlocks, requestSummary } from "./request-summary.js";
+import { adaptiveCard, errorBlock, executeAction, type AdaptiveCard } from "./adaptive-card.js";
 
 export const REASON_INPUT = "reason";
 export const MAX_REASON_LENGTH = 1000;
@@ -19,29 +21,20 @@ export function readDecisionTarget(data: Record<string, unknown>): DecisionTarge
 }
 
 /**
- * The card in the approvals conversation: while pending, a reason box and Approve / Reject / Request changes (a
- * reason is needed for the last two); once decided, the outcome in place of the buttons.
+ * The card in the approvals conversation: the request as both chats show it and, while pending, a reason box and
+ * Approve / Reject / Request changes (a reason is needed for the last two); once decided, the outcome instead.
  */
 export function approvalCard(request: AiToolRequest, decision: RequestDecision | null, reasonError?: string): AdaptiveCard {
-  const body: CardElement[] = requestSummary(request);
-  if (request.revision > 1 && request.status === "pending") {
-    body.push(textBlock(`Resubmitted with changes (revision ${request.revision}).`, { subtle: true }));
-  }
-  if (request.status !== "pending") {
-    return adaptiveCard(decision ? [...body, ...decisionBlocks(decision)] : body);
-  }
-  body.push({
-    type: "Input.Text",
-    id: REASON_INPUT,
-    label: "Reason (needed to reject or to request changes)",
-    isMultiline: true,
-    maxLength: MAX_REASON_LENGTH,
-  });
-  if (reasonError) body.push(errorBlock(reasonError));
+  const card = adaptiveCardOf(approvalView(request, decision));
+  if (request.status !== "pending") return card;
+  const reason = { type: "Input.Text", id: REASON_INPUT, label: W.reasonLabel, isMultiline: true, maxLength: MAX_REASON_LENGTH };
   const data = { reference: request.reference, revision: request.revision };
-  return adaptiveCard(body, [
-    executeAction("Approve", TEAMS_VERBS.approve, data, "positive"),
-    executeAction("Reject", TEAMS_VERBS.reject, data, "destructive"),
-    executeAction("Request changes", TEAMS_VERBS.requestChanges, data),
-  ]);
+  return adaptiveCard(
+    [...card.body, reason, ...(reasonError ? [errorBlock(reasonError)] : [])],
+    [
+      executeAction(W.approve, TEAMS_VERBS.approve, data, "positive"),
+      executeAction(W.reject, TEAMS_VERBS.reject, data, "destructive"),
+      executeAction(W.requestChanges, TEAMS_VERBS.requestChanges, data),
+    ],
+  );
 }

@@ -1,13 +1,14 @@
-import { registerHeadline } from "../../../features/requests/register-listing.js";
+import { registerView } from "../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { cardMessage } from "../cards/adaptive-card.js";
-import { registerCard } from "../cards/register-card.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { commandArguments, type TeamsCommand } from "./command.js";
 
 export const registerCommand: TeamsCommand = {
   name: "register",
-  description: "See the AI system register: approved AI tools, their risk, owner and next review. `register <name>` searches it.",
+  description: W.registerDescription,
   async handle({ ctx, turn }) {
-    const listing = await ctx.core.requests.register(commandArguments(turn));
-    await turn.sendActivity(cardMessage(registerCard(listing), registerHeadline(listing)));
+    const view = registerView(await ctx.core.requests.register(commandArguments(turn)));
+    await turn.sendActivity(cardMessage(adaptiveCardOf(view), view.summary));
   },
 };

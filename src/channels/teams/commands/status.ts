@@ -1,12 +1,15 @@
+import { statusView } from "../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { cardMessage } from "../cards/adaptive-card.js";
-import { statusCard } from "../cards/requester-cards.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
+import { TEAMS_VERBS } from "../verbs.js";
 import type { TeamsCommand } from "./command.js";
 
 export const statusCommand: TeamsCommand = {
   name: "status",
-  description: "List your AI tool requests and where each one stands.",
+  description: W.statusDescription,
   async handle({ ctx, turn, actor }) {
-    const requests = await ctx.core.requests.listFor(actor);
-    await turn.sendActivity(cardMessage(statusCard(requests), `You have ${requests.length} AI tool request(s).`));
+    const view = statusView(await ctx.core.requests.listFor(actor), TEAMS_VERBS.editRequest);
+    await turn.sendActivity(cardMessage(adaptiveCardOf(view), view.summary));
   },
 };

@@ -1,4 +1,4 @@
-import { type Block, type Button, type Line, type Message, lineText, showMoments, showPeople, showRooms, utcMoment } from "../../../conversation/message.js";
+import { type Block, type Button, type Line, type Message, lineText, showCommands, showMoments, showPeople, showRooms, utcMoment } from "../../../conversation/message.js";
 import { CHANNEL_NAMES } from "../../../core/actor.js";
 import { personLabel } from "../cards/text.js";
 import { cardInputs } from "./adaptive-card-inputs.js";
@@ -17,11 +17,17 @@ export function cardButton(button: Button): CardElement {
   return { type: "Action.ShowCard", title: button.label, card: { type: "AdaptiveCard", body: cardInputs(form.fields), actions: [submit] } };
 }
 
-/** Teams markdown is the neutral markdown; people and rooms are named with their chat when it is not Teams; moments in UTC. */
-const teamsText = (text: string) =>
-  showMoments(
-    showRooms(showPeople(text, personLabel), (where) => (where.channel === "teams" ? where.name : `#${where.name} (${CHANNEL_NAMES[where.channel]})`)),
-    utcMoment,
+/**
+ * Teams markdown is the neutral markdown; people and rooms are named with their chat when it is not Teams; moments
+ * in UTC; commands as the words to send.
+ */
+export const teamsText = (text: string) =>
+  showCommands(
+    showMoments(
+      showRooms(showPeople(text, personLabel), (where) => (where.channel === "teams" ? where.name : `#${where.name} (${CHANNEL_NAMES[where.channel]})`)),
+      utcMoment,
+    ),
+    (words) => `**${words}**`,
   );
 
 const actionSet = (buttons: Button[]): CardElement => ({ type: "ActionSet", actions: buttons.map(cardButton) });

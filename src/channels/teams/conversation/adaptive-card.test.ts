@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormValues, withValues } from "../../../conversation/form.js";
-import { fields, moment, section } from "../../../conversation/message.js";
+import { command, fields, moment, section } from "../../../conversation/message.js";
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { DEMO_MESSAGE, EVERY_FIELD_FORM, PEOPLE_MESSAGE } from "../../../../test/support/conversation-fixtures.js";
 import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
@@ -19,6 +19,11 @@ describe("Adaptive Card rendering", () => {
     expect(line.items).toContainEqual({ type: "ActionSet", actions: [{ type: "Action.Execute", title: "Edit", verb: "demo.edit", data: { id: "1" } }] });
     expect(card.body.find((element) => element.type === "FactSet")).toEqual({ type: "FactSet", facts: [{ title: "Owner", value: "Ada" }] });
     expect(card.actions).toEqual([{ type: "Action.Execute", title: "More", verb: "demo.more", data: {} }]);
+  });
+
+  it("names a command as the words to send the bot", () => {
+    const card = adaptiveCardOf({ title: "Register", summary: "Register", blocks: [section([`Send ${command("register <name>")}`])] });
+    expect(texts(card.body)).toContain("Send **register <name>**");
   });
 
   it("shows a moment to the minute in UTC, in lines and in fields", () => {

@@ -2,15 +2,15 @@ import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/gener
 import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalCard } from "../cards/approval-card.js";
 import { cardMessage } from "../cards/adaptive-card.js";
-import { decisionCard } from "../cards/requester-cards.js";
+import { approvalView, outcomeView } from "../../../features/requests/conversation/request-views.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
+import { TEAMS_VERBS } from "../verbs.js";
 import type { TeamsContext } from "../context.js";
 import { conversationSurface } from "../conversation-surface.js";
 
 const approvalKey = (request: AiToolRequest) =>
   ({ entityType: "ai_tool_request", entityId: request.reference, purpose: "approval", channel: "teams" }) as const;
 
-const approvalSummary = (request: AiToolRequest) =>
-  `AI tool request ${request.reference}: ${request.toolName} (${request.status.replace("_", " ")})`;
 
 /**
  * Shows request changes in Teams, whichever channel they came from: the card in the approvals conversation
@@ -21,13 +21,13 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
 
   const show = oneMessagePerKey(prisma, conversationSurface(ctx.messenger, ctx.teams.approvalsConversation));
   async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
-    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision), approvalSummary(request)));
+    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision), approvalView(request, decision).summary));
   }
 
   async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {
     if (request.requesterChannel !== "teams") return;
-    const summary = `Your request ${request.reference} for ${request.toolName}: ${decision.outcome.replace("_", " ")}`;
-    await ctx.messenger.sendToUser(request.requesterId, cardMessage(decisionCard(request, decision, aiSystem), summary));
+    const view = outcomeView(request, decision, aiSystem, TEAMS_VERBS.editRequest);
+    await ctx.messenger.sendToUser(request.requesterId, cardMessage(adaptiveCardOf(view), view.summary));
   }
 
   // The approvals card and the requester's message are delivered apart: an outage that fails one never repeats the other.

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { toRawForm } from "../../../../features/requests/request-form.js";
-import { requestModal } from "../../blocks/request-modal.js";
-import { escapeMrkdwn } from "../../blocks/text.js";
+import { replyText } from "../../../../conversation/reply.js";
+import { editRequest } from "../../../../features/requests/conversation/request-forms.js";
+import { blockKitForm } from "../../conversation/block-kit-form.js";
+import { mrkdwn } from "../../conversation/block-kit-message.js";
 import type { SlackContext } from "../../context.js";
 import { SLACK_IDS } from "../../ids.js";
 import { failureMessage, tellUser } from "../../reply.js";
@@ -9,28 +10,26 @@ import { slackActor } from "../../slack-actor.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** "Edit and resubmit": opens the request form filled with the request as it stands, with the approver's ask on top. */
+/** The request an edit button is about: its value is `{ reference }` as JSON, as the neutral views write it. */
+function referenceOf(value: string | undefined): string {
+  try {
+    const parsed: unknown = JSON.parse(value ?? "");
+    return parsed && typeof parsed === "object" && "reference" in parsed ? String(parsed.reference) : "";
+  } catch {
+    return "";
+  }
+}
+
+/** "Edit and resubmit": the request form in a modal, or why not privately. */
 export function editRequestAction(ctx: SlackContext) {
   return async ({ ack, body, action, client, respond }: Args) => {
     await ack();
     const actor = slackActor(body.user);
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
     try {
-      const request = await ctx.core.requests.find(action.value ?? "");
-      if (!request) return tell("I can't find that request.");
-      const refusal = await ctx.core.requests.editRefusal(actor, request);
-      if (refusal) return tell(refusal);
-      const decision = await ctx.core.requests.latestDecision(request.id);
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: requestModal({
-          callbackId: SLACK_IDS.views.requestResubmit,
-          privateMetadata: request.reference,
-          title: `Edit ${request.reference}`,
-          values: toRawForm(request),
-          intro: decision?.reason ? `*The approver asked:*\n>${escapeMrkdwn(decision.reason)}` : undefined,
-        }),
-      });
+      const reply = await editRequest(ctx.core.requests, actor, referenceOf(action.value), SLACK_IDS.views.requestResubmit);
+      if (reply.kind !== "form") return tell(mrkdwn(replyText(reply)));
+      await client.views.open({ trigger_id: body.trigger_id, view: blockKitForm(reply.form) });
     } catch (error) {
       await tell(failureMessage(error, ctx.logger, { action: "edit_request" }));
     }

@@ -2,7 +2,9 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../../core/actor.js";
 import type { DecisionOutcome } from "../../../../features/requests/request-service.js";
-import { decisionText } from "../../blocks/request-summary.js";
+import { deciderOf } from "../../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
+import { mrkdwn } from "../../conversation/block-kit-message.js";
 import type { SlackContext } from "../../context.js";
 import { failureMessage, tellUser } from "../../reply.js";
 
@@ -22,29 +24,29 @@ export async function reportDecision(
     reason?: string;
   },
 ): Promise<void> {
-  const tell = (text: string) => tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, text);
+  const tell = (text: string) => tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, mrkdwn(text));
   try {
     const result = await ctx.core.requests.decide(args.actor, args.reference, args.revision, args.outcome, args.reason);
     switch (result.kind) {
       case "decided":
         return;
       case "not_found":
-        return tell(`I can't find request ${args.reference}.`);
+        return tell(W.notFound(args.reference));
       case "forbidden":
         return tell(result.message);
       case "blocked":
         return result.action ? offerAction(args, result.message, result.action) : tell(result.message);
       case "reason_required":
-        return tell("A reason is needed to reject a request or ask for changes.");
+        return tell(W.reasonRequired);
       case "already_decided":
         return tell(
           result.decision
-            ? `${args.reference} was already decided. ${decisionText(result.decision)}`
-            : `${args.reference} has changed since you saw it (it is now ${result.request.status.replace("_", " ")}, revision ${result.request.revision}).`,
+            ? W.alreadyDecidedBy(args.reference, deciderOf(result.decision))
+            : W.changedSince(args.reference, result.request.status.replace("_", " "), result.request.revision),
         );
     }
   } catch (error) {
-    await tell(failureMessage(error, ctx.logger, { action: "decide", reference: args.reference }));
+    await tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, failureMessage(error, ctx.logger, { action: "decide", reference: args.reference }));
   }
 }
 

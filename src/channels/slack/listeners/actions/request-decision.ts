@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { parseDecisionButtonValue } from "../../blocks/approval-message.js";
 import { decisionReasonModal } from "../../blocks/decision-reason-modal.js";
 import type { SlackContext } from "../../context.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
 import { failureMessage, tellUser } from "../../reply.js";
 import { slackActor } from "../../slack-actor.js";
 import { publishHome } from "../events/app-home-opened.js";
@@ -16,7 +17,7 @@ export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "
     const actor = slackActor(body.user);
     const target = parseDecisionButtonValue(action.value ?? "");
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
-    if (!target) return tell("That button is out of date. Please use the latest message.");
+    if (!target) return tell(W.outOfDate);
 
     if (outcome === "approved") {
       await reportDecision(ctx, { actor, client, respond: body.response_url ? respond : undefined, ...target, outcome });
@@ -25,7 +26,7 @@ export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "
     }
     try {
       const request = await ctx.core.requests.find(target.reference);
-      if (!request) return tell(`I can't find request ${target.reference}.`);
+      if (!request) return tell(W.notFound(target.reference));
       const refusal = await ctx.core.requests.decisionRefusal(actor, request);
       if (refusal) return tell(refusal);
       await client.views.open({

@@ -1,13 +1,13 @@
-import { registerHeadline } from "../../../../features/requests/register-listing.js";
-import { registerBlocks } from "../../blocks/register.js";
+import { registerView } from "../../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
+import { blockKitMessage } from "../../conversation/block-kit-message.js";
 import type { Subcommand } from "./subcommand.js";
 
 export const registerSubcommand: Subcommand = {
   name: "register",
   usage: "/aims register [name]",
-  description: "See the AI system register: approved AI tools, their risk, owner and next review. Add a name to search it.",
+  description: W.registerDescription,
   async handle({ ctx, rest, respond }) {
-    const listing = await ctx.core.requests.register(rest);
-    await respond({ response_type: "ephemeral", text: registerHeadline(listing), blocks: registerBlocks(listing) });
+    await respond({ response_type: "ephemeral", ...blockKitMessage(registerView(await ctx.core.requests.register(rest))) });
   },
 };

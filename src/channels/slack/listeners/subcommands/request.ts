@@ -1,16 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { SLACK_IDS } from "../../ids.js";
-import { requestModal } from "../../blocks/request-modal.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
+import { newRequestForm } from "../shortcuts/request-ai-tool.js";
 import type { Subcommand } from "./subcommand.js";
 
 export const requestSubcommand: Subcommand = {
   name: "request",
   usage: "/aims request",
-  description: "Ask to start using a new AI tool. Approvers decide; you get a receipt and the outcome by DM.",
+  description: W.requestDescription,
   async handle({ client, command }) {
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: requestModal({ callbackId: SLACK_IDS.views.requestSubmit, privateMetadata: randomUUID() }),
-    });
+    await client.views.open({ trigger_id: command.trigger_id, view: newRequestForm() });
   },
 };

@@ -1,12 +1,15 @@
-import { statusBlocks } from "../../blocks/status.js";
+import { statusView } from "../../../../features/requests/conversation/request-views.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
+import { blockKitMessage } from "../../conversation/block-kit-message.js";
+import { SLACK_IDS } from "../../ids.js";
 import type { Subcommand } from "./subcommand.js";
 
 export const statusSubcommand: Subcommand = {
   name: "status",
   usage: "/aims status",
-  description: "List your AI tool requests and where each one stands.",
+  description: W.statusDescription,
   async handle({ ctx, actor, respond }) {
     const requests = await ctx.core.requests.listFor(actor);
-    await respond({ response_type: "ephemeral", text: `You have ${requests.length} AI tool request(s).`, blocks: statusBlocks(requests) });
+    await respond({ response_type: "ephemeral", ...blockKitMessage(statusView(requests, SLACK_IDS.actions.editRequest)) });
   },
 };

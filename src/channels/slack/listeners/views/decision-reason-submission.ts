@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../../../../core/storable-text.js";
+import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
 import { REASON_ACTION, REASON_BLOCK, type DecisionReasonMetadata } from "../../blocks/decision-reason-modal.js";
 import type { SlackContext } from "../../context.js";
 import { slackActor } from "../../slack-actor.js";
@@ -11,7 +12,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export function decisionReasonSubmission(ctx: SlackContext) {
   return async ({ ack, body, view, client }: Args) => {
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() ?? "";
-    const problem = !reason ? "Please give a reason." : !isStorableText(reason) ? UNSTORABLE_TEXT_MESSAGE : undefined;
+    const problem = !reason ? W.giveReason : !isStorableText(reason) ? UNSTORABLE_TEXT_MESSAGE : undefined;
     if (problem) {
       await ack({ response_action: "errors", errors: { [REASON_BLOCK]: problem } });
       return;

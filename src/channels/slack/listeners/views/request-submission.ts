@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { withDeadline } from "../../../../core/deadline.js";
-import { readRequestForm } from "../../blocks/request-modal.js";
+import { FormValues } from "../../../../conversation/form.js";
+import { rawRequestOf } from "../../../../features/requests/conversation/request-forms.js";
+import { readBlockKitValues, readFormMetadata } from "../../conversation/block-kit-form.js";
 import type { SlackContext } from "../../context.js";
 import { failureMessage } from "../../reply.js";
 import { slackActor } from "../../slack-actor.js";
@@ -25,12 +27,13 @@ function fieldErrors(errors: FieldErrors): Record<string, string> {
 export function requestSubmission(ctx: SlackContext, mode: "new" | "resubmit") {
   return async ({ ack, body, view }: Args) => {
     const actor = slackActor(body.user);
-    const form = readRequestForm(view.state.values as never);
+    const form = rawRequestOf(new FormValues(readBlockKitValues((view.state?.values ?? {}) as never)));
+    const { state } = readFormMetadata(view.private_metadata);
     try {
       const saving =
         mode === "new"
-          ? ctx.core.requests.submit(actor, form, `slack:${view.id}:${view.private_metadata}`)
-          : ctx.core.requests.resubmit(actor, view.private_metadata, form);
+          ? ctx.core.requests.submit(actor, form, `slack:${view.id}:${String(state.formId ?? view.private_metadata)}`)
+          : ctx.core.requests.resubmit(actor, String(state.reference ?? ""), form);
       const result = await withDeadline(saving, SAVE_DEADLINE_MS);
       if (result.ok) {
         await ack();

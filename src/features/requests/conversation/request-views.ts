@@ -1,0 +1,118 @@
+import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
+import { ORG_ROLE_LABELS } from "../../../core/iso42001/org-roles.js";
+import { type Block, type Button, context, fields, type Message, moment, muted, person, section } from "../../../conversation/message.js";
+import { assessmentText, registerHeadline, type RegisterEntry, type RegisterListing } from "../register-listing.js";
+import { DATA_CATEGORIES, ORG_ROLES, optionLabel } from "../request-form.js";
+import { REQUEST_WORDING as W } from "./request-wording.js";
+
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const yesNo = (value: boolean) => (value ? W.yes : W.no);
+const risk = (request: Pick<AiToolRequest, "riskTier" | "riskReasons">) => W.riskWithReasons(W.risk[request.riskTier], request.riskReasons.join("; "));
+const outcomeWords = (request: AiToolRequest) => request.status.replace("_", " ");
+
+export const requestTitle = (request: AiToolRequest) => truncate(W.heading(request.reference, request.toolName), 150);
+
+/** The facts of a request, as approvers and the requester see them. */
+export function requestFacts(request: AiToolRequest): Block[] {
+  const fact = (label: string, value: string) => ({ label, value: truncate(value, 1000) });
+  return [
+    fields([
+      fact(W.facts.requestedBy, person({ channel: request.requesterChannel, id: request.requesterId, name: request.requesterName })),
+      fact(W.facts.vendor, request.vendor),
+      fact(W.facts.risk, risk(request)),
+      fact(W.facts.status, W.status[request.status]),
+      fact(W.facts.users, W.usersAbout(request.intendedUsers, request.userCount)),
+      fact(W.facts.data, request.dataCategories.map((category) => optionLabel(DATA_CATEGORIES, category)).join(", ")),
+      fact(W.facts.customers, yesNo(request.customerFacing)),
+      fact(W.facts.people, yesNo(request.decidesAboutPeople)),
+      fact(W.facts.role, optionLabel(ORG_ROLES, request.orgRole)),
+      fact(W.facts.link, request.url ?? "—"),
+    ]),
+    section([`**${W.facts.purpose}**`, truncate(request.purpose, 2900)]),
+  ];
+}
+
+export const deciderOf = (decision: RequestDecision) => person({ channel: decision.deciderChannel, id: decision.deciderId, name: decision.deciderName });
+
+/** Who decided, when, and why. */
+export function decisionBlock(decision: RequestDecision): Block {
+  const line = W.decided(W.outcome[decision.outcome], deciderOf(decision), moment(decision.decidedAt));
+  return section(decision.reason ? [line, muted(W.quoted(truncate(decision.reason, 1500)))] : [line]);
+}
+
+/**
+ * The message in the approvals channel, without its decision buttons (each channel adds its own while pending):
+ * the request, a note when it was resubmitted, and the outcome once decided.
+ */
+export function approvalView(request: AiToolRequest, decision: RequestDecision | null): Message {
+  const resubmitted = request.revision > 1 && request.status === "pending" ? [context(W.resubmitted(request.revision))] : [];
+  const outcome = request.status !== "pending" && decision ? [decisionBlock(decision)] : [];
+  return {
+    title: requestTitle(request),
+    summary: W.approvalSummary(request.reference, request.toolName, outcomeWords(request)),
+    blocks: [...requestFacts(request), ...resubmitted, ...outcome],
+  };
+}
+
+/** The requester's button to change a request an approver sent back. */
+export const editButton = (request: Pick<AiToolRequest, "reference">, action: string, label: string = W.editAndResubmit): Button => ({
+  label,
+  action,
+  value: { reference: request.reference },
+  style: "primary",
+});
+
+/** What the requester is told once the request (or its resubmission) is in. */
+export function receiptView(request: AiToolRequest): Message {
+  return {
+    title: W.receiptTitle,
+    summary: W.receiptSummary(request.reference),
+    blocks: [section([W.receipt(request.reference, truncate(request.toolName, 80), request.revision > 1)]), context(W.receiptNext(risk(request)))],
+  };
+}
+
+/** The outcome for the requester, and what to do next (`editAction`: the id of the edit button). */
+export function outcomeView(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null, editAction: string): Message {
+  const registered = decision.outcome === "approved" && aiSystem ? [context(W.registered(aiSystem.reference, day(aiSystem.nextReviewAt)))] : [];
+  return {
+    title: W.decisionTitle,
+    summary: W.decisionSummary(request.reference, request.toolName, decision.outcome.replace("_", " ")),
+    blocks: [section([W.decisionIntro(request.reference, truncate(request.toolName, 80))]), decisionBlock(decision), ...registered],
+    actions: decision.outcome === "changes_requested" ? [editButton(request, editAction)] : [],
+  };
+}
+
+/** One line per request: reference, tool, state and risk; an edit button where the requester has to act. */
+export function requestLine(request: AiToolRequest, editAction: string): Block {
+  const text = W.statusLine(request.reference, truncate(request.toolName, 80), W.status[request.status], W.risk[request.riskTier], day(request.createdAt));
+  return section([text], request.status === "changes_requested" ? { button: editButton(request, editAction) } : {});
+}
+
+/** Requests one listing shows (within Slack's 50 blocks of a message). */
+const STATUS_SHOWN = 45;
+
+/** `status`: the person's requests and where each one stands. */
+export function statusView(requests: AiToolRequest[], editAction: string): Message {
+  return {
+    title: W.statusTitle,
+    summary: W.statusSummary(requests.length),
+    blocks: requests.length ? requests.slice(0, STATUS_SHOWN).map((request) => requestLine(request, editAction)) : [section([W.noRequests])],
+  };
+}
+
+function registerEntry(system: RegisterEntry): Block {
+  const owner = person({ channel: system.ownerChannel, id: system.ownerId, name: system.ownerName });
+  return section([
+    W.registerHeading(system.reference, truncate(system.name, 80), truncate(system.vendor, 80)),
+    W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status === "suspended"),
+    assessmentText(system),
+  ]);
+}
+
+/** The AI system register: a headline and one entry per system (at most a page of them). */
+export function registerView(listing: RegisterListing): Message {
+  const more = listing.systems.length < listing.total ? [context(W.narrowDown)] : [];
+  const headline = registerHeadline(listing);
+  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more] };
+}
