@@ -6,7 +6,8 @@ import { createLogger } from "../../src/log/logger.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const logger = createLogger("silent");
-const CONNECT_TIMEOUT_MS = 300;
+// Long enough for a fresh connection on a loaded 2-core machine; the burst below still waits far longer in all.
+const CONNECT_TIMEOUT_MS = 1_000;
 
 describe("the database pool", () => {
   let testDatabase: TestDatabase;
@@ -22,7 +23,7 @@ describe("the database pool", () => {
 
   it("queues a burst far larger than the pool instead of failing it, though each waits longer than the connect timeout", async () => {
     // Like changes waiting on one row lock: each transaction holds the lock, so they run one after another.
-    const burst = Array.from({ length: 30 }, (_, i) =>
+    const burst = Array.from({ length: 50 }, (_, i) =>
       database.prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242)`;
         await tx.$executeRaw`SELECT pg_sleep(0.05)`;
