@@ -32,6 +32,30 @@ describe("architecture", () => {
     expect(offending.map(describeImport)).toEqual([]);
   });
 
+  describe("the Teams transport (src/channels/teams/transport/) is the one door to botbuilder", () => {
+    const TRANSPORT = "channels/teams/transport";
+    const BOT_FRAMEWORK = /^(botbuilder|botframework-)/;
+
+    it("sees the transport use botbuilder (the scan itself works)", () => {
+      expect(imports.some((i) => under(TRANSPORT)(i.from) && i.specifier === "botbuilder")).toBe(true);
+    });
+
+    it("imports botbuilder and botframework-* nowhere else in src/", () => {
+      const offending = imports.filter((i) => i.external && BOT_FRAMEWORK.test(i.specifier) && !under(TRANSPORT)(i.from));
+      expect(offending.map(describeImport)).toEqual([]);
+    });
+
+    it("is reached through its index.ts only", () => {
+      const offending = imports.filter((i) => !i.external && under(TRANSPORT)(i.target) && !under(TRANSPORT)(i.from) && i.target !== `${TRANSPORT}/index.ts`);
+      expect(offending.map(describeImport)).toEqual([]);
+    });
+
+    it("depends on no other Teams or Slack code, so replacing it touches nothing else", () => {
+      const offending = imports.filter((i) => !i.external && under(TRANSPORT)(i.from) && under("channels")(i.target) && !under(TRANSPORT)(i.target));
+      expect(offending.map(describeImport)).toEqual([]);
+    });
+  });
+
   it("keeps src/conversation neutral: no channel, no chat library, no database", () => {
     const neutral = imports.filter((i) => under("conversation")(i.from));
     const offending = neutral.filter((i) =>

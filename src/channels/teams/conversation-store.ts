@@ -1,6 +1,6 @@
-import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
 import type { Prisma } from "../../db/database.js";
 import { activityTimezone } from "./scheduling/activity-timezone.js";
+import { conversationReferenceOf, type ConversationReference, type TeamsActivity } from "./transport/index.js";
 
 export interface KnownTeamsUser {
   aadObjectId: string;
@@ -13,7 +13,7 @@ export interface KnownTeamsUser {
   timezone: string | null;
 }
 
-const tenantOf = (activity: Partial<Activity>): string | undefined =>
+const tenantOf = (activity: Partial<TeamsActivity>): string | undefined =>
   activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
 
 /**
@@ -24,10 +24,10 @@ export class TeamsConversationStore {
   constructor(private readonly prisma: Prisma) {}
 
   /** Remembers the conversation an incoming activity came from, and the person who sent it. */
-  async remember(activity: Activity): Promise<void> {
+  async remember(activity: TeamsActivity): Promise<void> {
     const { conversation, from, serviceUrl } = activity;
     if (!conversation?.id || !serviceUrl) return;
-    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+    const reference = conversationReferenceOf(activity);
     const conversationType = conversation.conversationType ?? "personal";
     const tenantId = tenantOf(activity) ?? null;
     const conversationRow = { conversationType, tenantId, serviceUrl, reference: reference as object };

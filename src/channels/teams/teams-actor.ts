@@ -1,8 +1,8 @@
-import type { Activity } from "botbuilder";
 import type { Actor } from "../../core/actor.js";
+import type { TeamsActivity } from "./transport/index.js";
 
 /** The person behind a Teams activity, identified by their AAD object id; null when Teams did not say (e.g. emulator). */
-export function teamsActor(activity: Pick<Activity, "from">): Actor | null {
+export function teamsActor(activity: Pick<TeamsActivity, "from">): Actor | null {
   const id = activity.from?.aadObjectId;
   return id ? { channel: "teams", id, name: activity.from.name || undefined } : null;
 }

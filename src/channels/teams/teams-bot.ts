@@ -1,12 +1,3 @@
-import {
-  TeamsActivityHandler,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-  type FileConsentCardResponse,
-  type MessagingExtensionAction,
-  type MessagingExtensionActionResponse,
-  type TurnContext,
-} from "botbuilder";
 import { handleCardAction } from "./actions/index.js";
 import { handleMessage, welcomeMessage } from "./commands/index.js";
 import type { TeamsContext } from "./context.js";
@@ -14,57 +5,33 @@ import { isUnlinkableActivity } from "./concerns/unlinkable-activity.js";
 import type { TeamsDirectory } from "./directory/teams-directory.js";
 import { acceptAuditPackUpload, declineAuditPackUpload } from "./evidence/export-consent.js";
 import { fetchMessageAction, submitMessageAction } from "./message-actions/index.js";
+import type { TeamsBotLogic, TeamsTurn } from "./transport/index.js";
 
 /** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
-export class AimsTeamsBot extends TeamsActivityHandler {
-  constructor(
-    private readonly ctx: TeamsContext,
-    directory: TeamsDirectory,
-  ) {
-    super();
-    this.onTurn(async (turn, next) => {
+export function aimsTeamsBot(ctx: TeamsContext, directory: TeamsDirectory): TeamsBotLogic {
+  return {
+    async beforeTurn(turn) {
       // Someone reporting a concern anonymously leaves no row or timestamp behind (see unlinkable-activity.ts).
-      if (!isUnlinkableActivity(turn.activity)) await this.rememberConversation(turn);
-      await next();
-      directory.afterTurn(turn.activity);
-    });
-    this.onMessage(async (turn, next) => {
-      await handleMessage(ctx, turn);
-      await next();
-    });
-    this.onMembersAdded(async (turn, next) => {
+      if (!isUnlinkableActivity(turn.activity)) await rememberConversation(ctx, turn);
+    },
+    afterTurn: (turn) => directory.afterTurn(turn.activity),
+    message: (turn) => handleMessage(ctx, turn),
+    async membersAdded(turn) {
       const botAdded = turn.activity.membersAdded?.some((member) => member.id === turn.activity.recipient.id);
-      if (botAdded) await turn.sendActivity(welcomeMessage());
-      await next();
-    });
-  }
+      if (botAdded) await turn.send(welcomeMessage());
+    },
+    cardAction: (turn, action) => handleCardAction(ctx, turn, action),
+    fetchMessageAction: (turn, action) => fetchMessageAction(ctx, turn, action),
+    submitMessageAction: (turn, action) => submitMessageAction(ctx, turn, action),
+    fileConsent: (turn, answer, response) => (answer === "accept" ? acceptAuditPackUpload(ctx, turn, response) : declineAuditPackUpload(ctx, turn, response)),
+  };
+}
 
-  protected override onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    return handleCardAction(this.ctx, turn, value);
-  }
-
-  protected override handleTeamsMessagingExtensionFetchTask(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return fetchMessageAction(this.ctx, turn, action);
-  }
-
-  protected override handleTeamsMessagingExtensionSubmitAction(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return submitMessageAction(this.ctx, turn, action);
-  }
-
-  protected override handleTeamsFileConsentAccept(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
-    return acceptAuditPackUpload(this.ctx, turn, response);
-  }
-
-  protected override handleTeamsFileConsentDecline(turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
-    return declineAuditPackUpload(this.ctx, turn, response);
-  }
-
-  /** A failure to store the reference must not stop the person's command; the next activity stores it again. */
-  private async rememberConversation(turn: TurnContext) {
-    try {
-      await this.ctx.conversations.remember(turn.activity);
-    } catch (error) {
-      this.ctx.logger.warn({ err: error }, "could not store the Teams conversation reference");
-    }
+/** A failure to store the reference must not stop the person's command; the next activity stores it again. */
+async function rememberConversation(ctx: TeamsContext, turn: TeamsTurn) {
+  try {
+    await ctx.conversations.remember(turn.activity);
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "could not store the Teams conversation reference");
   }
 }

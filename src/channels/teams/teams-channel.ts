@@ -1,5 +1,4 @@
 import express, { type Application } from "express";
-import type { CloudAdapter } from "botbuilder";
 import type { Core } from "../../app/core.js";
 import type { InFlight } from "../../core/in-flight.js";
 import type { TeamsConfig } from "../../config/config.js";
@@ -14,9 +13,8 @@ import { subscribeConcernNotifications } from "./concerns/concern-notifications.
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
-import { activityEndpoint } from "./activity-endpoint.js";
-import { createTeamsAdapter } from "./teams-adapter.js";
-import { AimsTeamsBot } from "./teams-bot.js";
+import { aimsTeamsBot } from "./teams-bot.js";
+import { createTeamsTransport } from "./transport/index.js";
 import { TeamsDirectory } from "./directory/teams-directory.js";
 import type { GroupFacts } from "../../features/organisation/role-service.js";
 import { teamsHandlerLabel } from "./handler-label.js";
@@ -25,7 +23,6 @@ import { stopwatch } from "../../metrics/metrics.js";
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
 export interface TeamsChannel {
-  adapter: CloudAdapter;
   /** False when no MICROSOFT_APP_ID is set: the endpoint then accepts unauthenticated requests (local testing only). */
   authenticated: boolean;
   /** A team (team id) or group chat (conversation id) the bot is in, to bind a role to; null when it is in none such. */
@@ -36,9 +33,9 @@ export interface TeamsChannel {
 }
 
 /**
- * The Teams edge: botbuilder's CloudAdapter at POST /api/messages on the shared express server (JSON parsed for
- * that route only). Everything botbuilder-specific stays in this folder, so moving to the Microsoft 365 Agents SDK
- * touches nothing else.
+ * The Teams edge: the transport's endpoint at POST /api/messages on the shared express server (JSON parsed for that
+ * route only). Everything specific to the SDK (botbuilder) stays in transport/, so moving to the Microsoft 365 Agents
+ * SDK touches nothing else.
  */
 export function createTeamsChannel(options: {
   core: Core;
@@ -48,18 +45,17 @@ export function createTeamsChannel(options: {
   inFlight: InFlight;
 }): TeamsChannel {
   const { core, teams, logger, http, inFlight } = options;
-  const adapter = createTeamsAdapter(teams, logger);
+  const transport = createTeamsTransport({ teams, logger, onConnectorRetry: (status) => core.metrics.teamsConnectorRetried(status) });
   const conversations = new TeamsConversationStore(core.prisma);
   const ctx: TeamsContext = {
     core,
     teams,
     logger,
     conversations,
-    messenger: new TeamsMessenger(adapter, teams.appId, conversations, logger, core.metrics),
+    messenger: new TeamsMessenger(transport.connector, conversations, logger),
     inFlight,
   };
   const directory = new TeamsDirectory(ctx);
-  const bot = new AimsTeamsBot(ctx, directory);
   core.groupLookups.use("teams", teamsGroupLookup(conversations, (externalId) => directory.lookUpGroup(externalId)));
   subscribeRequestNotifications(ctx);
   attachTeamsScheduling(ctx);
@@ -69,7 +65,7 @@ export function createTeamsChannel(options: {
   subscribeLeaverReport(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
-  const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));
+  const answer = transport.endpoint(aimsTeamsBot(ctx, directory));
   http.post(TEAMS_MESSAGES_PATH, express.json({ limit: "1mb", strict: false }), async (req, res) => {
     // The turn is answered when it is done, so the two times differ only by the response's write.
     const label = teamsHandlerLabel(req.body ?? {});
@@ -82,7 +78,6 @@ export function createTeamsChannel(options: {
     }
   });
   return {
-    adapter,
     authenticated: Boolean(teams.appId),
     lookUpGroup: (externalId) => directory.lookUpGroup(externalId),
     start: () => directory.start(),

@@ -1,4 +1,3 @@
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
 import { messageResponse } from "../cards/adaptive-card.js";
 import { failureMessage } from "../reply.js";
 import type { TeamsContext } from "../context.js";
@@ -14,6 +13,7 @@ import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import { verbsOf } from "../conversation/capability-verbs.js";
 import { ERASURE_ACTIONS } from "../erasure/erasure-teams.js";
+import type { CardAction, CardInvokeResponse, TeamsTurn } from "../transport/index.js";
 
 const HANDLERS: Record<string, CardActionHandler> = {
   ...SCHEDULING_ACTIONS,
@@ -32,17 +32,17 @@ const HANDLERS: Record<string, CardActionHandler> = {
 /** Routes an `adaptiveCard/action` invoke to the handler of its verb. */
 export async function handleCardAction(
   ctx: TeamsContext,
-  turn: TurnContext,
-  value: AdaptiveCardInvokeValue,
-): Promise<AdaptiveCardInvokeResponse> {
+  turn: TeamsTurn,
+  action: CardAction,
+): Promise<CardInvokeResponse> {
   const actor = teamsActor(turn.activity);
   if (!actor) return messageResponse(UNKNOWN_PERSON_MESSAGE);
-  const handler = HANDLERS[value.action.verb as TeamsVerb];
+  const handler = HANDLERS[action.verb as TeamsVerb];
   if (!handler) return messageResponse("That button is no longer supported. Send **help** to see what I can do.");
   try {
-    return await handler({ ctx, turn, actor, data: (value.action.data ?? {}) as Record<string, unknown> });
+    return await handler({ ctx, turn, actor, data: action.data });
   } catch (error) {
     // Handlers answer the failures they can keep typed input for; anything else still gets a clear answer.
-    return messageResponse(failureMessage(error, ctx.logger, { action: value.action.verb }));
+    return messageResponse(failureMessage(error, ctx.logger, { action: action.verb }));
   }
 }

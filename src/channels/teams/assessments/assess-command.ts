@@ -17,7 +17,7 @@ export const assessCommand: TeamsCommand = {
   description:
     "Assess the impact of an AI system (ISO 42001 6.1.4), continue your draft, or report that something changed. `assess show SYS-0001` shows the latest assessment.",
   async handle({ ctx, turn, actor }) {
-    const say = (text: string) => turn.sendActivity(markdownMessage(text));
+    const say = (text: string) => turn.send(markdownMessage(text));
     const service = ctx.core.assessments;
     const text = typedText(turn.activity);
     const [, first = "", second = ""] = text.split(/\s+/);
@@ -30,7 +30,7 @@ export const assessCommand: TeamsCommand = {
       const register = assessment.aiSystem
         ? [textBlock(ASSESSMENT_WORDING.summary.register(assessment.aiSystem.reference, assessment.aiSystem.name, formatDate(assessment.aiSystem.nextReviewAt)), { subtle: true })]
         : [];
-      await turn.sendActivity(cardMessage(adaptiveCard([...assessmentSummary(assessment), ...register]), `${ASSESSMENT_WORDING.title} ${assessment.reference}`));
+      await turn.send(cardMessage(adaptiveCard([...assessmentSummary(assessment), ...register]), `${ASSESSMENT_WORDING.title} ${assessment.reference}`));
       return;
     }
     if (!isPersonalChat(turn)) {
@@ -40,12 +40,12 @@ export const assessCommand: TeamsCommand = {
     if (first) {
       const result = await service.start(actor, { subjectReference: first, trigger: "initial" });
       if (result.kind === "started" || result.kind === "resumed") {
-        await turn.sendActivity(cardMessage(continueCard(service, result.assessment), `${ASSESSMENT_WORDING.title} ${result.assessment.reference}`));
+        await turn.send(cardMessage(continueCard(service, result.assessment), `${ASSESSMENT_WORDING.title} ${result.assessment.reference}`));
       } else {
         await say(result.message);
       }
       return;
     }
-    await turn.sendActivity(cardMessage(await pickerCard(ctx, actor), "AI system impact assessment"));
+    await turn.send(cardMessage(await pickerCard(ctx, actor), "AI system impact assessment"));
   },
 };

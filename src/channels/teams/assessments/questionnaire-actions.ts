@@ -1,6 +1,5 @@
 import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/assessment-wording.js";
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
-import type { TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import type { OpenResult, StartResult, StartTrigger } from "../../../features/assessments/assessment-service.js";
 import { questionsForStep, type Answers } from "../../../features/assessments/questionnaire/index.js";
@@ -12,6 +11,7 @@ import { rawAnswers, typedValuesFrom } from "./answer-inputs.js";
 import { ASSESSMENT_VERBS, readTarget } from "./assessment-verbs.js";
 import { continueCard, noticeCard, reviewCard, stepCard, submittedCard } from "./questionnaire-cards.js";
 import { START_INPUTS, startCard } from "./start-card.js";
+import type { TeamsTurn } from "../transport/index.js";
 
 const OUT_OF_DATE = "That card is out of date. Send **assess** to continue.";
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -79,7 +79,7 @@ export const startForRequest = startFromButton("initial", ASSESSMENT_VERBS.start
 export const startReassessment = startFromButton("scheduled", ASSESSMENT_VERBS.startReassessment);
 
 const startedWord = (result: Extract<StartResult, { assessment: unknown }>) => (result.kind === "started" ? "Started" : "Resumed");
-export const isPersonalChat = (turn: TurnContext) => (turn.activity.conversation?.conversationType ?? "personal") === "personal";
+export const isPersonalChat = (turn: TeamsTurn) => (turn.activity.conversation?.conversationType ?? "personal") === "personal";
 
 /**
  * Next: validates and saves the step through the service, then shows the next step (or the review) in the same card.

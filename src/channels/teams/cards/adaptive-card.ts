@@ -1,4 +1,4 @@
-import type { AdaptiveCardInvokeResponse, Attachment } from "botbuilder";
+import type { Attachment, CardInvokeResponse, OutgoingMessage } from "../transport/index.js";
 
 /** Teams renders Adaptive Cards up to version 1.5 on every client (desktop, web and mobile). */
 export const CARD_VERSION = "1.5";
@@ -45,22 +45,22 @@ export function submitAction(title: string, data: Record<string, unknown>, style
 }
 
 /** A plain message in Teams markdown (**bold**, lists). */
-export function markdownMessage(text: string) {
-  return { type: "message" as const, text, textFormat: "markdown" };
+export function markdownMessage(text: string): OutgoingMessage & { text: string } {
+  return { type: "message", text, textFormat: "markdown" };
 }
 
 /** A message activity carrying one card. `summary` is what notifications and chat previews show. */
-export function cardMessage(card: AdaptiveCard, summary: string) {
+export function cardMessage(card: AdaptiveCard, summary: string): OutgoingMessage & { attachments: Attachment[] } {
   const attachment: Attachment = { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
-  return { type: "message" as const, summary, attachments: [attachment] };
+  return { type: "message", summary, attachments: [attachment] };
 }
 
 /** The invoke answer that replaces the clicked card with `card` for the person who clicked. */
-export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+export function cardResponse(card: AdaptiveCard): CardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
 }
 
 /** The invoke answer that leaves the card as it is and shows the person a short message. */
-export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text as unknown as Record<string, unknown> };
+export function messageResponse(text: string): CardInvokeResponse {
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text };
 }

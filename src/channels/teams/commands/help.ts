@@ -20,7 +20,7 @@ export function helpCommand(all: () => readonly TeamsCommand[]): TeamsCommand {
       const commands = all();
       const shown = await Promise.all(commands.map((command) => command.visibleTo?.(ctx, actor) ?? true));
       const visible = commands.filter((_, index) => shown[index]);
-      await turn.sendActivity(markdownMessage(helpText(visible)));
+      await turn.send(markdownMessage(helpText(visible)));
     },
   };
 }

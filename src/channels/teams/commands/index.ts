@@ -1,5 +1,4 @@
 import { markdownMessage } from "../cards/adaptive-card.js";
-import type { Activity, TurnContext } from "botbuilder";
 import type { TeamsContext } from "../context.js";
 import { failureMessage } from "../reply.js";
 import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
@@ -16,24 +15,25 @@ import { commandsOf } from "../conversation/capability-commands.js";
 import { exportCommand } from "../evidence/export-command.js";
 import { meCommand } from "../organisation/me-command.js";
 import { eraseCommand } from "../erasure/erasure-teams.js";
+import type { TeamsActivity, TeamsTurn } from "../transport/index.js";
 
 const help = helpCommand(() => COMMANDS);
 export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, assessCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, eraseCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
-export function commandWord(turn: TurnContext): string {
+export function commandWord(turn: TeamsTurn): string {
   return commandWordOf(turn.activity);
 }
 
-export function commandWordOf(activity: Partial<Activity>): string {
+export function commandWordOf(activity: Partial<TeamsActivity>): string {
   return typedText(activity).split(/\s+/)[0]?.toLowerCase() ?? "";
 }
 
 /** Runs the command a message names; anything else gets the help text. */
-export async function handleMessage(ctx: TeamsContext, turn: TurnContext): Promise<void> {
+export async function handleMessage(ctx: TeamsContext, turn: TeamsTurn): Promise<void> {
   const actor = teamsActor(turn.activity);
   if (!actor) {
-    await turn.sendActivity(UNKNOWN_PERSON_MESSAGE);
+    await turn.send(UNKNOWN_PERSON_MESSAGE);
     return;
   }
   const word = commandWord(turn);
@@ -41,7 +41,7 @@ export async function handleMessage(ctx: TeamsContext, turn: TurnContext): Promi
   try {
     await command.handle({ ctx, turn, actor });
   } catch (error) {
-    await turn.sendActivity(failureMessage(error, ctx.logger, { command: command.name }));
+    await turn.send(failureMessage(error, ctx.logger, { command: command.name }));
   }
 }
 

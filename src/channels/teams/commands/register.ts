@@ -9,6 +9,6 @@ export const registerCommand: TeamsCommand = {
   description: W.registerDescription,
   async handle({ ctx, turn }) {
     const view = registerView(await ctx.core.requests.register(commandArguments(turn)));
-    await turn.sendActivity(cardMessage(adaptiveCardOf(view), view.summary));
+    await turn.send(cardMessage(adaptiveCardOf(view), view.summary));
   },
 };

@@ -13,6 +13,6 @@ export const requestCommand: TeamsCommand = {
   name: "request",
   description: W.requestDescription,
   async handle({ turn }) {
-    await turn.sendActivity(cardMessage(newRequestFormCard(), W.formTitle));
+    await turn.send(cardMessage(newRequestFormCard(), W.formTitle));
   },
 };

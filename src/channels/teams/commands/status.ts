@@ -10,6 +10,6 @@ export const statusCommand: TeamsCommand = {
   description: W.statusDescription,
   async handle({ ctx, turn, actor }) {
     const view = statusView(await ctx.core.requests.listFor(actor), TEAMS_VERBS.editRequest);
-    await turn.sendActivity(cardMessage(adaptiveCardOf(view), view.summary));
+    await turn.send(cardMessage(adaptiveCardOf(view), view.summary));
   },
 };

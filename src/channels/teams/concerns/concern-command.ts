@@ -22,7 +22,7 @@ export const concernCommand: TeamsCommand = {
   name: "concern",
   description: CONCERN_WORDING.commandDescription("`concern follow-up <case code>`"),
   async handle({ ctx, turn }) {
-    const tell = (text: string) => turn.sendActivity(markdownMessage(text));
+    const tell = (text: string) => turn.send(markdownMessage(text));
     if (turn.activity.conversation?.conversationType !== "personal") return void (await tell(PERSONAL_CHAT_ONLY));
     const text = typedText(turn.activity);
     const rest = text.replace(/^concern\b/i, "").trim();
@@ -30,12 +30,12 @@ export const concernCommand: TeamsCommand = {
       if (FOLLOW_UP.test(rest)) {
         const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
         if (!code) return void (await tell("Add the case code you were given: **concern follow-up ABCD-EFGH-JKMN**."));
-        await turn.sendActivity(cardMessage(followUpSecretCard(code), CONCERN_WORDING.anonymousReporter.followUpTitle));
+        await turn.send(cardMessage(followUpSecretCard(code), CONCERN_WORDING.anonymousReporter.followUpTitle));
         return;
       }
       if (!ctx.teams.triageConversation) return void (await tell(TRIAGE_NOT_CONFIGURED));
       const register = await ctx.core.concerns.registerChoices();
-      await turn.sendActivity(cardMessage(concernFormCard({ formId: randomUUID(), register }), "Report an AI concern"));
+      await turn.send(cardMessage(concernFormCard({ formId: randomUUID(), register }), "Report an AI concern"));
     } catch (error) {
       await tell(concernFailure(error, ctx.logger, "teams concern command"));
     }

@@ -1,6 +1,5 @@
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { randomUUID } from "node:crypto";
-import type { MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import type { QuotedMessage } from "../../../features/concerns/concern-service.js";
@@ -13,6 +12,7 @@ import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { anonymousReceiptCard } from "./reporter-cards.js";
+import type { MessageAction, MessageActionResponse, TeamsTurn } from "../transport/index.js";
 
 const TITLE = "Report an AI concern";
 
@@ -30,7 +30,7 @@ function readQuote(value: unknown): QuotedMessage | undefined {
  * named concerns only (the core drops it for anonymous ones), and these invokes are never remembered
  * (unlinkable-activity.ts).
  */
-export async function fetchConcernDialog(ctx: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function fetchConcernDialog(ctx: TeamsContext, turn: TeamsTurn, action: MessageAction): Promise<MessageActionResponse> {
   if (!ctx.teams.triageConversation) return dialogMessage(TRIAGE_NOT_CONFIGURED);
   const message = messageOf(action.messagePayload);
   const quote: QuotedMessage = { text: message.text, authorId: message.authorId, conversationId: turn.activity.conversation?.id, messageId: message.messageId };
@@ -42,7 +42,7 @@ export async function fetchConcernDialog(ctx: TeamsContext, turn: TurnContext, a
   }
 }
 
-export async function submitConcernDialog(ctx: TeamsContext, actor: Actor, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function submitConcernDialog(ctx: TeamsContext, actor: Actor, action: MessageAction): Promise<MessageActionResponse> {
   const data = (action.data ?? {}) as Record<string, unknown>;
   const form = readConcernForm(data);
   const quote = readQuote(data.quote);

@@ -1,7 +1,7 @@
-import type { Activity } from "botbuilder";
 import { typedText } from "../commands/command.js";
 import { asksAnonymity } from "../../../features/concerns/conversation/concern-form-view.js";
 import { ANONYMOUS_REPORTER_VERBS, CONCERN_VERBS, REPORT_CONCERN_COMMAND } from "./concern-verbs.js";
+import type { TeamsActivity } from "../transport/index.js";
 
 const CONCERN_COMMAND = /^concern\b/i;
 
@@ -13,7 +13,7 @@ const CONCERN_COMMAND = /^concern\b/i;
  * timestamp, or the person's TeamsUser / TeamsConversation rows would say who was active when the concern came in.
  * A named submission is remembered: its reporter is told in their personal chat.
  */
-export function isUnlinkableActivity(activity: Activity): boolean {
+export function isUnlinkableActivity(activity: TeamsActivity): boolean {
   if (activity.type === "message") {
     return CONCERN_COMMAND.test(typedText(activity));
   }

@@ -19,9 +19,9 @@ export function commandsOf(capability: Capability<Core>): TeamsCommand[] {
     ...(command.visibleTo ? { visibleTo: async (ctx: TeamsContext, actor: Actor) => command.visibleTo!(ctx.core, actor) } : {}),
     async handle({ ctx, turn, actor }) {
       const reply = await command.run(teamsTurn(ctx, actor, turn.activity), commandArguments(turn));
-      if (reply.kind === "show") return void (await turn.sendActivity(cardMessage(adaptiveCardOf(reply.message), reply.message.summary)));
-      if (reply.kind === "form") return void (await turn.sendActivity(cardMessage(adaptiveCardForm(reply.form, {}, undefined, timeZoneOf(turn.activity)), reply.form.title)));
-      await turn.sendActivity(markdownMessage(replyText(reply)));
+      if (reply.kind === "show") return void (await turn.send(cardMessage(adaptiveCardOf(reply.message), reply.message.summary)));
+      if (reply.kind === "form") return void (await turn.send(cardMessage(adaptiveCardForm(reply.form, {}, undefined, timeZoneOf(turn.activity)), reply.form.title)));
+      await turn.send(markdownMessage(replyText(reply)));
     },
   }));
 }

@@ -1,4 +1,3 @@
-import type { AdaptiveCardInvokeResponse } from "botbuilder";
 import type { Core } from "../../../app/core.js";
 import type { Capability, FormHandler } from "../../../conversation/capability.js";
 import { type Form, FormValues, type FormState, withValues } from "../../../conversation/form.js";
@@ -10,12 +9,13 @@ import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
 import { adaptiveCardOf } from "./adaptive-card-message.js";
 import { failureOf, teamsTurn } from "./teams-turn.js";
 import { timeZoneOf } from "./time-zone.js";
+import type { CardInvokeResponse } from "../transport/index.js";
 
 /**
  * The invoke answer: a card replaces the clicked one, text leaves it as it is. A form sent back with errors keeps
  * what was typed; an inline form (inside the card) keeps it by itself, so its errors are text.
  */
-function invokeResponse(reply: Reply, zone: string, shownBack?: { form: Form | undefined; values: FormValues }): AdaptiveCardInvokeResponse {
+function invokeResponse(reply: Reply, zone: string, shownBack?: { form: Form | undefined; values: FormValues }): CardInvokeResponse {
   if (reply.kind === "show" || reply.kind === "changed") return cardResponse(adaptiveCardOf(reply.message));
   if (reply.kind === "form") return cardResponse(adaptiveCardForm(reply.form, {}, undefined, zone));
   if (reply.kind === "errors" && shownBack?.form) {

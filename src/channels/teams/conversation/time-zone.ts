@@ -1,11 +1,11 @@
-import type { Activity } from "botbuilder";
 import { DateTime } from "luxon";
+import type { TeamsActivity } from "../transport/index.js";
 
 /** A `datetime` field is two inputs in a card, a date and a time, with these ids. */
 export const dateTimeInputs = (id: string) => ({ date: `${id}Date`, time: `${id}Time` });
 
 /** The person's time zone as Teams reports it (localTimezone, or the clientInfo entity), else UTC. */
-export function timeZoneOf(activity: Partial<Activity>): string {
+export function timeZoneOf(activity: Partial<TeamsActivity>): string {
   const fromEntity = activity.entities?.find((entity) => entity.type === "clientInfo")?.timezone;
   const zone = activity.localTimezone || (typeof fromEntity === "string" ? fromEntity : "") || "UTC";
   return DateTime.local().setZone(zone).isValid ? zone : "UTC";

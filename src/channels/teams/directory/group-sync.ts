@@ -5,6 +5,7 @@ import { closeMembership, openMembership } from "../../../features/organisation/
 import { grantInEffect } from "../../../features/organisation/role-holders.js";
 import type { DirectoryGroup } from "../../../db/generated/client.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
+import { retryAfterMs } from "../transport/index.js";
 import { rosterScopeOf } from "./teams-groups.js";
 import type { RosterPage, TeamsRoster } from "./teams-roster.js";
 
@@ -27,13 +28,6 @@ class LeaseLost extends Error {
   constructor() {
     super("another replica took over this group's sync");
   }
-}
-
-/** The wait Teams asked for in a 429's Retry-After, in ms, or 0. */
-function retryAfterMs(error: unknown): number {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | null)?.response?.headers;
-  const seconds = Number(headers?.get?.("retry-after"));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
 /**

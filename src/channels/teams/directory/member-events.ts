@@ -1,7 +1,7 @@
-import type { Activity, ChannelAccount } from "botbuilder";
 import type { Core } from "../../../app/core.js";
 import { closeMembership, openMembership } from "../../../features/organisation/membership-ledger.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
+import type { TeamsAccount, TeamsActivity } from "../transport/index.js";
 import { teamsGroupOf, type TeamsGroupRef } from "./teams-groups.js";
 import type { TeamsRoster } from "./teams-roster.js";
 
@@ -16,9 +16,9 @@ export interface MemberEventDeps {
  * ends at once (and with it any role the group gives). A removal then asks whether Teams still knows the person at
  * all (see `stillInOrganisation`): leaving one team is not leaving the company.
  */
-export async function applyMemberEvents(deps: MemberEventDeps, activity: Activity): Promise<{ resyncGroupId: string | null }> {
+export async function applyMemberEvents(deps: MemberEventDeps, activity: TeamsActivity): Promise<{ resyncGroupId: string | null }> {
   const group = teamsGroupOf(activity);
-  const people = (members: ChannelAccount[] | undefined) => (members ?? []).filter((member) => member.id !== activity.recipient?.id);
+  const people = (members: TeamsAccount[] | undefined) => (members ?? []).filter((member) => member.id !== activity.recipient?.id);
   const named = [...people(activity.membersAdded), ...people(activity.membersRemoved)];
   if (!group || named.length === 0) return { resyncGroupId: null };
   const { prisma, clock, directory } = deps.core;
@@ -42,7 +42,7 @@ export async function applyMemberEvents(deps: MemberEventDeps, activity: Activit
 }
 
 /** Teams names a member by Teams user id, and by AAD object id when it can; the bot knows the first for people it has seen. */
-async function resolve(deps: MemberEventDeps, members: ChannelAccount[]): Promise<{ aadObjectId: string; name: string | null }[]> {
+async function resolve(deps: MemberEventDeps, members: TeamsAccount[]): Promise<{ aadObjectId: string; name: string | null }[]> {
   const resolved = [];
   for (const member of members) {
     const aadObjectId = member.aadObjectId ?? (await deps.core.prisma.teamsUser.findFirst({ where: { teamsUserId: member.id } }))?.aadObjectId;

@@ -1,6 +1,6 @@
-import type { Activity } from "botbuilder";
 import type { Core } from "../../../app/core.js";
 import type { Logger } from "../../../log/logger.js";
+import type { TeamsActivity } from "../transport/index.js";
 import { teamsGroupOf } from "./teams-groups.js";
 import type { TeamsRoster } from "./teams-roster.js";
 
@@ -17,7 +17,7 @@ export class SenderLookup {
 
   constructor(private readonly deps: { core: Core; roster: TeamsRoster; logger: Logger }) {}
 
-  async lookUp(activity: Activity): Promise<void> {
+  async lookUp(activity: TeamsActivity): Promise<void> {
     const aadObjectId = activity.from?.aadObjectId;
     if (!aadObjectId || !activity.conversation?.id) return;
     const { core, roster, logger } = this.deps;

@@ -1,4 +1,3 @@
-import type { Activity } from "botbuilder";
 import type { GroupFacts } from "../../../features/organisation/role-service.js";
 import type { TeamsContext } from "../context.js";
 import { isUnlinkableActivity } from "../concerns/unlinkable-activity.js";
@@ -7,6 +6,7 @@ import { applyMemberEvents } from "./member-events.js";
 import { SenderLookup } from "./person-lookup.js";
 import { lookUpTeamsGroup } from "./teams-groups.js";
 import { TeamsRoster } from "./teams-roster.js";
+import type { TeamsActivity } from "../transport/index.js";
 
 /** How often each replica looks for bound groups due a sync (the database decides which are due, and who runs them). */
 const SWEEP_MS = 5 * 60_000;
@@ -35,7 +35,7 @@ export class TeamsDirectory {
    * After a turn was answered, in the background: looks up who sent it, and applies who joined or left. Nothing for
    * someone who may be reporting a concern anonymously: no roster call names them and no row dates them.
    */
-  afterTurn(activity: Activity): void {
+  afterTurn(activity: TeamsActivity): void {
     if (isUnlinkableActivity(activity)) return;
     const deps = { core: this.ctx.core, roster: this.roster, conversations: this.ctx.conversations, logger: this.ctx.logger };
     this.inBackground("could not look up a Teams person in the roster", () => this.senders.lookUp(activity));

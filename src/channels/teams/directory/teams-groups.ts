@@ -1,6 +1,6 @@
-import type { Activity } from "botbuilder";
 import type { GroupFacts } from "../../../features/organisation/role-service.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
+import type { TeamsActivity } from "../transport/index.js";
 import { notReadable, type RosterScope, type TeamsRoster } from "./teams-roster.js";
 
 /**
@@ -19,7 +19,7 @@ interface TeamsChannelData {
 }
 
 /** The team or group chat an activity happened in, or null in a personal chat. */
-export function teamsGroupOf(activity: Pick<Activity, "channelData" | "conversation">): TeamsGroupRef | null {
+export function teamsGroupOf(activity: Pick<TeamsActivity, "channelData" | "conversation">): TeamsGroupRef | null {
   const team = (activity.channelData as TeamsChannelData | undefined)?.team;
   if (team?.id) return { kind: "team", id: team.id, name: team.name ?? null };
   if (activity.conversation?.conversationType === "groupChat") return { kind: "chat", id: activity.conversation.id, name: activity.conversation.name || null };

@@ -1,6 +1,5 @@
-import { TeamsInfo, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import type { TeamsMessenger } from "../messenger.js";
-import { statusOf } from "../retry.js";
+import { statusOf, type ConversationReference, type RosterAccount } from "../transport/index.js";
 
 /**
  * Where a roster is read: a team (by its team id, which is also its General channel's conversation id) or a group or
@@ -34,13 +33,13 @@ const EMAIL = /^[^\s@#]+@[^\s@#]+\.[^\s@#]+$/;
  * what links a Teams account to the Slack account reporting the same email. A UPN counts only when it is an email
  * address; a guest's (`name_domain#EXT#@tenant.onmicrosoft.com`) is not.
  */
-export function verifiedEmailOf(account: Pick<TeamsChannelAccount, "email" | "userPrincipalName">): string | null {
+export function verifiedEmailOf(account: Pick<RosterAccount, "email" | "userPrincipalName">): string | null {
   if (account.email && EMAIL.test(account.email)) return account.email;
   return account.userPrincipalName && EMAIL.test(account.userPrincipalName) ? account.userPrincipalName : null;
 }
 
-function toMember(account: TeamsChannelAccount): RosterMember | null {
-  const aadObjectId = account.aadObjectId ?? (account as { objectId?: string }).objectId;
+function toMember(account: RosterAccount): RosterMember | null {
+  const aadObjectId = account.aadObjectId ?? account.objectId;
   return aadObjectId ? { aadObjectId, name: account.name || null, email: verifiedEmailOf(account) } : null;
 }
 
@@ -53,9 +52,9 @@ export function notReadable(error: unknown): boolean {
 }
 
 /**
- * The Teams roster, read in turns the bot opens itself (TeamsInfo needs a turn), retried on throttling: the only
- * place the directory code touches botbuilder. A 429 with Retry-After is waited out by botbuilder's HTTP pipeline;
- * `retrying` also retries one without it.
+ * The Teams roster, read through the transport's connector (retried on throttling: a 429 with Retry-After is waited
+ * out by the SDK's HTTP pipeline, one without it by the transport's retry), at the stored reference of the
+ * conversation it belongs to.
  */
 export class TeamsRoster {
   constructor(private readonly messenger: TeamsMessenger) {}
@@ -63,9 +62,7 @@ export class TeamsRoster {
   /** One person, by AAD object id or Teams user id; null when Teams answers 404 (not a member, or no such account). */
   async member(scope: RosterScope, userId: string): Promise<RosterMember | null> {
     try {
-      const account = await this.inScope(scope, (turn) =>
-        this.messenger.retrying(() => (scope.kind === "team" ? TeamsInfo.getTeamMember(turn, scope.id, userId) : TeamsInfo.getMember(turn, userId))),
-      );
+      const account = await this.messenger.connector.rosterMember(await this.referenceOf(scope), scope, userId);
       return toMember(account);
     } catch (error) {
       if (notFound(error)) return null;
@@ -76,11 +73,7 @@ export class TeamsRoster {
   /** One page of the members, from a continuation token (none: the first page). */
   async page(scope: RosterScope, continuationToken: string | null): Promise<RosterPage> {
     const token = continuationToken ?? undefined;
-    const page = await this.inScope(scope, (turn) =>
-      this.messenger.retrying(() =>
-        scope.kind === "team" ? TeamsInfo.getPagedTeamMembers(turn, scope.id, PAGE_SIZE, token) : TeamsInfo.getPagedMembers(turn, PAGE_SIZE, token),
-      ),
-    );
+    const page = await this.messenger.connector.rosterPage(await this.referenceOf(scope), scope, PAGE_SIZE, token);
     return {
       members: page.members.flatMap((account) => toMember(account) ?? []),
       continuationToken: page.continuationToken || null,
@@ -90,7 +83,7 @@ export class TeamsRoster {
   /** A team's name, or null when Teams will not describe it to the bot (not in it, or no such team). */
   async teamName(teamId: string): Promise<string | null> {
     try {
-      const details = await this.inScope({ kind: "team", id: teamId }, (turn) => this.messenger.retrying(() => TeamsInfo.getTeamDetails(turn, teamId)));
+      const details = await this.messenger.connector.teamDetails(await this.referenceOf({ kind: "team", id: teamId }), teamId);
       return details.name ?? null;
     } catch (error) {
       if (notReadable(error)) return null;
@@ -98,9 +91,9 @@ export class TeamsRoster {
     }
   }
 
-  private async inScope<T>(scope: RosterScope, work: (turn: TurnContext) => Promise<T>): Promise<T> {
+  private async referenceOf(scope: RosterScope): Promise<Partial<ConversationReference>> {
     const reference = await this.messenger.referenceFor(scope.id);
     if (!reference) throw new Error("cannot read a Teams roster yet: the bot has not been reached from Teams");
-    return this.messenger.inProactiveTurn(reference, work);
+    return reference;
   }
 }

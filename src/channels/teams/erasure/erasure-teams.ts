@@ -12,8 +12,8 @@ export const eraseCommand: TeamsCommand = {
   description: "AIMS owners: erase a leaver's personal data on request (GDPR Art. 17); records and the audit chain are kept.",
   visibleTo: (ctx, actor) => ctx.core.roles.has(actor, "owner"),
   async handle({ ctx, turn, actor }) {
-    if (!(await ctx.core.roles.has(actor, "owner"))) return void (await turn.sendActivity(markdownMessage(ERASURE_ONLY_OWNERS)));
-    await turn.sendActivity(cardMessage(erasureCard(), "Erase personal data"));
+    if (!(await ctx.core.roles.has(actor, "owner"))) return void (await turn.send(markdownMessage(ERASURE_ONLY_OWNERS)));
+    await turn.send(cardMessage(erasureCard(), "Erase personal data"));
   },
 };
 

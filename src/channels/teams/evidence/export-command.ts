@@ -15,12 +15,12 @@ export const exportCommand: TeamsCommand = {
   visibleTo: async (ctx, actor) => (await ctx.core.auditPacks.exportRefusal(actor)) === null,
   async handle({ ctx, turn, actor }) {
     const refusal = await ctx.core.auditPacks.exportRefusal(actor);
-    if (refusal) return void (await turn.sendActivity(markdownMessage(refusal)));
+    if (refusal) return void (await turn.send(markdownMessage(refusal)));
     if (turn.activity.conversation.conversationType !== "personal") {
-      return void (await turn.sendActivity(markdownMessage(W.personalChatOnly)));
+      return void (await turn.send(markdownMessage(W.personalChatOnly)));
     }
     const name = `${auditPackName(ctx.core.clock.now())}.zip`;
     const estimate = await ctx.core.auditPacks.estimateZipBytes();
-    await turn.sendActivity({ type: "message", attachments: [fileConsentAttachment(name, W.consentDescription, estimate)] });
+    await turn.send({ type: "message", attachments: [fileConsentAttachment(name, W.consentDescription, estimate)] });
   },
 };

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { TurnContext, type ConversationReference, type FileConsentCardResponse, type FileUploadInfo } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import { auditPackSummary } from "../../../features/evidence/audit-pack-service.js";
 import { EXPORT_WORDING as W } from "../../../features/evidence/conversation/export-wording.js";
@@ -11,14 +10,15 @@ import { failureMessage } from "../reply.js";
 import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
 import { uploadToSession } from "../files/upload-session.js";
 import { AUDIT_PACK_CONTEXT, fileInfoAttachment } from "./file-cards.js";
+import type { ConversationReference, FileConsentResponse, FileUploadInfo, TeamsTurn } from "../transport/index.js";
 
-const isAuditPack = (response: FileConsentCardResponse) => (response.context as { file?: unknown } | undefined)?.file === AUDIT_PACK_CONTEXT.file;
+const isAuditPack = (response: FileConsentResponse) => (response.context as { file?: unknown } | undefined)?.file === AUDIT_PACK_CONTEXT.file;
 
 /** The consent card stays in the chat; replacing it stops a second Allow from building a second pack. */
-async function replaceConsentCard(ctx: TeamsContext, turn: TurnContext, text: string) {
+async function replaceConsentCard(ctx: TeamsContext, turn: TeamsTurn, text: string) {
   if (!turn.activity.replyToId) return;
   try {
-    await turn.updateActivity({ ...markdownMessage(text), id: turn.activity.replyToId });
+    await turn.update(turn.activity.replyToId, markdownMessage(text));
   } catch (error) {
     ctx.logger.warn({ err: error }, "could not replace the Teams file consent card");
   }
@@ -29,19 +29,19 @@ async function replaceConsentCard(ctx: TeamsContext, turn: TurnContext, text: st
  * may take longer than Teams waits for an invoke, so the answer comes first and the pack follows in the background
  * (awaited on shutdown), ending with the file card or a message that says what went wrong.
  */
-export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
-  if (!isAuditPack(response)) return void (await turn.sendActivity(markdownMessage(W.unknownFile)));
+export async function acceptAuditPackUpload(ctx: TeamsContext, turn: TeamsTurn, response: FileConsentResponse): Promise<void> {
+  if (!isAuditPack(response)) return void (await turn.send(markdownMessage(W.unknownFile)));
   const actor = teamsActor(turn.activity);
-  if (!actor) return void (await turn.sendActivity(markdownMessage(UNKNOWN_PERSON_MESSAGE)));
+  if (!actor) return void (await turn.send(markdownMessage(UNKNOWN_PERSON_MESSAGE)));
   const refusal = await ctx.core.auditPacks.exportRefusal(actor).catch((error: unknown) => exportFailure(ctx, error));
-  if (refusal) return void (await turn.sendActivity(markdownMessage(refusal)));
+  if (refusal) return void (await turn.send(markdownMessage(refusal)));
   const upload = response.uploadInfo;
-  if (!upload?.uploadUrl) return void (await turn.sendActivity(markdownMessage(W.noUploadPlace)));
+  if (!upload?.uploadUrl) return void (await turn.send(markdownMessage(W.noUploadPlace)));
   await replaceConsentCard(ctx, turn, W.uploading);
-  void ctx.inFlight.track(deliverAuditPack(ctx, actor, upload, TurnContext.getConversationReference(turn.activity)));
+  void ctx.inFlight.track(deliverAuditPack(ctx, actor, upload, turn.reference()));
 }
 
-export async function declineAuditPackUpload(ctx: TeamsContext, turn: TurnContext, response: FileConsentCardResponse): Promise<void> {
+export async function declineAuditPackUpload(ctx: TeamsContext, turn: TeamsTurn, response: FileConsentResponse): Promise<void> {
   if (!isAuditPack(response)) return;
   await replaceConsentCard(ctx, turn, W.declined);
 }

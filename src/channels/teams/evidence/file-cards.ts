@@ -1,4 +1,4 @@
-import type { Attachment, FileUploadInfo } from "botbuilder";
+import type { Attachment, FileUploadInfo } from "../transport/index.js";
 
 const FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent";
 const FILE_INFO = "application/vnd.microsoft.teams.card.file.info";

@@ -1,4 +1,3 @@
-import type { MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import { type FieldErrors, FormValues } from "../../../conversation/form.js";
 import { replyText } from "../../../conversation/reply.js";
@@ -14,6 +13,7 @@ import { readCardValues } from "../conversation/adaptive-card-form.js";
 import { teamsTurn } from "../conversation/teams-turn.js";
 import { dialogCard, dialogMessage } from "../message-actions/dialog.js";
 import { messageOf } from "../message-actions/quoted-message.js";
+import type { MessageAction, MessageActionResponse, TeamsTurn } from "../transport/index.js";
 
 /** The manifest's message action "Add to incident timeline" (composeExtensions command id). */
 export const ADD_TO_TIMELINE_COMMAND = "addToIncidentTimeline";
@@ -29,7 +29,7 @@ function timelineDialog(incidents: readonly Incident[], source: string, initial:
 }
 
 /** Asks which open incident (preselecting the one announced in this conversation) and offers the message as the note. */
-export async function fetchTimelineDialog(ctx: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function fetchTimelineDialog(ctx: TeamsContext, turn: TeamsTurn, action: MessageAction): Promise<MessageActionResponse> {
   const conversationId = turn.activity.conversation?.id ?? "";
   const [incidents, here] = await Promise.all([ctx.core.incidents.listActive(), ctx.core.incidents.findByRoom("teams", conversationId)]);
   if (incidents.length === 0) return dialogMessage(W.noOpenIncident);
@@ -40,7 +40,7 @@ export async function fetchTimelineDialog(ctx: TeamsContext, turn: TurnContext, 
 }
 
 /** Adds the note through the incident capability; a refusal keeps the dialog open with what was typed. */
-export async function submitTimelineDialog(ctx: TeamsContext, actor: Actor, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function submitTimelineDialog(ctx: TeamsContext, actor: Actor, action: MessageAction): Promise<MessageActionResponse> {
   const data = (action.data ?? {}) as Record<string, unknown>;
   const values = new FormValues(readCardValues(data));
   const state = { source: String(data.source ?? "") };

@@ -1,4 +1,3 @@
-import type { MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from "botbuilder";
 import type { Actor } from "../../../core/actor.js";
 import { fetchConcernDialog, submitConcernDialog } from "../concerns/concern-message-action.js";
 import { REPORT_CONCERN_COMMAND } from "../concerns/concern-verbs.js";
@@ -7,10 +6,11 @@ import { ADD_TO_TIMELINE_COMMAND, fetchTimelineDialog, submitTimelineDialog } fr
 import { failureMessage } from "../reply.js";
 import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
 import { dialogMessage } from "./dialog.js";
+import type { MessageAction as TeamsMessageAction, MessageActionResponse, TeamsTurn } from "../transport/index.js";
 
 interface MessageAction {
-  fetch(ctx: TeamsContext, turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse>;
-  submit(ctx: TeamsContext, actor: Actor, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse>;
+  fetch(ctx: TeamsContext, turn: TeamsTurn, action: TeamsMessageAction): Promise<MessageActionResponse>;
+  submit(ctx: TeamsContext, actor: Actor, action: TeamsMessageAction): Promise<MessageActionResponse>;
 }
 
 /** The message actions of the manifest's composeExtensions, by command id: the Teams side of Slack's message shortcuts. */
@@ -21,7 +21,7 @@ export const MESSAGE_ACTIONS: Readonly<Record<string, MessageAction>> = {
 
 const UNSUPPORTED = "That action is no longer supported. Send **help** to see what I can do.";
 
-async function answer(ctx: TeamsContext, action: MessagingExtensionAction, work: (handler: MessageAction) => Promise<MessagingExtensionActionResponse>) {
+async function answer(ctx: TeamsContext, action: TeamsMessageAction, work: (handler: MessageAction) => Promise<MessageActionResponse>) {
   const handler = MESSAGE_ACTIONS[action.commandId ?? ""];
   if (!handler) return dialogMessage(UNSUPPORTED);
   try {
@@ -32,11 +32,11 @@ async function answer(ctx: TeamsContext, action: MessagingExtensionAction, work:
   }
 }
 
-export function fetchMessageAction(ctx: TeamsContext, turn: TurnContext, action: MessagingExtensionAction) {
+export function fetchMessageAction(ctx: TeamsContext, turn: TeamsTurn, action: TeamsMessageAction) {
   return answer(ctx, action, (handler) => handler.fetch(ctx, turn, action));
 }
 
-export function submitMessageAction(ctx: TeamsContext, turn: TurnContext, action: MessagingExtensionAction) {
+export function submitMessageAction(ctx: TeamsContext, turn: TeamsTurn, action: TeamsMessageAction) {
   const actor = teamsActor(turn.activity);
   if (!actor) return Promise.resolve(dialogMessage(UNKNOWN_PERSON_MESSAGE));
   return answer(ctx, action, (handler) => handler.submit(ctx, actor, action));

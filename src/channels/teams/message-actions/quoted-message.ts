@@ -1,4 +1,4 @@
-import type { MessageActionsPayload } from "botbuilder";
+import type { MessageActionPayload } from "../transport/index.js";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -18,7 +18,7 @@ export function htmlToText(html: string): string {
 }
 
 /** The text of the message a message action was started on, and who wrote it (as Teams shows them). */
-export function messageOf(payload: MessageActionsPayload | undefined): { text: string; authorId?: string; authorName?: string; messageId?: string } {
+export function messageOf(payload: MessageActionPayload | undefined): { text: string; authorId?: string; authorName?: string; messageId?: string } {
   const body = payload?.body;
   const text = body?.contentType === "html" ? htmlToText(body.content ?? "") : (body?.content ?? "").trim();
   const user = payload?.from?.user;

@@ -11,7 +11,7 @@ export const meCommand: TeamsCommand = {
   name: "me",
   description: "See what AIMS holds about you: your accounts, roles, requests and the records you own (personal chat only).",
   async handle({ ctx, turn, actor }) {
-    if (turn.activity.conversation?.conversationType !== "personal") return void (await turn.sendActivity(markdownMessage(PERSONAL_CHAT_ONLY)));
-    await turn.sendActivity(reportMessage(personalDataReport(await personalData(ctx.core, actor))));
+    if (turn.activity.conversation?.conversationType !== "personal") return void (await turn.send(markdownMessage(PERSONAL_CHAT_ONLY)));
+    await turn.send(reportMessage(personalDataReport(await personalData(ctx.core, actor))));
   },
 };

@@ -1,16 +1,16 @@
-import type { TurnContext } from "botbuilder";
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import { commandArguments, type TeamsCommand } from "../commands/command.js";
 import { digestCard, digestSummary } from "./cards/digest-card.js";
 import { objectivesCard, reviewsCard } from "./cards/list-cards.js";
 import { objectiveForm, reviewScheduleForm } from "./cards/schedule-forms.js";
+import type { TeamsTurn } from "../transport/index.js";
 
 const LOOK_AHEAD_DAYS = 30;
 
 /** The words after the command word, lower-cased ("digest preview" → "preview"). */
-const argumentsOf = (turn: TurnContext) => commandArguments(turn).toLowerCase();
+const argumentsOf = (turn: TeamsTurn) => commandArguments(turn).toLowerCase();
 
-const say = (turn: TurnContext, text: string) => turn.sendActivity(markdownMessage(text));
+const say = (turn: TeamsTurn, text: string) => turn.send(markdownMessage(text));
 
 export const objectivesCommand: TeamsCommand = {
   name: "objectives",
@@ -18,10 +18,10 @@ export const objectivesCommand: TeamsCommand = {
   async handle({ ctx, turn, actor }) {
     if (argumentsOf(turn) === "add") {
       if (!(await ctx.core.scheduling.objectives.mayAdd(actor))) return void (await say(turn, "Only AIMS owners and managers can add objectives."));
-      return void (await turn.sendActivity(cardMessage(objectiveForm(), "New AI objective")));
+      return void (await turn.send(cardMessage(objectiveForm(), "New AI objective")));
     }
     const objectives = await ctx.core.scheduling.objectives.list();
-    await turn.sendActivity(cardMessage(objectivesCard(objectives), `${objectives.length} AI objective(s)`));
+    await turn.send(cardMessage(objectivesCard(objectives), `${objectives.length} AI objective(s)`));
   },
 };
 
@@ -32,10 +32,10 @@ export const reviewsCommand: TeamsCommand = {
     const { reviews } = ctx.core.scheduling;
     if (argumentsOf(turn) === "add") {
       if (!(await reviews.mayEditSchedules(actor))) return void (await say(turn, "Only AIMS owners can add or change review schedules."));
-      return void (await turn.sendActivity(cardMessage(reviewScheduleForm(), "New review schedule")));
+      return void (await turn.send(cardMessage(reviewScheduleForm(), "New review schedule")));
     }
     const [due, schedules] = await Promise.all([reviews.dueWithin(LOOK_AHEAD_DAYS, actor), reviews.listSchedules()]);
-    await turn.sendActivity(cardMessage(reviewsCard(due, schedules, LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
+    await turn.send(cardMessage(reviewsCard(due, schedules, LOOK_AHEAD_DAYS), `${due.length} item(s) due in the next ${LOOK_AHEAD_DAYS} days`));
   },
 };
 
@@ -47,6 +47,6 @@ export const digestCommand: TeamsCommand = {
     if (argumentsOf(turn) !== "preview") return void (await say(turn, "Try **digest preview**."));
     const result = await ctx.core.scheduling.digest.preview(actor);
     if (result.kind === "forbidden") return void (await say(turn, "The digest preview is for managers (TEAMS_MANAGERS)."));
-    await turn.sendActivity(cardMessage(digestCard(result.report), digestSummary(result.report)));
+    await turn.send(cardMessage(digestCard(result.report), digestSummary(result.report)));
   },
 };

@@ -1,12 +1,12 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { AuthenticateRequestResult } from "botframework-connector";
-import type { TeamsConfig } from "../../config/config.js";
-import type { Logger } from "../../log/logger.js";
+import type { TeamsConfig } from "../../../config/config.js";
+import type { Logger } from "../../../log/logger.js";
 
 /**
  * botbuilder's CloudAdapter, driven step by step (authenticate, then run the turn) instead of through its
  * `process()`, which prints failures with console.error and answers a malformed activity with 500: the endpoint
- * in activity-endpoint.ts answers and logs each step itself.
+ * in endpoint.ts answers and logs each step itself.
  */
 export class TeamsAdapter extends CloudAdapter {
   /** Checks the Bot Framework token; without an app id, botbuilder accepts any request (local testing only). */

@@ -21,11 +21,19 @@ const DEFAULTS: RetryOptions = {
   onRetry: () => undefined,
 };
 
+/** The HTTP status of a failed Bot Connector call (botbuilder's errors carry it as `statusCode` or `response.status`). */
 export function statusOf(error: unknown): number | undefined {
   if (!error || typeof error !== "object") return undefined;
   const { statusCode, response } = error as { statusCode?: unknown; response?: { status?: unknown } };
   if (typeof statusCode === "number") return statusCode;
   return typeof response?.status === "number" ? response.status : undefined;
+}
+
+/** The wait Teams asked for in a 429's Retry-After, in ms, or 0. */
+export function retryAfterMs(error: unknown): number {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | null)?.response?.headers;
+  const seconds = Number(headers?.get?.("retry-after"));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
 /** Runs `work`, retrying 412 and 429 with exponential back-off and jitter. */

@@ -1,9 +1,9 @@
 import type { Request, Response } from "express";
-import type { TurnContext } from "botbuilder";
-import { withLibraryConsole } from "../../log/library-console.js";
-import { scrubSecrets, type Logger } from "../../log/logger.js";
+import { withLibraryConsole } from "../../../log/library-console.js";
+import { scrubSecrets, type Logger } from "../../../log/logger.js";
 import { readIncomingActivity } from "./incoming-activity.js";
-import type { TeamsAdapter } from "./teams-adapter.js";
+import type { TeamsAdapter } from "./adapter.js";
+import type { BotbuilderBot } from "./bot.js";
 
 /**
  * A token that does not verify: botframework-connector's AuthenticationError with 401/403, or jsonwebtoken's own
@@ -20,7 +20,7 @@ function isTokenRefusal(error: unknown): boolean {
  * what is wrong with an activity, 401 for a token that does not verify — and every failure as one line in the
  * app's JSON logs instead of botbuilder's console output.
  */
-export function activityEndpoint(adapter: TeamsAdapter, logger: Logger, logic: (turn: TurnContext) => Promise<void>) {
+export function activityEndpoint(adapter: TeamsAdapter, logger: Logger, bot: BotbuilderBot) {
   const log = logger.child({ component: "teams" });
   return async (req: Request, res: Response): Promise<void> => {
     const incoming = readIncomingActivity(req.body);
@@ -39,7 +39,7 @@ export function activityEndpoint(adapter: TeamsAdapter, logger: Logger, logic: (
       res.status(401).json({ error: "unauthorized" });
       return;
     }
-    const answer = await adapter.runTurn(auth, activity, logic);
+    const answer = await adapter.runTurn(auth, activity, (turn) => bot.run(turn));
     res.status(answer?.status ?? 200);
     if (answer?.body !== undefined) res.send(answer.body);
     res.end();
