@@ -11,8 +11,6 @@ export interface TeamsTurn {
   send(message: OutgoingMessage | string): Promise<string | null>;
   /** Replaces a message the bot sent in this conversation. */
   update(activityId: string, message: OutgoingMessage): Promise<void>;
-  /** Deletes a message the bot sent in this conversation. */
-  delete(activityId: string): Promise<void>;
   /** The activity's conversation as a stored reference, to reach it again after the turn. */
   reference(): ConversationReference;
 }
@@ -38,7 +36,6 @@ export function turnOf(context: TurnContext): TeamsTurn {
     update: async (activityId, message) => {
       await context.updateActivity({ ...(message as Partial<Activity>), id: activityId });
     },
-    delete: (activityId) => context.deleteActivity(activityId),
     reference: () => conversationReferenceOf(context.activity),
   };
 }
