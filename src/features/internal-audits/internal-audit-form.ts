@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type FieldErrors, parseFormFields } from "../../core/form-fields.js";
 import { normaliseScope } from "./audit-scope.js";
 
-export const AUDIT_LIMITS = { title: 150, note: 2000, links: 10, link: 500 } as const;
+export const AUDIT_LIMITS = { title: 150, note: 2000, links: 10, link: 500, linksText: 3000 } as const;
 
 const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -59,6 +59,7 @@ export const findingSchema = z.object({
   note: z.string({ error: "Say what you found" }).trim().min(3, "Say what you found in a few words").max(AUDIT_LIMITS.note, `Keep it under ${AUDIT_LIMITS.note} characters`),
   evidenceLinks: z
     .string()
+    .max(AUDIT_LIMITS.linksText, `Keep the links under ${AUDIT_LIMITS.linksText} characters in all`)
     .optional()
     .transform((text) => (text ?? "").split(/[\s,]+/).filter(Boolean))
     .pipe(

@@ -45,11 +45,13 @@ export class InternalAuditService {
   }
 
   /** The programme: every audit, the next planned first, then those in progress, then the reported. */
-  async programme(): Promise<InternalAudit[]> {
-    const audits = await this.deps.prisma.internalAudit.findMany({ orderBy: [{ plannedStart: "asc" }, { id: "asc" }] });
+  async programme(): Promise<(InternalAudit & { findingCount: number })[]> {
+    const rows = await this.deps.prisma.internalAudit.findMany({ orderBy: [{ plannedStart: "asc" }, { id: "asc" }], include: { _count: { select: { findings: true } } } });
+    const audits = rows.map(({ _count, ...audit }) => ({ ...audit, findingCount: _count.findings }));
     const rank = { in_progress: 0, planned: 1, reported: 2 } as const;
     const named = await this.withAuditorNames(audits);
-    return named.sort((a, b) => rank[a.status] - rank[b.status]);
+    // In progress, then planned (soonest first), then reported (latest first).
+    return named.sort((a, b) => rank[a.status] - rank[b.status] || (a.status === "reported" ? b.plannedStart.getTime() - a.plannedStart.getTime() : 0));
   }
 
   async details(reference: string): Promise<AuditWithFindings | null> {
@@ -194,6 +196,14 @@ export class InternalAuditService {
       const { findings: _, ...audit } = before;
       return this.changed(tx, actor, audit, "reported");
     });
+  }
+
+  /** Why this person may not record a finding on this audit now, or null; the save checks again. */
+  async findingRefusal(actor: Actor, audit: InternalAudit): Promise<string | null> {
+    const notAuditor = await this.deps.prisma.$transaction((tx) => this.auditorRefusal(tx, actor, audit));
+    if (notAuditor) return notAuditor;
+    if (audit.status === "planned") return `${audit.reference} has not started yet: start it before recording findings.`;
+    return audit.status === "reported" ? `${audit.reference} is reported, so its findings are final.` : null;
   }
 
   private async auditorRefusal(tx: Tx, actor: Actor, audit: InternalAudit): Promise<string | null> {
