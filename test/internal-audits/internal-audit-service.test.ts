@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
@@ -10,6 +13,7 @@ import type { PeopleDirectory } from "../../src/features/organisation/people-dir
 import type { RoleService } from "../../src/features/organisation/role-service.js";
 import { PeopleNames } from "../../src/features/people/people-names.js";
 import { createLogger } from "../../src/log/logger.js";
+import { writeAuditPack } from "../../src/features/evidence/audit-pack/write-audit-pack.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
 import { organisationIn } from "../support/roles.js";
 
@@ -160,5 +164,29 @@ describe("reminders and the digest", () => {
     const metrics = await internalAuditsSection.collect(prisma, { from: new Date(clock.now().getTime() - 7 * DAY), to: clock.now(), waitingDays: 5 });
     expect(metrics).toContainEqual({ key: "audits.in_progress", label: expect.stringContaining(planned.audit.reference), value: 1 });
     expect(metrics.find((metric) => metric.key === "audits.next_in_days")).toMatchObject({ value: 9 });
+  });
+});
+
+describe("the audit pack", () => {
+  it("holds each audit's report, its findings as records, and lists them as evidence for clause 9.2", async () => {
+    const outDir = await mkdtemp(path.join(os.tmpdir(), "aims-audits-pack-"));
+    try {
+      const pack = await writeAuditPack({ prisma, outDir, period: {}, generatedAt: clock.now(), generatedBy: "test" });
+      const read = (file: string) => readFile(path.join(pack.folder, file), "utf8");
+      const reported = await prisma.internalAudit.findFirstOrThrow({ where: { status: "reported" } });
+      const report = await read(`internal-audits/${reported.reference}.md`);
+      expect(report).toContain(`# Internal audit ${reported.reference}: Q1 audit`);
+      expect(report).toContain("- Status: reported");
+      expect(report).toContain("Minor nonconformity: 1, Major nonconformity: 0");
+      expect(report).toContain("| 9.2 Internal audit | Minor nonconformity | No audit criteria written | https://wiki.example.com/audits<br>https://wiki.example.com/plan |");
+      expect(report).toContain("| A.2.2 AI policy | Observation | Policy is a draft |");
+      expect(await read("records/internal-audit-findings.csv")).toContain("minor_nc");
+      expect(pack.recordCounts.find((source) => source.file === "internal-audits")?.count).toBe(await prisma.internalAudit.count());
+      const readme = await read("README.md");
+      expect(readme).toContain(`\`internal-audits/${reported.reference}.md\``);
+      expect(readme).toMatch(/#### Clause 9\.2[\s\S]*Internal audits: \d+[\s\S]*Internal audit findings \(the audit reports\): 2/);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
   });
 });
