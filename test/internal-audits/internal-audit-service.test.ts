@@ -14,6 +14,7 @@ import type { RoleService } from "../../src/features/organisation/role-service.j
 import { PeopleNames } from "../../src/features/people/people-names.js";
 import { createLogger } from "../../src/log/logger.js";
 import { writeAuditPack } from "../../src/features/evidence/audit-pack/write-audit-pack.js";
+import { ErasureService } from "../../src/features/organisation/erasure.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
 import { organisationIn } from "../support/roles.js";
 
@@ -188,5 +189,16 @@ describe("the audit pack", () => {
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("erasing an auditor's personal data (GDPR Art. 17)", () => {
+  it("keeps the audits and their evidence, and erases the auditor's id from their audit events", async () => {
+    const audit = await prisma.internalAudit.findFirstOrThrow({ where: { auditorId: ALICE_SLACK.id } });
+    const erased = await new ErasureService({ prisma, clock, roles }).erase(OWNER, { person: "slack:UALICE", reason: "ER-7", confirm: true });
+    expect(erased.kind).toBe("erased");
+    const planned = await prisma.auditEvent.findFirstOrThrow({ where: { action: "internal_audit.planned", entityId: audit.reference } });
+    expect(JSON.stringify(planned.after)).not.toContain(ALICE_SLACK.id);
+    expect(await prisma.internalAudit.findUniqueOrThrow({ where: { id: audit.id } })).toMatchObject({ status: "reported", auditorId: ALICE_SLACK.id });
   });
 });
