@@ -200,8 +200,7 @@ export class InternalAuditService {
 
   /** Why this person may not record a finding on this audit now, or null; the save checks again. */
   async findingRefusal(actor: Actor, audit: InternalAudit): Promise<string | null> {
-    const notAuditor = await this.deps.prisma.$transaction((tx) => this.auditorRefusal(tx, actor, audit));
-    if (notAuditor) return notAuditor;
+    if (!(await this.deps.roles.samePerson(actor, auditorOf(audit)))) return `Only the auditor of ${audit.reference} can do that.`;
     if (audit.status === "planned") return `${audit.reference} has not started yet: start it before recording findings.`;
     return audit.status === "reported" ? `${audit.reference} is reported, so its findings are final.` : null;
   }

@@ -15,7 +15,7 @@ const SCOPE = ["9.2", "A.2.2", "A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3", "A.6.
 
 let t: TestAims;
 beforeAll(async () => {
-  t = await startTestAims({ teams: true, slack: false, clock, env: { TEAMS_OWNERS: TEAMS_OWNERS_ENV } });
+  t = await startTestAims({ teams: true, slack: false, clock, env: { TEAMS_OWNERS: TEAMS_OWNERS_ENV, TEAMS_MANAGERS: TEAMS_EMPLOYEE.aadObjectId } });
 });
 afterAll(async () => {
   await t?.stop();
@@ -60,6 +60,9 @@ describe("internal audits in Teams (ISO 42001 9.2)", () => {
     expect(await clickForMessage(t, TEAMS_EMPLOYEE, button(planned, ids.actions.start))).toBe("Only the auditor of AUD-0001 can do that.");
     const started = await clickForCard(t, AUDITOR, button(planned, ids.actions.start));
     expect(cardText(started)).toContain("AUD-0001 is in progress");
+    const digest = cardText((await ask(TEAMS_EMPLOYEE, "digest preview")).body);
+    expect(digest).toContain("Internal audits");
+    expect(digest).toContain("Audits in progress (AUD-0001)");
 
     const group = await clickForCard(t, AUDITOR, groupButton(started, "A.6"));
     expect(buttonsOf(group).filter((action) => action.verb === ids.actions.findingForm)).toHaveLength(9);
