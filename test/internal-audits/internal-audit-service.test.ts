@@ -15,6 +15,9 @@ import { PeopleNames } from "../../src/features/people/people-names.js";
 import { createLogger } from "../../src/log/logger.js";
 import { writeAuditPack } from "../../src/features/evidence/audit-pack/write-audit-pack.js";
 import { ErasureService } from "../../src/features/organisation/erasure.js";
+import { openDuties } from "../../src/features/organisation/open-duties.js";
+import { personalData } from "../../src/features/organisation/personal-data.js";
+import { openDutiesReport, personalDataReport } from "../../src/features/organisation/personal-data-text.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
 import { organisationIn } from "../support/roles.js";
 
@@ -189,6 +192,22 @@ describe("the audit pack", () => {
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("what the bot holds about an auditor", () => {
+  it("lists their audits in /aims me, and the open ones among a leaver's duties", async () => {
+    const bobs = await prisma.internalAudit.findMany({ where: { auditorId: BOB.id }, orderBy: { id: "desc" } });
+    const data = await personalData({ prisma, clock, directory }, BOB);
+    expect(data.audits.items.map((audit) => audit.reference)).toEqual(bobs.map((audit) => audit.reference));
+    const mine = personalDataReport(data).sections.find((section) => section.title === "Internal audits you audit")!;
+    expect(mine.lines.join("\n")).toContain(`${bobs[0]!.reference} Q1 audit (in progress, starts 2027-03-01)`);
+
+    await directory.observe({ ...BOB, name: "Bob", deactivated: { reason: "deleted in Slack" } });
+    const duties = (await openDuties({ prisma, clock }, BOB))!;
+    const open = bobs.filter((audit) => audit.status !== "reported").map((audit) => audit.reference);
+    expect(duties.audits.items.map((audit) => audit.reference)).toEqual(open);
+    expect(openDutiesReport(duties).sections.map((section) => section.title)).toContain("Internal audits they are the auditor of");
   });
 });
 
