@@ -15,6 +15,8 @@ import { AssessmentService } from "../features/assessments/assessment-service.js
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
 import type { QuestionnaireDefinition } from "../features/assessments/questionnaire/index.js";
 import { IncidentService } from "../features/incidents/incident-service.js";
+import { InternalAuditService } from "../features/internal-audits/internal-audit-service.js";
+import { addInternalAudits } from "../features/scheduler/internal-audit-follow-ups.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -43,6 +45,8 @@ export interface Core {
   requests: RequestService;
   assessments: AssessmentService;
   incidents: IncidentService;
+  /** The internal audit programme (9.2): audits, checklists, findings. */
+  internalAudits: InternalAuditService;
   concerns: ConcernService;
   scheduling: Scheduling;
   soa: SoaService;
@@ -85,10 +89,12 @@ export function createCore(options: {
   const incidents = new IncidentService({ prisma, clock, roles, events, people });
   const scheduling = createScheduling({ prisma, clock, roles, events, config, logger, people, metrics });
   addRiskFollowUps(scheduling, { roles, incidents });
+  const internalAudits = new InternalAuditService({ prisma, clock, roles, events, people });
+  addInternalAudits(scheduling, internalAudits);
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

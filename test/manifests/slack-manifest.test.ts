@@ -22,6 +22,7 @@ const AIMS_SUBCOMMANDS = [
   "incident",
   "objectives",
   "reviews",
+  "audit",
   "digest preview",
   "soa",
   "roles",

@@ -43,6 +43,7 @@ export const NAMED_FIELDS = [
   { table: "ExternalReportDecision", channel: "deciderChannel", id: "deciderId", name: "deciderName" },
   { table: "Objective", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "ReviewSchedule", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
+  { table: "InternalAudit", channel: "auditorChannel", id: "auditorId", name: "auditorName" },
 ] as const;
 
 export const ERASURE_ONLY_OWNERS = "Only the AIMS owners can erase a person's data.";

@@ -166,6 +166,16 @@ export async function reviewsOwnedBy(db: Prisma, accounts: readonly IdentityRef[
   return { total: found.total, items: found.items.map((review) => ({ reference: review.reference, title: review.title, status: null, dueAt: review.nextDueAt })) };
 }
 
+/** Internal audits the person is the auditor of; `open`: planned or in progress only (9.2). */
+export async function auditsBy(db: Prisma, accounts: readonly IdentityRef[], open: boolean): Promise<Listed<OwnedLine>> {
+  const where = { ...byAccounts("auditor", accounts), ...(open ? { status: { not: "reported" as const } } : {}) };
+  const found = await listed(
+    (take) => db.internalAudit.findMany({ where, orderBy: { id: "desc" }, take, select: { reference: true, title: true, status: true, plannedStart: true } }),
+    () => db.internalAudit.count({ where }),
+  );
+  return { total: found.total, items: found.items.map((audit) => ({ reference: audit.reference, title: audit.title, status: audit.status, dueAt: audit.plannedStart })) };
+}
+
 export async function objectivesOwnedBy(db: Prisma, accounts: readonly IdentityRef[]): Promise<Listed<OwnedLine>> {
   const where = byAccounts("owner", accounts);
   const found = await listed(

@@ -9,6 +9,7 @@ import {
   incidentsReportedBy,
   namedConcernsBy,
   objectivesOwnedBy,
+  auditsBy,
   remindersPendingFor,
   requestsBy,
   roleHistory,
@@ -34,6 +35,8 @@ export interface PersonalData {
   systems: Listed<OwnedLine>;
   objectives: Listed<OwnedLine>;
   correctiveActions: Listed<OwnedLine>;
+  /** Internal audits they are the auditor of (9.2). */
+  audits: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -51,12 +54,13 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, incidents, concerns, reminders] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, incidents, concerns, reminders] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
     objectivesOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, false),
+    auditsBy(prisma, refs, false),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -69,6 +73,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     systems,
     objectives,
     correctiveActions,
+    audits,
     incidents,
     concerns,
     reminders,

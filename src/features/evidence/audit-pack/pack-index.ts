@@ -20,13 +20,15 @@ export interface PackIndexInput {
   /** Registered sources whose tables this database does not have. */
   missingSources: readonly EvidenceSource[];
   chain: ChainVerification;
+  /** The internal audit reports written, e.g. `internal-audits/AUD-0001.md`. */
+  auditReports?: readonly string[];
 }
 
 /** README.md of the pack: what it holds, the audit trail, then every control with its SoA line and evidence. */
 export function packIndexMarkdown(input: PackIndexInput): string {
   return [
     ...heading(input),
-    ...contents(),
+    ...contents(input.auditReports ?? []),
     ...auditTrail(input.chain),
     ...recordTypes(input),
     ...evidenceByControl(input),
@@ -44,7 +46,7 @@ function heading({ generatedAt, generatedBy, period, statement }: PackIndexInput
   ];
 }
 
-function contents(): string[] {
+function contents(auditReports: readonly string[]): string[] {
   return [
     "## What is in this pack",
     "",
@@ -52,6 +54,9 @@ function contents(): string[] {
     "- `records/<type>.csv` and `records/<type>.json`: every record of one type in the period; the `controls` column names the controls it evidences.",
     `- \`${PACK_FILES.evidenceMap}\`: one line per control and record that evidences it.`,
     `- \`${PACK_FILES.chain}\`: the head of the tamper-evident audit trail when this pack was made.`,
+    ...(auditReports.length
+      ? [`- The internal audit reports (9.2), one per audit planned in the period, each item with its finding: ${auditReports.map((file) => `\`${file}\``).join(", ")}.`]
+      : []),
     "- This file: the audit trail check, the record types, then each control with its SoA line and its evidence.",
     "",
   ];

@@ -10,6 +10,7 @@ import { checkSources } from "../evidence-counts.js";
 import type { EvidencePeriod } from "../evidence-period.js";
 import type { EvidenceSource } from "../evidence-source.js";
 import { EVIDENCE_SOURCES } from "../sources/index.js";
+import { writeInternalAuditReports } from "./internal-audit-reports.js";
 import { packIndexMarkdown, PACK_FILES } from "./pack-index.js";
 import { EVIDENCE_MAP_HEADER, exportSourceRecords } from "./record-files.js";
 import { SOA_FILES, soaCsv, soaMarkdown } from "./soa-files.js";
@@ -86,10 +87,11 @@ export async function writeAuditPack(options: AuditPackOptions): Promise<AuditPa
   const chain = await verifyAuditChain(prisma, { onProgress: (checked) => onProgress?.({ phase: "audit-trail", checked }) });
   await writeTextFile(path.join(folder, PACK_FILES.chain), `${JSON.stringify(chainFile(chain, options.generatedAt), null, 2)}\n`);
 
+  const auditReports = available.some((source) => source.table === "InternalAudit") ? await writeInternalAuditReports(prisma, folder, period) : [];
   const statement = withPeriodEvidence(await loadSoaStatement(prisma), tallies);
   await writeTextFile(path.join(folder, SOA_FILES.csv), soaCsv(statement));
   await writeTextFile(path.join(folder, SOA_FILES.markdown), soaMarkdown(statement, options.generatedAt));
-  const index = packIndexMarkdown({ ...options, statement, tallies, missingSources: missing, chain });
+  const index = packIndexMarkdown({ ...options, statement, tallies, missingSources: missing, chain, auditReports });
   await writeTextFile(path.join(folder, PACK_FILES.index), index);
 
   const zipPath = `${folder}.zip`;

@@ -2,6 +2,7 @@ import type { EvidenceSource } from "../evidence-source.js";
 import { impactAssessments } from "./assessments.js";
 import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
+import { auditFindings, internalAudits } from "./internal-audits.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
@@ -20,6 +21,8 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   objectiveCheckIns,
   reviews,
   completions,
+  internalAudits,
+  auditFindings,
   soaEntryVersions,
   roleGrants,
   groupMemberships,
