@@ -2,6 +2,7 @@ import type { EvidenceSource } from "../evidence-source.js";
 import { impactAssessments } from "./assessments.js";
 import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
+import { managementReviewActions, managementReviewDecisions, managementReviews } from "./management-reviews.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
@@ -20,6 +21,9 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   objectiveCheckIns,
   reviews,
   completions,
+  managementReviews,
+  managementReviewDecisions,
+  managementReviewActions,
   soaEntryVersions,
   roleGrants,
   groupMemberships,
