@@ -12,7 +12,8 @@ export const DECISION_KINDS: Record<ManagementReviewDecisionKind, string> = {
 };
 export const DECISION_KIND_NAMES = Object.keys(DECISION_KINDS) as ManagementReviewDecisionKind[];
 
-export const REVIEW_LIMITS = { title: 150, decision: 2000, action: 1000, minutes: 5000 } as const;
+/** Slack holds at most 3,000 characters in a text input. */
+export const REVIEW_LIMITS = { title: 150, decision: 2000, action: 1000, minutes: 3000 } as const;
 
 const day = (message: string) =>
   z
