@@ -137,7 +137,7 @@ export class ManagementReviewService {
           createdAt: clock.now(),
         },
       });
-      await recordAudit(tx, clock, { actor, action: "management_review.scheduled", entityType: "management_review", entityId: created.reference, after: created, controls: created.controls });
+      await recordAudit(tx, clock, { actor, action: "management_review.scheduled", entityType: "management_review", entityId: created.reference, after: auditSnapshot(created), controls: created.controls });
       await events.record(tx, "management_review.changed", { reference: created.reference, change: "scheduled" }, created.reference);
       return created;
     });
@@ -318,7 +318,7 @@ export class ManagementReviewService {
         createdAt: clock.now(),
       },
     });
-    await recordAudit(tx, clock, { actor, action: "management_review.scheduled", entityType: "management_review", entityId: next.reference, after: { ...next, after: closed.reference }, controls: next.controls });
+    await recordAudit(tx, clock, { actor, action: "management_review.scheduled", entityType: "management_review", entityId: next.reference, after: { ...auditSnapshot(next), after: closed.reference }, controls: next.controls });
     await events.record(tx, "management_review.changed", { reference: next.reference, change: "scheduled" }, next.reference);
     return next;
   }
@@ -440,6 +440,12 @@ function uniquePeople<P extends ReviewPerson>(people: readonly P[]): P[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A review as its audit events keep it: people under the keys whose values an erasure can remove (reviewerId ...). */
+function auditSnapshot(review: ManagementReview) {
+  const { reviewers: _reviewers, participants: _participants, ...rest } = review;
+  return { ...rest, reviewers: reviewersOf(review).map((who) => ({ channel: who.channel, reviewerId: who.id, reviewerName: who.name ?? null })) };
 }
 
 export function inputsPayload(review: ManagementReview, zone: string): ReviewInputsPayload {

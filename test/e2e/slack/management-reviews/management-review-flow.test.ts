@@ -6,7 +6,7 @@ import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support
 import { eventually } from "../../../support/eventually.js";
 import type { FakeSlackCall } from "../../../support/fake-slack/index.js";
 import { commandReply, followUpState, type OpenedView, submit, viewOpenedBy } from "../incidents/incident-steps.js";
-import { dmsTo, SCHEDULING_ENV, tick } from "../scheduling/scheduling-steps.js";
+import { dmsTo, MANAGER, SCHEDULING_ENV, tick } from "../scheduling/scheduling-steps.js";
 
 const OWNER = OWNERS[0];
 const REVIEWER = "UREVIEWER1";
@@ -115,6 +115,15 @@ describe("management reviews in Slack", () => {
     await tick(t);
     const reminder = await t.fake.waitFor("chat.postMessage", (call) => call.args.channel === REVIEWER && String(call.args.text).includes("Add prompt regression tests"));
     expect(String(reminder.args.text)).toContain(`MR-0001/A-${saved!.id}`);
+
+    // The digest names the review still to be closed and the action now overdue.
+    clock.set(new Date("2026-12-19T10:00:00Z"));
+    const previewUrl = t.fake.newResponseUrl();
+    await t.slack.command(MANAGER, "digest preview", { responseUrl: previewUrl });
+    const preview = JSON.stringify((await t.fake.waitForResponseUrlPost((post) => post.url === previewUrl)).body);
+    expect(preview).toContain("Management reviews");
+    expect(preview).toContain("Held, not yet closed with minutes: *1*");
+    expect(preview).toContain("Review actions overdue: *1*");
   });
 
   it("closes the review with minutes, which go into the audit pack under clause 9.3", async () => {
