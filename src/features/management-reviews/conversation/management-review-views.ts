@@ -8,14 +8,17 @@ import { inputsOf, reviewersOf, type ReviewDetails, type ReviewInputsPayload } f
 import { MANAGEMENT_REVIEW_IDS as IDS } from "./management-review-ids.js";
 import { MANAGEMENT_REVIEW_WORDING as W } from "./management-review-wording.js";
 
-/** Slack holds 3,000 characters in a section; the lines of one input stay well under it. */
-const SECTION_MAX = 2800;
+/**
+ * How much of each part a message shows (a Teams card holds about 28 KB, a Slack section 3,000 characters): the
+ * inputs in full are kept with the review and in the audit pack.
+ */
+const BUDGET = { line: 240, inputInDm: 800, inputInView: 300, records: 1500, minutes: 2000 } as const;
 const LIST_MAX = 20;
 
 /** A day as the organisation counts it. */
 export const dayIn = (date: Date, zone: string) => DateTime.fromJSDate(date, { zone }).toISODate()!;
 
-const clip = (text: string, max = SECTION_MAX) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function reviewButtons(reference: string): Button[] {
   const value = { reference };
@@ -26,8 +29,8 @@ function reviewButtons(reference: string): Button[] {
   ];
 }
 
-function inputBlocks(inputs: readonly InputSection[]) {
-  return inputs.flatMap((input) => [heading(input.title), section([clip(input.lines.map((line) => `• ${line}`).join("\n"))], { id: `input:${input.id}` })]);
+function inputBlocks(inputs: readonly InputSection[], budget: number) {
+  return inputs.flatMap((input) => [heading(input.title), section([clip(input.lines.map((line) => `• ${clip(line, BUDGET.line)}`).join("\n"), budget)], { id: `input:${input.id}` })]);
 }
 
 /** The reviews not yet closed and the last ones closed, each with a button to open it. */
@@ -74,21 +77,21 @@ export function reviewView(review: ReviewDetails, options: { zone: string; canAc
         { label: W.reviewers, value: reviewersText(review) },
         ...(review.periodStart && review.openedAt ? [{ label: W.period, value: W.periodValue(dayIn(review.periodStart, zone), dayIn(review.openedAt, zone)) }] : []),
       ]),
-      ...(review.status === "scheduled" ? [context(W.inputsLater)] : inputBlocks(inputs)),
+      ...(review.status === "scheduled" ? [context(W.inputsLater)] : inputBlocks(inputs, BUDGET.inputInView)),
       heading(W.decisions),
       section([
         review.decisions.length === 0
           ? W.noDecisions
-          : clip(review.decisions.map((d) => W.decision(DECISION_KINDS[d.kind], d.text, person({ channel: d.decidedByChannel, id: d.decidedById, name: d.decidedByName }), dayIn(d.decidedAt, zone))).join("\n")),
+          : clip(review.decisions.map((d) => W.decision(DECISION_KINDS[d.kind], d.text, person({ channel: d.decidedByChannel, id: d.decidedById, name: d.decidedByName }), dayIn(d.decidedAt, zone))).join("\n"), BUDGET.records),
       ]),
       heading(W.actions),
       section([
         review.actions.length === 0
           ? W.noActions
-          : clip(review.actions.map((a) => W.action(a.id, a.description, person({ channel: a.ownerChannel, id: a.ownerId, name: a.ownerName }), dayIn(a.dueDate, "UTC"), a.status)).join("\n")),
+          : clip(review.actions.map((a) => W.action(a.id, a.description, person({ channel: a.ownerChannel, id: a.ownerId, name: a.ownerName }), dayIn(a.dueDate, "UTC"), a.status)).join("\n"), BUDGET.records),
       ]),
       ...(review.status === "closed" && review.minutes
-        ? [heading(W.minutes), section([clip(review.minutes)]), context(W.closedBy(person({ channel: review.closedByChannel ?? review.organiserChannel, id: review.closedById ?? "", name: null }), dayIn(review.closedAt!, zone)))]
+        ? [heading(W.minutes), section([clip(review.minutes, BUDGET.minutes)]), context(W.closedBy(person({ channel: review.closedByChannel ?? review.organiserChannel, id: review.closedById ?? "", name: null }), dayIn(review.closedAt!, zone)))]
         : []),
       ...(review.status === "open" && options.canAct ? [actions(reviewButtons(review.reference))] : []),
     ],
@@ -105,7 +108,7 @@ export function reviewInputsMessage(payload: ReviewInputsPayload): Message {
       heading(W.heading(payload.reference, payload.title)),
       section([W.inputsIntro(payload.reference, dayIn(new Date(payload.scheduledAt), payload.zone))]),
       fields([{ label: W.period, value: W.periodValue(dayIn(new Date(payload.periodStart), payload.zone), dayIn(new Date(payload.scheduledAt), payload.zone)) }]),
-      ...inputBlocks(payload.inputs),
+      ...inputBlocks(payload.inputs, BUDGET.inputInDm),
       context(W.inputsFooter(payload.reference)),
       actions(reviewButtons(payload.reference)),
     ],
