@@ -5,7 +5,7 @@ import type { Actor } from "../../src/core/actor.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
 import type { Prisma } from "../../src/db/database.js";
-import type { ManagementReviewService } from "../../src/features/management-reviews/management-review-service.js";
+import { type ManagementReviewService, nextReviewDay } from "../../src/features/management-reviews/management-review-service.js";
 import { createScheduling, type Scheduling } from "../../src/features/scheduler/scheduling-core.js";
 import { createLogger } from "../../src/log/logger.js";
 import { rolesInDatabase } from "../support/roles.js";
@@ -173,5 +173,16 @@ describe(`management reviews (${process.env.DATABASE_URL ? "PostgreSQL" : "embed
     ]);
     expect(inputs.find((input) => input.id === "audit-results")!.lines).toEqual(["IA-0001: 1 minor nonconformity"]);
     expect((await reviews.find(next.review.reference))!.periodStart).toEqual(at("2027-01-11T09:00:30Z"));
+  });
+
+  it("schedules the next review at the interval a review migrated from a recurring schedule keeps, at 09:00 local", async () => {
+    await prisma.managementReview.update({ where: { reference: "MR-0002" }, data: { intervalMonths: 6, fromSchedule: "REV-0007" } });
+    const closed = await reviews.close(REVIEWER, "MR-0002", { minutes: "Attended: Olive, Rhea. Audit results discussed." });
+    if (closed.kind !== "closed") throw new Error(JSON.stringify(closed));
+    expect(closed.next).toMatchObject({ reference: "MR-0003", status: "scheduled", scheduledAt: at("2027-10-05T08:00:00Z"), intervalMonths: 6, fromSchedule: "REV-0007" });
+    // 2027-04-05 09:00 in London is 08:00 UTC (summer time), as is 2027-10-05 09:00.
+    expect(nextReviewDay(at("2027-03-01T09:00:00Z"), 6, at("2027-03-01T10:00:00Z"), "Europe/London")).toEqual(at("2027-09-01T08:00:00Z"));
+    expect(nextReviewDay(at("2026-01-01T09:00:00Z"), 6, at("2027-03-01T10:00:00Z"), "Europe/London")).toEqual(at("2027-09-01T08:00:00Z"));
+    expect(closed.next!.reviewers).toEqual([{ channel: "slack", id: REVIEWER.id, name: REVIEWER.name }]);
   });
 });

@@ -12,7 +12,6 @@ import type { ManagementReview, ManagementReviewAction, ManagementReviewDecision
 import type { ManagementReviewActionStatus } from "../../db/generated/enums.js";
 import type { PeopleNames } from "../people/people-names.js";
 import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
-import { nextReviewDue } from "../reviews/review-schedule-source.js";
 import { IMPROVEMENT_CONTROLS, MANAGEMENT_REVIEW_CONTROLS } from "./controls.js";
 import { assembleInputs, DEFAULT_INPUT_PROVIDERS, type InputProvider, type InputSection } from "./management-review-inputs.js";
 import { actionItem, reviewItem } from "./management-review-items.js";
@@ -306,7 +305,7 @@ export class ManagementReviewService {
       data: {
         reference: await nextReference(tx, "MR"),
         title: closed.title,
-        scheduledAt: nextReviewDue(closed.scheduledAt, intervalMonths, clock.now()),
+        scheduledAt: nextReviewDay(closed.scheduledAt, intervalMonths, clock.now(), this.deps.zone),
         organiserChannel: closed.organiserChannel,
         organiserId: closed.organiserId,
         organiserName: closed.organiserName,
@@ -440,6 +439,16 @@ function uniquePeople<P extends ReviewPerson>(people: readonly P[]): P[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The day of the next review of a recurring one: the same rhythm in the organisation's calendar (09:00 local stays
+ * 09:00 across daylight saving), or a full interval from now when the rhythm has fallen behind.
+ */
+export function nextReviewDay(scheduledAt: Date, intervalMonths: number, now: Date, zone: string): Date {
+  const onRhythm = DateTime.fromJSDate(scheduledAt, { zone }).plus({ months: intervalMonths });
+  if (onRhythm.toJSDate() > now) return onRhythm.toJSDate();
+  return DateTime.fromJSDate(now, { zone }).plus({ months: intervalMonths }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toJSDate();
 }
 
 /** A review as its audit events keep it: people under the keys whose values an erasure can remove (reviewerId ...). */
