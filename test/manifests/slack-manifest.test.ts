@@ -22,6 +22,7 @@ const AIMS_SUBCOMMANDS = [
   "incident",
   "objectives",
   "reviews",
+  "management-review",
   "digest preview",
   "soa",
   "roles",
