@@ -17,6 +17,7 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   "authorId",
   "authorName",
   "closedById",
+  "closedByName",
   "completedById",
   "createdById",
   "decidedById",

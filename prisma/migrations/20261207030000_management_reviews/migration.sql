@@ -29,6 +29,7 @@ CREATE TABLE "ManagementReview" (
     "closedAt" TIMESTAMP(3),
     "closedByChannel" "ChatChannel",
     "closedById" TEXT,
+    "closedByName" TEXT,
     "controls" TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,

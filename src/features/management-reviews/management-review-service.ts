@@ -276,7 +276,7 @@ export class ManagementReviewService {
     const result = await prisma.$transaction(async (tx) => {
       const { count } = await tx.managementReview.updateMany({
         where: { id: found.id, status: "open" },
-        data: { status: "closed", minutes: parsed.input.minutes, closedAt: now, closedByChannel: actor.channel, closedById: actor.id },
+        data: { status: "closed", minutes: parsed.input.minutes, closedAt: now, closedByChannel: actor.channel, closedById: actor.id, closedByName: actor.name ?? null },
       });
       if (count === 0) return null;
       const closed = await tx.managementReview.findUniqueOrThrow({ where: { id: found.id } });

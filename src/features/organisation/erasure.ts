@@ -44,6 +44,7 @@ export const NAMED_FIELDS = [
   { table: "Objective", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "ReviewSchedule", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "ManagementReview", channel: "organiserChannel", id: "organiserId", name: "organiserName" },
+  { table: "ManagementReview", channel: "closedByChannel", id: "closedById", name: "closedByName" },
   { table: "ManagementReviewDecision", channel: "decidedByChannel", id: "decidedById", name: "decidedByName" },
   { table: "ManagementReviewAction", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
 ] as const;

@@ -91,7 +91,7 @@ export function reviewView(review: ReviewDetails, options: { zone: string; canAc
           : clip(review.actions.map((a) => W.action(a.id, a.description, person({ channel: a.ownerChannel, id: a.ownerId, name: a.ownerName }), dayIn(a.dueDate, "UTC"), a.status)).join("\n"), BUDGET.records),
       ]),
       ...(review.status === "closed" && review.minutes
-        ? [heading(W.minutes), section([clip(review.minutes, BUDGET.minutes)]), context(W.closedBy(person({ channel: review.closedByChannel ?? review.organiserChannel, id: review.closedById ?? "", name: null }), dayIn(review.closedAt!, zone)))]
+        ? [heading(W.minutes), section([clip(review.minutes, BUDGET.minutes)]), context(W.closedBy(person({ channel: review.closedByChannel ?? review.organiserChannel, id: review.closedById ?? "", name: review.closedByName }), dayIn(review.closedAt!, zone)))]
         : []),
       ...(review.status === "open" && options.canAct ? [actions(reviewButtons(review.reference))] : []),
     ],

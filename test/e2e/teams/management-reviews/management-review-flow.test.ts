@@ -107,6 +107,7 @@ describe("management reviews in Teams", () => {
     const closeForm = await submitCard(REVIEWER, inputsCard, ids.closeForm);
     const closed = await submitCard(REVIEWER, closeForm, ids.close, { minutes: "Attended: Olivia and Riley. Resourcing agreed for prompt reviews." });
     expect(cardText(closed)).toContain("Minutes");
+    expect(cardText(closed)).toContain("Closed by Riley Reviewer on 2026-12-18.");
     expect(await t.aims.core.managementReviews.find("MR-0001")).toMatchObject({ status: "closed", closedById: REVIEWER.aadObjectId });
     const late = await clickCard(REVIEWER, inputsCard, ids.decisionForm);
     expect(expectMessageResponse(late.body)).toBe("MR-0001 is closed: its minutes are final.");
