@@ -49,6 +49,8 @@ export interface Core {
   internalAudits: InternalAuditService;
   concerns: ConcernService;
   scheduling: Scheduling;
+  /** Management reviews (9.3); the same service as `scheduling.managementReviews`. */
+  managementReviews: Scheduling["managementReviews"];
   soa: SoaService;
   auditPacks: AuditPackService;
   /** Latencies, retries and rate limits the channels and the scheduler report. */
@@ -94,7 +96,7 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

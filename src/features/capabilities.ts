@@ -2,8 +2,9 @@ import { reporterCapability } from "./concerns/conversation/reporter-capability.
 import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
 import { internalAuditCapability } from "./internal-audits/conversation/internal-audit-capability.js";
+import { managementReviewCapability } from "./management-reviews/conversation/management-review-capability.js";
 import { rolesCapability } from "./organisation/conversation/roles-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability] as const;

@@ -23,6 +23,7 @@ const AIMS_SUBCOMMANDS = [
   "objectives",
   "reviews",
   "audit",
+  "management-review",
   "digest preview",
   "soa",
   "roles",

@@ -85,6 +85,11 @@ describe("erasing a leaver's personal data (GDPR Art. 17)", () => {
     }
     const colleagues = await core.requests.submit(COLLEAGUE, { ...VALID_REQUEST, toolName: "Grammarly" }, "request-2");
     expect(await core.roles.grant(OWNER, { role: "approver", person: LEAVER, reason: "covers the approvals rota", until: "" })).toMatchObject({ kind: "ok" });
+    const review = await core.managementReviews.schedule(OWNER, { title: "Q1 management review", date: "2027-02-01" }, [LEAVER, COLLEAGUE]);
+    if (review.kind !== "scheduled") throw new Error(JSON.stringify(review));
+    await core.managementReviews.openDue(clock.now());
+    expect(await core.managementReviews.recordDecision(LEAVER, review.review.reference, { kind: "change", text: "Add a vendor policy" })).toMatchObject({ kind: "decided" });
+    expect(await core.managementReviews.addAction(OWNER, review.review.reference, { description: "Draft the vendor policy", ownerId: LEAVER.id, dueDate: "2027-03-01" })).toMatchObject({ kind: "added" });
     const anonymousBefore = await anonymousConcernsAndTheirEvents();
     const colleagueEventsBefore = await eventsWhere({ actorId: COLLEAGUE.id });
 
@@ -107,6 +112,13 @@ describe("erasing a leaver's personal data (GDPR Art. 17)", () => {
     expect(await core.prisma.concern.findUniqueOrThrow({ where: { reference: named.concern.reference } })).toMatchObject({ reporterId: "ULEAVER", reporterName: pseudonym });
     expect(await core.prisma.incident.findFirstOrThrow({ where: { reporterId: "ULEAVER" } })).toMatchObject({ reporterName: pseudonym });
     expect(await core.roles.has(LEAVER, "approver")).toBe(false);
+    const reviewAfter = await core.managementReviews.details(review.review.reference);
+    expect(reviewAfter!.reviewers).toEqual([
+      { channel: "slack", id: "ULEAVER", name: pseudonym },
+      { channel: "slack", id: "UCOLLEAGUE", name: COLLEAGUE.name },
+    ]);
+    expect(reviewAfter!.decisions[0]).toMatchObject({ decidedById: "ULEAVER", decidedByName: pseudonym });
+    expect(JSON.stringify(reviewAfter)).not.toContain("Lea Leaver");
 
     // Their audit events keep no name, email or id in their actor or snapshots; nobody else's event changed.
     const events = await core.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });

@@ -13,6 +13,7 @@ export const EVIDENCE_RECORD_TYPES = [
   "objective_checkin",
   "review",
   "review_completion",
+  "management_review",
   "policy",
   "role_assignment",
   "group_membership",

@@ -22,7 +22,7 @@ export const requestsSection: DigestSection = {
   },
 };
 
-/** Register entries and recurring reviews past their due date (A.4.2, 9.2, 9.3). */
+/** Register entries and recurring reviews past their due date (A.4.2, 9.2); management reviews have their own section. */
 export const reviewsSection: DigestSection = {
   title: "Reviews",
   async collect(db, { to }) {
@@ -32,7 +32,7 @@ export const reviewsSection: DigestSection = {
     ]);
     return [
       { key: "reviews.register_overdue", label: "Register reviews overdue", value: register },
-      { key: "reviews.scheduled_overdue", label: "Scheduled reviews overdue (policy, audit, management)", value: schedules },
+      { key: "reviews.scheduled_overdue", label: "Scheduled reviews overdue (policy, audit, other)", value: schedules },
     ];
   },
 };

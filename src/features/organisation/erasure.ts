@@ -44,6 +44,16 @@ export const NAMED_FIELDS = [
   { table: "Objective", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "ReviewSchedule", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "InternalAudit", channel: "auditorChannel", id: "auditorId", name: "auditorName" },
+  { table: "ManagementReview", channel: "organiserChannel", id: "organiserId", name: "organiserName" },
+  { table: "ManagementReview", channel: "closedByChannel", id: "closedById", name: "closedByName" },
+  { table: "ManagementReviewDecision", channel: "decidedByChannel", id: "decidedById", name: "decidedByName" },
+  { table: "ManagementReviewAction", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
+] as const;
+
+/** Lists of people kept as JSON ([{ channel, id, name }]): a management review's reviewers and who got its inputs. */
+export const NAMED_LISTS = [
+  { table: "ManagementReview", column: "reviewers" },
+  { table: "ManagementReview", column: "participants" },
 ] as const;
 
 export const ERASURE_ONLY_OWNERS = "Only the AIMS owners can erase a person's data.";
@@ -113,6 +123,19 @@ export class ErasureService {
       const held = await tx.$queryRawUnsafe<{ name: string }[]>(`SELECT DISTINCT "${field.name}" AS name FROM "${field.table}" WHERE ${where}`, keys);
       for (const { name } of held) names.add(name);
       records += await tx.$executeRawUnsafe(`UPDATE "${field.table}" SET "${field.name}" = $2 WHERE ${where}`, keys, pseudonym);
+    }
+    for (const list of NAMED_LISTS) {
+      const named = `jsonb_path_exists("${list.column}", '$[*] ? (@.name != null)') AND EXISTS (SELECT 1 FROM jsonb_array_elements("${list.column}") e WHERE (e->>'channel') || ':' || (e->>'id') = ANY($1::text[]))`;
+      const held = await tx.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT DISTINCT e->>'name' AS name FROM "${list.table}", jsonb_array_elements("${list.column}") e WHERE jsonb_typeof("${list.column}") = 'array' AND (e->>'channel') || ':' || (e->>'id') = ANY($1::text[]) AND e->>'name' IS NOT NULL`,
+        keys,
+      );
+      for (const { name } of held) names.add(name);
+      records += await tx.$executeRawUnsafe(
+        `UPDATE "${list.table}" SET "${list.column}" = (SELECT jsonb_agg(CASE WHEN (e->>'channel') || ':' || (e->>'id') = ANY($1::text[]) THEN e || jsonb_build_object('name', $2::text) ELSE e END ORDER BY n) FROM jsonb_array_elements("${list.column}") WITH ORDINALITY AS x(e, n)) WHERE jsonb_typeof("${list.column}") = 'array' AND ${named}`,
+        keys,
+        pseudonym,
+      );
     }
     records += (await tx.teamsUser.updateMany({ where: { aadObjectId: { in: teamsIds } }, data: { name: pseudonym } })).count;
     for (const identity of identities) {

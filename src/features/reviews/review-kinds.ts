@@ -8,4 +8,8 @@ export const REVIEW_KINDS: Record<ReviewKind, { label: string; controls: readonl
   other: { label: "Review", controls: ["9.1"], defaultIntervalMonths: 12 },
 };
 
-export const REVIEW_KIND_NAMES = Object.keys(REVIEW_KINDS) as ReviewKind[];
+/**
+ * The kinds a review schedule can be made for. Management reviews are their own records now (`/aims
+ * management-review`): schedules of that kind were migrated into them and no new ones are made.
+ */
+export const REVIEW_KIND_NAMES = (Object.keys(REVIEW_KINDS) as ReviewKind[]).filter((kind) => kind !== "management_review") as [ReviewKind, ...ReviewKind[]];

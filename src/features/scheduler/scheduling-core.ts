@@ -18,12 +18,18 @@ import { ReviewService } from "../reviews/review-service.js";
 import { RetentionService } from "../retention/retention-service.js";
 import { reviewScheduleSource } from "../reviews/review-schedule-source.js";
 import { Scheduler } from "./scheduler.js";
+import { ManagementReviewScan } from "../management-reviews/management-review-scan.js";
+import { ManagementReviewService } from "../management-reviews/management-review-service.js";
+import { managementReviewSource, reviewActionSource } from "../management-reviews/management-review-sources.js";
+import { managementReviewsSection } from "../digest/management-reviews-section.js";
 
 /** Reminders, reviews, objectives, the digest and the scheduler that runs them. */
 export interface Scheduling {
   settings: SchedulingConfig;
   reminders: ReminderService;
   reviews: ReviewService;
+  /** Management reviews (9.3): opened on their day by the scheduler, their actions reminded. */
+  managementReviews: ManagementReviewService;
   objectives: ObjectiveService;
   digest: DigestService;
   /** Retention periods, applied once a day by the scheduler. */
@@ -53,12 +59,15 @@ export function createScheduling(options: {
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
   reminders.addSource(reviewScheduleSource);
   for (const source of objectives.sources) reminders.addSource(source);
+  const managementReviews = new ManagementReviewService({ prisma, clock, roles, events, people, zone: settings.timezone });
+  reminders.addSource(managementReviewSource(managementReviews));
+  reminders.addSource(reviewActionSource(managementReviews));
   const reviews = new ReviewService({ prisma, clock, roles, reminders, people, zone: settings.timezone });
   const digest = new DigestService({
     prisma,
     clock,
     roles,
-    sections: CORE_DIGEST_SECTIONS,
+    sections: [...CORE_DIGEST_SECTIONS, managementReviewsSection],
     settings: { cron: settings.digestCron, timezone: settings.timezone, waitingDays: settings.digestWaitingDays, catchUpMs, destinations: digestDestinations(config) },
   });
   const reminderScan = new ReminderScan({
@@ -73,13 +82,13 @@ export function createScheduling(options: {
     prisma,
     clock,
     logger,
-    scans: [reminderScan, digest, retention],
+    scans: [new ManagementReviewScan(managementReviews), reminderScan, digest, retention],
     triggers: ["* * * * *", settings.digestCron],
     timezone: settings.timezone,
     instanceId: options.instanceId,
     metrics: options.metrics,
   });
-  return { settings, reminders, reviews, objectives, digest, retention, scheduler };
+  return { settings, reminders, reviews, managementReviews, objectives, digest, retention, scheduler };
 }
 
 /** The managers' conversations the weekly digest goes to: Slack's channel, and Teams' conversation when Teams is on. */

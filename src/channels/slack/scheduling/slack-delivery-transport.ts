@@ -1,5 +1,8 @@
 import { WebClient } from "@slack/web-api";
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
+import { reviewInputsMessage } from "../../../features/management-reviews/conversation/management-review-views.js";
+import type { ReviewInputsPayload } from "../../../features/management-reviews/management-review-service.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
@@ -10,7 +13,8 @@ import type { SlackSendQueue } from "./send-queue.js";
 
 const TIMEZONE_CACHE_MS = 6 * 3600_000;
 
-export function renderDelivery(payload: ReminderPayload | DigestPayload, now: Date): { text: string; blocks: KnownBlock[] } {
+export function renderDelivery(payload: ReminderPayload | DigestPayload | ReviewInputsPayload, now: Date): { text: string; blocks: KnownBlock[] } {
+  if (payload.type === "management-review-inputs") return blockKitMessage(reviewInputsMessage(payload));
   if (payload.type === "digest") return { text: digestText(payload.report), blocks: digestBlocks(payload.report) };
   const headline = reminderHeadline(payload, now);
   return { text: reminderText(payload, headline), blocks: reminderBlocks(payload, headline) };
@@ -32,7 +36,7 @@ export class SlackDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload, now);
+    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload | ReviewInputsPayload, now);
     const posted = await this.queue.send(delivery.recipientId, () =>
       this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
     );

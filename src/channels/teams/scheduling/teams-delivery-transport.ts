@@ -1,4 +1,7 @@
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
+import { reviewInputsMessage } from "../../../features/management-reviews/conversation/management-review-views.js";
+import type { ReviewInputsPayload } from "../../../features/management-reviews/management-review-service.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
@@ -10,7 +13,7 @@ import { reminderCard, reminderSummary } from "./cards/reminder-card.js";
 
 /**
  * Sends scheduled deliveries to Teams: reminders, escalations and check-in prompts to the person's personal chat
- * (recipient = AAD object id), the digest to the managers' conversation. A send Teams refuses, or one to someone the
+ * (recipient = AAD object id), a management review's inputs to each reviewer's personal chat, the digest to the managers' conversation. A send Teams refuses, or one to someone the
  * bot cannot reach yet, rejects, so the scheduler retries it later instead of counting it as sent.
  */
 export class TeamsDeliveryTransport implements DeliveryTransport {
@@ -20,7 +23,13 @@ export class TeamsDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const payload = delivery.payload as unknown as ReminderPayload | DigestPayload;
+    const payload = delivery.payload as unknown as ReminderPayload | DigestPayload | ReviewInputsPayload;
+    if (payload.type === "management-review-inputs") {
+      const message = reviewInputsMessage(payload);
+      const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(adaptiveCardOf(message), message.summary));
+      if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
+      return { messageId: sent.activityId ?? undefined, conversationId: sent.conversationId };
+    }
     if (payload.type === "digest") {
       const activityId = await this.messenger.post(delivery.recipientId, cardMessage(digestCard(payload.report), digestSummary(payload.report)));
       if (!activityId) throw new Error("cannot post the digest to Teams: the bot has not been reached in Teams yet");

@@ -3,6 +3,7 @@ import { impactAssessments } from "./assessments.js";
 import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
 import { auditFindings, internalAudits } from "./internal-audits.js";
+import { managementReviewActions, managementReviewDecisions, managementReviews } from "./management-reviews.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
@@ -23,6 +24,9 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   completions,
   internalAudits,
   auditFindings,
+  managementReviews,
+  managementReviewDecisions,
+  managementReviewActions,
   soaEntryVersions,
   roleGrants,
   groupMemberships,

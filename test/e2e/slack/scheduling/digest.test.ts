@@ -62,7 +62,7 @@ describe("weekly manager digest", () => {
       data: { requestId: approved.id, revision: 1, outcome: "approved", deciderChannel: "slack", deciderId: OWNERS[0], decidedAt: new Date(now.getTime() - DAY), controls: [] },
     });
     await seedRequest(new Date(now.getTime() - 10 * DAY)); // waiting over 5 days, created before this week
-    await t.aims.core.scheduling.reviews.saveSchedule({ channel: "slack", id: OWNERS[0] }, { kind: "management_review", title: "Management review", ownerId: OWNERS[0], intervalMonths: 12, nextDueAt: "2027-06-01" });
+    await t.aims.core.scheduling.reviews.saveSchedule({ channel: "slack", id: OWNERS[0] }, { kind: "ai_policy", title: "AI policy review", ownerId: OWNERS[0], intervalMonths: 12, nextDueAt: "2027-06-01" });
     await t.aims.core.prisma.objective.create({
       data: { reference: "OBJ-9001", title: "Objective", target: "t", targetValue: 1, ownerChannel: "slack", ownerId: EMPLOYEE, dueAt: new Date("2027-12-31"), nextCheckInAt: new Date("2027-07-01"), progress: "off_track", controls: [] },
     });
@@ -74,7 +74,7 @@ describe("weekly manager digest", () => {
     expect(body).toContain("New requests: *4* (+4 since last week)");
     expect(body).toContain("Approved: *1* (+1 since last week)");
     expect(body).toContain("Waiting for a decision over 5 days: *1* (+1 since last week)");
-    expect(body).toContain("Scheduled reviews overdue (policy, audit, management): *1* (+1 since last week)");
+    expect(body).toContain("Scheduled reviews overdue (policy, audit, other): *1* (+1 since last week)");
     expect(body).toContain("Off track: *1* (+1 since last week)");
     expect(body).toContain("Rejected: *0* (no change)");
   });
