@@ -23,6 +23,7 @@ import { GroupMemberships } from "../features/organisation/group-memberships.js"
 import { GroupLookups } from "../features/organisation/group-lookup.js";
 import { ErasureService } from "../features/organisation/erasure.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
+import { RegisterEntryService } from "../features/register/register-entry-service.js";
 import { ClassificationService } from "../features/classification/classification-service.js";
 import { euAiActDefinition } from "../features/classification/classification-definition.js";
 
@@ -45,6 +46,8 @@ export interface Core {
   requests: RequestService;
   /** EU AI Act classification of requests (at intake) and register entries, from the versioned definition. */
   classification: ClassificationService;
+  /** The register kept from chat: details, lifecycle, recorded users. */
+  registerEntries: RegisterEntryService;
   assessments: AssessmentService;
   incidents: IncidentService;
   concerns: ConcernService;
@@ -95,7 +98,7 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, incidents, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, assessments, concerns, scheduling, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

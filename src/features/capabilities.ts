@@ -3,7 +3,8 @@ import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
 import { rolesCapability } from "./organisation/conversation/roles-capability.js";
 import { classificationCapability } from "./classification/conversation/classification-capability.js";
+import { registerCapability } from "./register/conversation/register-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, classificationCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, classificationCapability, registerCapability] as const;

@@ -14,6 +14,7 @@ import { subscribeConcernNotifications } from "./concerns/concern-notifications.
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
+import { subscribeRegisterLifecycle } from "./register/tell-users.js";
 import { activityEndpoint } from "./activity-endpoint.js";
 import { createTeamsAdapter } from "./teams-adapter.js";
 import { AimsTeamsBot } from "./teams-bot.js";
@@ -67,6 +68,7 @@ export function createTeamsChannel(options: {
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
   subscribeLeaverReport(ctx);
+  subscribeRegisterLifecycle(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = activityEndpoint(adapter, logger, (turn) => bot.run(turn));

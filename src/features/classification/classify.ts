@@ -37,7 +37,8 @@ export interface Classification {
   controls: string[];
   answers: ClassificationAnswers;
   classifiedAt: string;
-  classifiedBy: { channel: string; id: string; name: string | null };
+  /** Who classified it (no name: the audit event has it, and erasure can reach it there). */
+  classifiedBy: { channel: string; id: string };
 }
 
 const asList = (value: string | string[] | undefined): string[] =>
@@ -101,7 +102,7 @@ export function classify(definition: ClassificationDefinition, answers: Classifi
     controls: [...new Set(outcomes.flatMap((outcome) => outcome.controls))].sort(),
     answers,
     classifiedAt: at.toISOString(),
-    classifiedBy: { channel: by.channel, id: by.id, name: by.name ?? null },
+    classifiedBy: { channel: by.channel, id: by.id },
   };
 }
 

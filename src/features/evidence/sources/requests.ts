@@ -51,6 +51,8 @@ export const registerEntries: EvidenceSource = {
     column("riskTier", "text"),
     ...columns("ownerName", "ownerId"),
     column("status", "text"),
-    ...columns("approvedAt", "nextReviewAt", "aiActOutcome", "aiActClassification", "controls"),
+    ...columns("approvedAt", "nextReviewAt", "aiActOutcome", "aiActClassification"),
+    ...columns("modelName", "modelVersion", "hosting", "hostingRegion", "operators", "guidanceUrl", "conditionsOfUse"),
+    ...columns("statusReason", "statusChangedAt", "controls"),
   ],
 };

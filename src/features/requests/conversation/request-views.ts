@@ -117,5 +117,6 @@ function registerEntry(system: RegisterEntry): Block {
 export function registerView(listing: RegisterListing): Message {
   const more = listing.systems.length < listing.total ? [context(W.narrowDown)] : [];
   const headline = registerHeadline(listing);
-  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more] };
+  const inFull = listing.systems.length > 0 ? [context(W.inFull(listing.systems[0].reference))] : [];
+  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more, ...inFull] };
 }

@@ -52,6 +52,7 @@ export const REQUEST_WORDING = {
 
   registerTitle: "AI system register",
   aiAct: "EU AI Act",
+  inFull: (reference: string) => `${command(`system ${reference}`)} shows an entry in full: model, hosting, guidance, conditions of use, lifecycle.`,
   registerHeading: (reference: string, name: string, vendor: string) => `**${reference}** ${name} · ${vendor}`,
   registerDetails: (risk: string, role: string, owner: string, review: string, suspended: boolean) =>
     `risk ${risk} · ${role} · owner ${owner} · next review ${review}${suspended ? " · ⏸ suspended" : ""}`,
