@@ -1,4 +1,4 @@
-import { actions, type Button, context, fields, type Message, person, section } from "../../../conversation/message.js";
+import { type Button, context, fields, type Message, person, section } from "../../../conversation/message.js";
 import type { AiSystem } from "../../../db/generated/client.js";
 import { classificationBlock } from "../../classification/conversation/classification-views.js";
 import { DATA_CATEGORIES, optionLabel } from "../../requests/request-form.js";
@@ -47,8 +47,8 @@ export function entryView(system: EntryWithUsers, options: { keeps: boolean; not
         { label: W.facts.users, value: String(system.users.length) },
       ]),
       classificationBlock(system.aiActClassification, system.reference),
-      ...(keeperButtons.length + useButton.length > 0 ? [actions([...keeperButtons, ...useButton])] : []),
     ],
+    actions: [...keeperButtons, ...useButton],
   };
 }
 
