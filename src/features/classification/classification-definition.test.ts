@@ -7,7 +7,6 @@ import { classify, readAnswers, stopExplanation } from "./classify.js";
 
 const shipped = readFileSync(join(findRepoRoot(import.meta.url), CLASSIFICATION_DEFINITION_FILE), "utf8");
 const FILE = "eu-ai-act.v1.yaml";
-const actor = { channel: "slack" as const, id: "U1", name: "Ada" };
 const at = new Date("2027-01-01T00:00:00Z");
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
 
@@ -78,7 +77,7 @@ describe("classifying answers", () => {
   const classifyRaw = (raw: Record<string, string | string[]>) => {
     const read = readAnswers(definition, { ...minimal, ...raw });
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
-    return classify(definition, read.answers, actor, at);
+    return classify(definition, read.answers, at);
   };
 
   it("is minimal risk when nothing applies, citing Art. 95", () => {

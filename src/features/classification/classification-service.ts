@@ -49,11 +49,11 @@ export class ClassificationService {
   }
 
   /** The request form's classification questions: a prohibited practice stops the request, high risk raises its tier. */
-  readonly intake: RequestIntake = (actor, form) => {
+  readonly intake: RequestIntake = (_actor, form) => {
     const { definition, clock } = this.deps;
     const read = readAnswers(definition, form);
     if (!read.ok) return read;
-    const classification = classify(definition, read.answers, actor, clock.now());
+    const classification = classify(definition, read.answers, clock.now());
     if (stops(classification)) return { ok: false, errors: { [stopField(definition, classification)]: stopExplanation(definition, classification) } };
     return {
       ok: true,
@@ -105,7 +105,7 @@ export class ClassificationService {
     if (refusal) return { kind: "refused", message: refusal };
     const read = readAnswers(definition, raw);
     if (!read.ok) return { kind: "invalid", errors: read.errors };
-    const classification = classify(definition, read.answers, actor, clock.now());
+    const classification = classify(definition, read.answers, clock.now());
     const suspend = stops(classification) && system.status === "active";
     const result = await prisma.$transaction(async (tx): Promise<ClassifySystemResult> => {
       if (!(await roles.samePerson(actor, { channel: system.ownerChannel, id: system.ownerId }, tx)) && !(await roles.has(actor, "owner", tx))) {

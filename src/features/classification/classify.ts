@@ -1,4 +1,3 @@
-import type { Actor } from "../../core/actor.js";
 import type { AiActRole, ClassificationDefinition, ClassificationOutcome, ClassificationQuestion } from "./classification-definition.js";
 
 /** The outcome a record has until someone classifies it (register entries from before classification existed). */
@@ -37,8 +36,6 @@ export interface Classification {
   controls: string[];
   answers: ClassificationAnswers;
   classifiedAt: string;
-  /** Who classified it (no name: the audit event has it, and erasure can reach it there). */
-  classifiedBy: { channel: string; id: string };
 }
 
 const asList = (value: string | string[] | undefined): string[] =>
@@ -65,7 +62,8 @@ export function readAnswers(
 }
 
 /** Classifies complete answers: which outcomes apply and why, by the definition's data alone. */
-export function classify(definition: ClassificationDefinition, answers: ClassificationAnswers, by: Actor, at: Date): Classification {
+/** Who classified is not in the classification: the audit event (and the requester) names them, where erasure reaches. */
+export function classify(definition: ClassificationDefinition, answers: ClassificationAnswers, at: Date): Classification {
   const reasons: string[] = [];
   const applying = new Set<string>();
   let role: AiActRole = "deployer";
@@ -102,7 +100,6 @@ export function classify(definition: ClassificationDefinition, answers: Classifi
     controls: [...new Set(outcomes.flatMap((outcome) => outcome.controls))].sort(),
     answers,
     classifiedAt: at.toISOString(),
-    classifiedBy: { channel: by.channel, id: by.id },
   };
 }
 
