@@ -25,6 +25,9 @@ import { GroupMemberships } from "../features/organisation/group-memberships.js"
 import { GroupLookups } from "../features/organisation/group-lookup.js";
 import { ErasureService } from "../features/organisation/erasure.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
+import { RegisterEntryService } from "../features/register/register-entry-service.js";
+import { ClassificationService } from "../features/classification/classification-service.js";
+import { euAiActDefinition } from "../features/classification/classification-definition.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
@@ -43,6 +46,10 @@ export interface Core {
   /** The names the bot knows people by, for records and pickers that hold only an id. */
   people: PeopleNames;
   requests: RequestService;
+  /** EU AI Act classification of requests (at intake) and register entries, from the versioned definition. */
+  classification: ClassificationService;
+  /** The register kept from chat: details, lifecycle, recorded users. */
+  registerEntries: RegisterEntryService;
   assessments: AssessmentService;
   incidents: IncidentService;
   /** The internal audit programme (9.2): audits, checklists, findings. */
@@ -70,6 +77,8 @@ export function createCore(options: {
   const directory = new PeopleDirectory({ prisma, clock, events });
   const roles = new RoleService({ prisma, clock, events, people: directory });
   const groups = new GroupMemberships({ prisma, clock, people: directory });
+  // The definition is read and checked here, so a bad one stops start-up with its file and line.
+  const classification = new ClassificationService({ prisma, clock, roles, events, definition: euAiActDefinition() });
   const requests = new RequestService({
     prisma,
     clock,
@@ -77,6 +86,7 @@ export function createCore(options: {
     events,
     registerReviewMonths: config.registerReviewMonths,
     approvalGates: [signedOffAssessmentGate],
+    intake: classification.intake,
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const assessments = new AssessmentService({
@@ -96,7 +106,7 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

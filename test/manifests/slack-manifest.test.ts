@@ -17,6 +17,8 @@ const AIMS_SUBCOMMANDS = [
   "status",
   "me",
   "register",
+  "system",
+  "classify",
   "assess",
   "concern",
   "incident",

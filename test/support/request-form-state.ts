@@ -13,6 +13,13 @@ export const VALID_REQUEST: RawRequestForm = {
   customerFacing: "no",
   decidesAboutPeople: "no",
   orgRole: "ai_user",
+  // The EU AI Act classification asked with the request: a deployer of a minimal-risk tool.
+  aiact_role: "deployer",
+  aiact_prohibited: ["none"],
+  aiact_annex_iii: ["none"],
+  aiact_annex_i: "no",
+  aiact_transparency: ["none"],
+  aiact_gpai: "no",
 };
 
 /** The `state.values` Slack sends when the request modal is submitted with these answers. */
@@ -32,5 +39,13 @@ export function requestFormState(form: RawRequestForm) {
     customerFacing: { [FIELD_ACTION]: selected("radio_buttons", form.customerFacing as string) },
     decidesAboutPeople: { [FIELD_ACTION]: selected("radio_buttons", form.decidesAboutPeople as string) },
     orgRole: { [FIELD_ACTION]: selected("radio_buttons", form.orgRole as string) },
+    ...Object.fromEntries(
+      Object.entries(form)
+        .filter(([id]) => id.startsWith("aiact_"))
+        .map(([id, v]) => [
+          id,
+          { [FIELD_ACTION]: Array.isArray(v) ? { type: "checkboxes", selected_options: v.map((value) => ({ value })) } : selected("radio_buttons", v) },
+        ]),
+    ),
   });
 }

@@ -12,6 +12,7 @@ import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
 import { timedReceiver } from "./timed-receiver.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
+import { subscribeRegisterLifecycle } from "./register/tell-users.js";
 import { registerSlackDirectory, type SlackDirectory } from "./directory/register-directory.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -86,6 +87,7 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   core.groupLookups.use("slack", slackGroupLookup(app.client));
   subscribeRequestNotifications(ctx, app.client);
   subscribeLeaverReport(ctx, app.client);
+  subscribeRegisterLifecycle(ctx, app.client);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled Slack listener error");
   });

@@ -15,6 +15,7 @@ import { subscribeAssessmentNotifications } from "./assessments/assessment-notif
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { aimsTeamsBot } from "./teams-bot.js";
 import { createTeamsTransport } from "./transport/index.js";
+import { subscribeRegisterLifecycle } from "./register/tell-users.js";
 import { TeamsDirectory } from "./directory/teams-directory.js";
 import type { GroupFacts } from "../../features/organisation/role-service.js";
 import { teamsHandlerLabel } from "./handler-label.js";
@@ -63,6 +64,7 @@ export function createTeamsChannel(options: {
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
   subscribeLeaverReport(ctx);
+  subscribeRegisterLifecycle(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = transport.endpoint(aimsTeamsBot(ctx, directory));

@@ -32,6 +32,7 @@ export const NAMED_FIELDS = [
   { table: "AiToolRequest", channel: "requesterChannel", id: "requesterId", name: "requesterName" },
   { table: "RequestDecision", channel: "deciderChannel", id: "deciderId", name: "deciderName" },
   { table: "AiSystem", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
+  { table: "AiSystemUser", channel: "channel", id: "externalId", name: "name" },
   { table: "ImpactAssessment", channel: "assessorChannel", id: "assessorId", name: "assessorName" },
   { table: "ImpactAssessment", channel: "reviewerChannel", id: "reviewerId", name: "reviewerName" },
   { table: "Concern", channel: "reporterChannel", id: "reporterId", name: "reporterName" },

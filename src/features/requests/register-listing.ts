@@ -20,7 +20,7 @@ export interface RegisterListing {
 
 /**
  * The AI system register as people ask for it ("is this tool approved?"): systems in use, optionally those whose
- * name, vendor or reference contains `search`. Retired systems stay in the audit pack, not here.
+ * name, vendor, link (domain) or reference contains `search`. Retired systems stay in the audit pack, not here.
  */
 export async function listRegister(prisma: Prisma, search?: string, limit = REGISTER_PAGE): Promise<RegisterListing> {
   const term = search?.trim().slice(0, LONGEST_SEARCH) || null;
@@ -29,6 +29,8 @@ export async function listRegister(prisma: Prisma, search?: string, limit = REGI
         OR: [
           { name: { contains: term, mode: "insensitive" as const } },
           { vendor: { contains: term, mode: "insensitive" as const } },
+          // The domain: a search for "otter.ai" finds the entry whose link is https://otter.ai/...
+          { url: { contains: term, mode: "insensitive" as const } },
           { reference: { equals: term.toUpperCase() } },
         ],
       }

@@ -5,6 +5,7 @@ import type { Clock } from "../../core/clock.js";
 import { nextReference } from "../../core/references.js";
 import type { Tx } from "../../core/transaction.js";
 import { REGISTER_CONTROLS } from "./controls.js";
+import { storedClassification } from "../classification/classify.js";
 
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -37,12 +38,15 @@ export async function addToRegister(
       dataCategories: request.dataCategories,
       orgRole: request.orgRole,
       riskTier: request.riskTier,
+      aiActOutcome: request.aiActOutcome,
+      aiActClassification: request.aiActClassification ?? undefined,
       ownerChannel: request.requesterChannel,
       ownerId: request.requesterId,
       ownerName: request.requesterName,
       approvedAt,
       nextReviewAt: addMonths(approvedAt, reviewMonths),
-      controls: [...REGISTER_CONTROLS],
+      // The entry evidences its EU AI Act classification's controls too.
+      controls: [...new Set([...REGISTER_CONTROLS, ...(storedClassification(request.aiActClassification)?.controls ?? [])])],
     },
   });
   await recordAudit(tx, clock, {

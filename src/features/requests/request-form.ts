@@ -129,9 +129,13 @@ export const requestInputSchema = z.object({
 
 export type RequestInput = z.output<typeof requestInputSchema>;
 /** Form values as a channel collects them: strings, or string lists for multi-selects. */
-export type RawRequestForm = Partial<Record<keyof RequestInput, string | string[] | undefined>>;
+export type RawRequestForm = Partial<Record<keyof RequestInput, string | string[] | undefined>> & {
+  /** Questions other capabilities add to the form (the EU AI Act classification), by field id. */
+  [extra: `aiact_${string}`]: string | string[] | undefined;
+};
 
-export type FieldErrors = Partial<Record<keyof RequestInput, string>>;
+/** Errors by field id: the request's own fields and the questions other capabilities add. */
+export type FieldErrors = Partial<Record<keyof RequestInput, string>> & Record<string, string | undefined>;
 
 export function parseRequestForm(
   raw: RawRequestForm,

@@ -12,6 +12,7 @@ import { DECISION_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
 import { addToRegister } from "./register.js";
 import { parseRequestForm, type FieldErrors, type RawRequestForm, type RequestInput } from "./request-form.js";
 import { assessRisk } from "./risk-tier.js";
+import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
 
@@ -22,6 +23,8 @@ export interface RequestServiceDeps {
   events: EventBus;
   registerReviewMonths: number;
   approvalGates?: ApprovalGate[];
+  /** Questions another capability adds to the form (the EU AI Act classification), checked and stored with it. */
+  intake?: RequestIntake;
 }
 
 export type DecisionOutcome = "approved" | "rejected" | "changes_requested";
@@ -48,7 +51,9 @@ export class RequestService {
   /** Creates a request from form values. The submission key makes a retried submit return the same request. */
   async submit(actor: Actor, form: RawRequestForm, submissionKey: string): Promise<SubmitResult> {
     const parsed = parseRequestForm(form);
-    if (!parsed.ok) return parsed;
+    const intake = this.deps.intake?.(actor, form);
+    if (!parsed.ok || intake?.ok === false) return { ok: false, errors: { ...(parsed.ok ? {} : parsed.errors), ...(intake?.ok === false ? intake.errors : {}) } };
+    const addition = intake?.addition;
     const { prisma, clock, events } = this.deps;
 
     const existing = await prisma.aiToolRequest.findUnique({ where: { submissionKey } });
@@ -64,8 +69,8 @@ export class RequestService {
             requesterChannel: actor.channel,
             requesterId: actor.id,
             requesterName: actor.name,
-            ...requestFields(parsed.input),
-            controls: [...REQUEST_CONTROLS],
+            ...withIntake(requestFields(parsed.input), addition),
+            controls: [...new Set([...REQUEST_CONTROLS, ...(addition?.controls ?? [])])],
           },
         });
         await recordAudit(tx, clock, {
@@ -158,12 +163,13 @@ export class RequestService {
     const refusal = await this.editRefusal(actor, request);
     if (refusal) return { ok: false, kind: "not_editable", message: refusal };
     const parsed = parseRequestForm(form);
-    if (!parsed.ok) return parsed;
+    const intake = this.deps.intake?.(actor, form);
+    if (!parsed.ok || intake?.ok === false) return { ok: false, errors: { ...(parsed.ok ? {} : parsed.errors), ...(intake?.ok === false ? intake.errors : {}) } };
 
     const updated = await prisma.$transaction(async (tx) => {
       const claimed = await tx.aiToolRequest.updateMany({
         where: { id: request.id, status: "changes_requested", revision: request.revision },
-        data: { ...requestFields(parsed.input), status: "pending", revision: request.revision + 1 },
+        data: { ...withIntake(requestFields(parsed.input), intake?.addition), status: "pending", revision: request.revision + 1 },
       });
       if (claimed.count === 0) return null;
       const after = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: request.id } });

@@ -14,6 +14,7 @@ import { ObjectiveService } from "../objectives/objective-service.js";
 import { ReminderScan } from "../reminders/reminder-scan.js";
 import { ReminderService } from "../reminders/reminder-service.js";
 import { registerReviewSource } from "../requests/register-review-source.js";
+import { classificationDueSource } from "../classification/classification-due-source.js";
 import { ReviewService } from "../reviews/review-service.js";
 import { RetentionService } from "../retention/retention-service.js";
 import { reviewScheduleSource } from "../reviews/review-schedule-source.js";
@@ -58,6 +59,7 @@ export function createScheduling(options: {
   const objectives = new ObjectiveService({ prisma, clock, roles, events, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
   reminders.addSource(reviewScheduleSource);
+  reminders.addSource(classificationDueSource);
   for (const source of objectives.sources) reminders.addSource(source);
   const managementReviews = new ManagementReviewService({ prisma, clock, roles, events, people, zone: settings.timezone });
   reminders.addSource(managementReviewSource(managementReviews));

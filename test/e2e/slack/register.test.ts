@@ -95,7 +95,7 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
 
   it("shows the first 40 of a large register within Slack's block limit and Teams' card limit, and says how to narrow it", async () => {
     const template = await t.aims.core.prisma.aiSystem.findFirstOrThrow();
-    const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, requestId: _requestId, ...copy } = template;
+    const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, requestId: _requestId, aiActClassification: _classification, ...copy } = template;
     await t.aims.core.prisma.aiSystem.createMany({
       data: Array.from({ length: 45 }, (_, i) => ({ ...copy, reference: `SYS-9${String(i).padStart(3, "0")}`, name: `Bulk tool ${String(i).padStart(2, "0")} ${"x".repeat(70)}` })),
     });

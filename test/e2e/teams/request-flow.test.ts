@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REQUEST_FIELDS } from "../../../src/features/requests/request-form.js";
+import { euAiActDefinition } from "../../../src/features/classification/classification-definition.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { eventually } from "../../support/eventually.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
@@ -53,7 +54,8 @@ describe("AI tool requests entirely in Teams", () => {
     const { card, submit } = await openTeamsForm(t, TEAMS_EMPLOYEE);
     expect(card.version).toBe("1.5");
     const inputs = card.body.filter((element) => String(element.type).startsWith("Input."));
-    expect(inputs.map((input) => input.id)).toEqual(REQUEST_FIELDS.map((field) => field.id));
+    const classification = euAiActDefinition().questions.map((question) => `aiact_${question.id}`);
+    expect(inputs.map((input) => input.id)).toEqual([...REQUEST_FIELDS.map((field) => field.id), ...classification]);
     expect(inputs.find((input) => input.id === "toolName")).toMatchObject({ type: "Input.Text", maxLength: 80 });
     expect(inputs.find((input) => input.id === "purpose")).toMatchObject({ isMultiline: true, maxLength: 1500 });
     expect(inputs.find((input) => input.id === "userCount")).toMatchObject({ type: "Input.Number", min: 1, max: 1_000_000 });

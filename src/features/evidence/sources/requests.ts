@@ -15,7 +15,7 @@ export const aiToolRequests: EvidenceSource = {
     column("riskTier", "text"),
     column("riskReasons"),
     column("status", "text"),
-    ...columns("revision", "controls"),
+    ...columns("revision", "aiActOutcome", "aiActClassification", "controls"),
   ],
 };
 
@@ -51,6 +51,8 @@ export const registerEntries: EvidenceSource = {
     column("riskTier", "text"),
     ...columns("ownerName", "ownerId"),
     column("status", "text"),
-    ...columns("approvedAt", "nextReviewAt", "controls"),
+    ...columns("approvedAt", "nextReviewAt", "aiActOutcome", "aiActClassification"),
+    ...columns("modelName", "modelVersion", "hosting", "hostingRegion", "operators", "guidanceUrl", "conditionsOfUse"),
+    ...columns("statusReason", "statusChangedAt", "controls"),
   ],
 };

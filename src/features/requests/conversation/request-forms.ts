@@ -5,6 +5,8 @@ import { openForm, type Reply, tell } from "../../../conversation/reply.js";
 import { type RawRequestForm, REQUEST_FIELDS, type RequestField, toRawForm } from "../request-form.js";
 import type { RequestService } from "../request-service.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
+import { euAiActDefinition } from "../../classification/classification-definition.js";
+import { classificationFields, rawAnswersOf, storedAnswers } from "../../classification/conversation/classification-forms.js";
 
 const single = (value: RawRequestForm[keyof RawRequestForm]) => (Array.isArray(value) ? value.join(",") : value) || undefined;
 
@@ -41,18 +43,23 @@ export function requestForm(options: { id: string; state: FormState; values?: Ra
     cancel: { label: W.cancel },
     intro: intro.map((text) => section([text])),
     state: options.state,
-    fields: REQUEST_FIELDS.map((question) => field(question, options.values?.[question.id])),
+    fields: [
+      ...REQUEST_FIELDS.map((question) => field(question, options.values?.[question.id])),
+      // The EU AI Act classification (features/classification), asked with the request.
+      ...classificationFields(euAiActDefinition(), options.values),
+    ],
   };
 }
 
 /** The answers as the request schema reads them, whichever chat sent them: lists for the data, text for the rest. */
 export function rawRequestOf(values: FormValues): RawRequestForm {
-  return Object.fromEntries(
+  const own: RawRequestForm = Object.fromEntries(
     REQUEST_FIELDS.map((question) => {
       const raw = values.raw[question.id];
       return [question.id, question.kind === "multi_select" ? values.list(question.id) : raw === undefined || raw === null ? undefined : String(raw)];
     }),
   );
+  return { ...own, ...rawAnswersOf(euAiActDefinition(), values) };
 }
 
 /**
@@ -66,6 +73,6 @@ export async function editRequest(requests: RequestService, actor: Actor, refere
   if (refusal) return tell(refusal);
   const decision = await requests.latestDecision(request.id);
   return openForm(
-    requestForm({ id, state: { reference: request.reference }, values: toRawForm(request), editing: request.reference, approverAsked: decision?.reason }),
+    requestForm({ id, state: { reference: request.reference }, values: { ...toRawForm(request), ...storedAnswers(euAiActDefinition(), request.aiActClassification) }, editing: request.reference, approverAsked: decision?.reason }),
   );
 }

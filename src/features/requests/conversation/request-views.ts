@@ -4,6 +4,7 @@ import { type Block, type Button, context, fields, type Message, moment, muted, 
 import { assessmentText, registerHeadline, type RegisterEntry, type RegisterListing } from "../register-listing.js";
 import { DATA_CATEGORIES, ORG_ROLES, optionLabel } from "../request-form.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
+import { classificationBlock, classificationLine } from "../../classification/conversation/classification-views.js";
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -30,6 +31,7 @@ export function requestFacts(request: AiToolRequest): Block[] {
       fact(W.facts.link, request.url ?? "—"),
     ]),
     section([`**${W.facts.purpose}**`, truncate(request.purpose, 2900)]),
+    classificationBlock(request.aiActClassification),
   ];
 }
 
@@ -107,6 +109,7 @@ function registerEntry(system: RegisterEntry): Block {
     W.registerHeading(system.reference, truncate(system.name, 80), truncate(system.vendor, 80)),
     W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status === "suspended"),
     assessmentText(system),
+    `${W.aiAct}: ${classificationLine(system.aiActClassification)}`,
   ]);
 }
 
@@ -114,5 +117,6 @@ function registerEntry(system: RegisterEntry): Block {
 export function registerView(listing: RegisterListing): Message {
   const more = listing.systems.length < listing.total ? [context(W.narrowDown)] : [];
   const headline = registerHeadline(listing);
-  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more] };
+  const inFull = listing.systems.length > 0 ? [context(W.inFull(listing.systems[0].reference))] : [];
+  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more, ...inFull] };
 }

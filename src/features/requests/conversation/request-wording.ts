@@ -51,6 +51,8 @@ export const REQUEST_WORDING = {
   statusLine: (reference: string, tool: string, status: string, risk: string, day: string) => `**${reference}** ${tool} · ${status} · risk ${risk} · ${day}`,
 
   registerTitle: "AI system register",
+  aiAct: "EU AI Act",
+  inFull: (reference: string) => `${command(`system ${reference}`)} shows an entry in full: model, hosting, guidance, conditions of use, lifecycle.`,
   registerHeading: (reference: string, name: string, vendor: string) => `**${reference}** ${name} · ${vendor}`,
   registerDetails: (risk: string, role: string, owner: string, review: string, suspended: boolean) =>
     `risk ${risk} · ${role} · owner ${owner} · next review ${review}${suspended ? " · ⏸ suspended" : ""}`,

@@ -1,0 +1,66 @@
+import { type Button, context, fields, type Message, person, section } from "../../../conversation/message.js";
+import type { AiSystem } from "../../../db/generated/client.js";
+import { classificationBlock } from "../../classification/conversation/classification-views.js";
+import { DATA_CATEGORIES, optionLabel } from "../../requests/request-form.js";
+import type { EntryWithUsers } from "../register-entry-service.js";
+import { REGISTER_IDS } from "./register-ids.js";
+import { REGISTER_WORDING as W } from "./register-wording.js";
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const or = (value: string | null | undefined) => (value ? truncate(value, 1000) : W.none);
+
+export function statusText(system: Pick<AiSystem, "status" | "statusReason" | "statusChangedAt">): string {
+  const status = W.status[system.status];
+  return system.statusReason && system.statusChangedAt ? W.statusWithReason(status, truncate(system.statusReason, 300), day(system.statusChangedAt)) : status;
+}
+
+/** One register entry in full, with the buttons this person may use. */
+export function entryView(system: EntryWithUsers, options: { keeps: boolean; notice?: string }): Message {
+  const value = { reference: system.reference };
+  const lifecycle = (change: "suspend" | "resume" | "retire", label: string, style?: "danger"): Button => ({ label, action: REGISTER_IDS.actions.lifecycle[change], value, style });
+  const keeperButtons: Button[] =
+    options.keeps && system.status !== "retired"
+      ? [
+          { label: W.editDetails, action: REGISTER_IDS.actions.editDetails, value: { ...value, seen: system.updatedAt.toISOString() } },
+          system.status === "active" ? lifecycle("suspend", W.suspend, "danger") : lifecycle("resume", W.resume),
+          lifecycle("retire", W.retire, "danger"),
+        ]
+      : [];
+  const useButton: Button[] = system.status === "active" ? [{ label: W.iUseIt, action: REGISTER_IDS.actions.use, value }] : [];
+  return {
+    title: truncate(`${system.reference} ${system.name}`, 24),
+    summary: `${system.reference} ${system.name}: ${W.status[system.status]}`,
+    blocks: [
+      ...(options.notice ? [context(options.notice)] : []),
+      section([`**${system.reference}** ${truncate(system.name, 80)} · ${truncate(system.vendor, 80)}`, truncate(system.purpose, 1500)]),
+      fields([
+        { label: W.facts.status, value: statusText(system) },
+        { label: W.facts.owner, value: person({ channel: system.ownerChannel, id: system.ownerId, name: system.ownerName }) },
+        { label: W.facts.model, value: system.modelName ? `${truncate(system.modelName, 100)}${system.modelVersion ? ` ${truncate(system.modelVersion, 60)}` : ""}` : W.none },
+        { label: W.facts.hosting, value: system.hosting ? `${W.hosting[system.hosting] ?? system.hosting}${system.hostingRegion ? `, ${truncate(system.hostingRegion, 80)}` : ""}` : W.none },
+        { label: W.facts.data, value: system.dataCategories.map((category) => optionLabel(DATA_CATEGORIES, category)).join(", ") || W.none },
+        { label: W.facts.operators, value: or(system.operators) },
+        { label: W.facts.guidance, value: or(system.guidanceUrl) },
+        { label: W.facts.conditions, value: or(system.conditionsOfUse) },
+        { label: W.facts.review, value: day(system.nextReviewAt) },
+        { label: W.facts.users, value: String(system.users.length) },
+      ]),
+      classificationBlock(system.aiActClassification, system.reference),
+    ],
+    actions: [...keeperButtons, ...useButton],
+  };
+}
+
+/** What a user is told when a system they use is suspended or retired. */
+export function toldView(system: AiSystem, reason: string): Message {
+  const status = W.status[system.status];
+  return {
+    title: W.toldTitle,
+    summary: `${system.reference} ${system.name} is now ${status}`,
+    blocks: [
+      section([W.told(system.reference, truncate(system.name, 80), status), W.toldReason(truncate(reason, 500))]),
+      context(system.status === "retired" ? W.toldRetired : W.toldSuspended),
+    ],
+  };
+}
