@@ -7,6 +7,7 @@ import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import { RequestService } from "../features/requests/request-service.js";
+import type { ApprovalPolicy } from "../features/requests/approval-policy/approval-policy.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
 import { addRiskFollowUps } from "../features/scheduler/risk-follow-ups.js";
 import { SoaService } from "../features/soa/soa-service.js";
@@ -57,6 +58,8 @@ export function createCore(options: {
   config: Config;
   logger: Logger;
   assessmentDefinition: QuestionnaireDefinition;
+  /** Who approves AI tool requests, by risk; default: one stage of any approver. */
+  approvalPolicy?: ApprovalPolicy;
   metrics: Metrics;
 }): Core {
   const { prisma, clock, config, logger, metrics } = options;
@@ -71,6 +74,7 @@ export function createCore(options: {
     events,
     registerReviewMonths: config.registerReviewMonths,
     approvalGates: [signedOffAssessmentGate],
+    approvalPolicy: options.approvalPolicy,
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const assessments = new AssessmentService({

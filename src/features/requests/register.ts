@@ -23,6 +23,7 @@ export async function addToRegister(
   approver: Actor,
   request: AiToolRequest,
   reviewMonths: number,
+  conditions: string[] = [],
 ): Promise<AiSystem> {
   const approvedAt = clock.now();
   const aiSystem = await tx.aiSystem.create({
@@ -42,6 +43,7 @@ export async function addToRegister(
       ownerName: request.requesterName,
       approvedAt,
       nextReviewAt: addMonths(approvedAt, reviewMonths),
+      conditions,
       controls: [...REGISTER_CONTROLS],
     },
   });

@@ -9,6 +9,8 @@ export const REASON_ACTION = "value";
 export interface DecisionReasonMetadata {
   reference: string;
   revision: number;
+  /** The stage the button was for, when the request has several. */
+  stageId?: string;
   outcome: "rejected" | "changes_requested";
   /** Where the button was clicked, to tell the approver the result there. */
   channelId?: string;

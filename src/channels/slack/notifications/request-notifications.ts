@@ -18,7 +18,8 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
 
   const show = oneMessagePerKey(prisma, channelSurface(client, ctx.slack.approvalsChannel));
   async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
-    await show(approvalKey(request), () => approvalMessage(request, decision));
+    const progress = await ctx.core.requests.progress(request);
+    await show(approvalKey(request), () => approvalMessage(request, decision, progress));
   }
 
   async function dmRequester(request: AiToolRequest, message: { text: string; blocks: KnownBlock[] }) {
@@ -32,6 +33,7 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
   approvals.on("request.resubmitted", ({ request }) => showInApprovalsChannel(request, null));
   approvals.on("request.decided", ({ request, decision }) => showInApprovalsChannel(request, decision));
   approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
+  approvals.on("request.stage_decided", ({ request }) => showInApprovalsChannel(request, null));
 
   const requester = ctx.core.events.subscriber("slack.requester");
   requester.on("request.submitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));

@@ -21,7 +21,8 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
 
   const show = oneMessagePerKey(prisma, conversationSurface(ctx.messenger, ctx.teams.approvalsConversation));
   async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
-    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision), approvalView(request, decision).summary));
+    const progress = await ctx.core.requests.progress(request);
+    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision, progress), approvalView(request, decision, progress).summary));
   }
 
   async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {
@@ -36,5 +37,6 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
   approvals.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
   approvals.on("request.decided", ({ request, decision }) => showInApprovalsConversation(request, decision));
   approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsConversation(request, decision));
+  approvals.on("request.stage_decided", ({ request }) => showInApprovalsConversation(request, null));
   ctx.core.events.subscriber("teams.requester").on("request.decided", ({ request, decision, aiSystem }) => tellRequester(request, decision, aiSystem));
 }

@@ -3,13 +3,14 @@ import { impactAssessments } from "./assessments.js";
 import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
-import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
+import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
   aiToolRequests,
   approvalDecisions,
+  approvalStageDecisions,
   registerEntries,
   impactAssessments,
   concerns,

@@ -24,6 +24,7 @@ export function decisionReasonSubmission(ctx: SlackContext) {
       client,
       reference: metadata.reference,
       revision: metadata.revision,
+      stageId: metadata.stageId,
       outcome: metadata.outcome,
       reason,
     });
