@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApprovalPolicyError, defaultApprovalPolicyPath, loadApprovalPolicy, parseApprovalPolicy, routeFor } from "./approval-policy.js";
 
@@ -98,6 +101,13 @@ routes:
       'policy.yaml: line 6: route 1 stage 2 allOf.1: "role:owner" is listed twice',
       "policy.yaml: line 3: routes: no route for tier high without a classification: such requests could never be decided",
     ]);
+  });
+
+  it("stops loading (and so start-up) on a file with an unknown role, naming the file and the line", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "policy-")), "ours.yaml");
+    await writeFile(path, ROUTES("  - tier: high\n    stages:\n      - { id: a, name: A, anyOf: [role:boss] }\n"));
+    await expect(loadApprovalPolicy(path)).rejects.toThrow('ours.yaml: line 11: route 3 stage 1 anyOf.0: unknown role "boss"');
+    await expect(loadApprovalPolicy(join(tmpdir(), "no-such-policy.yaml"))).rejects.toThrow(/no-such-policy\.yaml: cannot read the approval policy/);
   });
 
   it("reports YAML syntax errors with their line", () => {
