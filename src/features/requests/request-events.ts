@@ -12,6 +12,6 @@ declare module "../../core/events.js" {
     /** The requester withdrew a pending request. */
     "request.withdrawn": { request: AiToolRequest };
     /** An AIMS owner reopened a decided request: it is pending again, as a new revision. */
-    "request.reopened": { request: AiToolRequest; reason: string };
+    "request.reopened": { request: AiToolRequest; reason: string; by: { channel: AiToolRequest["requesterChannel"]; id: string; name: string | null } };
   }
 }

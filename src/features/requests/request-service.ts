@@ -12,7 +12,8 @@ import type { ApprovalGate } from "./approval-gates.js";
 import { type ApprovalPolicy, type ApprovalStage, routeFor } from "./approval-policy/approval-policy.js";
 import { SINGLE_APPROVER_POLICY, holds, holdersOfSlot, openStep, progressOf, type StageProgress, slotsOf, stagesOf } from "./approval-stages.js";
 import { DECISION_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
-import { addToRegister } from "./register.js";
+import { addToRegister, retireSuspended } from "./register.js";
+import { type LifecycleResult, RequestLifecycle } from "./request-lifecycle.js";
 import { parseRequestForm, type FieldErrors, type RawRequestForm, type RequestInput } from "./request-form.js";
 import { assessRisk } from "./risk-tier.js";
 import "./request-events.js";
@@ -60,7 +61,21 @@ export type ResubmitResult =
 const MAX_REASON = 1000;
 
 export class RequestService {
-  constructor(private readonly deps: RequestServiceDeps) {}
+  private readonly lifecycle: RequestLifecycle;
+
+  constructor(private readonly deps: RequestServiceDeps) {
+    this.lifecycle = new RequestLifecycle(deps);
+  }
+
+  /** The requester takes back a request that is not decided yet. */
+  withdraw(actor: Actor, reference: string): Promise<LifecycleResult> {
+    return this.lifecycle.withdraw(actor, reference);
+  }
+
+  /** An AIMS owner sends a decided request back to its approval stages, with a reason. */
+  reopen(actor: Actor, reference: string, reason: string): Promise<LifecycleResult> {
+    return this.lifecycle.reopen(actor, reference, reason);
+  }
 
   /** Creates a request from form values. The submission key makes a retried submit return the same request. */
   async submit(actor: Actor, form: RawRequestForm, submissionKey: string): Promise<SubmitResult> {
@@ -205,7 +220,11 @@ export class RequestService {
       });
       const allConditions = decisions.flatMap((entry) => (entry.outcome === "approved" && entry.conditions ? [entry.conditions] : []));
       const aiSystem =
-        outcome === "approved" ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths, allConditions) : null;
+        outcome === "approved"
+          ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths, allConditions)
+          : outcome === "rejected"
+            ? await retireSuspended(tx, clock, actor, updated)
+            : null;
       await events.record(tx, "request.decided", { request: updated, decision, aiSystem }, request.reference);
       return { kind: "decided", request: updated, decision, aiSystem };
     });

@@ -117,6 +117,15 @@ export function outcomeView(request: AiToolRequest, decision: RequestDecision, a
   };
 }
 
+/** The requester's news that an owner reopened their request, and why. */
+export function reopenedView(request: AiToolRequest, by: { channel: AiToolRequest["requesterChannel"]; id: string; name?: string | null }, reason: string): Message {
+  return {
+    title: W.reopenedTitle,
+    summary: W.reopenedSummary(request.reference),
+    blocks: [section([W.reopenedIntro(request.reference, truncate(request.toolName, 80), person(by)), muted(W.quoted(truncate(reason, 1500)))])],
+  };
+}
+
 /** One line per request: reference, tool, state and risk; an edit button where the requester has to act. */
 export function requestLine(request: AiToolRequest, editAction: string): Block {
   const text = W.statusLine(request.reference, truncate(request.toolName, 80), W.status[request.status], W.risk[request.riskTier], day(request.createdAt));
