@@ -79,7 +79,7 @@ export async function addToRegister(
 /** A reopened request rejected: its register entry, suspended since the reopening, is retired. */
 export async function retireSuspended(tx: Tx, clock: Clock, actor: Actor, request: AiToolRequest): Promise<null> {
   const system = await tx.aiSystem.findUnique({ where: { requestId: request.id } });
-  if (!system || system.status !== "suspended") return null;
+  if (system?.status !== "suspended") return null;
   await tx.aiSystem.update({ where: { id: system.id }, data: { status: "retired" } });
   await recordAudit(tx, clock, {
     actor,

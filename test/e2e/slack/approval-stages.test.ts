@@ -53,7 +53,10 @@ async function latestMessages(reference: string, approvalTs: string, slackContai
 }
 
 async function teamsCardOf(reference: string) {
-  const posted = await t.teams.connector.waitFor("send", (c) => c.conversationId === TEAMS_APPROVALS_CONVERSATION && cardText(c.body).includes(reference));
+  const posted = await t.teams.connector.waitFor(
+    "send",
+    (c) => c.conversationId === TEAMS_APPROVALS_CONVERSATION && Array.isArray(c.body.attachments) && cardText(c.body).includes(reference),
+  );
   return { card: cardIn(posted), activityId: posted.responseId! };
 }
 
@@ -156,5 +159,38 @@ describe("approval stages by risk, through Slack and Teams", () => {
     ]);
     const dm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(`${reference} for Parallel tool: changes requested`));
     expect(textOf(dm.args.blocks)).toContain("Say which personal data.");
+  });
+
+  it("approves on conditions at each stage: the register entry keeps them, the requester and the register show them", async () => {
+    const { reference, approvalTs } = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Conditional tool" });
+    const posted = t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;
+
+    // Stage 1 in Slack: the conditions are asked for in a modal, and needed.
+    const opens = t.fake.callsTo("views.open").length;
+    await clickDecision(t, APPROVERS[1], decisionIds.approveWithConditions, buttonValue(posted, decisionIds.approveWithConditions), approvalTs);
+    const [modal] = (await t.fake.waitForCount("views.open", opens + 1)).slice(opens);
+    const view = modal.response.view as { id: string; callback_id: string; private_metadata: string };
+    const empty = await t.slack.submitView(APPROVERS[1], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: " " } } } } });
+    expect(((await empty.json()) as { errors: unknown }).errors).toEqual({ reason: "Please write the conditions of the approval." });
+    await t.slack.submitView(APPROVERS[1], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: "Internal data only" } } } } });
+    const { teams } = await latestMessages(reference, approvalTs, "Internal data only", "Approve · AIMS owner");
+
+    // Stage 2 in Teams: Conditions with an empty box asks for them; with text, approves.
+    const askConditions = await clickTeamsDecision(t, TEAMS_OTHER, teams, "request.approve_conditions", " ");
+    expect(cardText(expectCardResponse(askConditions.body))).toContain("Please write the conditions of the approval.");
+    const approved = await clickTeamsDecision(t, TEAMS_OTHER, teams, "request.approve_conditions", "Pilot for the support team");
+    expect(cardText(expectCardResponse(approved.body))).toContain("Pilot for the support team");
+
+    const system = await t.aims.core.prisma.aiSystem.findFirstOrThrow({ where: { request: { reference } } });
+    expect(system.conditions).toEqual(["Internal data only", "Pilot for the support team"]);
+    const dm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(`${reference} for Conditional tool: approved`));
+    expect(textOf(dm.args.blocks)).toContain("Approved on these conditions:* Internal data only; Pilot for the support team");
+
+    const responseUrl = t.fake.newResponseUrl();
+    await t.slack.command(EMPLOYEE, "register Conditional", { responseUrl });
+    const listed = await t.fake.waitForResponseUrlPost((post) => post.url === responseUrl);
+    expect(textOf(listed.body)).toContain("Internal data only; Pilot for the support team");
+    const { reply } = await t.teams.ask(TEAMS_APPROVERS[0], "register Conditional");
+    expect(cardText(reply.body)).toContain("Internal data only; Pilot for the support team");
   });
 });

@@ -68,6 +68,7 @@ describe("AI tool requests entirely in Teams", () => {
     expect(cardText(approvalCard)).toContain("Eve Employee");
     expect(approvalCard.actions!.map((a) => [a.type, a.verb])).toEqual([
       ["Action.Execute", "request.approve"],
+      ["Action.Execute", "request.approve_conditions"],
       ["Action.Execute", "request.reject"],
       ["Action.Execute", "request.changes"],
     ]);

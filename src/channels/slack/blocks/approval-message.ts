@@ -26,6 +26,7 @@ export function decisionButtons(request: AiToolRequest, progress: StageProgress[
       block_id: `decide:${request.reference}${stageId ? `:${stageId}` : ""}`,
       elements: [
         { type: "button", action_id: SLACK_IDS.actions.approve, style: "primary", text: { type: "plain_text", text: name ? W.approveStage(name) : W.approve }, value },
+        { type: "button", action_id: SLACK_IDS.actions.approveWithConditions, text: { type: "plain_text", text: name ? W.conditionsStage(name) : W.approveWithConditions }, value },
         { type: "button", action_id: SLACK_IDS.actions.reject, style: "danger", text: { type: "plain_text", text: name ? W.rejectStage(name) : W.reject }, value },
         { type: "button", action_id: SLACK_IDS.actions.requestChanges, text: { type: "plain_text", text: name ? W.changesStage(name) : W.requestChanges }, value },
       ],

@@ -13,14 +13,20 @@ import type { CardActionHandler } from "./card-action.js";
  * checks the approver, self-approval and that the first decision of each stage wins; the card that comes back shows
  * the outcome (or the request as it now stands).
  */
-export function decideRequest(outcome: DecisionOutcome): CardActionHandler {
+export function decideRequest(outcome: DecisionOutcome, options: { withConditions?: boolean } = {}): CardActionHandler {
   return async ({ ctx, actor, data }) => {
     const target = readDecisionTarget(data);
     if (!target) return messageResponse(W.outOfDate);
-    const reason = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
+    const typed = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
     const { requests } = ctx.core;
     try {
-      const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId });
+      if (options.withConditions && !typed?.trim()) {
+        const request = await requests.find(target.reference);
+        return request ? cardResponse(approvalCard(request, null, await requests.progress(request), W.giveConditions)) : messageResponse(W.giveConditions);
+      }
+      const reason = options.withConditions ? undefined : typed;
+      const conditions = options.withConditions ? typed : undefined;
+      const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId, conditions });
       switch (result.kind) {
         case "decided":
           return cardResponse(approvalCard(result.request, result.decision, await requests.progress(result.request)));

@@ -39,6 +39,7 @@ export function approvalCard(request: AiToolRequest, decision: RequestDecision |
       const data = { reference: request.reference, revision: request.revision, ...(stageId ? { stageId } : {}) };
       return [
         executeAction(name ? W.approveStage(name) : W.approve, TEAMS_VERBS.approve, data, "positive"),
+        executeAction(name ? W.conditionsStage(name) : W.approveWithConditions, TEAMS_VERBS.approveWithConditions, data),
         executeAction(name ? W.rejectStage(name) : W.reject, TEAMS_VERBS.reject, data, "destructive"),
         executeAction(name ? W.changesStage(name) : W.requestChanges, TEAMS_VERBS.requestChanges, data),
       ];
