@@ -56,6 +56,10 @@ export function parseHolder(text: string): Holder | null {
   return group ? { kind: "group", name: group[1]!.trim() } : null;
 }
 
+/** Bounds that keep the approvals message within Slack's and Teams' message limits. */
+export const MAX_STAGES = 5;
+export const MAX_HOLDERS = 3;
+
 const holderSchema = z.string().refine((text) => parseHolder(text) !== null, {
   error: (issue) => {
     const text = String(issue.input);
@@ -69,8 +73,8 @@ const stageSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "must be a short lower-case id (letters, digits, - and _)"),
     name: z.string().trim().min(1).max(60),
-    anyOf: z.array(holderSchema).min(1).optional(),
-    allOf: z.array(holderSchema).min(1).optional(),
+    anyOf: z.array(holderSchema).min(1).max(MAX_HOLDERS).optional(),
+    allOf: z.array(holderSchema).min(1).max(MAX_HOLDERS).optional(),
     parallel: z.boolean().optional(),
   })
   .refine((stage) => (stage.anyOf === undefined) !== (stage.allOf === undefined), { error: "needs exactly one of anyOf or allOf" });
@@ -82,7 +86,7 @@ const policySchema = z.strictObject({
       z.strictObject({
         tier: z.enum(["low", "medium", "high"]),
         classification: z.string().trim().min(1).max(60).optional(),
-        stages: z.array(stageSchema).min(1),
+        stages: z.array(stageSchema).min(1).max(MAX_STAGES),
       }),
     )
     .min(1),

@@ -52,19 +52,21 @@ export function holderText(holder: string): string {
   return parsed.kind === "role" ? W.roleHolder(ROLE_NAMES[parsed.role]) : W.groupHolder(parsed.name);
 }
 
-/** One line per stage: who decided what, or who it waits for. */
-export function stagesBlock(progress: StageProgress[]): Block {
-  const lines = progress.map(({ stage, state, decisions, waitingFor }) => {
-    const holders = stage.holders.map(holderText).join(", ");
-    const head = W.stageLine(W.stageIcon[state], stage.step, truncate(stage.name, 60), stage.rule === "anyOf" ? W.anyOf(holders) : W.allOf(holders));
-    const decided = decisions.map((decision) => {
-      const line = W.stageDecided(W.outcome[decision.outcome], deciderOf(decision), moment(decision.decidedAt));
-      return decision.conditions ? `${line}, ${W.onlyIf(truncate(decision.conditions, 300))}` : line;
-    });
-    const open = state === "waiting" && waitingFor.length ? [W.stageWaiting(waitingFor.map(holderText).join(", "))] : state === "later" ? [W.stageLater] : [];
-    return [head, ...[...decided, ...open].map((text) => `  ${text}`)].join("\n");
-  });
-  return section([W.stagesHeading, ...lines]);
+/** One section per stage: who decided what (with any conditions), or who it waits for. */
+export function stagesBlocks(progress: StageProgress[]): Block[] {
+  return [
+    section([W.stagesHeading]),
+    ...progress.map(({ stage, state, decisions, waitingFor }) => {
+      const holders = stage.holders.map(holderText).join(", ");
+      const head = W.stageLine(W.stageIcon[state], stage.step, truncate(stage.name, 60), stage.rule === "anyOf" ? W.anyOf(holders) : W.allOf(holders));
+      const decided = decisions.map((decision) => {
+        const line = W.stageDecided(W.outcome[decision.outcome], deciderOf(decision), moment(decision.decidedAt));
+        return decision.conditions ? `${line}, ${W.onlyIf(truncate(decision.conditions, 150))}` : line;
+      });
+      const open = state === "waiting" && waitingFor.length ? [W.stageWaiting(waitingFor.map(holderText).join(", "))] : state === "later" ? [W.stageLater] : [];
+      return section([head, ...[...decided, ...open].map(muted)]);
+    }),
+  ];
 }
 
 /**
@@ -73,7 +75,7 @@ export function stagesBlock(progress: StageProgress[]): Block {
  */
 export function approvalView(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = []): Message {
   const resubmitted = request.revision > 1 && request.status === "pending" ? [context(W.resubmitted(request.revision))] : [];
-  const stages = progress.length > 1 ? [stagesBlock(progress)] : [];
+  const stages = progress.length > 1 ? stagesBlocks(progress) : [];
   const outcome = request.status !== "pending" && decision ? [decisionBlock(decision)] : [];
   return {
     title: requestTitle(request),
@@ -144,13 +146,16 @@ export function statusView(requests: AiToolRequest[], editAction: string): Messa
   };
 }
 
-function registerEntry(system: RegisterEntry): Block {
+/** Entries of a short listing (a search) show their conditions at length; a long page only their start. */
+const SHORT_LISTING = 10;
+
+function registerEntry(system: RegisterEntry, short: boolean): Block {
   const owner = person({ channel: system.ownerChannel, id: system.ownerId, name: system.ownerName });
   return section([
     W.registerHeading(system.reference, truncate(system.name, 80), truncate(system.vendor, 80)),
     W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status === "suspended"),
     assessmentText(system),
-    ...(system.conditions.length ? [W.conditionsOfApproval(truncate(system.conditions.join("; "), 500))] : []),
+    ...(system.conditions.length ? [W.conditionsInRegister(truncate(system.conditions.join("; "), short ? 400 : 40))] : []),
   ]);
 }
 
@@ -158,5 +163,5 @@ function registerEntry(system: RegisterEntry): Block {
 export function registerView(listing: RegisterListing): Message {
   const more = listing.systems.length < listing.total ? [context(W.narrowDown)] : [];
   const headline = registerHeadline(listing);
-  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more] };
+  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map((system) => registerEntry(system, listing.systems.length <= SHORT_LISTING)), ...more] };
 }
