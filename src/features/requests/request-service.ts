@@ -246,6 +246,9 @@ export class RequestService {
     stageId: string | undefined,
   ): Promise<{ kind: "place"; stage: ApprovalStage; slot: string } | { kind: "taken"; by: RequestStageDecision } | { kind: "refused"; message: string }> {
     const { roles } = this.deps;
+    // A button that names no stage (the App Home, a message from before stages) could land on a stage its clicker
+    // never saw once another stage is decided: with several stages, decisions go through the approvals message.
+    if (!stageId && stages.length > 1) return { kind: "refused", message: W_USE_APPROVALS_MESSAGE(request.reference) };
     const wanted = stageId ? stages.filter((stage) => stage.id === stageId) : stages;
     if (wanted.length === 0) return { kind: "refused", message: `${request.reference} has no stage "${stageId}"; please use the latest message.` };
     const progress = progressOf(stages, taken);
@@ -383,6 +386,8 @@ export class RequestService {
 const ONLY_APPROVERS = "Only the AIMS approvers can decide AI tool requests.";
 const W_ALREADY_DECIDED_A_STAGE = (reference: string, stage: string) =>
   `You already decided the ${stage} stage of ${reference}; another person has to decide the others.`;
+const W_USE_APPROVALS_MESSAGE = (reference: string) =>
+  `${reference} goes through several approval stages: please decide it on its message in the approvals channel, where each stage has its buttons.`;
 const W_NOT_YET = (reference: string, stage: string) => `${reference} is not at the ${stage} stage yet: the stages before it are still open.`;
 const W_NOT_YOURS = (stage: ApprovalStage) => `The ${stage.name} stage is decided by ${stage.rule === "anyOf" ? "any of" : "each of"} ${stage.holders.join(", ")}.`;
 

@@ -133,6 +133,9 @@ describe("approval stages by risk, through Slack and Teams", () => {
       .filter((e) => e.action_id === decisionIds.approve)
       .map((e) => e.value);
     expect(values).toEqual([`${reference}:1:approval`, `${reference}:1:board`]);
+    // A button that names no stage (the App Home's) could land on a stage its clicker never saw: refused.
+    const homeUrl = await clickDecision(t, APPROVERS[0], decisionIds.approve, `${reference}:1`, approvalTs);
+    expect(textOf((await t.fake.waitForResponseUrlPost((p) => p.url === homeUrl)).body)).toContain("goes through several approval stages");
 
     // The board needs an approver and an owner: the approver's place first, from Teams.
     const card = await teamsCardOf(reference);
