@@ -7,6 +7,7 @@ import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import { RequestService } from "../features/requests/request-service.js";
+import type { ApprovalPolicy } from "../features/requests/approval-policy/approval-policy.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
 import { addRiskFollowUps } from "../features/scheduler/risk-follow-ups.js";
 import { SoaService } from "../features/soa/soa-service.js";
@@ -70,6 +71,8 @@ export function createCore(options: {
   config: Config;
   logger: Logger;
   assessmentDefinition: QuestionnaireDefinition;
+  /** Who approves AI tool requests, by risk; default: one stage of any approver. */
+  approvalPolicy?: ApprovalPolicy;
   metrics: Metrics;
 }): Core {
   const { prisma, clock, config, logger, metrics } = options;
@@ -87,6 +90,7 @@ export function createCore(options: {
     registerReviewMonths: config.registerReviewMonths,
     approvalGates: [signedOffAssessmentGate],
     intake: classification.intake,
+    approvalPolicy: options.approvalPolicy,
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const assessments = new AssessmentService({

@@ -55,6 +55,8 @@ export interface Config {
   teams?: TeamsConfig;
   roles: { slackApprovers: string[]; slackOwners: string[]; slackIncidentResponders: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[]; teamsTriagers: string[]; teamsIncidentResponders: string[] };
   registerReviewMonths: number;
+  /** The approval policy file (stages by risk); unset: the shipped default. */
+  approvalPolicyPath?: string;
   assessments: AssessmentsConfig;
   concerns: ConcernSettings;
   scheduling: SchedulingConfig;
@@ -131,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       teamsIncidentResponders: env.TEAMS_INCIDENT_RESPONDERS,
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
+    approvalPolicyPath: env.AIMS_APPROVAL_POLICY,
     assessments: assessmentsConfig(env),
     concerns: {
       acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,

@@ -52,6 +52,8 @@ export const envSchema = z
     TEAMS_GROUP_SYNC_HOURS: positiveInt(6),
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
+    /** Path to an organisation's own approval policy (YAML); unset = the shipped default (one approver stage). */
+    AIMS_APPROVAL_POLICY: optionalText,
     ...assessmentsEnvShape,
     ...retentionEnvShape,
     ...schedulingEnvShape,

@@ -15,6 +15,8 @@ const EXPECTED_SHORTCUT_CALLBACK_IDS = [
 const AIMS_SUBCOMMANDS = [
   "request",
   "status",
+  "withdraw",
+  "reopen",
   "me",
   "register",
   "system",

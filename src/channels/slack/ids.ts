@@ -17,6 +17,7 @@ export const SLACK_IDS = {
   },
   actions: {
     approve: "request_approve",
+    approveWithConditions: "request_approve_conditions",
     reject: "request_reject",
     requestChanges: "request_changes",
     editRequest: "request_edit",

@@ -13,6 +13,7 @@ export const TEAMS_VERBS = {
   resubmitRequest: "request.resubmit",
   editRequest: "request.edit",
   approve: "request.approve",
+  approveWithConditions: "request.approve_conditions",
   reject: "request.reject",
   requestChanges: "request.changes",
 } as const;

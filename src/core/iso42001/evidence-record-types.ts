@@ -2,6 +2,7 @@
 export const EVIDENCE_RECORD_TYPES = [
   "ai_tool_request",
   "approval_decision",
+  "approval_stage_decision",
   "register_entry",
   "impact_assessment",
   "questionnaire_definition",

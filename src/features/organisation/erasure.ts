@@ -31,6 +31,7 @@ export type ErasureResult =
 export const NAMED_FIELDS = [
   { table: "AiToolRequest", channel: "requesterChannel", id: "requesterId", name: "requesterName" },
   { table: "RequestDecision", channel: "deciderChannel", id: "deciderId", name: "deciderName" },
+  { table: "RequestStageDecision", channel: "deciderChannel", id: "deciderId", name: "deciderName" },
   { table: "AiSystem", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "AiSystemUser", channel: "channel", id: "externalId", name: "name" },
   { table: "ImpactAssessment", channel: "assessorChannel", id: "assessorId", name: "assessorName" },

@@ -1,8 +1,8 @@
 import type { AiSystem, ImpactAssessment } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
 
-/** Entries one answer shows; the audit pack has the whole register. */
-export const REGISTER_PAGE = 40;
+/** Entries one answer shows (with its classification and conditions, 30 fit a Teams card); the audit pack has the whole register. */
+export const REGISTER_PAGE = 30;
 const LONGEST_SEARCH = 80;
 
 /** A register entry with its latest signed-off impact assessment, which the entry shows (ISO 42001 A.5.3). */

@@ -24,8 +24,27 @@ export async function addToRegister(
   approver: Actor,
   request: AiToolRequest,
   reviewMonths: number,
+  conditions: string[] = [],
 ): Promise<AiSystem> {
   const approvedAt = clock.now();
+  const existing = await tx.aiSystem.findUnique({ where: { requestId: request.id } });
+  if (existing) {
+    // A reopened request approved again: its entry, suspended meanwhile, is active again as now approved.
+    const renewed = await tx.aiSystem.update({
+      where: { id: existing.id },
+      data: { status: "active", approvedAt, nextReviewAt: addMonths(approvedAt, reviewMonths), conditions, riskTier: request.riskTier, name: request.toolName },
+    });
+    await recordAudit(tx, clock, {
+      actor: approver,
+      action: "register.reapproved",
+      entityType: "ai_system",
+      entityId: renewed.reference,
+      before: existing,
+      after: renewed,
+      controls: REGISTER_CONTROLS,
+    });
+    return renewed;
+  }
   const aiSystem = await tx.aiSystem.create({
     data: {
       createdAt: approvedAt,
@@ -45,6 +64,7 @@ export async function addToRegister(
       ownerName: request.requesterName,
       approvedAt,
       nextReviewAt: addMonths(approvedAt, reviewMonths),
+      conditions,
       // The entry evidences its EU AI Act classification's controls too.
       controls: [...new Set([...REGISTER_CONTROLS, ...(storedClassification(request.aiActClassification)?.controls ?? [])])],
     },
@@ -58,4 +78,21 @@ export async function addToRegister(
     controls: REGISTER_CONTROLS,
   });
   return aiSystem;
+}
+
+/** A reopened request rejected: its register entry, suspended since the reopening, is retired. */
+export async function retireSuspended(tx: Tx, clock: Clock, actor: Actor, request: AiToolRequest): Promise<null> {
+  const system = await tx.aiSystem.findUnique({ where: { requestId: request.id } });
+  if (system?.status !== "suspended") return null;
+  await tx.aiSystem.update({ where: { id: system.id }, data: { status: "retired" } });
+  await recordAudit(tx, clock, {
+    actor,
+    action: "register.retired",
+    entityType: "ai_system",
+    entityId: system.reference,
+    before: { status: system.status },
+    after: { status: "retired", reason: `${request.reference} rejected after it was reopened` },
+    controls: REGISTER_CONTROLS,
+  });
+  return null;
 }

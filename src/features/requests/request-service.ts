@@ -1,5 +1,6 @@
-import type { AiSystem, AiToolRequest, RequestDecision } from "../../db/generated/client.js";
+import type { AiSystem, AiToolRequest, RequestDecision, RequestStageDecision } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
+import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
 import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
@@ -8,10 +9,13 @@ import { withNewReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { ApprovalGate } from "./approval-gates.js";
+import { type ApprovalPolicy, type ApprovalStage, routeFor } from "./approval-policy/approval-policy.js";
+import { SINGLE_APPROVER_POLICY, holds, holdersOfSlot, openStep, progressOf, type StageProgress, slotsOf, stagesOf } from "./approval-stages.js";
 import { DECISION_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
-import { addToRegister } from "./register.js";
+import { addToRegister, retireSuspended } from "./register.js";
+import { type LifecycleResult, RequestLifecycle } from "./request-lifecycle.js";
 import { parseRequestForm, type FieldErrors, type RawRequestForm, type RequestInput } from "./request-form.js";
-import { assessRisk } from "./risk-tier.js";
+import { assessRisk, type RiskTier } from "./risk-tier.js";
 import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
@@ -25,7 +29,12 @@ export interface RequestServiceDeps {
   approvalGates?: ApprovalGate[];
   /** Questions another capability adds to the form (the EU AI Act classification), checked and stored with it. */
   intake?: RequestIntake;
+  /** Who approves what, by risk: the stages each request is routed to. Default: one stage of any approver. */
+  approvalPolicy?: ApprovalPolicy;
 }
+
+/** Who took a decision, as messages name them. */
+export type Decider = Pick<RequestDecision, "deciderChannel" | "deciderId" | "deciderName">;
 
 export type DecisionOutcome = "approved" | "rejected" | "changes_requested";
 
@@ -33,11 +42,20 @@ export type SubmitResult = { ok: true; request: AiToolRequest } | { ok: false; e
 
 export type DecideResult =
   | { kind: "decided"; request: AiToolRequest; decision: RequestDecision; aiSystem: AiSystem | null }
+  /** One stage (or one place of an all-of stage) approved; the request waits for the others. */
+  | { kind: "stage_decided"; request: AiToolRequest; stageDecision: RequestStageDecision }
   | { kind: "not_found" }
   | { kind: "forbidden"; message: string }
   | { kind: "reason_required" }
   | { kind: "blocked"; message: string; action?: { label: string; id: string } }
-  | { kind: "already_decided"; request: AiToolRequest; decision: RequestDecision | null };
+  | { kind: "already_decided"; request: AiToolRequest; decision: Decider | null };
+
+export interface DecideOptions {
+  /** The stage the clicked button was for; absent: the first open stage this person may decide. */
+  stageId?: string;
+  /** What the approval is conditional on ("internal data only"). */
+  conditions?: string;
+}
 
 export type ResubmitResult =
   | SubmitResult
@@ -46,7 +64,21 @@ export type ResubmitResult =
 const MAX_REASON = 1000;
 
 export class RequestService {
-  constructor(private readonly deps: RequestServiceDeps) {}
+  private readonly lifecycle: RequestLifecycle;
+
+  constructor(private readonly deps: RequestServiceDeps) {
+    this.lifecycle = new RequestLifecycle(deps);
+  }
+
+  /** The requester takes back a request that is not decided yet. */
+  withdraw(actor: Actor, reference: string): Promise<LifecycleResult> {
+    return this.lifecycle.withdraw(actor, reference);
+  }
+
+  /** An AIMS owner sends a decided request back to its approval stages, with a reason. */
+  reopen(actor: Actor, reference: string, reason: string): Promise<LifecycleResult> {
+    return this.lifecycle.reopen(actor, reference, reason);
+  }
 
   /** Creates a request from form values. The submission key makes a retried submit return the same request. */
   async submit(actor: Actor, form: RawRequestForm, submissionKey: string): Promise<SubmitResult> {
@@ -69,7 +101,7 @@ export class RequestService {
             requesterChannel: actor.channel,
             requesterId: actor.id,
             requesterName: actor.name,
-            ...withIntake(requestFields(parsed.input), addition),
+            ...routed(withIntake(requestFields(parsed.input), addition), this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY),
             controls: [...new Set([...REQUEST_CONTROLS, ...(addition?.controls ?? [])])],
           },
         });
@@ -90,8 +122,9 @@ export class RequestService {
   }
 
   /**
-   * Records an approver's decision on one revision of a request. The conditional update on status and revision,
-   * and the unique (request, revision) decision, make the first decision win across replicas.
+   * Records an approver's decision on one stage of one revision of a request. The request row is locked first (a
+   * conditional update on status and revision), and each place of a stage has a unique key, so the first click wins
+   * across channels and replicas. A refusal at any stage decides the request; approval of the last stage approves it.
    */
   async decide(
     actor: Actor,
@@ -99,6 +132,7 @@ export class RequestService {
     revision: number,
     outcome: DecisionOutcome,
     reason?: string,
+    options: DecideOptions = {},
   ): Promise<DecideResult> {
     const { prisma, clock, events } = this.deps;
     const request = await prisma.aiToolRequest.findUnique({ where: { reference } });
@@ -107,6 +141,7 @@ export class RequestService {
     if (refusal) return { kind: "forbidden", message: refusal };
     const trimmedReason = reason?.trim().slice(0, MAX_REASON) || undefined;
     if (outcome !== "approved" && !trimmedReason) return { kind: "reason_required" };
+    const conditions = outcome === "approved" ? options.conditions?.trim().slice(0, MAX_REASON) || undefined : undefined;
 
     const result = await prisma.$transaction(async (tx): Promise<DecideResult> => {
       if (outcome === "approved") {
@@ -115,13 +150,56 @@ export class RequestService {
           if (blocked) return { kind: "blocked", ...blocked };
         }
       }
-      const claimed = await tx.aiToolRequest.updateMany({
-        where: { id: request.id, status: "pending", revision },
-        data: { status: outcome },
-      });
-      if (claimed.count === 0) return alreadyDecided(tx, events, request.id, revision);
+      // Takes the request's row lock: decisions on one request are taken one after the other.
+      const locked = await tx.aiToolRequest.updateMany({ where: { id: request.id, status: "pending", revision }, data: { revision } });
+      if (locked.count === 0) return alreadyDecided(tx, events, request.id, revision, null);
+
+      const current = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: request.id } });
+      const stages = stagesOf(current);
+      const taken = await tx.requestStageDecision.findMany({ where: { requestId: request.id, revision }, orderBy: { id: "asc" } });
+      const place = await this.placeFor(tx, actor, current, stages, taken, options.stageId);
+      if (place.kind === "refused") return { kind: "forbidden", message: place.message };
+      if (place.kind === "taken") return alreadyDecided(tx, events, request.id, revision, place.by);
 
       const decidedAt = clock.now();
+      const inserted = await tx.requestStageDecision.createMany({
+        data: {
+          requestId: request.id,
+          revision,
+          stageId: place.stage.id,
+          slot: place.slot,
+          outcome,
+          deciderChannel: actor.channel,
+          deciderId: actor.id,
+          deciderName: actor.name,
+          reason: trimmedReason,
+          conditions,
+          decidedAt,
+          controls: [...DECISION_CONTROLS],
+        },
+        skipDuplicates: true,
+      });
+      const stageDecision = await tx.requestStageDecision.findUniqueOrThrow({
+        where: { requestId_revision_stageId_slot: { requestId: request.id, revision, stageId: place.stage.id, slot: place.slot } },
+      });
+      if (inserted.count === 0) return alreadyDecided(tx, events, request.id, revision, stageDecision);
+      const decisions = [...taken, stageDecision];
+
+      if (outcome === "approved" && openStep(stages, decisions) !== null) {
+        await recordAudit(tx, clock, {
+          actor,
+          action: "request.stage_approved",
+          entityType: "ai_tool_request",
+          entityId: request.reference,
+          before: { status: "pending", revision },
+          after: { status: "pending", revision, stage: place.stage.id, slot: place.slot, conditions: conditions ?? null },
+          controls: DECISION_CONTROLS,
+        });
+        await events.record(tx, "request.stage_decided", { request: current, stageDecision }, request.reference);
+        return { kind: "stage_decided", request: current, stageDecision };
+      }
+
+      await tx.aiToolRequest.update({ where: { id: request.id }, data: { status: outcome } });
       const decision = await tx.requestDecision.create({
         data: {
           requestId: request.id,
@@ -142,17 +220,78 @@ export class RequestService {
         entityType: "ai_tool_request",
         entityId: request.reference,
         before: { status: request.status, revision },
-        after: { status: outcome, revision, reason: trimmedReason ?? null },
+        after: { status: outcome, revision, reason: trimmedReason ?? null, stage: place.stage.id, conditions: conditions ?? null },
         controls: DECISION_CONTROLS,
       });
+      const allConditions = decisions.flatMap((entry) => (entry.outcome === "approved" && entry.conditions ? [entry.conditions] : []));
       const aiSystem =
-        outcome === "approved" ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths) : null;
+        outcome === "approved"
+          ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths, allConditions)
+          : outcome === "rejected"
+            ? await retireSuspended(tx, clock, actor, updated)
+            : null;
       await events.record(tx, "request.decided", { request: updated, decision, aiSystem }, request.reference);
       return { kind: "decided", request: updated, decision, aiSystem };
     });
 
-    if (result.kind === "decided" || result.kind === "already_decided") void events.deliverPending();
+    if (result.kind === "decided" || result.kind === "stage_decided" || result.kind === "already_decided") void events.deliverPending();
     return result;
+  }
+
+  /**
+   * The place this person decides now: in the stage the button was for, or else the first open stage they may
+   * decide. One person decides at most one place of a revision (four eyes across stages).
+   */
+  private async placeFor(
+    tx: Tx,
+    actor: Actor,
+    request: AiToolRequest,
+    stages: ApprovalStage[],
+    taken: RequestStageDecision[],
+    stageId: string | undefined,
+  ): Promise<{ kind: "place"; stage: ApprovalStage; slot: string } | { kind: "taken"; by: RequestStageDecision } | { kind: "refused"; message: string }> {
+    const { roles } = this.deps;
+    // A button that names no stage (the App Home, a message from before stages) could land on a stage its clicker
+    // never saw once another stage is decided: with several stages, decisions go through the approvals message.
+    if (!stageId && stages.length > 1) return { kind: "refused", message: W_USE_APPROVALS_MESSAGE(request.reference) };
+    const wanted = stageId ? stages.filter((stage) => stage.id === stageId) : stages;
+    if (wanted.length === 0) return { kind: "refused", message: `${request.reference} has no stage "${stageId}"; please use the latest message.` };
+    const progress = progressOf(stages, taken);
+    for (const decided of taken) {
+      if (await roles.samePerson(actor, { channel: decided.deciderChannel, id: decided.deciderId }, tx)) {
+        const stage = stages.find((entry) => entry.id === decided.stageId);
+        if (stageId === decided.stageId) return { kind: "taken", by: decided };
+        return { kind: "refused", message: W_ALREADY_DECIDED_A_STAGE(request.reference, stage?.name ?? decided.stageId) };
+      }
+    }
+    let heldButTaken: RequestStageDecision | null = null;
+    let heldLater: ApprovalStage | null = null;
+    for (const stage of wanted) {
+      const state = progress.find((entry) => entry.stage.id === stage.id)!;
+      for (const slot of slotsOf(stage)) {
+        let held = false;
+        for (const holder of holdersOfSlot(stage, slot)) {
+          if (await holds(tx, roles, actor, holder)) {
+            held = true;
+            break;
+          }
+        }
+        if (!held) continue;
+        const decided = state.decisions.find((decision) => decision.slot === slot);
+        if (decided) heldButTaken ??= decided;
+        else if (state.state === "later") heldLater ??= stage;
+        else if (state.state === "waiting") return { kind: "place", stage, slot };
+      }
+    }
+    if (heldButTaken) return { kind: "taken", by: heldButTaken };
+    if (heldLater) return { kind: "refused", message: W_NOT_YET(request.reference, heldLater.name) };
+    return { kind: "refused", message: stageId ? W_NOT_YOURS(wanted[0]!) : ONLY_APPROVERS };
+  }
+
+  /** Where every stage of the request's current revision stands, for the approvals message. */
+  async progress(request: AiToolRequest): Promise<StageProgress[]> {
+    const taken = await this.deps.prisma.requestStageDecision.findMany({ where: { requestId: request.id, revision: request.revision }, orderBy: { id: "asc" } });
+    return progressOf(stagesOf(request), taken);
   }
 
   /** The requester edits a request that came back with "changes requested"; it returns to pending as a new revision. */
@@ -169,7 +308,7 @@ export class RequestService {
     const updated = await prisma.$transaction(async (tx) => {
       const claimed = await tx.aiToolRequest.updateMany({
         where: { id: request.id, status: "changes_requested", revision: request.revision },
-        data: { ...withIntake(requestFields(parsed.input), intake?.addition), status: "pending", revision: request.revision + 1 },
+        data: { ...routed(withIntake(requestFields(parsed.input), intake?.addition), this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY), status: "pending", revision: request.revision + 1 },
       });
       if (claimed.count === 0) return null;
       const after = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -198,9 +337,14 @@ export class RequestService {
 
   /** Why this person may not decide this request, or null if they may. Checked again on every decision. */
   async decisionRefusal(actor: Pick<Actor, "channel" | "id">, request: AiToolRequest): Promise<string | null> {
-    if (!(await this.deps.roles.has(actor, "approver"))) {
-      return "Only the AIMS approvers can decide AI tool requests.";
+    let holdsAny = false;
+    for (const holder of new Set(stagesOf(request).flatMap((stage) => stage.holders))) {
+      if (await holds(this.deps.prisma, this.deps.roles, actor, holder)) {
+        holdsAny = true;
+        break;
+      }
     }
+    if (!holdsAny) return ONLY_APPROVERS;
     if (await this.deps.roles.samePerson(actor, { channel: request.requesterChannel, id: request.requesterId })) {
       return "You cannot decide your own request; another approver has to.";
     }
@@ -245,13 +389,21 @@ export class RequestService {
 
 }
 
+const ONLY_APPROVERS = "Only the AIMS approvers can decide AI tool requests.";
+const W_ALREADY_DECIDED_A_STAGE = (reference: string, stage: string) =>
+  `You already decided the ${stage} stage of ${reference}; another person has to decide the others.`;
+const W_USE_APPROVALS_MESSAGE = (reference: string) =>
+  `${reference} goes through several approval stages: please decide it on its message in the approvals channel, where each stage has its buttons.`;
+const W_NOT_YET = (reference: string, stage: string) => `${reference} is not at the ${stage} stage yet: the stages before it are still open.`;
+const W_NOT_YOURS = (stage: ApprovalStage) => `The ${stage.name} stage is decided by ${stage.rule === "anyOf" ? "any of" : "each of"} ${stage.holders.join(", ")}.`;
+
 /**
  * The click lost: someone decided first, or the message it came from is stale (a copy an outage left behind). The
  * request's messages are shown again as the database has them, so a stale copy is repaired by the click itself.
  */
-async function alreadyDecided(tx: Tx, events: EventBus, requestId: number, revision: number): Promise<DecideResult> {
+async function alreadyDecided(tx: Tx, events: EventBus, requestId: number, revision: number, by: Decider | null): Promise<DecideResult> {
   const request = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: requestId } });
-  const decision = await tx.requestDecision.findUnique({ where: { requestId_revision: { requestId, revision } } });
+  const decision = by ?? (await tx.requestDecision.findUnique({ where: { requestId_revision: { requestId, revision } } }));
   const latest = request.status === "pending" ? null : await tx.requestDecision.findFirst({ where: { requestId }, orderBy: { revision: "desc" } });
   await events.record(tx, "request.redisplayed", { request, decision: latest }, request.reference);
   return { kind: "already_decided", request, decision };
@@ -273,4 +425,10 @@ function requestFields(input: RequestInput) {
     riskTier: risk.tier,
     riskReasons: risk.reasons,
   };
+}
+
+/** The request with the stages it goes through: routed by its final tier (after the intake raised it) and class. */
+function routed<F extends { riskTier: RiskTier; aiActOutcome?: string }>(fields: F, policy: ApprovalPolicy) {
+  const stages = routeFor(policy, { riskTier: fields.riskTier, classification: fields.aiActOutcome });
+  return { ...fields, approvalPolicyVersion: policy.version, approvalStages: stages as unknown as PrismaNamespace.InputJsonValue };
 }

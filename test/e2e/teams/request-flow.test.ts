@@ -70,6 +70,7 @@ describe("AI tool requests entirely in Teams", () => {
     expect(cardText(approvalCard)).toContain("Eve Employee");
     expect(approvalCard.actions!.map((a) => [a.type, a.verb])).toEqual([
       ["Action.Execute", "request.approve"],
+      ["Action.Execute", "request.approve_conditions"],
       ["Action.Execute", "request.reject"],
       ["Action.Execute", "request.changes"],
     ]);
@@ -190,7 +191,7 @@ describe("AI tool requests entirely in Teams", () => {
     const empty = await clickTeamsDecision(t, TEAMS_APPROVERS[0], approvalOf(submitted), "request.reject", "  ");
     const again = expectCardResponse(empty.body);
     expect(cardText(again)).toContain("Please give a reason for rejecting.");
-    expect(again.actions).toHaveLength(3);
+    expect(again.actions).toHaveLength(4);
     expect((await t.aims.core.requests.find(submitted.reference))!.status).toBe("pending");
 
     const { body } = await clickTeamsDecision(t, TEAMS_APPROVERS[0], approvalOf(submitted), "request.reject", "Not for customer data.");

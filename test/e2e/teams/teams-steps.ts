@@ -103,7 +103,7 @@ export async function clickTeamsDecision(
   t: TestAims,
   who: TeamsPerson,
   approval: { card: Card; activityId: string },
-  verb: "request.approve" | "request.reject" | "request.changes",
+  verb: "request.approve" | "request.approve_conditions" | "request.reject" | "request.changes",
   reason?: string,
 ) {
   const action = actionOf(approval.card, verb);

@@ -45,7 +45,7 @@ export function appHomeView(options: {
       blocks.push({ type: "section", text: { type: "mrkdwn", text: "_Nothing is waiting. Thank you!_" } });
     }
     for (const request of options.pendingForApprover.slice(0, PENDING_SHOWN)) {
-      blocks.push(...blockKitBlocks([heading(requestTitle(request)), requestFacts(request)[0]]), decisionButtons(request));
+      blocks.push(...blockKitBlocks([heading(requestTitle(request)), requestFacts(request)[0]]), ...decisionButtons(request));
     }
   }
   for (const section of options.extraSections ?? []) blocks.push(...section.blocks);

@@ -9,14 +9,18 @@ export const REASON_ACTION = "value";
 export interface DecisionReasonMetadata {
   reference: string;
   revision: number;
-  outcome: "rejected" | "changes_requested";
+  /** The stage the button was for, when the request has several. */
+  stageId?: string;
+  /** "approved": the approver writes the conditions of the approval. */
+  outcome: "approved" | "rejected" | "changes_requested";
   /** Where the button was clicked, to tell the approver the result there. */
   channelId?: string;
 }
 
 export function decisionReasonModal(metadata: DecisionReasonMetadata): ModalView {
   const words = W.reasonForm[metadata.outcome];
-  const intro = metadata.outcome === "rejected" ? W.rejecting(metadata.reference) : W.askingChanges(metadata.reference);
+  const intro =
+    metadata.outcome === "approved" ? W.approvingWithConditions(metadata.reference) : metadata.outcome === "rejected" ? W.rejecting(metadata.reference) : W.askingChanges(metadata.reference);
   return {
     type: "modal",
     callback_id: SLACK_IDS.views.decisionReason,

@@ -27,6 +27,7 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   app.view(SLACK_IDS.views.decisionReason, decisionReasonSubmission(ctx));
 
   app.action(SLACK_IDS.actions.approve, requestDecisionAction(ctx, "approved"));
+  app.action(SLACK_IDS.actions.approveWithConditions, requestDecisionAction(ctx, "approved", { withConditions: true }));
   app.action(SLACK_IDS.actions.reject, requestDecisionAction(ctx, "rejected"));
   app.action(SLACK_IDS.actions.requestChanges, requestDecisionAction(ctx, "changes_requested"));
   app.action(SLACK_IDS.actions.editRequest, editRequestAction(ctx));

@@ -3,7 +3,7 @@ import type { KnownBlock } from "@slack/types";
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
 import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalMessage } from "../blocks/approval-message.js";
-import { outcomeView, receiptView } from "../../../features/requests/conversation/request-views.js";
+import { outcomeView, receiptView, reopenedView } from "../../../features/requests/conversation/request-views.js";
 import { blockKitMessage } from "../conversation/block-kit-message.js";
 import { SLACK_IDS } from "../ids.js";
 import { channelSurface } from "../channel-surface.js";
@@ -18,7 +18,8 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
 
   const show = oneMessagePerKey(prisma, channelSurface(client, ctx.slack.approvalsChannel));
   async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
-    await show(approvalKey(request), () => approvalMessage(request, decision));
+    const progress = await ctx.core.requests.progress(request);
+    await show(approvalKey(request), () => approvalMessage(request, decision, progress));
   }
 
   async function dmRequester(request: AiToolRequest, message: { text: string; blocks: KnownBlock[] }) {
@@ -32,9 +33,13 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
   approvals.on("request.resubmitted", ({ request }) => showInApprovalsChannel(request, null));
   approvals.on("request.decided", ({ request, decision }) => showInApprovalsChannel(request, decision));
   approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsChannel(request, decision));
+  approvals.on("request.stage_decided", ({ request }) => showInApprovalsChannel(request, null));
+  approvals.on("request.withdrawn", ({ request }) => showInApprovalsChannel(request, null));
+  approvals.on("request.reopened", ({ request }) => showInApprovalsChannel(request, null));
 
   const requester = ctx.core.events.subscriber("slack.requester");
   requester.on("request.submitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));
   requester.on("request.resubmitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));
+  requester.on("request.reopened", ({ request, reason, by }) => dmRequester(request, blockKitMessage(reopenedView(request, by, reason))));
   requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, blockKitMessage(outcomeView(request, decision, aiSystem, SLACK_IDS.actions.editRequest))));
 }

@@ -9,34 +9,44 @@ import { gatedApprovalCard } from "../assessments/gate-card.js";
 import type { CardActionHandler } from "./card-action.js";
 
 /**
- * Approve / Reject / Request changes on the approvals card. The core checks the approver, self-approval and that
- * the first decision wins; the card that comes back shows the outcome (or the request as it now stands).
+ * Approve / Reject / Request changes on the approvals card (for one stage, when the request has several). The core
+ * checks the approver, self-approval and that the first decision of each stage wins; the card that comes back shows
+ * the outcome (or the request as it now stands).
  */
-export function decideRequest(outcome: DecisionOutcome): CardActionHandler {
+export function decideRequest(outcome: DecisionOutcome, options: { withConditions?: boolean } = {}): CardActionHandler {
   return async ({ ctx, actor, data }) => {
     const target = readDecisionTarget(data);
     if (!target) return messageResponse(W.outOfDate);
-    const reason = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
+    const typed = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
+    const { requests } = ctx.core;
     try {
-      const result = await ctx.core.requests.decide(actor, target.reference, target.revision, outcome, reason);
+      if (options.withConditions && !typed?.trim()) {
+        const request = await requests.find(target.reference);
+        return request ? cardResponse(approvalCard(request, null, await requests.progress(request), W.giveConditions)) : messageResponse(W.giveConditions);
+      }
+      const reason = options.withConditions ? undefined : typed;
+      const conditions = options.withConditions ? typed : undefined;
+      const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId, conditions });
       switch (result.kind) {
         case "decided":
-          return cardResponse(approvalCard(result.request, result.decision));
+          return cardResponse(approvalCard(result.request, result.decision, await requests.progress(result.request)));
+        case "stage_decided":
+          return cardResponse(approvalCard(result.request, null, await requests.progress(result.request)));
         case "already_decided": {
           const { request, decision } = result;
           if (decision) {
             return messageResponse(teamsText(W.alreadyDecidedBy(request.reference, deciderOf(decision))));
           }
-          return cardResponse(approvalCard(request, await ctx.core.requests.latestDecision(request.id)));
+          return cardResponse(approvalCard(request, await requests.latestDecision(request.id), await requests.progress(request)));
         }
         case "reason_required": {
-          const request = await ctx.core.requests.find(target.reference);
+          const request = await requests.find(target.reference);
           const ask = W.giveReasonFor[outcome === "rejected" ? "rejected" : "changes_requested"];
-          return request ? cardResponse(approvalCard(request, null, ask)) : messageResponse(ask);
+          return request ? cardResponse(approvalCard(request, null, await requests.progress(request), ask)) : messageResponse(ask);
         }
         case "blocked": {
-          const request = await ctx.core.requests.find(target.reference);
-          return request ? cardResponse(gatedApprovalCard(request, result.message, result.action)) : messageResponse(result.message);
+          const request = await requests.find(target.reference);
+          return request ? cardResponse(gatedApprovalCard(request, result.message, result.action, await requests.progress(request))) : messageResponse(result.message);
         }
         case "forbidden":
           return messageResponse(result.message);

@@ -25,6 +25,7 @@ const HANDLERS: Record<string, CardActionHandler> = {
   [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
   [TEAMS_VERBS.editRequest]: editRequest,
   [TEAMS_VERBS.approve]: decideRequest("approved"),
+  [TEAMS_VERBS.approveWithConditions]: decideRequest("approved", { withConditions: true }),
   [TEAMS_VERBS.reject]: decideRequest("rejected"),
   [TEAMS_VERBS.requestChanges]: decideRequest("changes_requested"),
 };

@@ -2,7 +2,7 @@ import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/gener
 import { oneMessagePerKey } from "../../../core/channel-messages.js";
 import { approvalCard } from "../cards/approval-card.js";
 import { cardMessage } from "../cards/adaptive-card.js";
-import { approvalView, outcomeView } from "../../../features/requests/conversation/request-views.js";
+import { approvalView, outcomeView, reopenedView } from "../../../features/requests/conversation/request-views.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { TEAMS_VERBS } from "../verbs.js";
 import type { TeamsContext } from "../context.js";
@@ -21,7 +21,8 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
 
   const show = oneMessagePerKey(prisma, conversationSurface(ctx.messenger, ctx.teams.approvalsConversation));
   async function showInApprovalsConversation(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
-    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision), approvalView(request, decision).summary));
+    const progress = await ctx.core.requests.progress(request);
+    await show(approvalKey(request), () => cardMessage(approvalCard(request, decision, progress), approvalView(request, decision, progress).summary));
   }
 
   async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {
@@ -36,5 +37,14 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
   approvals.on("request.resubmitted", ({ request }) => showInApprovalsConversation(request, null));
   approvals.on("request.decided", ({ request, decision }) => showInApprovalsConversation(request, decision));
   approvals.on("request.redisplayed", ({ request, decision }) => showInApprovalsConversation(request, decision));
-  ctx.core.events.subscriber("teams.requester").on("request.decided", ({ request, decision, aiSystem }) => tellRequester(request, decision, aiSystem));
+  approvals.on("request.stage_decided", ({ request }) => showInApprovalsConversation(request, null));
+  approvals.on("request.withdrawn", ({ request }) => showInApprovalsConversation(request, null));
+  approvals.on("request.reopened", ({ request }) => showInApprovalsConversation(request, null));
+  const requester = ctx.core.events.subscriber("teams.requester");
+  requester.on("request.decided", ({ request, decision, aiSystem }) => tellRequester(request, decision, aiSystem));
+  requester.on("request.reopened", async ({ request, reason, by }) => {
+    if (request.requesterChannel !== "teams") return;
+    const view = reopenedView(request, by, reason);
+    await ctx.messenger.sendToUser(request.requesterId, cardMessage(adaptiveCardOf(view), view.summary));
+  });
 }

@@ -5,13 +5,14 @@ import { correctiveActions, externalReportDecisions, incidents } from "./inciden
 import { auditFindings, internalAudits } from "./internal-audits.js";
 import { managementReviewActions, managementReviewDecisions, managementReviews } from "./management-reviews.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
-import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
+import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
   aiToolRequests,
   approvalDecisions,
+  approvalStageDecisions,
   registerEntries,
   impactAssessments,
   concerns,

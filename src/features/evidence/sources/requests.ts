@@ -37,6 +37,24 @@ export const approvalDecisions: EvidenceSource = {
   ],
 };
 
+export const approvalStageDecisions: EvidenceSource = {
+  recordType: "approval_stage_decision",
+  title: "Approval stage decisions",
+  file: "approval-stage-decisions",
+  table: "RequestStageDecision",
+  joins: [{ table: "AiToolRequest", alias: "r", on: `r."id" = t."requestId"` }],
+  reference: `r."reference" || ' rev ' || t."revision" || ' ' || t."stageId" || ' ' || t."slot"`,
+  date: `t."decidedAt"`,
+  outcome: `t."outcome"`,
+  columns: [
+    { name: "request", sql: `r."reference"` },
+    { name: "toolName", sql: `r."toolName"` },
+    ...columns("revision", "stageId", "slot"),
+    column("outcome", "text"),
+    ...columns("decidedAt", "deciderName", "deciderId", "reason", "conditions", "controls"),
+  ],
+};
+
 export const registerEntries: EvidenceSource = {
   recordType: "register_entry",
   title: "AI system register entries",
@@ -53,6 +71,6 @@ export const registerEntries: EvidenceSource = {
     column("status", "text"),
     ...columns("approvedAt", "nextReviewAt", "aiActOutcome", "aiActClassification"),
     ...columns("modelName", "modelVersion", "hosting", "hostingRegion", "operators", "guidanceUrl", "conditionsOfUse"),
-    ...columns("statusReason", "statusChangedAt", "controls"),
+    ...columns("conditions", "statusReason", "statusChangedAt", "controls"),
   ],
 };

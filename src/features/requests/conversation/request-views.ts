@@ -1,4 +1,8 @@
 import type { AiSystem, AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
+import { ROLE_NAMES } from "../../../core/roles.js";
+import { parseHolder } from "../approval-policy/approval-policy.js";
+import type { StageProgress } from "../approval-stages.js";
+import type { Decider } from "../request-service.js";
 import { ORG_ROLE_LABELS } from "../../../core/iso42001/org-roles.js";
 import { type Block, type Button, context, fields, type Message, moment, muted, person, section } from "../../../conversation/message.js";
 import { assessmentText, registerHeadline, type RegisterEntry, type RegisterListing } from "../register-listing.js";
@@ -35,7 +39,7 @@ export function requestFacts(request: AiToolRequest): Block[] {
   ];
 }
 
-export const deciderOf = (decision: RequestDecision) => person({ channel: decision.deciderChannel, id: decision.deciderId, name: decision.deciderName });
+export const deciderOf = (decision: Decider) => person({ channel: decision.deciderChannel, id: decision.deciderId, name: decision.deciderName });
 
 /** Who decided, when, and why. */
 export function decisionBlock(decision: RequestDecision): Block {
@@ -43,18 +47,49 @@ export function decisionBlock(decision: RequestDecision): Block {
   return section(decision.reason ? [line, muted(W.quoted(truncate(decision.reason, 1500)))] : [line]);
 }
 
+/** How a policy holder reads: "the approvers", "the security group". */
+export function holderText(holder: string): string {
+  const parsed = parseHolder(holder);
+  if (!parsed) return holder;
+  return parsed.kind === "role" ? W.roleHolder(ROLE_NAMES[parsed.role]) : W.groupHolder(parsed.name);
+}
+
+/** One section per stage: who decided what (with any conditions), or who it waits for. */
+export function stagesBlocks(progress: StageProgress[]): Block[] {
+  return [
+    section([W.stagesHeading]),
+    ...progress.map(({ stage, state, decisions, waitingFor }) => {
+      const holders = stage.holders.map(holderText).join(", ");
+      const head = W.stageLine(W.stageIcon[state], stage.step, truncate(stage.name, 60), stage.rule === "anyOf" ? W.anyOf(holders) : W.allOf(holders));
+      const decided = decisions.map((decision) => {
+        const line = W.stageDecided(W.outcome[decision.outcome], deciderOf(decision), moment(decision.decidedAt));
+        return decision.conditions ? `${line}, ${W.onlyIf(truncate(decision.conditions, 150))}` : line;
+      });
+      const open = state === "waiting" && waitingFor.length ? [W.stageWaiting(waitingFor.map(holderText).join(", "))] : state === "later" ? [W.stageLater] : [];
+      return section([head, ...[...decided, ...open].map(muted)]);
+    }),
+  ];
+}
+
 /**
  * The message in the approvals channel, without its decision buttons (each channel adds its own while pending):
- * the request, a note when it was resubmitted, and the outcome once decided.
+ * the request, a note when it was resubmitted, its stages when it has more than one, and the outcome once decided.
  */
-export function approvalView(request: AiToolRequest, decision: RequestDecision | null): Message {
+export function approvalView(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = []): Message {
   const resubmitted = request.revision > 1 && request.status === "pending" ? [context(W.resubmitted(request.revision))] : [];
+  const stages = progress.length > 1 ? stagesBlocks(progress) : [];
   const outcome = request.status !== "pending" && decision ? [decisionBlock(decision)] : [];
   return {
     title: requestTitle(request),
     summary: W.approvalSummary(request.reference, request.toolName, outcomeWords(request)),
-    blocks: [...requestFacts(request), ...resubmitted, ...outcome],
+    blocks: [...requestFacts(request), ...resubmitted, ...stages, ...outcome],
   };
+}
+
+/** The stages a decision button is offered for now: with one stage, the request itself (no stage named). */
+export function decisionTargets(progress: StageProgress[]): { stageId?: string; name?: string }[] {
+  if (progress.length <= 1) return [{}];
+  return progress.filter((entry) => entry.state === "waiting").map((entry) => ({ stageId: entry.stage.id, name: entry.stage.name }));
 }
 
 /** The requester's button to change a request an approver sent back. */
@@ -76,12 +111,22 @@ export function receiptView(request: AiToolRequest): Message {
 
 /** The outcome for the requester, and what to do next (`editAction`: the id of the edit button). */
 export function outcomeView(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null, editAction: string): Message {
-  const registered = decision.outcome === "approved" && aiSystem ? [context(W.registered(aiSystem.reference, day(aiSystem.nextReviewAt)))] : [];
+  const conditions = decision.outcome === "approved" && aiSystem?.conditions.length ? [section([W.conditionsOfApproval(truncate(aiSystem.conditions.join("; "), 1500))])] : [];
+  const registered = decision.outcome === "approved" && aiSystem ? [...conditions, context(W.registered(aiSystem.reference, day(aiSystem.nextReviewAt)))] : [];
   return {
     title: W.decisionTitle,
     summary: W.decisionSummary(request.reference, request.toolName, decision.outcome.replace("_", " ")),
     blocks: [section([W.decisionIntro(request.reference, truncate(request.toolName, 80))]), decisionBlock(decision), ...registered],
     actions: decision.outcome === "changes_requested" ? [editButton(request, editAction)] : [],
+  };
+}
+
+/** The requester's news that an owner reopened their request, and why. */
+export function reopenedView(request: AiToolRequest, by: { channel: AiToolRequest["requesterChannel"]; id: string; name?: string | null }, reason: string): Message {
+  return {
+    title: W.reopenedTitle,
+    summary: W.reopenedSummary(request.reference),
+    blocks: [section([W.reopenedIntro(request.reference, truncate(request.toolName, 80), person(by)), muted(W.quoted(truncate(reason, 1500)))])],
   };
 }
 
@@ -103,13 +148,17 @@ export function statusView(requests: AiToolRequest[], editAction: string): Messa
   };
 }
 
-function registerEntry(system: RegisterEntry): Block {
+/** Entries of a short listing (a search) show their conditions at length; a long page only their start. */
+const SHORT_LISTING = 10;
+
+function registerEntry(system: RegisterEntry, short: boolean): Block {
   const owner = person({ channel: system.ownerChannel, id: system.ownerId, name: system.ownerName });
   return section([
     W.registerHeading(system.reference, truncate(system.name, 80), truncate(system.vendor, 80)),
     W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status === "suspended"),
     assessmentText(system),
     `${W.aiAct}: ${classificationLine(system.aiActClassification)}`,
+    ...(system.conditions.length ? [W.conditionsInRegister(truncate(system.conditions.join("; "), short ? 400 : 40))] : []),
   ]);
 }
 
@@ -118,5 +167,9 @@ export function registerView(listing: RegisterListing): Message {
   const more = listing.systems.length < listing.total ? [context(W.narrowDown)] : [];
   const headline = registerHeadline(listing);
   const inFull = listing.systems.length > 0 ? [context(W.inFull(listing.systems[0].reference))] : [];
-  return { title: W.registerTitle, summary: headline, blocks: [section([headline]), ...listing.systems.map(registerEntry), ...more, ...inFull] };
+  return {
+    title: W.registerTitle,
+    summary: headline,
+    blocks: [section([headline]), ...listing.systems.map((system) => registerEntry(system, listing.systems.length <= SHORT_LISTING)), ...more, ...inFull],
+  };
 }

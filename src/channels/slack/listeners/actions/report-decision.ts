@@ -20,15 +20,21 @@ export async function reportDecision(
     respond?: RespondFn;
     reference: string;
     revision: number;
+    stageId?: string;
     outcome: DecisionOutcome;
     reason?: string;
+    conditions?: string;
   },
 ): Promise<void> {
   const tell = (text: string) => tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, mrkdwn(text));
   try {
-    const result = await ctx.core.requests.decide(args.actor, args.reference, args.revision, args.outcome, args.reason);
+    const result = await ctx.core.requests.decide(args.actor, args.reference, args.revision, args.outcome, args.reason, {
+      stageId: args.stageId,
+      conditions: args.conditions,
+    });
     switch (result.kind) {
       case "decided":
+      case "stage_decided":
         return;
       case "not_found":
         return tell(W.notFound(args.reference));

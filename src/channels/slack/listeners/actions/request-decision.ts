@@ -10,8 +10,8 @@ import { reportDecision } from "./report-decision.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** Approve: decided straight away. Reject and Request changes: first ask the approver for a reason. */
-export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "rejected" | "changes_requested") {
+/** Approve: decided straight away. Approve with conditions, Reject and Request changes: first ask for the conditions or a reason. */
+export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "rejected" | "changes_requested", options: { withConditions?: boolean } = {}) {
   return async ({ ack, body, action, client, respond }: Args) => {
     await ack();
     const actor = slackActor(body.user);
@@ -19,7 +19,7 @@ export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
     if (!target) return tell(W.outOfDate);
 
-    if (outcome === "approved") {
+    if (outcome === "approved" && !options.withConditions) {
       await reportDecision(ctx, { actor, client, respond: body.response_url ? respond : undefined, ...target, outcome });
       if (body.view?.type === "home") await publishHome(ctx, client, actor.id).catch((error) => ctx.logger.warn({ err: error }, "could not refresh the App Home"));
       return;

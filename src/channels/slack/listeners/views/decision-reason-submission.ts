@@ -12,7 +12,8 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export function decisionReasonSubmission(ctx: SlackContext) {
   return async ({ ack, body, view, client }: Args) => {
     const reason = view.state.values[REASON_BLOCK]?.[REASON_ACTION]?.value?.trim() ?? "";
-    const problem = !reason ? W.giveReason : !isStorableText(reason) ? UNSTORABLE_TEXT_MESSAGE : undefined;
+    const approving = (JSON.parse(view.private_metadata) as DecisionReasonMetadata).outcome === "approved";
+    const problem = !reason ? (approving ? W.giveConditions : W.giveReason) : !isStorableText(reason) ? UNSTORABLE_TEXT_MESSAGE : undefined;
     if (problem) {
       await ack({ response_action: "errors", errors: { [REASON_BLOCK]: problem } });
       return;
@@ -24,8 +25,9 @@ export function decisionReasonSubmission(ctx: SlackContext) {
       client,
       reference: metadata.reference,
       revision: metadata.revision,
+      stageId: metadata.stageId,
       outcome: metadata.outcome,
-      reason,
+      ...(metadata.outcome === "approved" ? { conditions: reason } : { reason }),
     });
   };
 }
