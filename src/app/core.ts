@@ -15,6 +15,8 @@ import { AssessmentService } from "../features/assessments/assessment-service.js
 import { signedOffAssessmentGate } from "../features/assessments/approval-gate.js";
 import type { QuestionnaireDefinition } from "../features/assessments/questionnaire/index.js";
 import { IncidentService } from "../features/incidents/incident-service.js";
+import { NonconformityService } from "../features/nonconformities/nonconformity-service.js";
+import { ImprovementService } from "../features/nonconformities/improvement-service.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -43,6 +45,10 @@ export interface Core {
   requests: RequestService;
   assessments: AssessmentService;
   incidents: IncidentService;
+  /** Nonconformities and corrective actions (10.2). */
+  nonconformities: NonconformityService;
+  /** The continual-improvement log (10.1). */
+  improvements: ImprovementService;
   concerns: ConcernService;
   scheduling: Scheduling;
   soa: SoaService;
@@ -84,11 +90,13 @@ export function createCore(options: {
   const people = new PeopleNames(prisma);
   const incidents = new IncidentService({ prisma, clock, roles, events, people });
   const scheduling = createScheduling({ prisma, clock, roles, events, config, logger, people, metrics });
-  addRiskFollowUps(scheduling, { roles, incidents });
+  const nonconformities = new NonconformityService({ prisma, clock, roles, events, people });
+  const improvements = new ImprovementService({ prisma, clock, roles, events, people });
+  addRiskFollowUps(scheduling, { roles, incidents, nonconformities });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, nonconformities, improvements, assessments, concerns, scheduling, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

@@ -41,6 +41,10 @@ export const NAMED_FIELDS = [
   { table: "IncidentTimelineEntry", channel: "authorChannel", id: "authorId", name: "authorName" },
   { table: "CorrectiveAction", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "ExternalReportDecision", channel: "deciderChannel", id: "deciderId", name: "deciderName" },
+  { table: "Nonconformity", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
+  { table: "Nonconformity", channel: "raisedByChannel", id: "raisedById", name: "raisedByName" },
+  { table: "EffectivenessCheck", channel: "checkerChannel", id: "checkerId", name: "checkerName" },
+  { table: "Improvement", channel: "raisedByChannel", id: "raisedById", name: "raisedByName" },
   { table: "Objective", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "ReviewSchedule", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
 ] as const;

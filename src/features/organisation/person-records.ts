@@ -183,13 +183,13 @@ export async function correctiveActionsOwnedBy(db: Prisma, accounts: readonly Id
         where,
         orderBy: { id: "asc" },
         take,
-        select: { id: true, description: true, status: true, dueDate: true, incident: { select: { reference: true } } },
+        select: { id: true, description: true, status: true, dueDate: true, incident: { select: { reference: true } }, nonconformity: { select: { reference: true } } },
       }),
     () => db.correctiveAction.count({ where }),
   );
   return {
     total: found.total,
-    items: found.items.map((action) => ({ reference: `${action.incident.reference} action ${action.id}`, title: action.description, status: action.status, dueAt: action.dueDate })),
+    items: found.items.map((action) => ({ reference: `${action.incident?.reference ?? action.nonconformity?.reference} action ${action.id}`, title: action.description, status: action.status, dueAt: action.dueDate })),
   };
 }
 

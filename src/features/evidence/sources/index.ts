@@ -2,6 +2,7 @@ import type { EvidenceSource } from "../evidence-source.js";
 import { impactAssessments } from "./assessments.js";
 import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
+import { effectivenessChecks, improvements, nonconformities } from "./nonconformities.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
@@ -16,6 +17,9 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   incidents,
   correctiveActions,
   externalReportDecisions,
+  nonconformities,
+  effectivenessChecks,
+  improvements,
   objectives,
   objectiveCheckIns,
   reviews,
