@@ -1,8 +1,9 @@
 import { reporterCapability } from "./concerns/conversation/reporter-capability.js";
 import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
+import { nonconformityCapability } from "./nonconformities/conversation/nc-capability.js";
 import { rolesCapability } from "./organisation/conversation/roles-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, nonconformityCapability] as const;
