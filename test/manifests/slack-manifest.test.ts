@@ -20,6 +20,8 @@ const AIMS_SUBCOMMANDS = [
   "assess",
   "concern",
   "incident",
+  "nc",
+  "improvements",
   "objectives",
   "reviews",
   "digest preview",

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { optionalText, parseForm, requiredText, type FieldErrorsOf, type RawForm } from "../incidents/form-text.js";
 
-export const NC_LIMITS = { description: 2000, reaction: 2000, rootCause: 2000, note: 1000, title: 150, sourceRef: 100 } as const;
+/** Within what a Slack text input holds (3,000), counting characters outside the basic plane twice. */
+export const NC_LIMITS = { description: 1500, reaction: 1500, rootCause: 1500, note: 1000, title: 150 } as const;
 
 export const NC_SOURCES = [
   { value: "manual", label: "Found by hand" },

@@ -34,16 +34,16 @@ const FOLLOW_UP_FORMS: Record<FollowUp, (nc: Nonconformity) => Form> = { analysi
 
 async function list(turn: NcTurn): Promise<Reply> {
   const { nonconformities } = turn.services;
-  return show(ncListView(await nonconformities.listOpen(), await nonconformities.countClosed()));
+  return show(ncListView(await nonconformities.listOpen(), await nonconformities.countClosed(), turn.roomy));
 }
 
 async function view(turn: NcTurn, reference: string): Promise<Reply> {
   const nc = await turn.services.nonconformities.details(reference);
-  return nc ? show(ncView(nc)) : tell(W.notFound(reference));
+  return nc ? show(ncView(nc, turn.roomy)) : tell(W.notFound(reference));
 }
 
 async function improvementLog(turn: NcTurn, notice?: string): Promise<Reply> {
-  return show(improvementsView(await turn.services.improvements.list(), notice));
+  return show(improvementsView(await turn.services.improvements.list(), notice, turn.roomy));
 }
 
 /** A core result of a submitted form: field errors, a refusal above the form, or the nonconformity as it now stands. */

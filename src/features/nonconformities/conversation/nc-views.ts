@@ -6,10 +6,13 @@ import type { NonconformityDetails } from "../nonconformity-records.js";
 import { NC_IDS } from "./nc-ids.js";
 import { NC_WORDING as W } from "./nc-wording.js";
 
-const SHOWN = 20;
+/** How much a view shows: a Slack modal holds 100 blocks, a Teams card about 28 KB. */
+const sizes = (roomy: boolean) => (roomy ? { shown: 20, text: 2900, line: 300, lines: 20 } : { shown: 8, text: 600, line: 200, lines: 5 });
 
 export const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-const titled = (title: string, lines: string[]): Block => section([`**${title}**`, truncate(lines.join("\n"), 2900)]);
+const titled = (title: string, lines: string[], max = 2900): Block => section([`**${title}**`, truncate(lines.join("\n"), max)]);
+/** The first `lines` lines, and how many more there are. */
+const firstOf = (lines: string[], shown: number) => (lines.length > shown ? [...lines.slice(0, shown), W.more(lines.length - shown)] : lines);
 const ownerOf = (nc: Pick<Nonconformity, "ownerChannel" | "ownerId" | "ownerName">) => person({ channel: nc.ownerChannel, id: nc.ownerId, name: nc.ownerName });
 
 function statusText(nc: Nonconformity): string {
@@ -21,16 +24,18 @@ function statusText(nc: Nonconformity): string {
 const sourceText = (nc: Nonconformity) => (nc.sourceRef ? `${W.sources[nc.sourceKind]} ${nc.sourceRef}` : W.sources[nc.sourceKind]);
 
 /** The nonconformities not closed, each with a button to open it. */
-export function ncListView(open: readonly Nonconformity[], closed: number): Message {
+export function ncListView(open: readonly Nonconformity[], closed: number, roomy = true): Message {
+  const size = sizes(roomy);
   const blocks: Block[] = open.length === 0 ? [section([W.noneOpen])] : [];
-  for (const nc of open.slice(0, SHOWN)) {
+  for (const nc of open.slice(0, size.shown)) {
     blocks.push(
-      section([`**${nc.reference}** ${truncate(nc.description, 200)}`, { text: `${statusText(nc)} · ${W.fields.owner.toLowerCase()} ${ownerOf(nc)}`, muted: true }], {
+      section([`**${nc.reference}** ${truncate(nc.description, size.line)}`, { text: `${statusText(nc)} · ${W.fields.owner.toLowerCase()} ${ownerOf(nc)}`, muted: true }], {
         id: `nc:${nc.reference}`,
         button: { label: W.openButton, action: NC_IDS.show, value: { reference: nc.reference } },
       }),
     );
   }
+  if (open.length > size.shown) blocks.push(section([{ text: W.more(open.length - size.shown), muted: true }]));
   if (closed > 0) blocks.push(section([{ text: W.closedCount(closed), muted: true }]));
   return {
     id: "nc.list",
@@ -45,7 +50,8 @@ export function ncListView(open: readonly Nonconformity[], closed: number): Mess
 }
 
 /** One nonconformity: its analysis, corrective actions (open ones with Mark done), checks and improvements. */
-export function ncView(nc: NonconformityDetails): Message {
+export function ncView(nc: NonconformityDetails, roomy = true): Message {
+  const size = sizes(roomy);
   const value = { reference: nc.reference };
   const blocks: Block[] = [
     fields([
@@ -54,21 +60,26 @@ export function ncView(nc: NonconformityDetails): Message {
       { label: W.fields.source, value: sourceText(nc) },
       { label: W.fields.raisedBy, value: `${person({ channel: nc.raisedByChannel, id: nc.raisedById, name: nc.raisedByName })}, ${day(nc.createdAt)}` },
     ]),
-    titled(W.whatIsWrong, [nc.description]),
-    titled(W.reaction, [nc.reaction ?? W.notYet]),
-    titled(W.rootCause, [nc.rootCause ?? W.notYet]),
+    titled(W.whatIsWrong, [nc.description], size.text),
+    titled(W.reaction, [nc.reaction ?? W.notYet], size.text),
+    titled(W.rootCause, [nc.rootCause ?? W.notYet], size.text),
     section([`**${W.actions}**`, ...(nc.correctiveActions.length === 0 ? [W.noActions] : [])]),
   ];
-  for (const action of nc.correctiveActions.slice(0, SHOWN)) {
-    const line = W.action(truncate(action.description, 300), person({ channel: action.ownerChannel, id: action.ownerId, name: action.ownerName }), day(action.dueDate), action.status);
+  // Open actions first: their Mark done buttons must be there.
+  const actions = [...nc.correctiveActions.filter((action) => action.status === "open"), ...nc.correctiveActions.filter((action) => action.status !== "open")];
+  for (const action of actions.slice(0, size.shown)) {
+    const line = W.action(truncate(action.description, size.line), person({ channel: action.ownerChannel, id: action.ownerId, name: action.ownerName }), day(action.dueDate), action.status);
     const button: Button | undefined = action.status === "open" ? { label: W.doneButton, action: NC_IDS.actionDone, value: { reference: nc.reference, action: action.id } } : undefined;
     blocks.push(section([line], { id: `nc-action:${action.id}`, ...(button ? { button } : {}) }));
   }
+  if (actions.length > size.shown) blocks.push(section([{ text: W.more(actions.length - size.shown), muted: true }]));
   if (nc.checks.length > 0) {
-    blocks.push(titled(W.checks, nc.checks.map((check) => W.check(check.effective, person({ channel: check.checkerChannel, id: check.checkerId, name: check.checkerName }), day(check.checkedAt), truncate(check.note, 300)))));
+    const checks = [...nc.checks].reverse().map((check) => W.check(check.effective, person({ channel: check.checkerChannel, id: check.checkerId, name: check.checkerName }), day(check.checkedAt), truncate(check.note, size.line)));
+    blocks.push(titled(W.checks, firstOf(checks, size.lines)));
   }
   if (nc.improvements.length > 0) {
-    blocks.push(titled(W.improvements, nc.improvements.map((improvement) => W.improvementLine(improvement.reference, truncate(improvement.title, 150), optionLabel(IMPROVEMENT_STATUSES, improvement.status)))));
+    const lines = nc.improvements.map((improvement) => W.improvementLine(improvement.reference, truncate(improvement.title, size.line), optionLabel(IMPROVEMENT_STATUSES, improvement.status)));
+    blocks.push(titled(W.improvements, firstOf(lines, size.lines)));
   }
   const open = nc.status !== "closed";
   const buttons: Button[] = [
@@ -81,18 +92,20 @@ export function ncView(nc: NonconformityDetails): Message {
 }
 
 /** The continual-improvement log, each with its status and a button to change it. */
-export function improvementsView(improvements: readonly Improvement[], notice?: string): Message {
+export function improvementsView(improvements: readonly Improvement[], notice?: string, roomy = true): Message {
+  const size = sizes(roomy);
   const blocks: Block[] = notice ? [section([notice], { tone: "good" })] : [];
   if (improvements.length === 0) blocks.push(section([W.noImprovements]));
-  for (const improvement of improvements.slice(0, SHOWN)) {
-    const from = improvement.statusNote ? ` (${truncate(improvement.statusNote, 200)})` : "";
+  for (const improvement of improvements.slice(0, size.shown)) {
+    const from = improvement.statusNote ? ` (${truncate(improvement.statusNote, size.line)})` : "";
     blocks.push(
-      section([W.improvementLine(improvement.reference, truncate(improvement.title, 150), optionLabel(IMPROVEMENT_STATUSES, improvement.status) + from), { text: truncate(improvement.description, 300), muted: true }], {
+      section([W.improvementLine(improvement.reference, truncate(improvement.title, 150), optionLabel(IMPROVEMENT_STATUSES, improvement.status) + from), { text: truncate(improvement.description, size.line), muted: true }], {
         id: `improvement:${improvement.reference}`,
         button: { label: W.changeStatusButton, action: NC_IDS.improvementStatusForm, value: { reference: improvement.reference } },
       }),
     );
   }
+  if (improvements.length > size.shown) blocks.push(section([{ text: W.more(improvements.length - size.shown), muted: true }]));
   return {
     id: "improvements.list",
     title: W.improvementsTitle,

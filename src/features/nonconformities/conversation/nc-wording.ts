@@ -7,6 +7,7 @@ export const NC_WORDING = {
   noneOpen: "No nonconformity is open.",
   closedCount: (count: number) => `${count} closed.`,
   openButton: "Open",
+  more: (count: number) => `…and ${count} more`,
   raiseButton: "Raise a nonconformity",
   improvementsButton: "Improvement log",
   allButton: "All nonconformities",
