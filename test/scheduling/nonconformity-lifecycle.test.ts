@@ -5,6 +5,7 @@ import type { Actor } from "../../src/core/actor.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
 import type { Prisma } from "../../src/db/database.js";
+import { ConcernService } from "../../src/features/concerns/concern-service.js";
 import { IncidentService } from "../../src/features/incidents/incident-service.js";
 import { ImprovementService } from "../../src/features/nonconformities/improvement-service.js";
 import { NonconformityService } from "../../src/features/nonconformities/nonconformity-service.js";
@@ -17,6 +18,7 @@ import { RecordingTransport } from "./replica.js";
 import { openSchedulingDatabase, type SchedulingDatabase } from "./scheduling-database.js";
 
 const AIMS_OWNER = "UAIMSOWNER";
+const TRIAGER = "UTRIAGER1";
 const clock = fixedClock(new Date("2027-01-04T10:00:00Z")); // a Monday
 const quietLogger = createLogger("warn", new Writable({ write: (_chunk, _encoding, done) => done() }));
 let db: SchedulingDatabase;
@@ -25,18 +27,20 @@ let scheduling: Scheduling;
 let incidents: IncidentService;
 let ncs: NonconformityService;
 let improvements: ImprovementService;
+let concerns: ConcernService;
 const transport = new RecordingTransport("replica");
 
 beforeAll(async () => {
   db = await openSchedulingDatabase();
   prisma = db.replicaClient();
-  const config = loadConfig({ AIMS_OWNERS: AIMS_OWNER, AIMS_WORKING_HOURS: "09:00-17:00", SLACK_MANAGERS_CHANNEL: "" });
-  const roles = await rolesInDatabase(prisma, clock, { owner: { slack: [AIMS_OWNER] } });
+  const config = loadConfig({ AIMS_OWNERS: AIMS_OWNER, AIMS_TRIAGERS: TRIAGER, AIMS_WORKING_HOURS: "09:00-17:00", SLACK_MANAGERS_CHANNEL: "" });
+  const roles = await rolesInDatabase(prisma, clock, { owner: { slack: [AIMS_OWNER] }, triager: { slack: [TRIAGER] } });
   const events = new EventBus(prisma, quietLogger);
   const people = new PeopleNames(prisma);
   incidents = new IncidentService({ prisma, clock, roles, events });
   ncs = new NonconformityService({ prisma, clock, roles, events, people });
   improvements = new ImprovementService({ prisma, clock, roles, events, people });
+  concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   scheduling = createScheduling({ prisma, clock, roles, events, config, logger: quietLogger, instanceId: "replica" });
   addRiskFollowUps(scheduling, { roles, incidents, nonconformities: ncs });
   scheduling.scheduler.setTransport("slack", transport);
@@ -154,5 +158,18 @@ describe(`nonconformities and corrective actions (${process.env.DATABASE_URL ? "
       improvement: { status: "planned", statusNote: "Next quarter" },
     });
     expect(await improvements.setStatus(slack("UEMPLOYEE"), "IMP-0001", { status: "planned" })).toMatchObject({ kind: "invalid" });
+  });
+
+  it("raises one from a concern only for the triagers and AIMS owners, and keeps where it came from", async () => {
+    const filed = await concerns.submit(slack("UREPORTER9"), { description: "The screening model rejects older applicants.", category: "bias" }, { submissionKey: "concern-nc" });
+    if (!filed.ok) throw new Error(JSON.stringify(filed.errors));
+    const source = { kind: "concern" as const, reference: filed.concern.reference };
+    expect(await ncs.sourceRefusal(slack("UREPORTER9"), source)).toBe("Only the concern triagers and the AIMS owners can raise a nonconformity from a concern.");
+    expect(await ncs.sourceRefusal(slack(TRIAGER), { kind: "concern", reference: "CON-9999" })).toBe("There is no concern CON-9999.");
+    const raised = await ncs.raise(slack(TRIAGER), { description: "Screening bias against older applicants" }, slack(AIMS_OWNER), source, "nc-concern");
+    expect(raised).toMatchObject({ kind: "raised", nonconformity: { sourceKind: "concern", sourceRef: filed.concern.reference, ownerId: AIMS_OWNER } });
+    // An internal audit's finding raises one the same way (the audit programme names the finding).
+    const fromAudit = await ncs.raise(slack(AIMS_OWNER), { description: "Impact assessments are not reviewed yearly" }, slack(AIMS_OWNER), { kind: "audit_finding", reference: "AUD-0001/3" }, "nc-audit");
+    expect(fromAudit).toMatchObject({ kind: "raised", nonconformity: { sourceKind: "audit_finding", sourceRef: "AUD-0001/3" } });
   });
 });
