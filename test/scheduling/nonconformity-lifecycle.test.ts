@@ -9,6 +9,7 @@ import { ConcernService } from "../../src/features/concerns/concern-service.js";
 import { IncidentService } from "../../src/features/incidents/incident-service.js";
 import { ImprovementService } from "../../src/features/nonconformities/improvement-service.js";
 import { NonconformityService } from "../../src/features/nonconformities/nonconformity-service.js";
+import { nonconformitiesOwnedBy } from "../../src/features/organisation/person-records.js";
 import { PeopleNames } from "../../src/features/people/people-names.js";
 import { addRiskFollowUps } from "../../src/features/scheduler/risk-follow-ups.js";
 import { createScheduling, type Scheduling } from "../../src/features/scheduler/scheduling-core.js";
@@ -140,6 +141,11 @@ describe(`nonconformities and corrective actions (${process.env.DATABASE_URL ? "
     expect(await scheduling.reminders.complete(slack("UACTOWN01"), key, { note: "Prompt fixed" })).toMatchObject({ kind: "done" });
     expect(await ncs.details(raised.nonconformity.reference)).toMatchObject({ status: "checking" });
     expect((await incidents.details(incidentRef))!.correctiveActions).toEqual([expect.objectContaining({ status: "done" })]);
+
+    // What the owner holds (`/aims me`, and the AIMS owners' report when the account is deactivated): NC-0001 is closed.
+    const owned = (open: boolean) => nonconformitiesOwnedBy(prisma, [{ channel: "slack", id: "UNCOWNER1" }], open).then((found) => found.items.map((item) => item.reference));
+    expect(await owned(false)).toEqual(["NC-0001", raised.nonconformity.reference]);
+    expect(await owned(true)).toEqual([raised.nonconformity.reference]);
   });
 
   it("keeps an improvement log with statuses changed by whoever recorded one and the AIMS owners", async () => {

@@ -8,6 +8,7 @@ import {
   assessmentsBy,
   concernsAssignedTo,
   correctiveActionsOwnedBy,
+  nonconformitiesOwnedBy,
   heldAt,
   objectivesOwnedBy,
   remindersPendingFor,
@@ -34,6 +35,7 @@ export interface OpenDuties {
   systems: Listed<OwnedLine>;
   reviews: Listed<OwnedLine>;
   correctiveActions: Listed<OwnedLine>;
+  nonconformities: Listed<OwnedLine>;
   objectives: Listed<OwnedLine>;
   assessments: Listed<AssessmentLine>;
   reminders: Listed<ReminderLine>;
@@ -42,7 +44,7 @@ export interface OpenDuties {
 
 /** Whether anything at all is left to hand over. */
 export function hasOpenDuties(duties: OpenDuties): boolean {
-  const lists = [duties.systems, duties.reviews, duties.correctiveActions, duties.objectives, duties.assessments, duties.reminders, duties.concerns];
+  const lists = [duties.systems, duties.reviews, duties.correctiveActions, duties.nonconformities, duties.objectives, duties.assessments, duties.reminders, duties.concerns];
   return duties.roles.length > 0 || lists.some((list) => list.total > 0);
 }
 
@@ -58,17 +60,18 @@ export async function openDuties(deps: { prisma: Prisma; clock: Clock }, account
   const refs = accounts.map((identity) => ({ channel: identity.channel, id: identity.externalId }));
   const now = clock.now();
   const roles = (await roleHistory(prisma, [leaver.personId], refs)).filter((holding) => heldAt(holding, now));
-  const [systems, reviews, correctiveActions, objectives, assessments, reminders, concerns] = await Promise.all([
+  const [systems, reviews, correctiveActions, nonconformities, objectives, assessments, reminders, concerns] = await Promise.all([
     systemsOwnedBy(prisma, refs),
     reviewsOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, true),
+    nonconformitiesOwnedBy(prisma, refs, true),
     objectivesOwnedBy(prisma, refs),
     assessmentsBy(prisma, refs, true),
     remindersPendingFor(prisma, refs),
     concernsAssignedTo(prisma, refs),
   ]);
   const others = accounts.filter((identity) => identity.channel !== leaver.channel || identity.externalId !== leaver.externalId);
-  return { leaver, otherAccounts: others, roles, systems, reviews, correctiveActions, objectives, assessments, reminders, concerns };
+  return { leaver, otherAccounts: others, roles, systems, reviews, correctiveActions, nonconformities, objectives, assessments, reminders, concerns };
 }
 
 /**

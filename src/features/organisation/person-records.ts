@@ -193,6 +193,16 @@ export async function correctiveActionsOwnedBy(db: Prisma, accounts: readonly Id
   };
 }
 
+/** Nonconformities the person owns (10.2): all of them, or those not closed. */
+export async function nonconformitiesOwnedBy(db: Prisma, accounts: readonly IdentityRef[], open: boolean): Promise<Listed<OwnedLine>> {
+  const where = { ...byAccounts("owner", accounts), ...(open ? { status: { not: "closed" as const } } : {}) };
+  const found = await listed(
+    (take) => db.nonconformity.findMany({ where, orderBy: { id: "asc" }, take, select: { reference: true, description: true, status: true, checkDueAt: true } }),
+    () => db.nonconformity.count({ where }),
+  );
+  return { total: found.total, items: found.items.map((nc) => ({ reference: nc.reference, title: nc.description, status: nc.status, dueAt: nc.checkDueAt })) };
+}
+
 export async function incidentsReportedBy(db: Prisma, accounts: readonly IdentityRef[]): Promise<Listed<OwnedLine>> {
   const where = byAccounts("reporter", accounts);
   const found = await listed(

@@ -6,6 +6,7 @@ import type { PeopleDirectory } from "./people-directory.js";
 import {
   assessmentsBy,
   correctiveActionsOwnedBy,
+  nonconformitiesOwnedBy,
   incidentsReportedBy,
   namedConcernsBy,
   objectivesOwnedBy,
@@ -34,6 +35,7 @@ export interface PersonalData {
   systems: Listed<OwnedLine>;
   objectives: Listed<OwnedLine>;
   correctiveActions: Listed<OwnedLine>;
+  nonconformities: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -51,12 +53,13 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, incidents, concerns, reminders] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, nonconformities, incidents, concerns, reminders] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
     objectivesOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, false),
+    nonconformitiesOwnedBy(prisma, refs, false),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -69,6 +72,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     systems,
     objectives,
     correctiveActions,
+    nonconformities,
     incidents,
     concerns,
     reminders,
