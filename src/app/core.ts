@@ -18,6 +18,8 @@ import type { QuestionnaireDefinition } from "../features/assessments/questionna
 import { IncidentService } from "../features/incidents/incident-service.js";
 import { InternalAuditService } from "../features/internal-audits/internal-audit-service.js";
 import { addInternalAudits } from "../features/scheduler/internal-audit-follow-ups.js";
+import { NonconformityService } from "../features/nonconformities/nonconformity-service.js";
+import { ImprovementService } from "../features/nonconformities/improvement-service.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -55,6 +57,10 @@ export interface Core {
   incidents: IncidentService;
   /** The internal audit programme (9.2): audits, checklists, findings. */
   internalAudits: InternalAuditService;
+  /** Nonconformities and corrective actions (10.2). */
+  nonconformities: NonconformityService;
+  /** The continual-improvement log (10.1). */
+  improvements: ImprovementService;
   concerns: ConcernService;
   scheduling: Scheduling;
   /** Management reviews (9.3); the same service as `scheduling.managementReviews`. */
@@ -104,13 +110,15 @@ export function createCore(options: {
   const people = new PeopleNames(prisma);
   const incidents = new IncidentService({ prisma, clock, roles, events, people });
   const scheduling = createScheduling({ prisma, clock, roles, events, config, logger, people, metrics });
-  addRiskFollowUps(scheduling, { roles, incidents });
+  const nonconformities = new NonconformityService({ prisma, clock, roles, events, people });
+  const improvements = new ImprovementService({ prisma, clock, roles, events, people });
+  addRiskFollowUps(scheduling, { roles, incidents, nonconformities });
   const internalAudits = new InternalAuditService({ prisma, clock, roles, events, people });
   addInternalAudits(scheduling, internalAudits);
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

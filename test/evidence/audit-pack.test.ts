@@ -17,6 +17,9 @@ import { EVIDENCE_SOURCES } from "../../src/features/evidence/sources/index.js";
 import { roleGrants } from "../../src/features/evidence/sources/roles.js";
 import { readEvidenceRecords } from "../../src/features/evidence/evidence-query.js";
 import { INCIDENT_CONTROLS } from "../../src/features/incidents/controls.js";
+import { ImprovementService } from "../../src/features/nonconformities/improvement-service.js";
+import { NonconformityService } from "../../src/features/nonconformities/nonconformity-service.js";
+import { PeopleNames } from "../../src/features/people/people-names.js";
 import { DECISION_CONTROLS, REGISTER_CONTROLS, REQUEST_CONTROLS } from "../../src/features/requests/controls.js";
 import { RequestService } from "../../src/features/requests/request-service.js";
 import { SoaService } from "../../src/features/soa/soa-service.js";
@@ -50,6 +53,7 @@ beforeAll(async () => {
   await requests.decide(APPROVER, rejected.request.reference, 1, "rejected", "Scrapes customer data");
   await seedConcernsAndIncident();
   await seedRoleChanges();
+  await seedNonconformity();
 });
 afterAll(async () => {
   await db?.close();
@@ -85,6 +89,18 @@ async function seedRoleChanges() {
   const bound = await roles.bindGroup(OWNER, { role: "triager", reason: "The ethics team triages concerns" }, { channel: "slack", externalId: "S0ETHICS", name: "ethics-team" });
   if (bound.kind !== "ok") throw new Error(JSON.stringify(bound));
   await prisma.groupMembership.create({ data: { groupId: bound.grant.groupId!, channel: "slack", externalId: "UTRIAGE7", since: clock.now() } });
+}
+
+/** A nonconformity with a corrective action and an improvement logged from it, through their services. */
+async function seedNonconformity() {
+  const { prisma } = db.database;
+  const deps = { prisma, clock, roles, events: new EventBus(prisma, createLogger("silent")), people: new PeopleNames(prisma) };
+  const raised = await new NonconformityService(deps).raise(OWNER, { description: "Impact assessments not reviewed yearly" }, OWNER, { kind: "manual" }, "nc-pack");
+  if (raised.kind !== "raised") throw new Error(JSON.stringify(raised));
+  const added = await new NonconformityService(deps).addAction(OWNER, raised.nonconformity.reference, { description: "Schedule yearly reviews", dueDate: "2026-12-20" }, EMPLOYEE);
+  if (added.kind !== "added") throw new Error(JSON.stringify(added));
+  const logged = await new ImprovementService(deps).record(OWNER, { title: "Review calendar", description: "One calendar for every review" }, "imp-pack", raised.nonconformity.reference);
+  if (logged.kind !== "recorded") throw new Error(JSON.stringify(logged));
 }
 
 async function readPack(folder: string) {
@@ -153,6 +169,17 @@ describe("audit pack", () => {
       expect.objectContaining({ request: "REQ-0001", outcome: "approved", deciderId: APPROVER.id }),
       expect.objectContaining({ request: "REQ-0002", outcome: "rejected", reason: "Scrapes customer data" }),
     ]);
+  });
+
+  it("lists nonconformities, their corrective actions and improvements as the evidence of clauses 10.1 and 10.2", () => {
+    expect(JSON.parse(pack.get("records/nonconformities.json")!)).toEqual([expect.objectContaining({ reference: "NC-0001", sourceKind: "manual", status: "open", controls: ["10.2"] })]);
+    expect(JSON.parse(pack.get("records/corrective-actions.json")!)).toEqual([expect.objectContaining({ incident: null, nonconformity: "NC-0001", description: "Schedule yearly reviews" })]);
+    expect(JSON.parse(pack.get("records/improvements.json")!)).toEqual([expect.objectContaining({ reference: "IMP-0001", nonconformity: "NC-0001", status: "open", controls: ["10.1"] })]);
+    const readme = pack.get("README.md")!;
+    const clause101 = readme.slice(readme.indexOf("#### Clause 10.1"), readme.indexOf("#### Clause 10.2"));
+    expect(clause101).toContain("Improvement opportunities: 1");
+    expect(clause101).toContain("Corrective actions: 1");
+    expect(readme.slice(readme.indexOf("#### Clause 10.2"))).toContain("Nonconformities: 1");
   });
 
   it("gives concerns as counts and outcomes only: no reporter identity anywhere in the pack or the zip", async () => {

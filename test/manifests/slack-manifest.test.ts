@@ -24,6 +24,8 @@ const AIMS_SUBCOMMANDS = [
   "assess",
   "concern",
   "incident",
+  "nc",
+  "improvements",
   "objectives",
   "reviews",
   "audit",

@@ -7,6 +7,8 @@ import { rolesInDatabase } from "../support/roles.js";
 import type { Prisma } from "../../src/db/database.js";
 import { ConcernService } from "../../src/features/concerns/concern-service.js";
 import { IncidentService } from "../../src/features/incidents/incident-service.js";
+import { NonconformityService } from "../../src/features/nonconformities/nonconformity-service.js";
+import { PeopleNames } from "../../src/features/people/people-names.js";
 import { addRiskFollowUps } from "../../src/features/scheduler/risk-follow-ups.js";
 import { createScheduling, type Scheduling } from "../../src/features/scheduler/scheduling-core.js";
 import { createLogger } from "../../src/log/logger.js";
@@ -33,7 +35,7 @@ beforeAll(async () => {
   concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   incidents = new IncidentService({ prisma, clock, roles, events });
   scheduling = createScheduling({ prisma, clock, roles, events, config, logger: quietLogger, instanceId: "replica" });
-  addRiskFollowUps(scheduling, { roles, incidents });
+  addRiskFollowUps(scheduling, { roles, incidents, nonconformities: new NonconformityService({ prisma, clock, roles, events, people: new PeopleNames(prisma) }) });
   scheduling.scheduler.setTransport("slack", transport);
 });
 afterAll(async () => {

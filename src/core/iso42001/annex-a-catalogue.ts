@@ -23,6 +23,8 @@ export interface Clause {
   readonly topic: string;
   /** How the bot takes part in this clause, in words. */
   readonly botSupport: string;
+  /** The kinds of record that evidence it (nonconformities for 10.2); none when the bot only takes part. */
+  readonly evidenceRecordTypes: readonly EvidenceRecordType[];
 }
 
 export interface AnnexACatalogue {
@@ -33,14 +35,16 @@ export interface AnnexACatalogue {
 
 const text = z.string().trim().min(1);
 
+const recordTypes = z
+  .array(oneOf(EVIDENCE_RECORD_TYPES, "a known evidence record type"))
+  .min(1)
+  .refine((types) => new Set(types).size === types.length, "lists a record type more than once");
+
 const controlSchema = z.strictObject({
   id: oneOf(CONTROL_IDS, "an Annex A control id"),
   title: text,
   evidence_source: text,
-  evidence_record_types: z
-    .array(oneOf(EVIDENCE_RECORD_TYPES, "a known evidence record type"))
-    .min(1)
-    .refine((types) => new Set(types).size === types.length, "lists a record type more than once"),
+  evidence_record_types: recordTypes,
 });
 
 const groupSchema = z
@@ -62,6 +66,7 @@ const clauseSchema = z.strictObject({
   id: z.string().regex(/^\d+(\.\d+)+$/, "must be a clause number such as 6.1.4 (quote it in YAML)"),
   topic: text,
   bot_support: text,
+  evidence_record_types: recordTypes.optional(),
 });
 
 const catalogueFileSchema = z
@@ -98,7 +103,7 @@ export function parseAnnexACatalogue(yamlText: string, source: string): AnnexACa
     ),
   );
   const clauses = file.clauses.map((clause) =>
-    Object.freeze({ id: clause.id, topic: clause.topic, botSupport: clause.bot_support }),
+    Object.freeze({ id: clause.id, topic: clause.topic, botSupport: clause.bot_support, evidenceRecordTypes: Object.freeze(clause.evidence_record_types ?? []) }),
   );
   return Object.freeze({
     groups: Object.freeze(groups),

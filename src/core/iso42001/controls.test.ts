@@ -7,6 +7,7 @@ import {
   CLAUSES,
   CONTROL_IDS,
   EVIDENCE_RECORD_TYPES,
+  clausesForRecordType,
   controlById,
   controlsForRecordType,
   isControlId,
@@ -117,10 +118,12 @@ describe("control lookups", () => {
     expect(ids("audit_event")).toContain("A.6.2.8");
   });
 
-  it("gives every record type of the vocabulary at least one control", () => {
+  it("gives every record type of the vocabulary at least one control or management-system clause", () => {
     for (const recordType of EVIDENCE_RECORD_TYPES) {
-      expect(controlsForRecordType(recordType), recordType).not.toHaveLength(0);
+      expect([...controlsForRecordType(recordType), ...clausesForRecordType(recordType)], recordType).not.toHaveLength(0);
     }
+    expect(clausesForRecordType("nonconformity").map((clause) => clause.id)).toEqual(["10.2"]);
+    expect(clausesForRecordType("improvement").map((clause) => clause.id)).toEqual(["10.1"]);
   });
 
   it("evidences every control whose evidence is its SoA justification by soa_entry", () => {

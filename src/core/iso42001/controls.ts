@@ -1,4 +1,4 @@
-import { parseAnnexACatalogue, type AnnexAControl } from "./annex-a-catalogue.js";
+import { parseAnnexACatalogue, type AnnexAControl, type Clause } from "./annex-a-catalogue.js";
 import type { ControlId } from "./control-ids.js";
 import type { EvidenceRecordType } from "./evidence-record-types.js";
 import { readRepoTextFile } from "./yaml-data-file.js";
@@ -30,6 +30,11 @@ export function controlById(id: ControlId): AnnexAControl;
 export function controlById(id: string): AnnexAControl | undefined;
 export function controlById(id: string): AnnexAControl | undefined {
   return controlsById.get(id);
+}
+
+/** Management-system clauses that a record of the given kind evidences (10.2 for nonconformities). */
+export function clausesForRecordType(recordType: EvidenceRecordType): readonly Clause[] {
+  return CLAUSES.filter((clause) => clause.evidenceRecordTypes.includes(recordType));
 }
 
 /** Controls (in catalogue order) that a record of the given kind can evidence. */

@@ -21,7 +21,7 @@ export const incidentsSection: DigestSection = {
       db.incident.groupBy({ by: ["status"], where: notClosed, _count: { _all: true } }),
       db.incident.count({ where: { createdAt: { gte: from, lt: to } } }),
       db.incident.count({ where: { status: "closed", closedAt: { gte: from, lt: to } } }),
-      db.correctiveAction.count({ where: { status: "open", dueDate: { lt: to } } }),
+      db.correctiveAction.count({ where: { status: "open", dueDate: { lt: to }, incidentId: { not: null } } }),
     ]);
     const severityCount = (severity: string) => bySeverity.find((row) => row.severity === severity)?._count._all ?? 0;
     const statusCount = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;

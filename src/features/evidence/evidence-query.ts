@@ -19,7 +19,7 @@ export const DEFAULT_BATCH_SIZE = 1000;
 
 function fromClause(source: EvidenceSource): string {
   const joins = (source.joins ?? []).map(
-    (join) => ` JOIN ${quoteIdentifier(join.table)} ${join.alias} ON ${join.on}`,
+    (join) => ` ${join.optional ? "LEFT JOIN" : "JOIN"} ${quoteIdentifier(join.table)} ${join.alias} ON ${join.on}`,
   );
   return `FROM ${quoteIdentifier(source.table)} t${joins.join("")}`;
 }

@@ -11,6 +11,8 @@ export interface EvidenceJoin {
   readonly alias: string;
   /** The join condition, e.g. `r."id" = t."requestId"`. */
   readonly on: string;
+  /** A LEFT JOIN: the row is kept when nothing matches (a corrective action of a nonconformity has no incident). */
+  readonly optional?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CorrectiveAction, Incident } from "../../db/generated/client.js";
 import type { CorrectiveActionStatus } from "../../db/generated/enums.js";
 import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
 import { CORRECTIVE_ACTION_CONTROLS } from "./controls.js";
-import { correctiveActionItem } from "./corrective-action-item.js";
+import { correctiveActionItem, WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
 import { parseCorrectiveActionForm, type CorrectiveActionFieldErrors, type RawCorrectiveActionForm } from "./corrective-action-form.js";
 import { claimOpenIncident, deliverChanges, recordChange } from "./incident-changes.js";
 import type { IncidentServiceDeps } from "./incident-deps.js";
@@ -45,6 +45,14 @@ export async function addCorrectiveAction(
   return { kind: "added", ...result };
 }
 
+type IncidentAction = CorrectiveAction & { incident: Incident; nonconformity: { reference: string } | null };
+
+/** An incident's corrective action with its incident; null when there is none or it belongs to a nonconformity only. */
+async function incidentAction(tx: Tx, actionId: number): Promise<IncidentAction | null> {
+  const found = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true, nonconformity: WITH_SUBJECTS.nonconformity } });
+  return found?.incident ? { ...found, incident: found.incident } : null;
+}
+
 /** Marks an open corrective action done or cancelled inside `tx`: guarded, audited, and the action's reminders stop. */
 export async function setCorrectiveActionStatusIn(
   deps: IncidentServiceDeps,
@@ -54,7 +62,7 @@ export async function setCorrectiveActionStatusIn(
   status: Exclude<CorrectiveActionStatus, "open">,
 ): Promise<CorrectiveActionStatusResult> {
   const { clock, events } = deps;
-  const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+  const action = await incidentAction(tx, actionId);
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
   const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
@@ -74,7 +82,7 @@ export async function setCorrectiveActionStatusIn(
     controls: CORRECTIVE_ACTION_CONTROLS,
   });
   await settleOccurrence(tx, events, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}`, cancelled: status === "cancelled" });
-  await recordChange(tx, events, action.incidentId, { kind: "corrective_action", action: after });
+  await recordChange(tx, events, action.incident.id, { kind: "corrective_action", action: after });
   return { kind: "updated", action: after };
 }
 
@@ -91,7 +99,7 @@ export async function reassignCorrectiveActionIn(
   from?: Pick<Actor, "channel" | "id">,
 ): Promise<CorrectiveActionReassignResult> {
   const { clock, events } = deps;
-  const action = await tx.correctiveAction.findUnique({ where: { id: actionId }, include: { incident: true } });
+  const action = await incidentAction(tx, actionId);
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
   const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
@@ -113,7 +121,7 @@ export async function reassignCorrectiveActionIn(
   });
   await cancelReminders(tx, events, correctiveActionItem(action), owner);
   const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
-  await recordChange(tx, events, action.incidentId, { kind: "corrective_action", action: after });
+  await recordChange(tx, events, action.incident.id, { kind: "corrective_action", action: after });
   return { kind: "reassigned", action: after };
 }
 

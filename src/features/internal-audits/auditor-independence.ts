@@ -43,12 +43,12 @@ async function ownedRecordsInScope(tx: Tx, scope: readonly string[]): Promise<Ow
   const systems = await tx.aiSystem.findMany({ where: { status: "active", ...inScope }, select: { reference: true, name: true, ...owner } });
   const schedules = await tx.reviewSchedule.findMany({ where: { active: true, ...inScope }, select: { reference: true, title: true, ...owner } });
   const objectives = await tx.objective.findMany({ where: inScope, select: { reference: true, title: true, ...owner } });
-  const actions = await tx.correctiveAction.findMany({ where: { status: "open", ...inScope }, select: { id: true, incident: { select: { reference: true } }, ...owner } });
+  const actions = await tx.correctiveAction.findMany({ where: { status: "open", ...inScope }, select: { id: true, incident: { select: { reference: true } }, nonconformity: { select: { reference: true } }, ...owner } });
   const of = (row: { ownerChannel: Account["channel"]; ownerId: string; controls: string[] }) => ({ owner: { channel: row.ownerChannel, id: row.ownerId }, controls: row.controls });
   return [
     ...systems.map((row) => ({ what: `the AI system ${row.reference} ${row.name}`, ...of(row) })),
     ...schedules.map((row) => ({ what: `the review ${row.reference} ${row.title}`, ...of(row) })),
     ...objectives.map((row) => ({ what: `the objective ${row.reference} ${row.title}`, ...of(row) })),
-    ...actions.map((row) => ({ what: `a corrective action of ${row.incident.reference}`, ...of(row) })),
+    ...actions.map((row) => ({ what: `a corrective action of ${row.nonconformity?.reference ?? row.incident?.reference}`, ...of(row) })),
   ];
 }

@@ -193,14 +193,24 @@ export async function correctiveActionsOwnedBy(db: Prisma, accounts: readonly Id
         where,
         orderBy: { id: "asc" },
         take,
-        select: { id: true, description: true, status: true, dueDate: true, incident: { select: { reference: true } } },
+        select: { id: true, description: true, status: true, dueDate: true, incident: { select: { reference: true } }, nonconformity: { select: { reference: true } } },
       }),
     () => db.correctiveAction.count({ where }),
   );
   return {
     total: found.total,
-    items: found.items.map((action) => ({ reference: `${action.incident.reference} action ${action.id}`, title: action.description, status: action.status, dueAt: action.dueDate })),
+    items: found.items.map((action) => ({ reference: `${action.incident?.reference ?? action.nonconformity?.reference} action ${action.id}`, title: action.description, status: action.status, dueAt: action.dueDate })),
   };
+}
+
+/** Nonconformities the person owns (10.2): all of them, or those not closed. */
+export async function nonconformitiesOwnedBy(db: Prisma, accounts: readonly IdentityRef[], open: boolean): Promise<Listed<OwnedLine>> {
+  const where = { ...byAccounts("owner", accounts), ...(open ? { status: { not: "closed" as const } } : {}) };
+  const found = await listed(
+    (take) => db.nonconformity.findMany({ where, orderBy: { id: "asc" }, take, select: { reference: true, description: true, status: true, checkDueAt: true } }),
+    () => db.nonconformity.count({ where }),
+  );
+  return { total: found.total, items: found.items.map((nc) => ({ reference: nc.reference, title: nc.description, status: nc.status, dueAt: nc.checkDueAt })) };
 }
 
 export async function incidentsReportedBy(db: Prisma, accounts: readonly IdentityRef[]): Promise<Listed<OwnedLine>> {

@@ -6,6 +6,7 @@ import type { PeopleDirectory } from "./people-directory.js";
 import {
   assessmentsBy,
   correctiveActionsOwnedBy,
+  nonconformitiesOwnedBy,
   incidentsReportedBy,
   namedConcernsBy,
   objectivesOwnedBy,
@@ -37,6 +38,7 @@ export interface PersonalData {
   correctiveActions: Listed<OwnedLine>;
   /** Internal audits they are the auditor of (9.2). */
   audits: Listed<OwnedLine>;
+  nonconformities: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -54,13 +56,14 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, incidents, concerns, reminders] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, incidents, concerns, reminders] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
     objectivesOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, false),
     auditsBy(prisma, refs, false),
+    nonconformitiesOwnedBy(prisma, refs, false),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -74,6 +77,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     objectives,
     correctiveActions,
     audits,
+    nonconformities,
     incidents,
     concerns,
     reminders,

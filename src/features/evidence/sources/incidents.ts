@@ -20,17 +20,22 @@ export const incidents: EvidenceSource = {
 
 const incidentJoin = [{ table: "Incident", alias: "i", on: `i."id" = t."incidentId"` }] as const;
 
+/** Incidents' and nonconformities' corrective actions: one model, each row with what it corrects. */
 export const correctiveActions: EvidenceSource = {
   recordType: "corrective_action",
   title: "Corrective actions",
   file: "corrective-actions",
   table: "CorrectiveAction",
-  joins: incidentJoin,
-  reference: `i."reference" || ' action ' || t."id"`,
+  joins: [
+    { ...incidentJoin[0], optional: true },
+    { table: "Nonconformity", alias: "n", on: `n."id" = t."nonconformityId"`, optional: true },
+  ],
+  reference: `COALESCE(i."reference", n."reference") || ' action ' || t."id"`,
   date: `t."createdAt"`,
   outcome: `t."status"`,
   columns: [
     { name: "incident", sql: `i."reference"` },
+    { name: "nonconformity", sql: `n."reference"` },
     ...columns("description", "ownerName", "ownerId", "dueDate"),
     column("status", "text"),
     ...columns("completedAt", "createdAt", "controls"),

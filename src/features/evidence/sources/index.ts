@@ -4,6 +4,7 @@ import { concerns } from "./concerns.js";
 import { correctiveActions, externalReportDecisions, incidents } from "./incidents.js";
 import { auditFindings, internalAudits } from "./internal-audits.js";
 import { managementReviewActions, managementReviewDecisions, managementReviews } from "./management-reviews.js";
+import { effectivenessChecks, improvements, nonconformities } from "./nonconformities.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
@@ -19,6 +20,9 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   incidents,
   correctiveActions,
   externalReportDecisions,
+  nonconformities,
+  effectivenessChecks,
+  improvements,
   objectives,
   objectiveCheckIns,
   reviews,

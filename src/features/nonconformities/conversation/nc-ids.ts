@@ -1,0 +1,20 @@
+/** The nonconformity and improvement messages' buttons and forms: Slack action and callback ids, Teams verbs. */
+export const NC_IDS = {
+  list: "nc.list",
+  show: "nc.show",
+  raiseForm: "nc.raise.form",
+  analysisForm: "nc.analysis.form",
+  actionForm: "nc.action.form",
+  actionDone: "nc.action.done",
+  checkForm: "nc.check.form",
+  improvementFromNcForm: "nc.improvement.form",
+  raise: "nc.raise",
+  analysis: "nc.analysis",
+  addAction: "nc.action.add",
+  check: "nc.check",
+  improvements: "improvements.list",
+  improvementForm: "improvements.add.form",
+  improvementStatusForm: "improvements.status.form",
+  addImprovement: "improvements.add",
+  improvementStatus: "improvements.status",
+} as const;
