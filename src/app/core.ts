@@ -23,6 +23,9 @@ import { GroupMemberships } from "../features/organisation/group-memberships.js"
 import { GroupLookups } from "../features/organisation/group-lookup.js";
 import { ErasureService } from "../features/organisation/erasure.js";
 import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
+import { PolicyService } from "../features/policies/policy-service.js";
+import { CampaignService } from "../features/policies/campaign-service.js";
+import { addCampaigns } from "../features/policies/campaign-scheduling.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
@@ -47,6 +50,10 @@ export interface Core {
   scheduling: Scheduling;
   soa: SoaService;
   auditPacks: AuditPackService;
+  /** Documents people must accept (the AI policy), as versions, and each person's acceptance. */
+  policies: PolicyService;
+  /** Campaigns asking an audience to accept a document by a deadline. */
+  campaigns: CampaignService;
   /** Latencies, retries and rate limits the channels and the scheduler report. */
   metrics: Metrics;
 }
@@ -88,7 +95,11 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, metrics };
+  const policies = new PolicyService({ prisma, clock, roles, events, directory });
+  const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
+  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
+  addCampaigns(scheduling, campaigns, clock);
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, assessments, concerns, scheduling, policies, campaigns, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

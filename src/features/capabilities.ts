@@ -2,7 +2,8 @@ import { reporterCapability } from "./concerns/conversation/reporter-capability.
 import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
 import { rolesCapability } from "./organisation/conversation/roles-capability.js";
+import { policyCapability } from "./policies/conversation/policy-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, policyCapability] as const;

@@ -4,13 +4,17 @@ import { reminderHeadline } from "../../../features/reminders/reminder-headline.
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import type { KnownBlock } from "../blocks/types.js";
+import { isCampaignPayload, type CampaignInvitationPayload } from "../../../features/policies/campaign-payload.js";
+import { invitationView } from "../../../features/policies/conversation/policy-views.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 import { digestBlocks, digestText } from "./blocks/digest-message.js";
 import { reminderBlocks, reminderText } from "./blocks/reminder-message.js";
 import type { SlackSendQueue } from "./send-queue.js";
 
 const TIMEZONE_CACHE_MS = 6 * 3600_000;
 
-export function renderDelivery(payload: ReminderPayload | DigestPayload, now: Date): { text: string; blocks: KnownBlock[] } {
+export function renderDelivery(payload: ReminderPayload | DigestPayload | CampaignInvitationPayload, now: Date): { text: string; blocks: KnownBlock[] } {
+  if (isCampaignPayload(payload)) return blockKitMessage(invitationView(payload));
   if (payload.type === "digest") return { text: digestText(payload.report), blocks: digestBlocks(payload.report) };
   const headline = reminderHeadline(payload, now);
   return { text: reminderText(payload, headline), blocks: reminderBlocks(payload, headline) };
@@ -32,7 +36,7 @@ export class SlackDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload, now);
+    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload | CampaignInvitationPayload, now);
     const posted = await this.queue.send(delivery.recipientId, () =>
       this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
     );

@@ -3,6 +3,9 @@ import { reminderHeadline } from "../../../features/reminders/reminder-headline.
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import { cardMessage } from "../cards/adaptive-card.js";
+import { isCampaignPayload } from "../../../features/policies/campaign-payload.js";
+import { invitationView } from "../../../features/policies/conversation/policy-views.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
 import type { TeamsMessenger } from "../messenger.js";
 import { digestCard, digestSummary } from "./cards/digest-card.js";
@@ -20,6 +23,12 @@ export class TeamsDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
+    if (isCampaignPayload(delivery.payload)) {
+      const view = invitationView(delivery.payload);
+      const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(adaptiveCardOf(view), view.summary));
+      if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
+      return { messageId: sent.activityId ?? undefined, conversationId: sent.conversationId };
+    }
     const payload = delivery.payload as unknown as ReminderPayload | DigestPayload;
     if (payload.type === "digest") {
       const activityId = await this.messenger.post(delivery.recipientId, cardMessage(digestCard(payload.report), digestSummary(payload.report)));
