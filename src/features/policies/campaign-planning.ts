@@ -30,6 +30,8 @@ function candidates(filter: AudienceFilter, channels: readonly ChatChannel[], af
   return sql`SELECT DISTINCT ON (ci."personId") ci."personId", ci."channel", ci."externalId"
     FROM "ChatIdentity" ci JOIN "Person" p ON p."id" = ci."personId"
     WHERE ci."deactivatedAt" IS NULL AND p."erasedAt" IS NULL
+      -- Teams lets a bot message only people it has a conversation with (who installed it or wrote to it).
+      AND (ci."channel" <> 'teams' OR EXISTS (SELECT 1 FROM "TeamsUser" tu WHERE tu."aadObjectId" = ci."externalId"))
       AND ci."channel"::text = ANY(${[...channels]}::text[]) AND ci."personId" > ${after}
       ${audienceSql(filter)}
     ORDER BY ci."personId", ci."channel", ci."externalId"
