@@ -4,6 +4,7 @@ import type { ChatIdentity } from "../../db/generated/client.js";
 import type { IdentityRef } from "./identity-key.js";
 import type { PeopleDirectory } from "./people-directory.js";
 import {
+  acknowledgementsBy,
   assessmentsBy,
   correctiveActionsOwnedBy,
   incidentsReportedBy,
@@ -14,6 +15,7 @@ import {
   roleHistory,
   systemsOwnedBy,
   heldAt,
+  type AcknowledgementLine,
   type AssessmentLine,
   type Listed,
   type OwnedLine,
@@ -37,6 +39,8 @@ export interface PersonalData {
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
+  /** The policy documents the person accepted (ISO 42001 7.3). */
+  acknowledgements: Listed<AcknowledgementLine>;
 }
 
 /**
@@ -51,7 +55,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, incidents, concerns, reminders] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, incidents, concerns, reminders, acknowledgements] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -60,6 +64,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
+    acknowledgementsBy(prisma, personIds),
   ]);
   return {
     accounts,
@@ -72,6 +77,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     incidents,
     concerns,
     reminders,
+    acknowledgements,
   };
 }
 

@@ -5,6 +5,7 @@ import { correctiveActions, externalReportDecisions, incidents } from "./inciden
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
+import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
@@ -23,6 +24,9 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   soaEntryVersions,
   roleGrants,
   groupMemberships,
+  policyVersions,
+  policyAcknowledgements,
+  campaignCompletion,
 ];
 
 /**

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportAndRecord } from "../../../../src/features/evidence/audit-pack-service.js";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { commandReply } from "../incidents/incident-steps.js";
@@ -131,5 +135,34 @@ describe("AI policy acknowledgement campaigns in Slack", () => {
     const late = await formFrom(t, OWNER, "campaign");
     expect(JSON.stringify(late.blocks)).toContain("Overdue");
     expect(JSON.stringify(late.blocks)).toContain(COLLEAGUE);
+  });
+
+  it("each person sees what they accepted with /aims me; the audit pack holds per-person records and the completion CSV", async () => {
+    const responseUrl = t.fake.newResponseUrl();
+    await t.slack.command(EMPLOYEE, "me", { responseUrl });
+    const me = await t.fake.waitForResponseUrlPost((post) => post.url === responseUrl);
+    expect(JSON.stringify(me.body)).toContain("Documents you accepted");
+    expect(JSON.stringify(me.body)).toMatch(/AI policy version 1, accepted 2027-03-01 in Slack \(sha256 [0-9a-f]{12}/);
+
+    const out = await mkdtemp(join(tmpdir(), "aims-campaign-pack-"));
+    try {
+      const pack = await exportAndRecord(t.aims.core, null, { outDir: out, period: {}, generatedBy: "a test" });
+      const read = (file: string) => readFile(join(pack.folder, file), "utf8");
+      const acknowledgements = JSON.parse(await read("records/policy-acknowledgements.json")) as Record<string, unknown>[];
+      const version = await t.aims.core.prisma.policyVersion.findFirstOrThrow({ where: { version: 1 } });
+      expect(acknowledgements).toEqual([
+        expect.objectContaining({ document: "AI policy", version: 1, sha256: version.sha256, channel: "slack", externalId: EMPLOYEE, campaignId: 1, acknowledgedAt: "2027-03-01T10:00:00.000Z" }),
+      ]);
+      const completion = (await read("records/policy-campaign-completion.csv")).split("\r\n");
+      expect(completion[0]).toBe("reference,campaign,document,version,audience,deadline,channel,externalId,name,joinedLate,accepted,acceptedAt,late");
+      expect(completion.find((line) => line.startsWith(`campaign 1 / slack:${EMPLOYEE}`))).toMatch(/,false,true,2027-03-01T10:00:00.000Z,false$/);
+      expect(completion.find((line) => line.startsWith(`campaign 1 / slack:${COLLEAGUE}`))).toMatch(/,false,false,,$/);
+      expect(completion.find((line) => line.startsWith(`campaign 1 / slack:${NEWCOMER}`))).toMatch(/,true,false,,$/);
+      const map = await read("evidence-by-control.csv");
+      for (const control of ["5.2", "7.2", "7.3", "7.4", "A.2.2"]) expect(map).toContain(`${control},policy,AI policy v1 / slack:${EMPLOYEE}`);
+      expect(map).toContain("A.2.2,policy,AI policy v2");
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
