@@ -132,6 +132,15 @@ describe("AI policy acknowledgement campaigns in Slack", () => {
     await tick(t);
     expect(campaignDmsTo(t, COLLEAGUE)).toHaveLength(2);
 
+    // The campaign is a due item of the AIMS owner who started it: reminded on its deadline, with who is late in /aims campaign.
+    const ownerReminder = t.fake.callsTo("chat.postMessage").filter((call) => call.args.channel === OWNER && JSON.stringify(call.args).includes("have not accepted AI policy v1 (campaign 1"));
+    expect(ownerReminder).toHaveLength(1);
+    clock.set(new Date("2027-03-15T10:00:00Z")); // past the escalation grace period (3 days), a Monday
+    await tick(t);
+    const escalations = t.fake.callsTo("chat.postMessage").filter((call) => call.args.channel === OWNER && JSON.stringify(call.args).includes("have not accepted AI policy v1 (campaign 1"));
+    expect(escalations.length).toBeGreaterThan(1);
+    expect(campaignDmsTo(t, COLLEAGUE)).toHaveLength(2);
+
     const late = await formFrom(t, OWNER, "campaign");
     expect(JSON.stringify(late.blocks)).toContain("Overdue");
     expect(JSON.stringify(late.blocks)).toContain(COLLEAGUE);
