@@ -34,7 +34,7 @@ async function campaignsReply(turn: PolicyTurn): Promise<Reply> {
   const { campaigns, clock } = turn.services;
   const progress = await campaigns.progress();
   const rows = await Promise.all(progress.map(async (one) => ({ progress: one, waiting: await campaigns.notAccepted(one.campaign, 10) })));
-  return show(campaignsView(rows, clock.now()));
+  return show(campaignsView(rows, clock.now(), turn.roomy));
 }
 
 async function startForm(turn: PolicyTurn, versionId?: number): Promise<Reply> {

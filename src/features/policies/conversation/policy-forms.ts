@@ -7,8 +7,10 @@ import type { VersionWithDocument } from "../policy-service.js";
 import { POLICY_IDS } from "./policy-ids.js";
 import { POLICY_WORDING as W } from "./policy-wording.js";
 
-/** How many groups the audience list offers (a Slack select holds 100 options). */
-const MAX_GROUPS = 90;
+/** How many groups the audience list offers: a Slack select holds 100 options, a Teams card 28 KB. */
+const MAX_GROUPS = 50;
+/** How many documents the document list offers (as many, for the same reasons). */
+const MAX_DOCUMENTS = 50;
 
 export function publishForm(): Form {
   return {
@@ -39,7 +41,7 @@ export function campaignForm(documents: VersionWithDocument[], groups: Directory
         kind: "select",
         id: "versionId",
         label: W.document,
-        options: documents.map((version) => ({ value: String(version.id), label: `${version.document.title} (version ${version.version})`.slice(0, 75) })),
+        options: documents.slice(0, MAX_DOCUMENTS).map((version) => ({ value: String(version.id), label: `${version.document.title} (version ${version.version})`.slice(0, 75) })),
         ...(versionId ? { initial: String(versionId) } : {}),
       },
       { kind: "select", id: "audience", label: W.audience, options: audiences, initial: "everyone" },

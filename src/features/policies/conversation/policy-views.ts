@@ -7,10 +7,50 @@ import type { VersionWithDocument } from "../policy-service.js";
 import { POLICY_IDS } from "./policy-ids.js";
 import { POLICY_WORDING as W } from "./policy-wording.js";
 
-/** A Slack section holds 3,000 characters: the text is shown in parts a little shorter. */
-const PART = 2_800;
-/** What a Teams card can hold of a document's text, with room for the rest of the card. */
-const CARD_TEXT = 14_000;
+/** A Slack section holds 3,000 characters once `&`, `<` and `>` are escaped: parts are cut to fit that. */
+const PART = 2_900;
+/** Campaigns in one Teams card; the rest are named by count. */
+const CARD_CAMPAIGNS = 5;
+/** Documents listed in one view; the rest are named by count. */
+const MAX_DOCUMENTS = 25;
+
+/** How long a text is once a chat has escaped it (`&` becomes `&amp;`, `<` and `>` `&lt;` and `&gt;`). */
+const escapedLength = (char: string) => (char === "&" ? 5 : char === "<" || char === ">" ? 4 : char.length);
+
+/** The text in parts of at most `limit` escaped characters, cut at a line break or space when one is near. */
+export function textParts(text: string, limit = PART): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let size = 0;
+  for (const char of text) {
+    const weight = escapedLength(char);
+    if (size + weight > limit) {
+      const cut = Math.max(current.lastIndexOf("\n"), current.lastIndexOf(" "));
+      const keep = cut > current.length / 2 ? current.slice(0, cut + 1) : current;
+      parts.push(keep);
+      current = current.slice(keep.length);
+      size = [...current].reduce((sum, c) => sum + escapedLength(c), 0);
+    }
+    current += char;
+    size += weight;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+/** What a Teams card (28 KB) can hold of a document's text, in escaped UTF-8 bytes, with room for the rest. */
+const CARD_BYTES = 16_000;
+
+/** The longest start of the text that stays within `bytes` once escaped and encoded. */
+function within(text: string, bytes: number): string {
+  let size = 0;
+  let end = 0;
+  for (const char of text) {
+    size += char === "&" ? 5 : char === "<" || char === ">" ? 4 : Buffer.byteLength(char);
+    if (size > bytes) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
 
 const choice = (versionId: number, campaignId: number | null): ActionValue => ({ versionId, ...(campaignId ? { campaignId } : {}) });
 
@@ -39,9 +79,8 @@ export function invitationView(payload: CampaignInvitationPayload): Message {
 
 /** The whole document, in parts, with Accept under it. */
 export function fullTextView(version: VersionWithDocument, campaignId: number | null, roomy: boolean): Message {
-  const text = roomy || version.body.length <= CARD_TEXT ? version.body : version.body.slice(0, CARD_TEXT);
-  const parts: Block[] = [];
-  for (let at = 0; at < text.length; at += PART) parts.push(section([text.slice(at, at + PART)]));
+  const text = roomy ? version.body : within(version.body, CARD_BYTES);
+  const parts: Block[] = textParts(text).map((part) => section([part]));
   return {
     title: W.readTitle,
     summary: `${version.document.title} (version ${version.version})`,
@@ -79,8 +118,9 @@ export function policiesView(pending: PendingCampaign[], documents: VersionWithD
     blocks.push(
       ...(documents.length === 0
         ? [section([W.noDocuments])]
-        : documents.map((version) => section([W.documentLine(version.document.title, version.version, version.publishedAt, version.requiresAcknowledgement), muted(`sha256 ${version.sha256.slice(0, 12)}…`)]))),
+        : documents.slice(0, MAX_DOCUMENTS).map((version) => section([W.documentLine(version.document.title, version.version, version.publishedAt, version.requiresAcknowledgement), muted(`sha256 ${version.sha256.slice(0, 12)}…`)]))),
     );
+    if (documents.length > MAX_DOCUMENTS) blocks.push(context(W.moreDocuments(documents.length - MAX_DOCUMENTS)));
   }
   return {
     title: W.policiesTitle,
@@ -95,9 +135,11 @@ export function policiesView(pending: PendingCampaign[], documents: VersionWithD
 const named = (people: OverduePerson[]) => people.map((who) => person(who));
 
 /** `/aims campaign`: each campaign's completion by channel, and who is late (or has not accepted yet). */
-export function campaignsView(campaigns: { progress: CampaignProgress; waiting: OverduePerson[] }[], now: Date): Message {
+export function campaignsView(campaigns: { progress: CampaignProgress; waiting: OverduePerson[] }[], now: Date, roomy: boolean): Message {
   const blocks: Block[] = campaigns.length === 0 ? [section([W.noCampaigns])] : [];
-  for (const { progress, waiting } of campaigns) {
+  // A Teams card holds about 28 KB: the newest campaigns, and how many more there are.
+  const shown = roomy ? campaigns : campaigns.slice(0, CARD_CAMPAIGNS);
+  for (const { progress, waiting } of shown) {
     const { campaign } = progress;
     blocks.push(
       section([
@@ -112,6 +154,7 @@ export function campaignsView(campaigns: { progress: CampaignProgress; waiting: 
       blocks.push(section([late ? W.overdue(left, named(waiting)) : W.waiting(left, named(waiting))], late ? { tone: "warning" } : {}));
     }
   }
+  if (shown.length < campaigns.length) blocks.push(context(W.moreCampaigns(campaigns.length - shown.length)));
   return {
     title: W.campaignsTitle,
     summary: campaigns.length === 0 ? W.noCampaigns : `${campaigns.length} policy campaign${campaigns.length === 1 ? "" : "s"}`,

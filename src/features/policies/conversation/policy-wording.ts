@@ -47,6 +47,8 @@ export const POLICY_WORDING = {
   noDocumentsToCampaign: `Publish a document first, with ${command("policy publish")}.`,
   policiesTitle: "Policies",
   nothingToAccept: "You have nothing to accept. Thank you!",
+  moreCampaigns: (count: number) => `…and ${count} older campaign${count === 1 ? "" : "s"}, shown in Slack.`,
+  moreDocuments: (count: number) => `…and ${count} more documents.`,
   toAccept: (count: number) => `You have ${count} document${count === 1 ? "" : "s"} to accept:`,
   documentLine: (title: string, version: number, published: Date, again: boolean) =>
     `**${title}**, version ${version}, published ${day(published)}${again ? "" : " (earlier acceptances still stand)"}`,
