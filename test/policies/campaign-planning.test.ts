@@ -5,6 +5,7 @@ import type { Prisma } from "../../src/db/database.js";
 import { planCampaign } from "../../src/features/policies/campaign-planning.js";
 import { CampaignService } from "../../src/features/policies/campaign-service.js";
 import { PolicyService } from "../../src/features/policies/policy-service.js";
+import { campaignsSection } from "../../src/features/policies/campaigns-section.js";
 import { createLogger } from "../../src/log/logger.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
 import { organisationIn } from "../support/roles.js";
@@ -77,5 +78,17 @@ describe("planning a campaign", () => {
 
     // Planning again adds nobody.
     expect(await campaigns.planPending()).toBe(0);
+  });
+
+  it("counts campaigns for the weekly digest: people asked, accepted, late after the deadline", async () => {
+    const campaign = await prisma.policyCampaign.findFirstOrThrow();
+    const asked = await prisma.campaignRecipient.count({ where: { campaignId: campaign.id } });
+    const someone = await prisma.campaignRecipient.findFirstOrThrow({ where: { campaignId: campaign.id } });
+    expect((await policies.acknowledge({ channel: someone.channel, id: someone.externalId }, campaign.versionId, campaign.id)).kind).toBe("accepted");
+    const week = { from: new Date("2027-02-26T00:00:00Z"), to: new Date("2027-03-05T00:00:00Z"), waitingDays: 3 };
+    const metrics = Object.fromEntries((await campaignsSection.collect(prisma, week)).map((metric) => [metric.key, metric.value]));
+    expect(metrics).toEqual({ "campaigns.open": 1, "campaigns.recipients": asked, "campaigns.accepted": 1, "campaigns.late": 0, "campaigns.accepted_week": 1 });
+    const later = await campaignsSection.collect(prisma, { ...week, from: new Date("2027-03-10T00:00:00Z"), to: new Date("2027-03-17T00:00:00Z") });
+    expect(later.find((metric) => metric.key === "campaigns.late")?.value).toBe(asked - 1);
   });
 });
