@@ -31,6 +31,9 @@ import type { BootstrapRole } from "../features/organisation/role-bootstrap.js";
 import { RegisterEntryService } from "../features/register/register-entry-service.js";
 import { ClassificationService } from "../features/classification/classification-service.js";
 import { euAiActDefinition } from "../features/classification/classification-definition.js";
+import { PolicyService } from "../features/policies/policy-service.js";
+import { CampaignService } from "../features/policies/campaign-service.js";
+import { addCampaigns } from "../features/policies/campaign-scheduling.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
@@ -67,6 +70,10 @@ export interface Core {
   managementReviews: Scheduling["managementReviews"];
   soa: SoaService;
   auditPacks: AuditPackService;
+  /** Documents people must accept (the AI policy), as versions, and each person's acceptance. */
+  policies: PolicyService;
+  /** Campaigns asking an audience to accept a document by a deadline. */
+  campaigns: CampaignService;
   /** Latencies, retries and rate limits the channels and the scheduler report. */
   metrics: Metrics;
 }
@@ -118,7 +125,11 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
+  const policies = new PolicyService({ prisma, clock, roles, events, directory });
+  const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
+  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
+  addCampaigns(scheduling, campaigns, clock);
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

@@ -6,9 +6,10 @@ import { managementReviewCapability } from "./management-reviews/conversation/ma
 import { requestCapability } from "./requests/conversation/request-capability.js";
 import { nonconformityCapability } from "./nonconformities/conversation/nc-capability.js";
 import { rolesCapability } from "./organisation/conversation/roles-capability.js";
+import { policyCapability } from "./policies/conversation/policy-capability.js";
 import { classificationCapability } from "./classification/conversation/classification-capability.js";
 import { registerCapability } from "./register/conversation/register-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability] as const;

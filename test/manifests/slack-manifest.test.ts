@@ -33,6 +33,8 @@ const AIMS_SUBCOMMANDS = [
   "digest preview",
   "soa",
   "roles",
+  "policy",
+  "campaign",
   "export",
   "erase",
   "help",

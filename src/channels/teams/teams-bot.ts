@@ -19,6 +19,16 @@ export function aimsTeamsBot(ctx: TeamsContext, directory: TeamsDirectory): Team
     async membersAdded(turn) {
       const botAdded = turn.activity.membersAdded?.some((member) => member.id === turn.activity.recipient.id);
       if (botAdded) await turn.send(welcomeMessage());
+      const installer = turn.activity.from;
+      if (botAdded && turn.activity.conversation.conversationType === "personal" && installer?.aadObjectId) {
+        // Installed in a personal chat: the person is known from now on, and campaigns for new joiners reach them.
+        try {
+          await ctx.core.directory.observe({ channel: "teams", id: installer.aadObjectId, name: installer.name ?? null });
+          await ctx.core.campaigns.welcome();
+        } catch (error) {
+          ctx.logger.warn({ err: error }, "could not welcome a person who installed the bot");
+        }
+      }
     },
     cardAction: (turn, action) => handleCardAction(ctx, turn, action),
     fetchMessageAction: (turn, action) => fetchMessageAction(ctx, turn, action),

@@ -269,3 +269,31 @@ export async function remindersPendingFor(db: Prisma, accounts: readonly Identit
     }),
   };
 }
+
+/** One document version the person accepted (ISO 42001 7.3): which, when, where, and the hash of the text. */
+export interface AcknowledgementLine {
+  title: string;
+  version: number;
+  acknowledgedAt: Date;
+  channel: ChatChannel;
+  sha256: string;
+}
+
+/** The documents the person accepted, newest first. */
+export async function acknowledgementsBy(db: Prisma, personIds: readonly string[]): Promise<Listed<AcknowledgementLine>> {
+  const where = { personId: { in: [...personIds] } };
+  const found = await listed(
+    (take) =>
+      db.policyAcknowledgement.findMany({
+        where,
+        orderBy: [{ acknowledgedAt: "desc" }, { id: "desc" }],
+        take,
+        include: { version: { select: { version: true, document: { select: { title: true } } } } },
+      }),
+    () => db.policyAcknowledgement.count({ where }),
+  );
+  return {
+    total: found.total,
+    items: found.items.map((row) => ({ title: row.version.document.title, version: row.version.version, acknowledgedAt: row.acknowledgedAt, channel: row.channel, sha256: row.sha256 })),
+  };
+}

@@ -2,7 +2,7 @@ import { CHANNEL_NAMES } from "../../core/actor.js";
 import { ROLE_NAMES } from "../../core/roles.js";
 import type { OpenDuties } from "./open-duties.js";
 import type { AccountLine, PersonalData } from "./personal-data.js";
-import type { AssessmentLine, Listed, OwnedLine, ReminderLine, RequestLine, RoleHolding } from "./person-records.js";
+import type { AcknowledgementLine, AssessmentLine, Listed, OwnedLine, ReminderLine, RequestLine, RoleHolding } from "./person-records.js";
 import type { ReportSection, TextReport } from "./text-report.js";
 
 /** Said under the named concerns, always: anonymous ones are unlinkable by design, so they cannot be shown. */
@@ -35,6 +35,9 @@ const requestLine = (request: RequestLine) => `${request.reference} ${cut(reques
 const assessmentLine = (assessment: AssessmentLine) => `${assessment.reference} ${assessment.subject} (${assessment.status.replace("_", " ")})`;
 const reminderLine = (reminder: ReminderLine) =>
   `${reminder.kind === "escalation" ? "Escalation" : "Reminder"} about ${reminder.itemId} ${cut(reminder.title, 60)}, due to go out ${day(reminder.sendAt)} in ${CHANNEL_NAMES[reminder.channel]}`;
+
+const acknowledgementLine = (line: AcknowledgementLine) =>
+  `${cut(line.title, 60)} version ${line.version}, accepted ${day(line.acknowledgedAt)} in ${CHANNEL_NAMES[line.channel]} (sha256 ${line.sha256.slice(0, 12)}…)`;
 
 function ownedLine(dueLabel: string) {
   return (item: OwnedLine) => {
@@ -70,6 +73,7 @@ export function personalDataReport(data: PersonalData): TextReport {
     { title: "Incidents you reported", lines: listedLines(data.incidents, ownedLine("")) },
     { title: "Concerns you raised with your name", lines: [...listedLines(data.concerns, ownedLine("")), ANONYMOUS_CONCERNS_NOTE] },
     { title: "Reminders waiting to be sent to you", lines: listedLines(data.reminders, reminderLine) },
+    { title: "Documents you accepted", lines: listedLines(data.acknowledgements, acknowledgementLine) },
   ];
   return { headline: "What AIMS holds about you, across your Slack and Teams accounts:", sections };
 }

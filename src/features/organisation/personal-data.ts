@@ -4,6 +4,7 @@ import type { ChatIdentity } from "../../db/generated/client.js";
 import type { IdentityRef } from "./identity-key.js";
 import type { PeopleDirectory } from "./people-directory.js";
 import {
+  acknowledgementsBy,
   assessmentsBy,
   correctiveActionsOwnedBy,
   nonconformitiesOwnedBy,
@@ -16,6 +17,7 @@ import {
   roleHistory,
   systemsOwnedBy,
   heldAt,
+  type AcknowledgementLine,
   type AssessmentLine,
   type Listed,
   type OwnedLine,
@@ -42,6 +44,8 @@ export interface PersonalData {
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
+  /** The policy documents the person accepted (ISO 42001 7.3). */
+  acknowledgements: Listed<AcknowledgementLine>;
 }
 
 /**
@@ -56,7 +60,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, incidents, concerns, reminders] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, incidents, concerns, reminders, acknowledgements] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -67,6 +71,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
+    acknowledgementsBy(prisma, personIds),
   ]);
   return {
     accounts,
@@ -81,6 +86,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     incidents,
     concerns,
     reminders,
+    acknowledgements,
   };
 }
 

@@ -59,6 +59,11 @@ export class Scheduler {
     this.store = new DeliveryStore(options.prisma);
   }
 
+  /** Adds a scan that runs at every tick, after the ones given at construction. */
+  addScan(scan: DueScan): void {
+    this.options.scans.push(scan);
+  }
+
   setTransport(channel: ChatChannel, transport: DeliveryTransport): void {
     this.transports.set(channel, transport);
   }

@@ -30,6 +30,15 @@ export function registerSlackDirectory(app: App, ctx: SlackContext): SlackDirect
       ctx.logger.warn({ slackError: slackFailure(error) }, "could not record a Slack user change");
     }
   });
+  // A new member of the workspace: recorded at once, and campaigns for new joiners reach them on arrival.
+  app.event("team_join", async ({ event }) => {
+    try {
+      await people.observe(event.user as SlackUser);
+      await ctx.core.campaigns.welcome();
+    } catch (error) {
+      ctx.logger.warn({ err: error, slackError: slackFailure(error) }, "could not welcome a new Slack member");
+    }
+  });
   app.event("subteam_members_changed", async ({ event }) => {
     void groups.changed(event.subteam_id);
   });

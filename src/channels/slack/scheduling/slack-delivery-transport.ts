@@ -1,10 +1,9 @@
 import { WebClient } from "@slack/web-api";
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
-import { reviewInputsMessage } from "../../../features/management-reviews/conversation/management-review-views.js";
-import type { ReviewInputsPayload } from "../../../features/management-reviews/management-review-service.js";
 import { blockKitMessage } from "../conversation/block-kit-message.js";
 import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
+import { neutralDeliveryMessage } from "../../../features/scheduler/conversation/neutral-delivery.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import type { KnownBlock } from "../blocks/types.js";
 import { digestBlocks, digestText } from "./blocks/digest-message.js";
@@ -13,8 +12,10 @@ import type { SlackSendQueue } from "./send-queue.js";
 
 const TIMEZONE_CACHE_MS = 6 * 3600_000;
 
-export function renderDelivery(payload: ReminderPayload | DigestPayload | ReviewInputsPayload, now: Date): { text: string; blocks: KnownBlock[] } {
-  if (payload.type === "management-review-inputs") return blockKitMessage(reviewInputsMessage(payload));
+export function renderDelivery(stored: unknown, now: Date): { text: string; blocks: KnownBlock[] } {
+  const neutral = neutralDeliveryMessage(stored);
+  if (neutral) return blockKitMessage(neutral);
+  const payload = stored as ReminderPayload | DigestPayload;
   if (payload.type === "digest") return { text: digestText(payload.report), blocks: digestBlocks(payload.report) };
   const headline = reminderHeadline(payload, now);
   return { text: reminderText(payload, headline), blocks: reminderBlocks(payload, headline) };
@@ -36,7 +37,7 @@ export class SlackDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const message = renderDelivery(delivery.payload as unknown as ReminderPayload | DigestPayload | ReviewInputsPayload, now);
+    const message = renderDelivery(delivery.payload, now);
     const posted = await this.queue.send(delivery.recipientId, () =>
       this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
     );

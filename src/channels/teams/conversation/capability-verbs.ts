@@ -6,7 +6,7 @@ import { answerOf, formProblem, type Reply, replyText, tell } from "../../../con
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { adaptiveCardForm, readCardValues } from "./adaptive-card-form.js";
-import { adaptiveCardOf } from "./adaptive-card-message.js";
+import { adaptiveCardOf, teamsText } from "./adaptive-card-message.js";
 import { failureOf, teamsTurn } from "./teams-turn.js";
 import { timeZoneOf } from "./time-zone.js";
 import type { CardInvokeResponse } from "../transport/index.js";
@@ -21,7 +21,8 @@ function invokeResponse(reply: Reply, zone: string, shownBack?: { form: Form | u
   if (reply.kind === "errors" && shownBack?.form) {
     return cardResponse(adaptiveCardForm(withValues(shownBack.form, shownBack.values), reply.errors, reply.problem, zone));
   }
-  return messageResponse(replyText(reply));
+  // Commands, moments and people named in the text read as Teams shows them, as in a card.
+  return messageResponse(teamsText(replyText(reply)));
 }
 
 function formVerb(capability: Capability<Core>, id: string, handler: FormHandler<Core>): CardActionHandler {

@@ -43,6 +43,8 @@ export class TeamsDirectory {
     this.inBackground("could not apply a Teams membership change", async () => {
       const { resyncGroupId } = await applyMemberEvents(deps, activity);
       if (resyncGroupId) await this.sync.syncGroup(resyncGroupId);
+      // Someone joined a team the bot keeps: campaigns for new joiners of that team reach them.
+      if (activity.membersAdded?.length) await this.ctx.core.campaigns.welcome();
     });
   }
 

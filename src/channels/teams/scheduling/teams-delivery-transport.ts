@@ -1,9 +1,8 @@
 import type { DigestPayload } from "../../../features/digest/digest-service.js";
-import { reviewInputsMessage } from "../../../features/management-reviews/conversation/management-review-views.js";
-import type { ReviewInputsPayload } from "../../../features/management-reviews/management-review-service.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
 import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
 import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
+import { neutralDeliveryMessage } from "../../../features/scheduler/conversation/neutral-delivery.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
@@ -23,13 +22,13 @@ export class TeamsDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const payload = delivery.payload as unknown as ReminderPayload | DigestPayload | ReviewInputsPayload;
-    if (payload.type === "management-review-inputs") {
-      const message = reviewInputsMessage(payload);
-      const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(adaptiveCardOf(message), message.summary));
+    const neutral = neutralDeliveryMessage(delivery.payload);
+    if (neutral) {
+      const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(adaptiveCardOf(neutral), neutral.summary));
       if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
       return { messageId: sent.activityId ?? undefined, conversationId: sent.conversationId };
     }
+    const payload = delivery.payload as unknown as ReminderPayload | DigestPayload;
     if (payload.type === "digest") {
       const activityId = await this.messenger.post(delivery.recipientId, cardMessage(digestCard(payload.report), digestSummary(payload.report)));
       if (!activityId) throw new Error("cannot post the digest to Teams: the bot has not been reached in Teams yet");

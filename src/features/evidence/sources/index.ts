@@ -8,6 +8,7 @@ import { effectivenessChecks, improvements, nonconformities } from "./nonconform
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
+import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
@@ -35,6 +36,9 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   soaEntryVersions,
   roleGrants,
   groupMemberships,
+  policyVersions,
+  policyAcknowledgements,
+  campaignCompletion,
 ];
 
 /**

@@ -1,0 +1,27 @@
+import type { Clock } from "../../core/clock.js";
+import type { Scheduling } from "../scheduler/scheduling-core.js";
+import { nextDeliveryTime } from "../scheduler/working-hours.js";
+import type { CampaignService } from "./campaign-service.js";
+import { campaignDueSource } from "./campaign-source.js";
+import { campaignsSection } from "./campaigns-section.js";
+
+/**
+ * Campaigns in the scheduler: every tick plans what is left to plan (a crash mid-planning, new joiners) and adds
+ * the reminders of campaigns past their deadline, which the same tick then sends; each campaign with people late is
+ * a due item of its starter, escalated to the AIMS owners; the digest counts acceptances.
+ */
+export function addCampaigns(scheduling: Pick<Scheduling, "scheduler" | "reminders" | "digest" | "settings">, campaigns: CampaignService, clock: Clock): void {
+  const { settings, scheduler } = scheduling;
+  const window = { ...settings.workingHours, weekends: settings.weekends };
+  scheduler.addScan({
+    name: "campaigns",
+    async scan() {
+      await campaigns.planPending();
+      await campaigns.remindLate((now) => nextDeliveryTime(now, settings.timezone, window));
+      return [];
+    },
+  });
+  scheduling.reminders.addSource(campaignDueSource(clock));
+  scheduling.digest.addSection(campaignsSection);
+  if (settings.enabled) campaigns.whenPlanned(() => void scheduler.tick());
+}

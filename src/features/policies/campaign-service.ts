@@ -1,0 +1,287 @@
+import type { Actor, ChatChannel } from "../../core/actor.js";
+import { CHANNEL_NAMES } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Clock } from "../../core/clock.js";
+import type { EventBus } from "../../core/events.js";
+import { ROLE_NAMES, type Roles } from "../../core/roles.js";
+import type { Prisma } from "../../db/database.js";
+import type { DirectoryGroup, PolicyCampaign } from "../../db/generated/client.js";
+import type { PeopleDirectory } from "../organisation/people-directory.js";
+import { CAMPAIGN_CONTROLS } from "./controls.js";
+import { parseCampaignForm, type AudienceChoice, type CampaignField } from "./campaign-form.js";
+import type { CampaignInvitationPayload } from "./campaign-payload.js";
+import { remindLate } from "./campaign-reminders.js";
+import { audienceSize, planCampaign, type AudienceFilter } from "./campaign-planning.js";
+import { ONLY_OWNERS_PUBLISH, type PolicyService, type VersionWithDocument } from "./policy-service.js";
+import "./policy-events.js";
+
+export interface CampaignServiceDeps {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+  events: EventBus;
+  directory: PeopleDirectory;
+  policies: PolicyService;
+  /** The channels the bot sends on: people are reached on these only. */
+  channels: readonly ChatChannel[];
+  /** The AIMS timezone: a deadline day ends at 17:00 there. */
+  zone: string;
+}
+
+export type CampaignWithVersion = PolicyCampaign & { version: VersionWithDocument };
+
+export type StartResult =
+  | { kind: "started"; campaign: CampaignWithVersion; recipients: number }
+  | { kind: "invalid"; errors: Partial<Record<CampaignField, string>> }
+  | { kind: "forbidden"; message: string };
+
+/** A campaign's figures: everyone it went to, who accepted, who is late. */
+export interface CampaignProgress {
+  campaign: CampaignWithVersion;
+  recipients: number;
+  accepted: number;
+  overdue: number;
+  /** How many were sent, waiting to be sent, or could not be sent. */
+  sent: number;
+  failed: number;
+  /** Recipients by channel: accepted of all. */
+  byChannel: { channel: ChatChannel; recipients: number; accepted: number }[];
+}
+
+export interface OverduePerson {
+  channel: ChatChannel;
+  id: string;
+  name: string | null;
+}
+
+/** A campaign a person has still to answer: what to accept, and by when. */
+export interface PendingCampaign {
+  campaign: PolicyCampaign;
+  version: VersionWithDocument;
+}
+
+/**
+ * Campaigns asking people to accept a document version by a deadline (ISO 42001 7.3, 7.4): the audience is planned
+ * into recipients and scheduled deliveries page by page (see campaign-planning.ts), which the scheduler sends at the
+ * platforms' rate limits, exactly once per person; new joiners are added as they arrive.
+ */
+export class CampaignService {
+  private onPlanned: () => void = () => undefined;
+
+  constructor(private readonly deps: CampaignServiceDeps) {}
+
+  /** What to do once people were added (the scheduler sends their messages now, not at its next tick). */
+  whenPlanned(callback: () => void): void {
+    this.onPlanned = callback;
+  }
+
+  /** The groups a campaign can go to: the Slack user groups and Teams teams the bot keeps members of. */
+  groups(): Promise<DirectoryGroup[]> {
+    return this.deps.prisma.directoryGroup.findMany({ where: { channel: { in: [...this.deps.channels] } }, orderBy: [{ channel: "asc" }, { name: "asc" }] });
+  }
+
+  /** Whether this campaign can start, answered before the start itself (which can take a while): null if it can. */
+  async check(by: Actor, raw: unknown): Promise<Exclude<StartResult, { kind: "started" }> | null> {
+    const checked = await this.validate(by, raw);
+    return checked.kind === "ok" ? null : checked;
+  }
+
+  private async validate(by: Actor, raw: unknown) {
+    const { prisma, clock, policies } = this.deps;
+    if (!(await this.deps.roles.has(by, "owner"))) return { kind: "forbidden" as const, message: ONLY_OWNERS_PUBLISH };
+    const parsed = parseCampaignForm(raw, clock.now(), this.deps.zone);
+    if (!parsed.ok) return { kind: "invalid" as const, errors: parsed.errors };
+    const { versionId, audience } = parsed.input;
+    const version = await policies.version(versionId);
+    if (!version) return { kind: "invalid" as const, errors: { versionId: "That document is no longer there; choose another" } };
+    const label = await this.audienceLabel(audience);
+    if (label === null) return { kind: "invalid" as const, errors: { audience: "That group is no longer known to the bot; choose another" } };
+    const filter = await this.filterOf({ audience: audience.audience, groupId: audience.audience === "group" ? audience.groupId : null, role: audience.audience === "role" ? audience.role : null });
+    if ((await audienceSize(prisma, filter, this.deps.channels)) === 0) {
+      return {
+        kind: "invalid" as const,
+        errors: { audience: `Nobody the bot can message is in ${label} yet: choose another audience, or wait until the bot knows them` } as Partial<Record<CampaignField, string>>,
+      };
+    }
+    return { kind: "ok" as const, input: parsed.input, version, label };
+  }
+
+  async start(by: Actor, raw: unknown): Promise<StartResult> {
+    const { prisma, clock, events } = this.deps;
+    const checked = await this.validate(by, raw);
+    if (checked.kind !== "ok") return checked;
+    const { input, version, label } = checked;
+    const { versionId, audience, deadline, newJoiners } = input;
+    const campaign = await prisma.$transaction(async (tx) => {
+      const created = await tx.policyCampaign.create({
+        data: {
+          versionId,
+          audience: audience.audience,
+          groupId: audience.audience === "group" ? audience.groupId : null,
+          role: audience.audience === "role" ? audience.role : null,
+          audienceLabel: label,
+          newJoiners,
+          deadline,
+          startedByChannel: by.channel,
+          startedById: by.id,
+          startedAt: clock.now(),
+          controls: [...CAMPAIGN_CONTROLS],
+        },
+      });
+      await recordAudit(tx, clock, {
+        actor: by,
+        action: "campaign.started",
+        entityType: "policy_campaign",
+        entityId: created.id,
+        after: { ...created, document: version.document.title, version: version.version, sha256: version.sha256 },
+        controls: CAMPAIGN_CONTROLS,
+      });
+      await events.record(tx, "campaign.started", { campaign: created }, `campaign:${created.id}`);
+      return created;
+    });
+    void events.deliverPending();
+    await this.plan(campaign, version, false);
+    const recipients = await prisma.campaignRecipient.count({ where: { campaignId: campaign.id } });
+    this.onPlanned();
+    return { kind: "started", campaign: { ...campaign, version }, recipients };
+  }
+
+  /**
+   * Plans what is left to plan: campaigns whose planning a crash or a restart cut short, and the new joiners of
+   * campaigns that take them. Returns how many people were added. The scheduler runs it every tick.
+   */
+  async planPending(): Promise<number> {
+    const { prisma, clock } = this.deps;
+    const open = await prisma.policyCampaign.findMany({
+      where: { closedAt: null, OR: [{ plannedAt: null }, { newJoiners: true, deadline: { gt: clock.now() } }] },
+      include: { version: { include: { document: true } } },
+      orderBy: { id: "asc" },
+    });
+    let added = 0;
+    for (const campaign of open) added += await this.plan(campaign, campaign.version, campaign.plannedAt !== null);
+    return added;
+  }
+
+  /** Someone arrived (Slack team_join, Teams installation): campaigns for new joiners reach them now. */
+  async welcome(): Promise<number> {
+    const added = await this.planPending();
+    if (added > 0) this.onPlanned();
+    return added;
+  }
+
+  /**
+   * Campaigns past their deadline: one reminder to each person who has not accepted, sent at `notBefore` (the next
+   * working hour). Returns how many reminders were added.
+   */
+  async remindLate(notBefore: (now: Date) => Date): Promise<number> {
+    const { prisma, clock } = this.deps;
+    const now = clock.now();
+    const late = await prisma.policyCampaign.findMany({
+      where: { closedAt: null, NOT: { plannedAt: null }, deadline: { lte: now } },
+      include: { version: { include: { document: true } } },
+    });
+    let added = 0;
+    for (const campaign of late) added += await remindLate(prisma, campaign, payloadOf(campaign, campaign.version), notBefore(now), now);
+    return added;
+  }
+
+  private async plan(campaign: PolicyCampaign, version: VersionWithDocument, late: boolean): Promise<number> {
+    const { prisma, clock } = this.deps;
+    const payload = payloadOf(campaign, version);
+    const filter = await this.filterOf(campaign);
+    const { added } = await planCampaign(prisma, campaign, { filter, channels: this.deps.channels, payload, now: clock.now(), late });
+    if (!campaign.plannedAt) await prisma.policyCampaign.updateMany({ where: { id: campaign.id, plannedAt: null }, data: { plannedAt: clock.now() } });
+    return added;
+  }
+
+  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role">): Promise<AudienceFilter> {
+    if (campaign.audience !== "role" || !campaign.role) return { audience: campaign.audience, groupId: campaign.groupId };
+    const accounts: string[] = [];
+    for (const channel of this.deps.channels) {
+      for (const id of await this.deps.roles.members(campaign.role, channel)) accounts.push(`${channel}:${id}`);
+    }
+    return { audience: "role", accounts };
+  }
+
+  /** How people read an audience; null for a group the bot no longer knows. */
+  private async audienceLabel(choice: AudienceChoice): Promise<string | null> {
+    if (choice.audience === "everyone") return "everyone the bot knows";
+    if (choice.audience === "role") return `every ${ROLE_NAMES[choice.role]}`;
+    const group = await this.deps.prisma.directoryGroup.findUnique({ where: { id: choice.groupId } });
+    return group ? `${group.name} (${CHANNEL_NAMES[group.channel]} ${group.channel === "slack" ? "user group" : "team"})` : null;
+  }
+
+  /** Every campaign, newest first, with its figures. */
+  async progress(): Promise<CampaignProgress[]> {
+    const { prisma, clock } = this.deps;
+    const campaigns = await prisma.policyCampaign.findMany({ orderBy: { id: "desc" }, take: 20, include: { version: { include: { document: true } } } });
+    const now = clock.now();
+    const result: CampaignProgress[] = [];
+    for (const campaign of campaigns) {
+      const rows = await prisma.$queryRaw<{ channel: ChatChannel; recipients: number; accepted: number }[]>`
+        SELECT r."channel", count(*)::int AS "recipients",
+               count(a."id")::int AS "accepted"
+          FROM "CampaignRecipient" r
+          LEFT JOIN "PolicyAcknowledgement" a ON a."versionId" = ${campaign.versionId} AND a."personId" = r."personId"
+         WHERE r."campaignId" = ${campaign.id}
+         GROUP BY r."channel" ORDER BY r."channel"`;
+      const [deliveries] = await prisma.$queryRaw<{ sent: number; failed: number }[]>`
+        SELECT count(*) FILTER (WHERE "status" = 'sent')::int AS "sent", count(*) FILTER (WHERE "status" = 'failed')::int AS "failed"
+          FROM "ScheduledDelivery" WHERE "occurrenceKey" = ${`campaign:${campaign.id}`}`;
+      const recipients = rows.reduce((sum, row) => sum + row.recipients, 0);
+      const accepted = rows.reduce((sum, row) => sum + row.accepted, 0);
+      result.push({
+        campaign,
+        recipients,
+        accepted,
+        overdue: campaign.deadline < now ? recipients - accepted : 0,
+        sent: deliveries?.sent ?? 0,
+        failed: deliveries?.failed ?? 0,
+        byChannel: rows,
+      });
+    }
+    return result;
+  }
+
+  /** The campaign's recipients who have not accepted, first `limit` by name. */
+  async notAccepted(campaign: Pick<PolicyCampaign, "id" | "versionId">, limit = 20): Promise<OverduePerson[]> {
+    return this.deps.prisma.$queryRaw<OverduePerson[]>`
+      SELECT r."channel", r."externalId" AS "id", ci."name"
+        FROM "CampaignRecipient" r
+        LEFT JOIN "ChatIdentity" ci ON ci."channel" = r."channel" AND ci."externalId" = r."externalId"
+       WHERE r."campaignId" = ${campaign.id}
+         AND NOT EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = ${campaign.versionId} AND a."personId" = r."personId")
+       ORDER BY ci."name" NULLS LAST, r."externalId"
+       LIMIT ${limit}`;
+  }
+
+  /** The campaigns this person (any of their accounts) has still to accept. */
+  async pendingFor(actor: Pick<Actor, "channel" | "id">): Promise<PendingCampaign[]> {
+    const identity = await this.deps.directory.identity(actor);
+    if (!identity) return [];
+    const recipients = await this.deps.prisma.campaignRecipient.findMany({
+      where: { personId: identity.personId, campaign: { closedAt: null } },
+      include: { campaign: { include: { version: { include: { document: true } } } } },
+      orderBy: { campaignId: "asc" },
+    });
+    const pending: PendingCampaign[] = [];
+    for (const { campaign } of recipients) {
+      const accepted = await this.deps.prisma.policyAcknowledgement.count({ where: { versionId: campaign.versionId, personId: identity.personId } });
+      if (accepted === 0) pending.push({ campaign, version: campaign.version });
+    }
+    return pending;
+  }
+}
+
+/** What each person's message about the campaign says. */
+function payloadOf(campaign: PolicyCampaign, version: VersionWithDocument): CampaignInvitationPayload {
+  return {
+    type: "campaign",
+    campaignId: campaign.id,
+    versionId: version.id,
+    title: version.document.title,
+    version: version.version,
+    summary: version.summary,
+    deadline: campaign.deadline.toISOString(),
+  };
+}

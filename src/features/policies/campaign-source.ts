@@ -1,0 +1,69 @@
+import { recordAudit } from "../../core/audit.js";
+import type { Clock } from "../../core/clock.js";
+import type { Tx } from "../../core/transaction.js";
+import type { Prisma } from "../../db/database.js";
+import type { DueItem, DueItemSource } from "../reminders/due-item.js";
+import { CAMPAIGN_CONTROLS } from "./controls.js";
+
+export const CAMPAIGN_SOURCE = "policy-campaign";
+
+const itemIdOf = (campaignId: number) => `CMP-${campaignId}`;
+const campaignIdOf = (itemId: string) => (/^CMP-(\d+)$/.exec(itemId) ? Number(itemId.slice(4)) : null);
+
+/** The campaign as a due item of the AIMS owner who started it, while people have not accepted; null otherwise. */
+async function campaignItem(db: Prisma | Tx, campaignId: number): Promise<DueItem | null> {
+  const campaign = await db.policyCampaign.findUnique({ where: { id: campaignId }, include: { version: { include: { document: true } } } });
+  if (!campaign || campaign.closedAt || !campaign.plannedAt) return null;
+  const [counts] = await db.$queryRaw<{ recipients: number; late: number }[]>`
+    SELECT count(*)::int AS "recipients",
+           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = ${campaign.versionId} AND a."personId" = r."personId"))::int AS "late"
+      FROM "CampaignRecipient" r WHERE r."campaignId" = ${campaign.id}`;
+  if (!counts || counts.late === 0) return null;
+  const { document, version } = campaign.version;
+  return {
+    source: CAMPAIGN_SOURCE,
+    itemId: itemIdOf(campaign.id),
+    title: `${counts.late} of ${counts.recipients} have not accepted ${document.title} v${version} (campaign ${campaign.id}, ${campaign.audienceLabel})`,
+    dueAt: campaign.deadline,
+    owner: { channel: campaign.startedByChannel, id: campaign.startedById },
+    controls: campaign.controls,
+    kind: "task",
+  };
+}
+
+/**
+ * Each campaign whose people have not all accepted, as a due item of the AIMS owner who started it: reminded on its
+ * deadline and escalated to the AIMS owners after the grace period (who is late: `/aims campaign`). Marking it done
+ * closes the campaign: nobody is reminded about it any more.
+ */
+export function campaignDueSource(clock: Clock): DueItemSource {
+  return {
+    name: CAMPAIGN_SOURCE,
+    async listDue(db, until) {
+      const due = await db.policyCampaign.findMany({ where: { closedAt: null, NOT: { plannedAt: null }, deadline: { lte: until } }, select: { id: true } });
+      const items = await Promise.all(due.map((campaign) => campaignItem(db, campaign.id)));
+      return items.filter((item): item is DueItem => item !== null);
+    },
+    async find(db, itemId) {
+      const id = campaignIdOf(itemId);
+      return id === null ? null : campaignItem(db, id);
+    },
+    async complete(tx, item, at, actor) {
+      const id = campaignIdOf(item.itemId)!;
+      const closed = await tx.policyCampaign.updateMany({ where: { id, closedAt: null }, data: { closedAt: at } });
+      if (closed.count === 0) return false;
+      await recordAudit(tx, clock, {
+        actor,
+        action: "campaign.closed",
+        entityType: "policy_campaign",
+        entityId: id,
+        after: { closedAt: at },
+        controls: CAMPAIGN_CONTROLS,
+      });
+      return true;
+    },
+    async reassign() {
+      return { refused: "A campaign stays with the AIMS owner who started it; any AIMS owner can mark it done to close it." };
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import type { Actor } from "../../core/actor.js";
+import { recordAudit } from "../../core/audit.js";
+import type { Clock } from "../../core/clock.js";
+import type { EventBus } from "../../core/events.js";
+import type { Roles } from "../../core/roles.js";
+import type { Prisma } from "../../db/database.js";
+import type { PolicyAcknowledgement, PolicyDocument, PolicyVersion } from "../../db/generated/client.js";
+import type { PeopleDirectory } from "../organisation/people-directory.js";
+import { ACKNOWLEDGEMENT_CONTROLS, POLICY_CONTROLS } from "./controls.js";
+import { parsePolicyForm, POLICY_LIMITS, versionHash, type PolicyField } from "./policy-form.js";
+import "./policy-events.js";
+
+export interface PolicyServiceDeps {
+  prisma: Prisma;
+  clock: Clock;
+  roles: Roles;
+  events: EventBus;
+  directory: PeopleDirectory;
+}
+
+export type VersionWithDocument = PolicyVersion & { document: PolicyDocument };
+
+export type PublishResult =
+  | { kind: "published"; version: VersionWithDocument }
+  | { kind: "unchanged"; version: VersionWithDocument }
+  | { kind: "invalid"; errors: Partial<Record<PolicyField, string>> }
+  | { kind: "forbidden"; message: string };
+
+export type AcknowledgeResult =
+  | { kind: "accepted" | "already"; acknowledgement: PolicyAcknowledgement; version: VersionWithDocument }
+  | { kind: "outdated"; version: VersionWithDocument; current: VersionWithDocument }
+  | { kind: "unknown" };
+
+export const ONLY_OWNERS_PUBLISH = "Only an AIMS owner can publish documents and start campaigns.";
+
+/** Where a version was published from. */
+export type PublishedVia = "chat" | "command line";
+
+/**
+ * Documents people must accept, as versions (ISO 42001 5.2, A.2.2): each published version keeps its text and its
+ * sha256, who published it and whether everyone must accept it again; each person's acceptance of a version is
+ * recorded once (a unique key), whatever the clicks.
+ */
+export class PolicyService {
+  constructor(private readonly deps: PolicyServiceDeps) {}
+
+  /** Why this person may not publish or run campaigns, or null. */
+  async ownerRefusal(actor: Pick<Actor, "channel" | "id">): Promise<string | null> {
+    return (await this.deps.roles.has(actor, "owner")) ? null : ONLY_OWNERS_PUBLISH;
+  }
+
+  /**
+   * Publishes a new version of the document with this title (a new document on first use). `by` is null from the
+   * command line. The same text as the current version publishes nothing.
+   */
+  async publish(by: Actor | null, raw: unknown, via: PublishedVia): Promise<PublishResult> {
+    if (by) {
+      const refusal = await this.ownerRefusal(by);
+      if (refusal) return { kind: "forbidden", message: refusal };
+    }
+    const parsed = parsePolicyForm(raw, via === "chat" ? POLICY_LIMITS.chatBody : POLICY_LIMITS.body);
+    if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
+    const input = parsed.input;
+    const { prisma, clock, events } = this.deps;
+    const sha256 = versionHash(input);
+    const result = await prisma.$transaction(async (tx): Promise<PublishResult> => {
+      const now = clock.now();
+      await tx.policyDocument.createMany({ data: [{ title: input.title, createdAt: now }], skipDuplicates: true });
+      const document = await tx.policyDocument.findUniqueOrThrow({ where: { title: input.title } });
+      // One publisher at a time per document: the version numbers stay gapless.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`aims-policy:${document.id}`}))`;
+      const latest = await tx.policyVersion.findFirst({ where: { documentId: document.id }, orderBy: { version: "desc" }, include: { document: true } });
+      if (latest?.sha256 === sha256) return { kind: "unchanged", version: latest };
+      const version = await tx.policyVersion.create({
+        data: {
+          documentId: document.id,
+          version: (latest?.version ?? 0) + 1,
+          summary: input.summary,
+          body: input.body,
+          sha256,
+          publishedByChannel: by?.channel ?? null,
+          publishedById: by?.id ?? null,
+          publishedVia: via,
+          publishedAt: now,
+          requiresAcknowledgement: latest ? input.requiresAcknowledgement : true,
+          controls: [...POLICY_CONTROLS],
+        },
+        include: { document: true },
+      });
+      const { body: _body, document: _document, ...recorded } = version;
+      await recordAudit(tx, clock, {
+        actor: by,
+        action: "policy.published",
+        entityType: "policy_version",
+        entityId: `${document.title} v${version.version}`,
+        before: latest ? { version: latest.version, sha256: latest.sha256 } : null,
+        after: recorded,
+        controls: POLICY_CONTROLS,
+      });
+      await events.record(tx, "policy.published", { version: recorded }, `policy:${document.id}`);
+      return { kind: "published", version };
+    });
+    void events.deliverPending();
+    return result;
+  }
+
+  /** Every document with its current (latest) version, by title. */
+  async documents(): Promise<VersionWithDocument[]> {
+    const documents = await this.deps.prisma.policyDocument.findMany({
+      orderBy: { title: "asc" },
+      include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+    });
+    return documents.flatMap(({ versions, ...document }) => versions.map((version) => ({ ...version, document })));
+  }
+
+  version(id: number): Promise<VersionWithDocument | null> {
+    return this.deps.prisma.policyVersion.findUnique({ where: { id }, include: { document: true } });
+  }
+
+  current(documentId: number): Promise<VersionWithDocument | null> {
+    return this.deps.prisma.policyVersion.findFirst({ where: { documentId }, orderBy: { version: "desc" }, include: { document: true } });
+  }
+
+  /**
+   * The person accepts this version: recorded once per person and version (a second click, or a click on another
+   * device, finds the first). A version that is no longer current is not accepted: the answer names the current one.
+   */
+  async acknowledge(actor: Actor, versionId: number, campaignId: number | null): Promise<AcknowledgeResult> {
+    const { prisma, clock, events, directory } = this.deps;
+    const version = await this.version(versionId);
+    if (!version) return { kind: "unknown" };
+    const current = await this.current(version.documentId);
+    if (current && current.id !== version.id) return { kind: "outdated", version, current };
+    const result = await prisma.$transaction(async (tx): Promise<AcknowledgeResult> => {
+      const identity = await directory.ensureIn(tx, actor, actor.name ?? null);
+      const now = clock.now();
+      const inserted = await tx.policyAcknowledgement.createMany({
+        data: [
+          {
+            versionId,
+            personId: identity.personId,
+            channel: actor.channel,
+            externalId: actor.id,
+            campaignId,
+            sha256: version.sha256,
+            acknowledgedAt: now,
+            controls: [...ACKNOWLEDGEMENT_CONTROLS],
+          },
+        ],
+        skipDuplicates: true,
+      });
+      const acknowledgement = await tx.policyAcknowledgement.findUniqueOrThrow({ where: { versionId_personId: { versionId, personId: identity.personId } } });
+      if (inserted.count === 0) return { kind: "already", acknowledgement, version };
+      await recordAudit(tx, clock, {
+        actor,
+        action: "policy.acknowledged",
+        entityType: "policy_acknowledgement",
+        entityId: acknowledgement.id,
+        after: { ...acknowledgement, document: version.document.title, version: version.version },
+        controls: ACKNOWLEDGEMENT_CONTROLS,
+      });
+      await events.record(tx, "policy.acknowledged", { acknowledgement }, `policy-ack:${acknowledgement.id}`);
+      return { kind: "accepted", acknowledgement, version };
+    });
+    void events.deliverPending();
+    return result;
+  }
+
+  /** The person's acceptances (all their accounts), newest first, with the document and version each was of. */
+  async acknowledgementsOf(personId: string): Promise<(PolicyAcknowledgement & { version: VersionWithDocument })[]> {
+    return this.deps.prisma.policyAcknowledgement.findMany({
+      where: { personId },
+      orderBy: { acknowledgedAt: "desc" },
+      include: { version: { include: { document: true } } },
+    });
+  }
+}
