@@ -8,6 +8,7 @@ import { createSlackChannel, SLACK_EVENTS_PATH, type SlackChannel } from "../cha
 import { createTeamsChannel, TEAMS_MESSAGES_PATH, type TeamsChannel } from "../channels/teams/teams-channel.js";
 import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
 import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
+import { loadLinkCatalogue } from "../features/link-answers/link-catalogue.js";
 import { applyBootstrapRoles } from "../features/organisation/role-bootstrap.js";
 import { bootstrapRoles, createCore, type Core } from "./core.js";
 import { InFlight } from "../core/in-flight.js";
@@ -36,10 +37,12 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const { logger } = options;
   // An invalid questionnaire stops start-up before anything is opened, naming the file, question and problem.
   const assessmentDefinition = await loadAssessmentDefinition(config.assessments.definitionPath);
+  // So does a bad catalogue of AI service domains, naming the file and line.
+  const linkCatalogue = await loadLinkCatalogue(config.linkAnswers.cataloguePath);
   const metrics = createMetrics({ processMetrics: Boolean(config.metrics), schedulerRunsHere: config.scheduling.enabled });
   const database = await openDatabase(config.database, logger, { onConnectionWait: metrics.connectionWaited });
   metrics.watchDatabasePool(() => database.poolStats());
-  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, metrics });
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, linkCatalogue, metrics });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
   await applyBootstrapRoles({ prisma: database.prisma, clock: core.clock, people: core.directory }, bootstrapRoles(config));
   const inFlight = new InFlight();

@@ -21,6 +21,8 @@ import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
 import { RoleService } from "../features/organisation/role-service.js";
+import { LinkAnswerService } from "../features/link-answers/link-answer-service.js";
+import type { LinkCatalogue } from "../features/link-answers/link-catalogue.js";
 import { GroupMemberships } from "../features/organisation/group-memberships.js";
 import { GroupLookups } from "../features/organisation/group-lookup.js";
 import { ErasureService } from "../features/organisation/erasure.js";
@@ -51,6 +53,8 @@ export interface Core {
   scheduling: Scheduling;
   /** Management reviews (9.3); the same service as `scheduling.managementReviews`. */
   managementReviews: Scheduling["managementReviews"];
+  /** Answers to links to AI tools shared in chats (A.9.2). */
+  linkAnswers: LinkAnswerService;
   soa: SoaService;
   auditPacks: AuditPackService;
   /** Latencies, retries and rate limits the channels and the scheduler report. */
@@ -63,6 +67,7 @@ export function createCore(options: {
   config: Config;
   logger: Logger;
   assessmentDefinition: QuestionnaireDefinition;
+  linkCatalogue: LinkCatalogue;
   metrics: Metrics;
 }): Core {
   const { prisma, clock, config, logger, metrics } = options;
@@ -96,7 +101,8 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
+  const linkAnswers = new LinkAnswerService({ prisma, clock, roles, events, catalogue: options.linkCatalogue, quietDays: config.linkAnswers.quietDays });
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, linkAnswers, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

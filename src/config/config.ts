@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
+import { linkAnswersConfig, type LinkAnswersConfig } from "./link-answers-env.js";
 import { envSchema, missingCompanions, type Env } from "./env.js";
 import { metricsConfig, type MetricsConfig } from "./metrics-env.js";
 import { retentionConfig, type RetentionConfig } from "./retention-env.js";
@@ -56,6 +57,8 @@ export interface Config {
   roles: { slackApprovers: string[]; slackOwners: string[]; slackIncidentResponders: string[]; slackTriagers: string[]; teamsApprovers: string[]; teamsOwners: string[]; teamsTriagers: string[]; teamsIncidentResponders: string[] };
   registerReviewMonths: number;
   assessments: AssessmentsConfig;
+  /** Answers to shared links to AI tools: the domain catalogue and the quiet days. */
+  linkAnswers: LinkAnswersConfig;
   concerns: ConcernSettings;
   scheduling: SchedulingConfig;
   retention: RetentionConfig;
@@ -132,6 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     assessments: assessmentsConfig(env),
+    linkAnswers: linkAnswersConfig(env),
     concerns: {
       acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,
       resolutionDays: env.AIMS_CONCERN_RESOLUTION_DAYS,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AAD_OBJECT_ID, aadObjectIds, optionalSlackChannelId, optionalText, positiveInt, slackUserIds } from "./env-fields.js";
 import { assessmentsEnvShape } from "./assessments-env.js";
+import { linkAnswersEnvShape } from "./link-answers-env.js";
 import { retentionEnvShape } from "./retention-env.js";
 import { schedulingEnvShape } from "./scheduling-env.js";
 import { metricsCompanions, metricsEnvShape } from "./metrics-env.js";
@@ -53,6 +54,7 @@ export const envSchema = z
 
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     ...assessmentsEnvShape,
+    ...linkAnswersEnvShape,
     ...retentionEnvShape,
     ...schedulingEnvShape,
     ...metricsEnvShape,
