@@ -33,6 +33,9 @@ export type LinkAnswer =
 
 export type SwitchResult = { kind: "switched"; on: boolean } | { kind: "unchanged"; on: boolean } | { kind: "forbidden"; message: string };
 
+/** A Teams channel thread's conversation id ends in `;messageid=…`: the switch is for the whole channel. */
+export const conversationKey = (conversationId: string): string => conversationId.split(";messageid=")[0] ?? conversationId;
+
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -113,7 +116,7 @@ export class LinkAnswerService {
   }
 
   async isOff(channel: Actor["channel"], conversationId: string): Promise<boolean> {
-    return (await this.deps.prisma.linkAnswerMute.count({ where: { channel, conversationId } })) > 0;
+    return (await this.deps.prisma.linkAnswerMute.count({ where: { channel, conversationId: conversationKey(conversationId) } })) > 0;
   }
 
   maySwitch(actor: Pick<Actor, "channel" | "id">): Promise<boolean> {
@@ -121,8 +124,9 @@ export class LinkAnswerService {
   }
 
   /** An AIMS owner turns link answers off or on in one conversation; audited (A.9.2). */
-  async switch(actor: Actor, conversationId: string, on: boolean): Promise<SwitchResult> {
+  async switch(actor: Actor, conversation: string, on: boolean): Promise<SwitchResult> {
     const { prisma, clock, events, roles } = this.deps;
+    const conversationId = conversationKey(conversation);
     const result = await prisma.$transaction(async (tx): Promise<SwitchResult> => {
       if (!(await roles.has(actor, "owner", tx))) return { kind: "forbidden", message: "Only AIMS owners can turn link answers off or on." };
       const key = { channel: actor.channel, conversationId };
