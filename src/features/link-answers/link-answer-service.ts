@@ -86,8 +86,8 @@ export class LinkAnswerService {
   }
 
   /**
-   * The answer to give `person`, who shared `urls` in `conversationId`: the first link the bot can place, unless
-   * link answers are off there or the person was told about that tool within the quiet days (then nothing). Giving
+   * The answer to give `person`, who shared `urls` in `conversationId`: the first link the bot can place and has not
+   * told them about within the quiet days; nothing when there is none, or link answers are off there. Giving
    * it is recorded, so a second replica or a retried event does not answer twice.
    */
   async answerFor(person: Pick<Actor, "channel" | "id">, conversationId: string | undefined, urls: readonly string[]): Promise<LinkAnswer | undefined> {
@@ -102,15 +102,16 @@ export class LinkAnswerService {
       const claimed = await prisma.$transaction(async (tx) => {
         const existing = await tx.linkAnswerNotice.findUnique({ where });
         if (!existing) {
-          await tx.linkAnswerNotice.createMany({ data: [{ personChannel: person.channel, personId: person.id, toolKey, answeredAt: now }], skipDuplicates: true });
-          return (await tx.linkAnswerNotice.findUnique({ where }))?.answeredAt.getTime() === now.getTime();
+          // Two events for one message (link_shared and message) race here: the unique key lets one insert win.
+          const created = await tx.linkAnswerNotice.createMany({ data: [{ personChannel: person.channel, personId: person.id, toolKey, answeredAt: now }], skipDuplicates: true });
+          return created.count === 1;
         }
         const quietUntil = existing.answeredAt.getTime() + quietDays * DAY_MS;
         if (quietDays > 0 && now.getTime() < quietUntil) return false;
         const updated = await tx.linkAnswerNotice.updateMany({ where: { id: existing.id, answeredAt: existing.answeredAt }, data: { answeredAt: now } });
         return updated.count === 1;
       });
-      return claimed ? answer : undefined;
+      if (claimed) return answer;
     }
     return undefined;
   }
