@@ -102,6 +102,8 @@ describe("answers to links to AI tools in Teams (link unfurling)", () => {
     const audit = await t.aims.core.prisma.auditEvent.findFirst({ where: { action: "link_answers.turned_off", entityId: `teams:${QUIET_CHANNEL}` } });
     expect(audit?.controls).toEqual(["A.9.2", "A.8.2"]);
     expect((await paste(TEAMS_AIMS_OWNER, "https://perplexity.ai/", QUIET_CHANNEL)).composeExtension.attachments).toEqual([]);
+    // A reply in one of the channel's threads is in the same channel.
+    expect((await paste(TEAMS_COLLEAGUE, "https://perplexity.ai/", `${QUIET_CHANNEL};messageid=1764583200000`)).composeExtension.attachments).toEqual([]);
     expect((await paste(TEAMS_AIMS_OWNER, "https://perplexity.ai/", CHANNEL)).composeExtension.attachments).toHaveLength(1);
     expect(await ask(TEAMS_AIMS_OWNER, "links on")).toContain("on again");
   });
