@@ -6,5 +6,3 @@ declare module "../../core/events.js" {
     "link_answers.switched": { channel: ChatChannel; conversationId: string; on: boolean };
   }
 }
-
-export {};
