@@ -10,6 +10,7 @@ import { addFallbackRoutes, createHttpApp } from "../server/http-server.js";
 import { loadAssessmentDefinition } from "../features/assessments/assessment-definition.js";
 import { loadApprovalPolicy } from "../features/requests/approval-policy/approval-policy.js";
 import { euAiActDefinition } from "../features/classification/classification-definition.js";
+import { loadLinkCatalogue } from "../features/link-answers/link-catalogue.js";
 import { applyBootstrapRoles } from "../features/organisation/role-bootstrap.js";
 import { bootstrapRoles, createCore, type Core } from "./core.js";
 import { InFlight } from "../core/in-flight.js";
@@ -40,10 +41,12 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const assessmentDefinition = await loadAssessmentDefinition(config.assessments.definitionPath);
   // So does an invalid approval policy, naming the file, the line and the problem.
   const approvalPolicy = await loadApprovalPolicy(config.approvalPolicyPath, euAiActDefinition().outcomes.map((outcome) => outcome.id));
+  // So does a bad catalogue of AI service domains, naming the file and line.
+  const linkCatalogue = await loadLinkCatalogue(config.linkAnswers.cataloguePath);
   const metrics = createMetrics({ processMetrics: Boolean(config.metrics), schedulerRunsHere: config.scheduling.enabled });
   const database = await openDatabase(config.database, logger, { onConnectionWait: metrics.connectionWaited });
   metrics.watchDatabasePool(() => database.poolStats());
-  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, approvalPolicy, metrics });
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, approvalPolicy, linkCatalogue, metrics });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
   await applyBootstrapRoles({ prisma: database.prisma, clock: core.clock, people: core.directory }, bootstrapRoles(config));
   const inFlight = new InFlight();

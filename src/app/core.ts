@@ -24,6 +24,8 @@ import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
 import { RoleService } from "../features/organisation/role-service.js";
+import { LinkAnswerService } from "../features/link-answers/link-answer-service.js";
+import type { LinkCatalogue } from "../features/link-answers/link-catalogue.js";
 import { GroupMemberships } from "../features/organisation/group-memberships.js";
 import { GroupLookups } from "../features/organisation/group-lookup.js";
 import { ErasureService } from "../features/organisation/erasure.js";
@@ -68,6 +70,8 @@ export interface Core {
   scheduling: Scheduling;
   /** Management reviews (9.3); the same service as `scheduling.managementReviews`. */
   managementReviews: Scheduling["managementReviews"];
+  /** Answers to links to AI tools shared in chats (A.9.2). */
+  linkAnswers: LinkAnswerService;
   soa: SoaService;
   auditPacks: AuditPackService;
   /** Documents people must accept (the AI policy), as versions, and each person's acceptance. */
@@ -86,6 +90,7 @@ export function createCore(options: {
   assessmentDefinition: QuestionnaireDefinition;
   /** Who approves AI tool requests, by risk; default: one stage of any approver. */
   approvalPolicy?: ApprovalPolicy;
+  linkCatalogue: LinkCatalogue;
   metrics: Metrics;
 }): Core {
   const { prisma, clock, config, logger, metrics } = options;
@@ -125,11 +130,12 @@ export function createCore(options: {
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
+  const linkAnswers = new LinkAnswerService({ prisma, clock, roles, events, catalogue: options.linkCatalogue, quietDays: config.linkAnswers.quietDays });
   const policies = new PolicyService({ prisma, clock, roles, events, directory });
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
   addCampaigns(scheduling, campaigns, clock);
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

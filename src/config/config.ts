@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { schedulingConfig, type SchedulingConfig } from "./scheduling-env.js";
 import { assessmentsConfig, type AssessmentsConfig } from "./assessments-env.js";
+import { linkAnswersConfig, type LinkAnswersConfig } from "./link-answers-env.js";
 import { envSchema, missingCompanions, type Env } from "./env.js";
 import { metricsConfig, type MetricsConfig } from "./metrics-env.js";
 import { retentionConfig, type RetentionConfig } from "./retention-env.js";
@@ -58,6 +59,8 @@ export interface Config {
   /** The approval policy file (stages by risk); unset: the shipped default. */
   approvalPolicyPath?: string;
   assessments: AssessmentsConfig;
+  /** Answers to shared links to AI tools: the domain catalogue and the quiet days. */
+  linkAnswers: LinkAnswersConfig;
   concerns: ConcernSettings;
   scheduling: SchedulingConfig;
   retention: RetentionConfig;
@@ -135,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     approvalPolicyPath: env.AIMS_APPROVAL_POLICY,
     assessments: assessmentsConfig(env),
+    linkAnswers: linkAnswersConfig(env),
     concerns: {
       acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,
       resolutionDays: env.AIMS_CONCERN_RESOLUTION_DAYS,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AAD_OBJECT_ID, aadObjectIds, optionalSlackChannelId, optionalText, positiveInt, slackUserIds } from "./env-fields.js";
 import { assessmentsEnvShape } from "./assessments-env.js";
+import { linkAnswersEnvShape } from "./link-answers-env.js";
 import { retentionEnvShape } from "./retention-env.js";
 import { schedulingEnvShape } from "./scheduling-env.js";
 import { metricsCompanions, metricsEnvShape } from "./metrics-env.js";
@@ -55,6 +56,7 @@ export const envSchema = z
     /** Path to an organisation's own approval policy (YAML); unset = the shipped default (one approver stage). */
     AIMS_APPROVAL_POLICY: optionalText,
     ...assessmentsEnvShape,
+    ...linkAnswersEnvShape,
     ...retentionEnvShape,
     ...schedulingEnvShape,
     ...metricsEnvShape,

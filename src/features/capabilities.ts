@@ -1,6 +1,7 @@
 import { reporterCapability } from "./concerns/conversation/reporter-capability.js";
 import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
+import { linkAnswerCapability } from "./link-answers/conversation/link-answer-capability.js";
 import { internalAuditCapability } from "./internal-audits/conversation/internal-audit-capability.js";
 import { managementReviewCapability } from "./management-reviews/conversation/management-review-capability.js";
 import { requestCapability } from "./requests/conversation/request-capability.js";
@@ -12,4 +13,4 @@ import { registerCapability } from "./register/conversation/register-capability.
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability] as const;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadLinkCatalogue } from "../../src/features/link-answers/link-catalogue.js";
 
 /** The shortcut callback ids the Slack app handles; the handlers must register exactly these. */
 const EXPECTED_SHORTCUT_CALLBACK_IDS = [
@@ -35,6 +36,7 @@ const AIMS_SUBCOMMANDS = [
   "roles",
   "policy",
   "campaign",
+  "links",
   "export",
   "erase",
   "help",
@@ -56,6 +58,9 @@ const KNOWN_BOT_SCOPES = new Set([
   "pins:write", // pinning the incident summary
   "files:write", // uploading exports and the Statement of Applicability
   "usergroups:read", // binding a role to a Slack user group
+  "links:read", // link_shared for the catalogue's AI service domains (unfurl_domains)
+  "channels:history",
+  "groups:history", // message events in the channels the bot is in: links to AI tools the register knows
 ]);
 
 /** Limits from Slack's app manifest reference. */
@@ -85,6 +90,7 @@ interface SlackManifest {
     bot_user: { display_name: string; always_online?: boolean };
     slash_commands: Array<{ command: string; url: string; description: string; usage_hint: string }>;
     shortcuts: Shortcut[];
+    unfurl_domains?: string[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: {
@@ -177,5 +183,12 @@ describe("Slack app manifest", () => {
   it("lets the people directory read users, their verified emails and user groups, and hear when they change", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["users:read", "users:read.email", "usergroups:read"]));
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["user_change", "subteam_members_changed", "subteam_updated"]));
+  });
+
+  it("hears links to the catalogue's first five AI service domains (Slack's limit) and messages in its channels", async () => {
+    const catalogue = await loadLinkCatalogue(undefined);
+    expect(manifest.features.unfurl_domains).toEqual(catalogue.domains().slice(0, 5));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["links:read", "channels:history", "groups:history"]));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["link_shared", "message.channels", "message.groups"]));
   });
 });

@@ -13,6 +13,7 @@ import {
   substitutePlaceholders,
   TeamsPackageError,
 } from "../../src/channels/teams/manifest/placeholders.js";
+import { loadLinkCatalogue } from "../../src/features/link-answers/link-catalogue.js";
 import { readPngHeader } from "../../src/channels/teams/manifest/png.js";
 import {
   createManifestValidator,
@@ -35,6 +36,12 @@ type Bot = { botId?: string; commandLists: Array<{ commands: Array<{ title: stri
 const botOf = (manifest: TeamsManifest) => (manifest.bots as Bot[])[0];
 
 describe("Teams manifest template", () => {
+  it("unfurls links to every domain of the AI service catalogue through the messaging extension", async () => {
+    const catalogue = await loadLinkCatalogue(undefined);
+    const [extension] = template().composeExtensions as Array<{ messageHandlers?: Array<{ type: string; value: { domains: string[] } }> }>;
+    expect(extension.messageHandlers).toEqual([{ type: "link", value: { domains: catalogue.domains() } }]);
+  });
+
   it("points $schema at the hosted schema of its own manifestVersion, which is stored in the repo", () => {
     const manifest = template();
     expect(manifest.$schema).toBe(

@@ -242,6 +242,13 @@ describe("fake Slack Web API, other methods", () => {
 
   it("posts ephemerals, links, pins and deletes messages", async () => {
     expect((await client.chat.postEphemeral({ channel: "C1", user: "U1", text: "psst" })).message_ts).toMatch(/^\d+\.\d+$/);
+    fake.addChannel({ id: "CWITHOUTBOT", name: "elsewhere", members: ["U1"] });
+    fake.addChannel({ id: "CWITHBOT", name: "together", members: [FAKE_WORKSPACE.botUserId, "U1"] });
+    expect((await platformError(client.chat.postEphemeral({ channel: "CWITHOUTBOT", user: "U1", text: "psst" }))).data.error).toBe("not_in_channel");
+    expect((await platformError(client.chat.postEphemeral({ channel: "CWITHBOT", user: "U2", text: "psst" }))).data.error).toBe("user_not_in_channel");
+    expect((await platformError(client.chat.postEphemeral({ channel: "U1", user: "U1", text: "psst" }))).data.error).toBe("channel_not_found");
+    expect((await client.chat.postEphemeral({ channel: "CWITHBOT", user: "U1", text: "psst" })).ok).toBe(true);
+    expect(fake.messages("CWITHBOT")).toEqual([]);
     const { ts } = await client.chat.postMessage({ channel: "C1", text: "pin me" });
     const link = await client.chat.getPermalink({ channel: "C1", message_ts: ts as string });
     expect(link.permalink).toBe(`https://aims-test.slack.com/archives/C1/p${(ts as string).replace(".", "")}`);

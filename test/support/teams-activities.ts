@@ -137,6 +137,11 @@ export function messageActionInvoke(
   };
 }
 
+/** A link to one of the manifest's link unfurling domains pasted while composing: `composeExtension/queryLink`. */
+export function linkQueryInvoke(serviceUrl: string, from: TeamsPerson, url: string, conversation: ConversationInput) {
+  return { ...base(serviceUrl, from, conversation), type: "invoke", name: "composeExtension/queryLink", value: { url } };
+}
+
 /** The bot being installed in a conversation (personal app, team channel or group chat). */
 export function botInstalled(serviceUrl: string, by: TeamsPerson, conversation: ConversationInput) {
   const activity = base(serviceUrl, by, conversation);

@@ -4,6 +4,7 @@ import type { TeamsContext } from "./context.js";
 import { isUnlinkableActivity } from "./concerns/unlinkable-activity.js";
 import type { TeamsDirectory } from "./directory/teams-directory.js";
 import { acceptAuditPackUpload, declineAuditPackUpload } from "./evidence/export-consent.js";
+import { linkQuery } from "./link-answers/link-unfurl.js";
 import { fetchMessageAction, submitMessageAction } from "./message-actions/index.js";
 import type { TeamsBotLogic, TeamsTurn } from "./transport/index.js";
 
@@ -33,6 +34,7 @@ export function aimsTeamsBot(ctx: TeamsContext, directory: TeamsDirectory): Team
     cardAction: (turn, action) => handleCardAction(ctx, turn, action),
     fetchMessageAction: (turn, action) => fetchMessageAction(ctx, turn, action),
     submitMessageAction: (turn, action) => submitMessageAction(ctx, turn, action),
+    linkQuery: (turn, query) => linkQuery(ctx, turn, query),
     fileConsent: (turn, answer, response) => (answer === "accept" ? acceptAuditPackUpload(ctx, turn, response) : declineAuditPackUpload(ctx, turn, response)),
   };
 }

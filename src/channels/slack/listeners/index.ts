@@ -8,6 +8,7 @@ import { registerAssessmentListeners } from "../assessments/register-listeners.j
 import { SLACK_IDS } from "../ids.js";
 import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
+import { registerLinkAnswerListeners } from "../link-answers/register-link-answer-listeners.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
 import { aimsCommand } from "./commands/aims-command.js";
@@ -42,4 +43,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerSchedulingListeners(app, ctx);
   for (const capability of CAPABILITIES) registerCapability(app, ctx, capability);
   registerErasureListeners(app, ctx);
+  registerLinkAnswerListeners(app, ctx);
 }

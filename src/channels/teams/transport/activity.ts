@@ -126,6 +126,19 @@ export interface MessageAction {
   messagePayload?: MessageActionPayload;
 }
 
+/** `composeExtension/queryLink`: a link to one of the manifest's domains, pasted while composing a message. */
+export interface LinkQuery {
+  url?: string;
+}
+
+/**
+ * The answer to a link query: a card (with its compose-box preview) only the person composing sees until they send,
+ * or no card at all (an empty result).
+ */
+export interface LinkUnfurlResponse {
+  composeExtension: { type: "result"; attachmentLayout: "list"; attachments: Array<Attachment & { preview?: Attachment }> };
+}
+
 /** The answer to a message action: a dialog (task module) showing a card, or a short message. */
 export type MessageActionResponse =
   | { task: { type: "continue"; value: { title: string; width?: string; height?: string; card: Attachment } } }

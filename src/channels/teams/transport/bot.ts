@@ -1,5 +1,7 @@
 import {
   TeamsActivityHandler,
+  type AppBasedLinkQuery,
+  type MessagingExtensionResponse,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
@@ -7,7 +9,7 @@ import {
   type MessagingExtensionActionResponse,
   type TurnContext,
 } from "botbuilder";
-import type { CardInvokeResponse, FileConsentResponse, MessageAction, MessageActionResponse } from "./activity.js";
+import type { CardInvokeResponse, FileConsentResponse, LinkQuery, LinkUnfurlResponse, MessageAction, MessageActionResponse } from "./activity.js";
 import { turnOf, type TeamsTurn } from "./turn.js";
 
 /** A card button (Action.Execute): its verb and its data, with the card's inputs merged in. */
@@ -34,6 +36,8 @@ export interface TeamsBotLogic {
   fetchMessageAction(turn: TeamsTurn, action: MessageAction): Promise<MessageActionResponse>;
   /** `composeExtension/submitAction`: the dialog is submitted. */
   submitMessageAction(turn: TeamsTurn, action: MessageAction): Promise<MessageActionResponse>;
+  /** `composeExtension/queryLink`: a link to one of the manifest's domains was pasted (link unfurling). */
+  linkQuery(turn: TeamsTurn, query: LinkQuery): Promise<LinkUnfurlResponse>;
   /** `fileConsent/invoke`, Allow or Decline. */
   fileConsent(turn: TeamsTurn, answer: "accept" | "decline", response: FileConsentResponse): Promise<void>;
 }
@@ -69,6 +73,10 @@ export class BotbuilderBot extends TeamsActivityHandler {
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     return (await this.logic.submitMessageAction(turnOf(context), action as MessageAction)) as MessagingExtensionActionResponse;
+  }
+
+  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return (await this.logic.linkQuery(turnOf(context), { url: query.url })) as MessagingExtensionResponse;
   }
 
   protected override handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {

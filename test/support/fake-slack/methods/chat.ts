@@ -36,10 +36,19 @@ function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
+/**
+ * As Slack: the channel must exist and hold the bot (`channel_not_found`, `not_in_channel`), and the person must be
+ * in it (`user_not_in_channel`); a channel the fake was never told about is taken as known, as before. Nothing is
+ * stored with the channel's messages (no one else sees it): the call log is the only trace.
+ */
 const postEphemeral: MethodHandler = (args, { state }) => {
-  requireString(args, "channel", "channel_not_found");
-  requireString(args, "user", "user_not_found");
+  const channelId = requireString(args, "channel", "channel_not_found");
+  const user = requireString(args, "user", "user_not_found");
+  if (/^[UW]/.test(channelId)) throw new SlackApiError("channel_not_found");
   messageContent(args);
+  const channel = state.channels.get(channelId);
+  if (channel && !channel.members.has(state.identity.botUserId)) throw new SlackApiError("not_in_channel");
+  if (channel && !channel.members.has(user)) throw new SlackApiError("user_not_in_channel");
   return { ok: true, message_ts: state.ids.nextMessageTs() };
 };
 
