@@ -17,6 +17,9 @@ import type { QuestionnaireDefinition } from "../features/assessments/questionna
 import { IncidentService } from "../features/incidents/incident-service.js";
 import { InternalAuditService } from "../features/internal-audits/internal-audit-service.js";
 import { addInternalAudits } from "../features/scheduler/internal-audit-follow-ups.js";
+import { VendorService } from "../features/vendors/vendor-service.js";
+import { loadVendorQuestionnaire } from "../features/vendors/vendor-questionnaire.js";
+import { vendorReviewSource } from "../features/vendors/vendor-review-source.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -48,6 +51,8 @@ export interface Core {
   /** The internal audit programme (9.2): audits, checklists, findings. */
   internalAudits: InternalAuditService;
   concerns: ConcernService;
+  /** Vendor due diligence (A.10.2, A.10.3): vendors, their questionnaire and yearly review. */
+  vendors: VendorService;
   scheduling: Scheduling;
   /** Management reviews (9.3); the same service as `scheduling.managementReviews`. */
   managementReviews: Scheduling["managementReviews"];
@@ -93,10 +98,13 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents });
   const internalAudits = new InternalAuditService({ prisma, clock, roles, events, people });
   addInternalAudits(scheduling, internalAudits);
+  // The questionnaire is read and checked here, as the bot starts: a mistake in it stops the start.
+  const vendors = new VendorService({ prisma, clock, roles, events, people, questionnaire: loadVendorQuestionnaire() });
+  scheduling.reminders.addSource(vendorReviewSource(vendors));
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, incidents, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

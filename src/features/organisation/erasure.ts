@@ -48,6 +48,7 @@ export const NAMED_FIELDS = [
   { table: "ManagementReview", channel: "closedByChannel", id: "closedById", name: "closedByName" },
   { table: "ManagementReviewDecision", channel: "decidedByChannel", id: "decidedById", name: "decidedByName" },
   { table: "ManagementReviewAction", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
+  { table: "Vendor", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
 ] as const;
 
 /** Lists of people kept as JSON ([{ channel, id, name }]): a management review's reviewers and who got its inputs. */

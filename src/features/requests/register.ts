@@ -5,6 +5,7 @@ import type { Clock } from "../../core/clock.js";
 import { nextReference } from "../../core/references.js";
 import type { Tx } from "../../core/transaction.js";
 import { REGISTER_CONTROLS } from "./controls.js";
+import { vendorIdFor } from "../vendors/vendor-service.js";
 
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -32,6 +33,7 @@ export async function addToRegister(
       requestId: request.id,
       name: request.toolName,
       vendor: request.vendor,
+      vendorId: request.vendorId ?? (await vendorIdFor(tx, clock, approver, request.vendor)),
       url: request.url,
       purpose: request.purpose,
       dataCategories: request.dataCategories,

@@ -14,6 +14,7 @@ import { parseRequestForm, type FieldErrors, type RawRequestForm, type RequestIn
 import { assessRisk } from "./risk-tier.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
+import { vendorIdFor } from "../vendors/vendor-service.js";
 
 export interface RequestServiceDeps {
   prisma: Prisma;
@@ -65,6 +66,7 @@ export class RequestService {
             requesterId: actor.id,
             requesterName: actor.name,
             ...requestFields(parsed.input),
+            vendorId: await vendorIdFor(tx, clock, actor, parsed.input.vendor),
             controls: [...REQUEST_CONTROLS],
           },
         });
@@ -163,7 +165,7 @@ export class RequestService {
     const updated = await prisma.$transaction(async (tx) => {
       const claimed = await tx.aiToolRequest.updateMany({
         where: { id: request.id, status: "changes_requested", revision: request.revision },
-        data: { ...requestFields(parsed.input), status: "pending", revision: request.revision + 1 },
+        data: { ...requestFields(parsed.input), vendorId: await vendorIdFor(tx, clock, actor, parsed.input.vendor), status: "pending", revision: request.revision + 1 },
       });
       if (claimed.count === 0) return null;
       const after = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: request.id } });

@@ -8,11 +8,14 @@ import { completions, objectiveCheckIns, objectives, reviews } from "./objective
 import { aiToolRequests, approvalDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
+import { vendorReviews, vendors } from "./vendors.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
   aiToolRequests,
   approvalDecisions,
   registerEntries,
+  vendors,
+  vendorReviews,
   impactAssessments,
   concerns,
   incidents,
