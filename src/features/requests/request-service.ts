@@ -232,7 +232,7 @@ export class RequestService {
 
   /** The AI system register, optionally searched by name, vendor or reference. */
   register(search?: string): Promise<RegisterListing> {
-    return listRegister(this.deps.prisma, search);
+    return listRegister(this.deps.prisma, this.deps.clock.now(), search);
   }
 
   latestDecision(requestId: number): Promise<RequestDecision | null> {

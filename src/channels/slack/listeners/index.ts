@@ -8,6 +8,7 @@ import { registerAssessmentListeners } from "../assessments/register-listeners.j
 import { SLACK_IDS } from "../ids.js";
 import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
+import { subscribeVendorNotifications } from "../vendors/vendor-notifications.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
 import { aimsCommand } from "./commands/aims-command.js";
@@ -41,4 +42,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerSchedulingListeners(app, ctx);
   for (const capability of CAPABILITIES) registerCapability(app, ctx, capability);
   registerErasureListeners(app, ctx);
+  subscribeVendorNotifications(ctx, app.client);
 }

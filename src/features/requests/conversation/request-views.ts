@@ -107,6 +107,7 @@ function registerEntry(system: RegisterEntry): Block {
     W.registerHeading(system.reference, truncate(system.name, 80), truncate(system.vendor, 80)),
     W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status === "suspended"),
     assessmentText(system),
+    system.vendorStatus,
   ]);
 }
 
