@@ -11,7 +11,7 @@ export function subscribeVendorNotifications(ctx: SlackContext, client: WebClien
   ctx.core.events.subscriber("slack.vendor-owner").on("vendor.changed", async ({ vendor, change }) => {
     if (change !== "questionnaire_sent" || vendor.ownerChannel !== "slack" || !vendor.ownerId) return;
     const current = await ctx.core.vendors.details(vendor.reference);
-    if (!current || current.status !== "review_sent" || current.ownerId !== vendor.ownerId) return;
+    if (current?.status !== "review_sent" || current.ownerId !== vendor.ownerId) return;
     await client.chat.postMessage({ channel: vendor.ownerId, ...blockKitMessage(questionnaireRequestView(current)) });
   });
 }

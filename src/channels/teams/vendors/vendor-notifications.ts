@@ -11,7 +11,7 @@ export function subscribeVendorNotifications(ctx: TeamsContext): void {
   ctx.core.events.subscriber("teams.vendor-owner").on("vendor.changed", async ({ vendor, change }) => {
     if (change !== "questionnaire_sent" || vendor.ownerChannel !== "teams" || !vendor.ownerId) return;
     const current = await ctx.core.vendors.details(vendor.reference);
-    if (!current || current.status !== "review_sent" || current.ownerId !== vendor.ownerId) return;
+    if (current?.status !== "review_sent" || current.ownerId !== vendor.ownerId) return;
     const view = questionnaireRequestView(current);
     await ctx.messenger.sendToUser(vendor.ownerId, cardMessage(adaptiveCardOf(view), view.summary));
   });
