@@ -24,6 +24,7 @@ const AIMS_SUBCOMMANDS = [
   "reviews",
   "audit",
   "management-review",
+  "vendors",
   "digest preview",
   "soa",
   "roles",
