@@ -49,11 +49,13 @@ function answersBlocks(vendor: VendorDetails, questionnaire: VendorQuestionnaire
   const [latest, ...earlier] = vendor.reviews;
   if (!latest) return [section([muted(W.noAnswers)])];
   const answers = latest.answers as VendorAnswers;
-  const lines = questionnaire.questions.map((question) => `**${question.label}**\n${truncate(answerText(question, answers[question.id]), ANSWER_SHOWN)}`);
+  // One section per question: a Slack section holds 3000 characters, and a long answer is cut to ANSWER_SHOWN.
+  const lines = questionnaire.questions.map((question) => section([`**${question.label}**`, truncate(answerText(question, answers[question.id]), ANSWER_SHOWN)]));
   const decided = latest.outcome && latest.decidedAt && latest.decidedByChannel && latest.decidedById;
   return [
     heading(W.answersHeading(latest.version, latest.definitionVersion, day(latest.recordedAt))),
-    section([...lines, muted(W.answeredBy(person({ channel: latest.recordedByChannel, id: latest.recordedById })))]),
+    ...lines,
+    section([muted(W.answeredBy(person({ channel: latest.recordedByChannel, id: latest.recordedById })))]),
     section([
       decided ? W.outcome(outcomeLabel(latest.outcome!), person({ channel: latest.decidedByChannel!, id: latest.decidedById! }), day(latest.decidedAt!)) : W.awaitingOutcome,
       ...(latest.outcomeNote ? [W.outcomeNote(truncate(latest.outcomeNote, ANSWER_SHOWN))] : []),
