@@ -52,6 +52,13 @@ async function answersFormOf(turn: VendorTurn, reference: string) {
   return vendor ? answersForm(vendor, vendors.questionnaire, (vendor.reviews[0]?.answers as VendorAnswers | undefined) ?? null) : undefined;
 }
 
+/** Why this person may not answer for the vendor or record its outcome (its internal owner or an AIMS owner may). */
+async function answerRefusalFor(turn: VendorTurn, reference: string): Promise<string | null> {
+  const { vendors } = turn.services;
+  const vendor = await vendors.details(reference);
+  return vendor ? vendors.answerRefusal(turn.actor, vendor) : W.notFound(reference);
+}
+
 async function openAnswers(turn: VendorTurn, reference: string): Promise<Reply> {
   const { vendors } = turn.services;
   const vendor = await vendors.details(reference);
@@ -127,6 +134,7 @@ export const vendorCapability: Capability<Services> = {
     },
     [VENDOR_IDS.views.answers]: {
       form: (state, turn) => answersFormOf(turn, referenceOf(state)),
+      refusal: (turn, state) => answerRefusalFor(turn, referenceOf(state)),
       async submit(turn, values: FormValues, state) {
         const { vendors } = turn.services;
         const reference = referenceOf(state);
@@ -142,6 +150,7 @@ export const vendorCapability: Capability<Services> = {
         const vendor = await turn.services.vendors.details(referenceOf(state));
         return vendor ? outcomeForm(vendor, Number(state.version)) : undefined;
       },
+      refusal: (turn, state) => answerRefusalFor(turn, referenceOf(state)),
       async submit(turn, values, state) {
         const reference = referenceOf(state);
         const result = await turn.services.vendors.recordOutcome(turn.actor, reference, Number(state.version), { outcome: values.text("outcome"), note: values.text("note") });
