@@ -10,6 +10,7 @@ import {
   namedConcernsBy,
   objectivesOwnedBy,
   auditsBy,
+  vendorsOwnedBy,
   remindersPendingFor,
   requestsBy,
   roleHistory,
@@ -37,6 +38,8 @@ export interface PersonalData {
   correctiveActions: Listed<OwnedLine>;
   /** Internal audits they are the auditor of (9.2). */
   audits: Listed<OwnedLine>;
+  /** AI vendors they are the internal owner of (A.10.2). */
+  vendors: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -54,13 +57,14 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, incidents, concerns, reminders] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, vendors, incidents, concerns, reminders] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
     objectivesOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, false),
     auditsBy(prisma, refs, false),
+    vendorsOwnedBy(prisma, refs),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -74,6 +78,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     objectives,
     correctiveActions,
     audits,
+    vendors,
     incidents,
     concerns,
     reminders,

@@ -91,6 +91,11 @@ describe("vendor due diligence in Teams (ISO 42001 A.10.2, A.10.3)", () => {
     expect(await t.aims.core.prisma.vendor.findUniqueOrThrow({ where: { reference: "VEN-0001" } })).toMatchObject({ status: "review_sent", questionnaireSentAt: clock.now() });
     await eventually(() => expect(questionnaireCards()).toHaveLength(2));
 
+    // What the bot holds about the vendor's owner names the vendor they own.
+    const me = cardText(cardIn(await ask(VENDOR_OWNER, "me")));
+    expect(me).toContain("AI vendors you own");
+    expect(me).toContain("VEN-0001 Acme (review sent, next review 2028-02-01)");
+
     const trail = await t.aims.core.prisma.auditEvent.findMany({ where: { entityType: { in: ["vendor", "vendor_review"] } }, orderBy: { id: "asc" } });
     expect(trail.map((event) => [event.action, event.actorChannel, event.actorId])).toEqual([
       ["vendor.added", "teams", OWNER.aadObjectId],
