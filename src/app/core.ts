@@ -20,6 +20,9 @@ import { InternalAuditService } from "../features/internal-audits/internal-audit
 import { addInternalAudits } from "../features/scheduler/internal-audit-follow-ups.js";
 import { NonconformityService } from "../features/nonconformities/nonconformity-service.js";
 import { ImprovementService } from "../features/nonconformities/improvement-service.js";
+import { VendorService } from "../features/vendors/vendor-service.js";
+import { loadVendorQuestionnaire } from "../features/vendors/vendor-questionnaire.js";
+import { vendorReviewSource } from "../features/vendors/vendor-review-source.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -67,6 +70,8 @@ export interface Core {
   /** The continual-improvement log (10.1). */
   improvements: ImprovementService;
   concerns: ConcernService;
+  /** Vendor due diligence (A.10.2, A.10.3): vendors, their questionnaire and yearly review. */
+  vendors: VendorService;
   scheduling: Scheduling;
   /** Management reviews (9.3); the same service as `scheduling.managementReviews`. */
   managementReviews: Scheduling["managementReviews"];
@@ -127,6 +132,9 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents, nonconformities });
   const internalAudits = new InternalAuditService({ prisma, clock, roles, events, people });
   addInternalAudits(scheduling, internalAudits);
+  // The questionnaire is read and checked here, as the bot starts: a mistake in it stops the start.
+  const vendors = new VendorService({ prisma, clock, roles, events, people, questionnaire: loadVendorQuestionnaire() });
+  scheduling.reminders.addSource(vendorReviewSource(vendors));
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
@@ -135,7 +143,7 @@ export function createCore(options: {
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
   addCampaigns(scheduling, campaigns, clock);
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

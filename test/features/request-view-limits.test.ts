@@ -10,6 +10,7 @@ import { MAX_HOLDERS, MAX_STAGES } from "../../src/features/requests/approval-po
 import { requestForm } from "../../src/features/requests/conversation/request-forms.js";
 import { approvalView, outcomeView, registerView, statusView } from "../../src/features/requests/conversation/request-views.js";
 import { REGISTER_PAGE, type RegisterEntry } from "../../src/features/requests/register-listing.js";
+import { vendorStatusLine } from "../../src/features/vendors/vendor-status.js";
 import { DATA_CATEGORIES, LIMITS, toRawForm } from "../../src/features/requests/request-form.js";
 import { messageProblems } from "../support/fake-bot-connector/index.js";
 import { messageBlockProblems, viewProblems } from "../support/fake-slack/block-kit-limits.js";
@@ -75,6 +76,7 @@ const entry = (index: number) =>
     ownerName: "o".repeat(60),
     nextReviewAt: when,
     conditions: ["c".repeat(1000), "c".repeat(1000)],
+    vendorStatus: vendorStatusLine({ reference: "VEN-9999", name: "v".repeat(100), status: "acceptable_with_conditions", nextReviewAt: when }, when),
     latestAssessment: { reference: "ASM-9999", level: "high", signedOffAt: when, nextReassessmentAt: when },
   }) as unknown as RegisterEntry;
 

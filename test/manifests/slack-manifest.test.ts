@@ -31,6 +31,7 @@ const AIMS_SUBCOMMANDS = [
   "reviews",
   "audit",
   "management-review",
+  "vendors",
   "digest preview",
   "soa",
   "roles",

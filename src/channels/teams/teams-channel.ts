@@ -10,6 +10,7 @@ import { TeamsMessenger } from "./messenger.js";
 import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
+import { subscribeVendorNotifications } from "./vendors/vendor-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
@@ -65,6 +66,7 @@ export function createTeamsChannel(options: {
   subscribeAssessmentNotifications(ctx);
   subscribeLeaverReport(ctx);
   subscribeRegisterLifecycle(ctx);
+  subscribeVendorNotifications(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = transport.endpoint(aimsTeamsBot(ctx, directory));

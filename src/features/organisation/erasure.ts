@@ -55,6 +55,7 @@ export const NAMED_FIELDS = [
   { table: "ManagementReviewDecision", channel: "decidedByChannel", id: "decidedById", name: "decidedByName" },
   { table: "ManagementReviewAction", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
   { table: "LinkAnswerMute", channel: "channel", id: "mutedById", name: "mutedByName" },
+  { table: "Vendor", channel: "ownerChannel", id: "ownerId", name: "ownerName" },
 ] as const;
 
 /** Lists of people kept as JSON ([{ channel, id, name }]): a management review's reviewers and who got its inputs. */

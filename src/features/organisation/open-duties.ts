@@ -7,6 +7,7 @@ import { identityKey, identityWhere, type IdentityRef } from "./identity-key.js"
 import {
   assessmentsBy,
   auditsBy,
+  vendorsOwnedBy,
   concernsAssignedTo,
   correctiveActionsOwnedBy,
   nonconformitiesOwnedBy,
@@ -40,6 +41,8 @@ export interface OpenDuties {
   objectives: Listed<OwnedLine>;
   /** Internal audits planned or in progress with them as the auditor. */
   audits: Listed<OwnedLine>;
+  /** AI vendors they are the internal owner of, to hand to another owner. */
+  vendors: Listed<OwnedLine>;
   assessments: Listed<AssessmentLine>;
   reminders: Listed<ReminderLine>;
   concerns: Listed<OwnedLine>;
@@ -47,7 +50,7 @@ export interface OpenDuties {
 
 /** Whether anything at all is left to hand over. */
 export function hasOpenDuties(duties: OpenDuties): boolean {
-  const lists = [duties.systems, duties.reviews, duties.correctiveActions, duties.nonconformities, duties.objectives, duties.audits, duties.assessments, duties.reminders, duties.concerns];
+  const lists = [duties.systems, duties.reviews, duties.correctiveActions, duties.nonconformities, duties.objectives, duties.audits, duties.vendors, duties.assessments, duties.reminders, duties.concerns];
   return duties.roles.length > 0 || lists.some((list) => list.total > 0);
 }
 
@@ -63,19 +66,20 @@ export async function openDuties(deps: { prisma: Prisma; clock: Clock }, account
   const refs = accounts.map((identity) => ({ channel: identity.channel, id: identity.externalId }));
   const now = clock.now();
   const roles = (await roleHistory(prisma, [leaver.personId], refs)).filter((holding) => heldAt(holding, now));
-  const [systems, reviews, correctiveActions, nonconformities, objectives, audits, assessments, reminders, concerns] = await Promise.all([
+  const [systems, reviews, correctiveActions, nonconformities, objectives, audits, vendors, assessments, reminders, concerns] = await Promise.all([
     systemsOwnedBy(prisma, refs),
     reviewsOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, true),
     nonconformitiesOwnedBy(prisma, refs, true),
     objectivesOwnedBy(prisma, refs),
     auditsBy(prisma, refs, true),
+    vendorsOwnedBy(prisma, refs),
     assessmentsBy(prisma, refs, true),
     remindersPendingFor(prisma, refs),
     concernsAssignedTo(prisma, refs),
   ]);
   const others = accounts.filter((identity) => identity.channel !== leaver.channel || identity.externalId !== leaver.externalId);
-  return { leaver, otherAccounts: others, roles, systems, reviews, correctiveActions, nonconformities, objectives, audits, assessments, reminders, concerns };
+  return { leaver, otherAccounts: others, roles, systems, reviews, correctiveActions, nonconformities, objectives, audits, vendors, assessments, reminders, concerns };
 }
 
 /**

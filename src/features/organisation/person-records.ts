@@ -176,6 +176,16 @@ export async function auditsBy(db: Prisma, accounts: readonly IdentityRef[], ope
   return { total: found.total, items: found.items.map((audit) => ({ reference: audit.reference, title: audit.title, status: audit.status, dueAt: audit.plannedStart })) };
 }
 
+/** AI vendors the person is the internal owner of (A.10.2), with their next yearly review. */
+export async function vendorsOwnedBy(db: Prisma, accounts: readonly IdentityRef[]): Promise<Listed<OwnedLine>> {
+  const where = byAccounts("owner", accounts);
+  const found = await listed(
+    (take) => db.vendor.findMany({ where, orderBy: { id: "desc" }, take, select: { reference: true, name: true, status: true, nextReviewAt: true } }),
+    () => db.vendor.count({ where }),
+  );
+  return { total: found.total, items: found.items.map((vendor) => ({ reference: vendor.reference, title: vendor.name, status: vendor.status, dueAt: vendor.nextReviewAt })) };
+}
+
 export async function objectivesOwnedBy(db: Prisma, accounts: readonly IdentityRef[]): Promise<Listed<OwnedLine>> {
   const where = byAccounts("owner", accounts);
   const found = await listed(

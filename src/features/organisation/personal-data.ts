@@ -12,6 +12,7 @@ import {
   namedConcernsBy,
   objectivesOwnedBy,
   auditsBy,
+  vendorsOwnedBy,
   remindersPendingFor,
   requestsBy,
   roleHistory,
@@ -41,6 +42,8 @@ export interface PersonalData {
   /** Internal audits they are the auditor of (9.2). */
   audits: Listed<OwnedLine>;
   nonconformities: Listed<OwnedLine>;
+  /** AI vendors they are the internal owner of (A.10.2). */
+  vendors: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -60,7 +63,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, incidents, concerns, reminders, acknowledgements] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, incidents, concerns, reminders, acknowledgements] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -68,6 +71,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     correctiveActionsOwnedBy(prisma, refs, false),
     auditsBy(prisma, refs, false),
     nonconformitiesOwnedBy(prisma, refs, false),
+    vendorsOwnedBy(prisma, refs),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -83,6 +87,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     correctiveActions,
     audits,
     nonconformities,
+    vendors,
     incidents,
     concerns,
     reminders,

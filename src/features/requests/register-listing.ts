@@ -1,5 +1,6 @@
 import type { AiSystem, ImpactAssessment } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
+import { vendorStatusLine } from "../vendors/vendor-status.js";
 
 /** Entries one answer shows (with its classification and conditions, 30 fit a Teams card); the audit pack has the whole register. */
 export const REGISTER_PAGE = 30;
@@ -8,6 +9,8 @@ const LONGEST_SEARCH = 80;
 /** A register entry with its latest signed-off impact assessment, which the entry shows (ISO 42001 A.5.3). */
 export type RegisterEntry = AiSystem & {
   latestAssessment: Pick<ImpactAssessment, "reference" | "level" | "signedOffAt" | "nextReassessmentAt"> | null;
+  /** Its vendor's due-diligence status in one line (A.10.3), e.g. "vendor VEN-0001: ✅ reviewed: acceptable". */
+  vendorStatus: string;
 };
 
 export interface RegisterListing {
@@ -22,7 +25,7 @@ export interface RegisterListing {
  * The AI system register as people ask for it ("is this tool approved?"): systems in use, optionally those whose
  * name, vendor, link (domain) or reference contains `search`. Retired systems stay in the audit pack, not here.
  */
-export async function listRegister(prisma: Prisma, search?: string, limit = REGISTER_PAGE): Promise<RegisterListing> {
+export async function listRegister(prisma: Prisma, now: Date, search?: string, limit = REGISTER_PAGE): Promise<RegisterListing> {
   const term = search?.trim().slice(0, LONGEST_SEARCH) || null;
   const matches = term
     ? {
@@ -42,6 +45,7 @@ export async function listRegister(prisma: Prisma, search?: string, limit = REGI
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: limit,
       include: {
+        vendorRecord: { select: { reference: true, name: true, status: true, nextReviewAt: true } },
         impactAssessments: {
           where: { status: "signed_off" },
           orderBy: [{ signedOffAt: "desc" }, { id: "desc" }],
@@ -52,7 +56,11 @@ export async function listRegister(prisma: Prisma, search?: string, limit = REGI
     }),
     prisma.aiSystem.count({ where }),
   ]);
-  const systems = found.map(({ impactAssessments, ...system }) => ({ ...system, latestAssessment: impactAssessments[0] ?? null }));
+  const systems = found.map(({ impactAssessments, vendorRecord, ...system }) => ({
+    ...system,
+    latestAssessment: impactAssessments[0] ?? null,
+    vendorStatus: vendorStatusLine(vendorRecord, now),
+  }));
   return { systems, total, search: term };
 }
 

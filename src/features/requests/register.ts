@@ -6,6 +6,7 @@ import { nextReference } from "../../core/references.js";
 import type { Tx } from "../../core/transaction.js";
 import { REGISTER_CONTROLS } from "./controls.js";
 import { storedClassification } from "../classification/classify.js";
+import { vendorIdFor } from "../vendors/vendor-service.js";
 
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -52,6 +53,7 @@ export async function addToRegister(
       requestId: request.id,
       name: request.toolName,
       vendor: request.vendor,
+      vendorId: request.vendorId ?? (await vendorIdFor(tx, clock, approver, request.vendor)),
       url: request.url,
       purpose: request.purpose,
       dataCategories: request.dataCategories,

@@ -19,6 +19,7 @@ import { assessRisk, type RiskTier } from "./risk-tier.js";
 import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
+import { vendorIdFor } from "../vendors/vendor-service.js";
 
 export interface RequestServiceDeps {
   prisma: Prisma;
@@ -102,6 +103,7 @@ export class RequestService {
             requesterId: actor.id,
             requesterName: actor.name,
             ...routed(withIntake(requestFields(parsed.input), addition), this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY),
+            vendorId: await vendorIdFor(tx, clock, actor, parsed.input.vendor),
             controls: [...new Set([...REQUEST_CONTROLS, ...(addition?.controls ?? [])])],
           },
         });
@@ -308,7 +310,7 @@ export class RequestService {
     const updated = await prisma.$transaction(async (tx) => {
       const claimed = await tx.aiToolRequest.updateMany({
         where: { id: request.id, status: "changes_requested", revision: request.revision },
-        data: { ...routed(withIntake(requestFields(parsed.input), intake?.addition), this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY), status: "pending", revision: request.revision + 1 },
+        data: { ...routed(withIntake(requestFields(parsed.input), intake?.addition), this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY), vendorId: await vendorIdFor(tx, clock, actor, parsed.input.vendor), status: "pending", revision: request.revision + 1 },
       });
       if (claimed.count === 0) return null;
       const after = await tx.aiToolRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -380,7 +382,7 @@ export class RequestService {
 
   /** The AI system register, optionally searched by name, vendor or reference. */
   register(search?: string): Promise<RegisterListing> {
-    return listRegister(this.deps.prisma, search);
+    return listRegister(this.deps.prisma, this.deps.clock.now(), search);
   }
 
   latestDecision(requestId: number): Promise<RequestDecision | null> {

@@ -1,3 +1,4 @@
+import { REGISTER_PAGE } from "../../../src/features/requests/register-listing.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { UNSTORABLE_TEXT_REPLY } from "../../../src/core/errors.js";
@@ -93,19 +94,19 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
     expect(t.logs()).toContain("refused text the database cannot store");
   });
 
-  it("shows the first 40 of a large register within Slack's block limit and Teams' card limit, and says how to narrow it", async () => {
+  it("shows the first page of a large register within Slack's block limit and Teams' card limit, and says how to narrow it", async () => {
     const template = await t.aims.core.prisma.aiSystem.findFirstOrThrow();
     const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, requestId: _requestId, aiActClassification: _classification, ...copy } = template;
     await t.aims.core.prisma.aiSystem.createMany({
       data: Array.from({ length: 45 }, (_, i) => ({ ...copy, reference: `SYS-9${String(i).padStart(3, "0")}`, name: `Bulk tool ${String(i).padStart(2, "0")} ${"x".repeat(70)}` })),
     });
     const listed = await register("register");
-    expect(listed.text).toBe("47 AI system(s) in the register (showing the first 40).");
+    expect(listed.text).toBe(`47 AI system(s) in the register (showing the first ${REGISTER_PAGE}).`);
     expect(listed.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(listed)).toContain("/aims register <name>");
 
     const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register");
-    expect(cardText(reply.body)).toContain("(showing the first 40)");
+    expect(cardText(reply.body)).toContain(`(showing the first ${REGISTER_PAGE})`);
   });
 
   it("names the approved tools on the App Home, the first ten by name, and says how many more there are", async () => {

@@ -10,12 +10,15 @@ import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntr
 import { groupMemberships, roleGrants } from "./roles.js";
 import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
+import { vendorReviews, vendors } from "./vendors.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
   aiToolRequests,
   approvalDecisions,
   approvalStageDecisions,
   registerEntries,
+  vendors,
+  vendorReviews,
   impactAssessments,
   concerns,
   incidents,

@@ -159,6 +159,7 @@ function registerEntry(system: RegisterEntry, short: boolean): Block {
     assessmentText(system),
     `${W.aiAct}: ${classificationLine(system.aiActClassification)}`,
     ...(system.conditions.length ? [W.conditionsInRegister(truncate(system.conditions.join("; "), short ? 400 : 40))] : []),
+    system.vendorStatus,
   ]);
 }
 
