@@ -14,6 +14,8 @@ export const context = (text: string): Block => ({ kind: "context", text });
 export const actions = (buttons: Button[]): Block => ({ kind: "actions", buttons });
 export const muted = (text: string): Line => ({ text, muted: true });
 export const lineText = (line: Line): string => (typeof line === "string" ? line : line.text);
+/** Text cut to `max` characters, an ellipsis marking the cut: what fits a chat's field or a summary line. */
+export const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** A person named in a text: each channel shows them its own way (a Slack mention, a name with its chat). */
 export function person(who: { channel: ChatChannel; id: string; name?: string | null }): string {

@@ -27,7 +27,17 @@ export interface LinkedTool {
 
 /** What the bot can say about one shared link. */
 export type LinkAnswer =
-  | { kind: "approved"; tool: LinkedTool; reference: string; purpose: string; owner: { channel: Actor["channel"]; id: string; name: string | null } }
+  | {
+      kind: "approved";
+      tool: LinkedTool;
+      reference: string;
+      purpose: string;
+      owner: { channel: Actor["channel"]; id: string; name: string | null };
+      /** What the approvers made it conditional on, and how its owner says to use it. */
+      conditions: string[];
+      conditionsOfUse: string | null;
+    }
+  | { kind: "suspended" | "retired"; tool: LinkedTool; reference: string; reason: string | null }
   | { kind: "pending"; tool: LinkedTool; reference: string; status: "pending" | "changes_requested" }
   | { kind: "not_yet"; tool: LinkedTool };
 
@@ -57,17 +67,22 @@ export class LinkAnswerService {
     if (!host) return undefined;
     const { prisma, catalogue } = this.deps;
     const entry = catalogue.match(url);
-    const systems = await prisma.aiSystem.findMany({ where: { status: "active" }, orderBy: { id: "asc" } });
-    const system =
-      systems.find((candidate) => candidate.url && hostOf(candidate.url) && hostMatches(host, hostOf(candidate.url)!)) ??
-      (entry ? systems.find((candidate) => sameName(candidate.name, entry.tool)) : undefined);
+    // An entry in use first; else a suspended one, then a retired one: the newest says where the tool stands.
+    const systems = await prisma.aiSystem.findMany({ orderBy: [{ status: "asc" }, { id: "desc" }] });
+    const system = systems.find(
+      (candidate) => Boolean(candidate.url && hostOf(candidate.url) && hostMatches(host, hostOf(candidate.url)!)) || Boolean(entry && sameName(candidate.name, entry.tool)),
+    );
     if (system) {
+      const tool = { name: system.name, vendor: system.vendor, url };
+      if (system.status !== "active") return { kind: system.status, tool, reference: system.reference, reason: system.statusReason };
       return {
         kind: "approved",
-        tool: { name: system.name, vendor: system.vendor, url },
+        tool,
         reference: system.reference,
         purpose: system.purpose,
         owner: { channel: system.ownerChannel, id: system.ownerId, name: system.ownerName },
+        conditions: system.conditions,
+        conditionsOfUse: system.conditionsOfUse,
       };
     }
     const requests = await prisma.aiToolRequest.findMany({ where: { status: { in: ["pending", "changes_requested"] } }, orderBy: { id: "asc" } });

@@ -1,4 +1,4 @@
-import { type Block, context, day, fields, person, section } from "../../../conversation/message.js";
+import { type Block, context, day, fields, person, section, truncate } from "../../../conversation/message.js";
 import type { MitigationEntry } from "../mitigations.js";
 import type { GroupRisk, RiskLevel } from "../questionnaire/index.js";
 import type { AssessmentWithSubject } from "../sign-off-flow.js";
@@ -10,7 +10,6 @@ const SECTION_MAX = 3000;
 const LEVEL_ICONS: Record<RiskLevel, string> = { low: "🟢", medium: "🟡", high: "🔴", critical: "⛔" };
 const STATUS_ICONS: Record<AssessmentWithSubject["status"], string> = { draft: "", submitted: "⏳ ", sent_back: "✏️ ", signed_off: "✅ " };
 
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 /** A level as a summary shows it: the word with a coloured sign. */
 export const levelLabel = (level: RiskLevel) => `${LEVEL_ICONS[level]} ${ASSESSMENT_WORDING.levels[level]}`;
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join("\n");

@@ -1,10 +1,9 @@
-import { type Block, context, type Message, person, section } from "../../../conversation/message.js";
+import { type Block, context, type Message, person, section, truncate } from "../../../conversation/message.js";
 import type { AiSystem } from "../../../db/generated/client.js";
 import { type Classification, storedClassification } from "../classify.js";
 import { CLASSIFICATION_IDS } from "./classification-ids.js";
 import { CLASSIFICATION_WORDING as W } from "./classification-wording.js";
 
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** The outcome in one line: "High-risk AI system (Art. 6, ...) · classification v1", or "not yet classified". */
 export function classificationLine(stored: unknown): string {

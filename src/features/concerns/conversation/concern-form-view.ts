@@ -1,8 +1,7 @@
 import type { AiSystem } from "../../../db/generated/client.js";
 import { type Form, FormValues } from "../../../conversation/form.js";
-import { muted, section } from "../../../conversation/message.js";
+import { muted, section, truncate } from "../../../conversation/message.js";
 import { AI_SYSTEM_TEXT_MAX, CONCERN_CATEGORIES, DESCRIPTION_MAX, type RawConcernForm } from "../concern-form.js";
-import { truncate } from "./concern-text.js";
 import { CONCERN_WORDING as W } from "./concern-wording.js";
 
 /** The Slack callback id and the Teams verb of the concern form's Send. */

@@ -1,5 +1,5 @@
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
-import { type Block, day, fields, person, section } from "../../../conversation/message.js";
+import { type Block, day, fields, person, section, truncate } from "../../../conversation/message.js";
 import { isOpen, statusLabel } from "../concern-status.js";
 import { CONCERN_WORDING as W } from "./concern-wording.js";
 
@@ -7,7 +7,6 @@ import { CONCERN_WORDING as W } from "./concern-wording.js";
 const SHOWN_MESSAGES = 8;
 const MESSAGE_SHOWN = 1500;
 
-export const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 export function aiSystemText(concern: Concern): string {
   if (!concern.aiSystemName) return W.aiSystemNotNamed;

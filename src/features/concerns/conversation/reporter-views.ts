@@ -1,10 +1,10 @@
 import type { Concern } from "../../../db/generated/client.js";
 import type { Form } from "../../../conversation/form.js";
-import { type Message, section } from "../../../conversation/message.js";
+import { type Message, section, truncate } from "../../../conversation/message.js";
 import type { ConcernChange } from "../concern-events.js";
 import { MESSAGE_MAX } from "../concern-form.js";
 import { statusLabel } from "../concern-status.js";
-import { outcomeLine, truncate } from "./concern-text.js";
+import { outcomeLine } from "./concern-text.js";
 import { day } from "../../../conversation/message.js";
 import { CONCERN_WORDING as W } from "./concern-wording.js";
 

@@ -1,6 +1,6 @@
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
-import { fields, type Message, person, section } from "../../../conversation/message.js";
-import { aiSystemText, conversationBlocks, outcomeLine, reporterText, truncate } from "./concern-text.js";
+import { fields, type Message, person, section, truncate } from "../../../conversation/message.js";
+import { aiSystemText, conversationBlocks, outcomeLine, reporterText } from "./concern-text.js";
 import { day } from "../../../conversation/message.js";
 import { categoryLabel } from "../concern-form.js";
 import { isOpen, statusLabel } from "../concern-status.js";

@@ -1,13 +1,12 @@
 import type { AiSystem, Incident } from "../../../db/generated/client.js";
 import type { Field, Form } from "../../../conversation/form.js";
-import { section } from "../../../conversation/message.js";
+import { section, truncate } from "../../../conversation/message.js";
 import { CLOSING_LIMITS, NO_ACTION_NEEDED } from "../closing-form.js";
 import { CORRECTIVE_ACTION_LIMITS } from "../corrective-action-form.js";
 import { EXTERNAL_OUTCOMES, EXTERNAL_RECIPIENTS } from "../external-report-form.js";
 import { EXTERNAL_PARTIES, HARMED_PARTIES, INCIDENT_LIMITS, SEVERITIES } from "../incident-form.js";
 import { NOTE_MAX_LENGTH } from "../incident-notes.js";
 import { INCIDENT_IDS } from "./incident-ids.js";
-import { truncate } from "./incident-view.js";
 import { INCIDENT_WORDING as W } from "./incident-wording.js";
 
 /** Slack holds at most 100 options in a select. */

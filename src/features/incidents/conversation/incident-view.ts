@@ -1,5 +1,5 @@
 import type { Incident } from "../../../db/generated/client.js";
-import { type Block, type Button, day, fields, type Message, moment, person, room, section } from "../../../conversation/message.js";
+import { type Block, type Button, day, fields, type Message, moment, person, room, section, truncate } from "../../../conversation/message.js";
 import { optionLabel } from "../form-text.js";
 import { EXTERNAL_OUTCOMES, EXTERNAL_RECIPIENTS } from "../external-report-form.js";
 import { EXTERNAL_PARTIES, HARMED_PARTIES, SEVERITIES } from "../incident-form.js";
@@ -10,7 +10,6 @@ import { INCIDENT_WORDING as W } from "./incident-wording.js";
 
 const TIMELINE_SHOWN = 5;
 
-export const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 /** A titled section, within what a Slack section holds (3,000 characters). */
 const titled = (title: string, lines: string[]): Block => section([`**${title}**`, truncate(lines.join("\n"), 2900)]);
 

@@ -1,11 +1,10 @@
 import type { Form } from "../../../conversation/form.js";
-import { muted, section } from "../../../conversation/message.js";
+import { muted, section, truncate } from "../../../conversation/message.js";
 import { SCOPE_ITEMS } from "../audit-scope.js";
 import { AUDIT_LIMITS, FINDING_KINDS } from "../internal-audit-form.js";
 import type { AuditWithFindings, ChecklistItem } from "../internal-audit-service.js";
 import { AUDIT_IDS } from "./internal-audit-ids.js";
 import { AUDIT_WORDING as W } from "./internal-audit-wording.js";
-import { truncate } from "./internal-audit-views.js";
 
 /** Slack shows at most 75 characters of an option. */
 const OPTION_LENGTH = 75;

@@ -1,4 +1,4 @@
-import { type Block, type Button, day, fields, heading, type Message, muted, person, section } from "../../../conversation/message.js";
+import { type Block, type Button, day, fields, heading, type Message, muted, person, section, truncate } from "../../../conversation/message.js";
 import type { InternalAudit } from "../../../db/generated/client.js";
 import { SCOPE_GROUPS } from "../audit-scope.js";
 import { findingKindLabel } from "../internal-audit-form.js";
@@ -14,7 +14,6 @@ const NOTE_SHOWN = 300;
 const LINKS_SHOWN = 3;
 const LINK_SHOWN = 120;
 
-export const truncate = (text: string, length: number) => (text.length <= length ? text : `${text.slice(0, length - 1)}…`);
 const KIND_ICONS: Record<string, string> = { conforming: "✅", observation: "🔎", improvement: "💡", minor_nc: "⚠️", major_nc: "⛔" };
 
 const auditorText = (audit: InternalAudit) => person(auditorOf(audit));

@@ -6,6 +6,14 @@ export const LINK_ANSWER_WORDING = {
   approvedSummary: (tool: string) => `${tool} is approved here`,
   approved: (tool: string, reference: string) => `✅ **${tool}** is approved here (register entry **${reference}**).`,
   approvedPurpose: (purpose: string) => `Approved for: ${purpose}`,
+  conditions: (conditions: string) => `**Only on these conditions:** ${conditions}`,
+  conditionsOfUse: (conditions: string) => `**Conditions of use:** ${conditions}`,
+  notInUseSummary: (tool: string, state: "suspended" | "retired") => (state === "suspended" ? `${tool} is suspended here` : `${tool} is no longer approved here`),
+  notInUse: (tool: string, reference: string, state: "suspended" | "retired") =>
+    state === "suspended"
+      ? `⛔ **${tool}** is suspended here (register entry **${reference}**): please don't use it until its owner resumes it.`
+      : `⛔ **${tool}** is no longer approved here: register entry **${reference}** was retired.`,
+  because: (reason: string) => `Why: ${reason}`,
   approvedOwner: (owner: string) => `Questions about how to use it: ${owner}, its owner.`,
   pendingSummary: (tool: string) => `${tool} is waiting for approval`,
   pending: (tool: string, reference: string) => `⏳ **${tool}** is not approved yet: request **${reference}** is with the AIMS approvers.`,

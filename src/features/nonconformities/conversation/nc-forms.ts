@@ -1,10 +1,9 @@
 import type { Field, Form } from "../../../conversation/form.js";
-import { section } from "../../../conversation/message.js";
+import { section, truncate } from "../../../conversation/message.js";
 import type { Improvement, Nonconformity } from "../../../db/generated/client.js";
 import { CORRECTIVE_ACTION_LIMITS } from "../../incidents/corrective-action-form.js";
 import { CHECK_OUTCOMES, IMPROVEMENT_STATUSES, NC_LIMITS } from "../nonconformity-form.js";
 import { NC_IDS } from "./nc-ids.js";
-import { truncate } from "./nc-views.js";
 import { NC_WORDING as W } from "./nc-wording.js";
 
 /** Raising a nonconformity; `formId` makes a retried submit raise one, `draft` starts it from an incident or concern. */

@@ -1,4 +1,4 @@
-import { type Block, type Button, day, fields, type Message, person, section } from "../../../conversation/message.js";
+import { type Block, type Button, day, fields, type Message, person, section, truncate } from "../../../conversation/message.js";
 import type { Improvement, Nonconformity } from "../../../db/generated/client.js";
 import { optionLabel } from "../../incidents/form-text.js";
 import { IMPROVEMENT_STATUSES } from "../nonconformity-form.js";
@@ -9,7 +9,6 @@ import { NC_WORDING as W } from "./nc-wording.js";
 /** How much a view shows: a Slack modal holds 100 blocks, a Teams card about 28 KB. */
 const sizes = (roomy: boolean) => (roomy ? { shown: 20, text: 2900, line: 300, lines: 20 } : { shown: 8, text: 600, line: 200, lines: 5 });
 
-export const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const titled = (title: string, lines: string[], max = 2900): Block => section([`**${title}**`, truncate(lines.join("\n"), max)]);
 /** The first `lines` lines, and how many more there are. */
 const firstOf = (lines: string[], shown: number) => (lines.length > shown ? [...lines.slice(0, shown), W.more(lines.length - shown)] : lines);

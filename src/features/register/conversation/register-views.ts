@@ -1,4 +1,4 @@
-import { type Button, context, fields, type Message, person, section } from "../../../conversation/message.js";
+import { type Button, context, fields, type Message, person, section, truncate } from "../../../conversation/message.js";
 import type { AiSystem } from "../../../db/generated/client.js";
 import { classificationBlock } from "../../classification/conversation/classification-views.js";
 import { DATA_CATEGORIES, optionLabel } from "../../requests/request-form.js";
@@ -7,7 +7,6 @@ import { REGISTER_IDS } from "./register-ids.js";
 import { REGISTER_WORDING as W } from "./register-wording.js";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const or = (value: string | null | undefined) => (value ? truncate(value, 1000) : W.none);
 
 export function statusText(system: Pick<AiSystem, "status" | "statusReason" | "statusChangedAt">): string {

@@ -4,13 +4,12 @@ import { parseHolder } from "../approval-policy/approval-policy.js";
 import type { StageProgress } from "../approval-stages.js";
 import type { Decider } from "../request-service.js";
 import { ORG_ROLE_LABELS } from "../../../core/iso42001/org-roles.js";
-import { type Block, type Button, context, fields, type Message, moment, muted, person, section } from "../../../conversation/message.js";
+import { type Block, type Button, context, fields, type Message, moment, muted, person, section, truncate } from "../../../conversation/message.js";
 import { assessmentText, registerHeadline, type RegisterEntry, type RegisterListing } from "../register-listing.js";
 import { DATA_CATEGORIES, ORG_ROLES, optionLabel } from "../request-form.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
 import { classificationBlock, classificationLine } from "../../classification/conversation/classification-views.js";
 
-const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const yesNo = (value: boolean) => (value ? W.yes : W.no);
 const risk = (request: Pick<AiToolRequest, "riskTier" | "riskReasons">) => W.riskWithReasons(W.risk[request.riskTier], request.riskReasons.join("; "));

@@ -1,10 +1,9 @@
 import type { Field, Form } from "../../../conversation/form.js";
-import { muted, section } from "../../../conversation/message.js";
+import { muted, section, truncate } from "../../../conversation/message.js";
 import type { Vendor } from "../../../db/generated/client.js";
 import { VENDOR_LIMITS, VENDOR_OUTCOMES } from "../vendor-form.js";
 import type { VendorAnswers, VendorQuestion, VendorQuestionnaire } from "../vendor-questionnaire.js";
 import { VENDOR_IDS } from "./vendor-ids.js";
-import { truncate } from "./vendor-views.js";
 import { VENDOR_WORDING as W } from "./vendor-wording.js";
 
 const back = (vendor: Pick<Vendor, "reference">) => ({ label: W.back, action: VENDOR_IDS.actions.open, value: { reference: vendor.reference } });

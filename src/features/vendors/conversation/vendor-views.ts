@@ -1,4 +1,4 @@
-import { type Block, type Button, day, fields, heading, type Message, muted, person, section } from "../../../conversation/message.js";
+import { type Block, type Button, day, fields, heading, type Message, muted, person, section, truncate } from "../../../conversation/message.js";
 import type { Vendor } from "../../../db/generated/client.js";
 import { VENDOR_OUTCOMES } from "../vendor-form.js";
 import { answerText, type VendorAnswers, type VendorQuestionnaire } from "../vendor-questionnaire.js";
@@ -13,7 +13,6 @@ const ANSWER_SHOWN = 300;
 const SYSTEMS_SHOWN = 15;
 const DOMAINS_SHOWN = 10;
 
-export const truncate = (text: string, length: number) => (text.length <= length ? text : `${text.slice(0, length - 1)}…`);
 
 const ownerText = (vendor: Vendor) => (vendor.ownerChannel && vendor.ownerId ? person({ channel: vendor.ownerChannel, id: vendor.ownerId, name: vendor.ownerName }) : W.noOwner);
 export const statusText = (vendor: Vendor, now: Date) => {

@@ -18,7 +18,8 @@ beforeAll(async () => {
   t = await startTestAims({ clock, env: { AIMS_LINK_ANSWER_QUIET_DAYS: "7" } });
   for (const id of [OWNER, EMPLOYEE, COLLEAGUE]) t.fake.addUser({ id, name: id.toLowerCase() });
   for (const id of [CHANNEL, QUIET_CHANNEL]) t.fake.addChannel({ id, name: id.toLowerCase(), members: [FAKE_WORKSPACE.botUserId, OWNER, EMPLOYEE, COLLEAGUE] });
-  await seedAiSystem(t.aims.core.prisma, { reference: "SYS-0001", name: "Claude", vendor: "Anthropic", url: "https://claude.ai", ownerChannel: "slack", ownerId: OWNER, ownerName: "Olive Owner", purpose: "Drafting internal documents" });
+  await seedAiSystem(t.aims.core.prisma, { reference: "SYS-0001", name: "Claude", vendor: "Anthropic", url: "https://claude.ai", ownerChannel: "slack", ownerId: OWNER, ownerName: "Olive Owner", purpose: "Drafting internal documents", conditions: ["internal data only"], conditionsOfUse: "Never paste customer records" });
+  await seedAiSystem(t.aims.core.prisma, { reference: "SYS-0003", name: "Paused Tool", vendor: "Paused", url: "https://paused.example", ownerChannel: "slack", ownerId: OWNER, status: "suspended", statusReason: "Vendor breach under review" });
   await seedAiSystem(t.aims.core.prisma, { reference: "SYS-0002", name: "Acme Summariser", vendor: "Acme", url: "https://summarise.acme.example/app", ownerChannel: "slack", ownerId: OWNER, ownerName: "Olive Owner", purpose: "Summarising tickets" });
 }, 120_000);
 afterAll(async () => {
@@ -53,6 +54,8 @@ describe("answers to links to AI tools in Slack", () => {
     expect(text(answer)).toContain("Claude");
     expect(text(answer)).toContain("SYS-0001");
     expect(text(answer)).toContain("Drafting internal documents");
+    expect(text(answer)).toContain("internal data only");
+    expect(text(answer)).toContain("Never paste customer records");
     expect(t.fake.messages(CHANNEL).length).toBe(messagesBefore);
     expect(t.fake.callsTo("chat.unfurl")).toEqual([]);
     expect(t.fake.callsTo("chat.postMessage").filter((call) => call.args.channel === CHANNEL)).toEqual([]);
@@ -64,6 +67,16 @@ describe("answers to links to AI tools in Slack", () => {
     const [answer] = await settled(before);
     expect(answer.args).toMatchObject({ channel: CHANNEL, user: COLLEAGUE });
     expect(text(answer)).toContain("SYS-0002");
+  });
+
+  it("says a suspended tool is not to be used, and why", async () => {
+    const before = ephemerals().length;
+    await share(COLLEAGUE, "https://paused.example/work");
+    const [answer] = await settled(before);
+    expect(text(answer)).toContain("Paused Tool");
+    expect(text(answer)).toContain("is suspended here");
+    expect(text(answer)).toContain("Vendor breach under review");
+    expect(text(answer)).not.toContain("is approved here");
   });
 
   it("does not nag: the same person and tool are quiet for the quiet days, then answered again", async () => {
