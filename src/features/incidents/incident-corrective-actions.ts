@@ -3,8 +3,9 @@ import { recordAudit } from "../../core/audit.js";
 import type { Tx } from "../../core/transaction.js";
 import type { CorrectiveAction, Incident } from "../../db/generated/client.js";
 import type { CorrectiveActionStatus } from "../../db/generated/enums.js";
-import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
+import { cancelReminders } from "../reminders/settle.js";
 import { CORRECTIVE_ACTION_CONTROLS } from "./controls.js";
+import { closeCorrectiveAction } from "../corrective-actions/close-action.js";
 import { correctiveActionItem, WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
 import { parseCorrectiveActionForm, type CorrectiveActionFieldErrors, type RawCorrectiveActionForm } from "./corrective-action-form.js";
 import { claimOpenIncident, deliverChanges, recordChange } from "./incident-changes.js";
@@ -61,27 +62,14 @@ export async function setCorrectiveActionStatusIn(
   actionId: number,
   status: Exclude<CorrectiveActionStatus, "open">,
 ): Promise<CorrectiveActionStatusResult> {
-  const { clock, events } = deps;
+  const { events } = deps;
   const action = await incidentAction(tx, actionId);
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
   const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
-  const claimed = await tx.correctiveAction.updateMany({
-    where: { id: actionId, status: "open" },
-    data: { status, completedAt: status === "done" ? clock.now() : null },
-  });
-  const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
-  if (claimed.count === 0) return { kind: "refused", message: `That corrective action is already ${after.status}.` };
-  await recordAudit(tx, clock, {
-    actor,
-    action: `corrective_action.${status}`,
-    entityType: "corrective_action",
-    entityId: actionId,
-    before: { status: "open" },
-    after: { status, incident: action.incident.reference },
-    controls: CORRECTIVE_ACTION_CONTROLS,
-  });
-  await settleOccurrence(tx, events, correctiveActionItem(action), { actor, at: clock.now(), note: `Corrective action ${status}`, cancelled: status === "cancelled" });
+  const closed = await closeCorrectiveAction(deps, tx, actor, action, status, CORRECTIVE_ACTION_CONTROLS);
+  if (closed.kind === "refused") return closed;
+  const after = closed.action;
   await recordChange(tx, events, action.incident.id, { kind: "corrective_action", action: after });
   return { kind: "updated", action: after };
 }

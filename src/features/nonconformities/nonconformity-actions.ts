@@ -2,6 +2,7 @@ import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Tx } from "../../core/transaction.js";
 import type { CorrectiveAction, Nonconformity } from "../../db/generated/client.js";
+import { closeCorrectiveAction } from "../corrective-actions/close-action.js";
 import { correctiveActionItem, WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
 import { parseCorrectiveActionForm, type RawCorrectiveActionForm } from "../incidents/corrective-action-form.js";
 import { recordChange as recordIncidentChange } from "../incidents/incident-changes.js";
@@ -103,32 +104,14 @@ export async function setNcActionStatusIn(
   actionId: number,
   status: "done" | "cancelled",
 ): Promise<ActionStatusResult> {
-  const { clock, events } = deps;
+  const { events } = deps;
   const action = await ncAction(tx, actionId);
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
   const forbidden = await actionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
-  const claimed = await tx.correctiveAction.updateMany({
-    where: { id: actionId, status: "open" },
-    data: { status, completedAt: status === "done" ? clock.now() : null },
-  });
-  const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
-  if (claimed.count === 0) return { kind: "refused", message: `That corrective action is already ${after.status}.` };
-  await recordAudit(tx, clock, {
-    actor,
-    action: `corrective_action.${status}`,
-    entityType: "corrective_action",
-    entityId: actionId,
-    before: { status: "open" },
-    after: { status, nonconformity: action.nonconformity.reference, ...(action.incident ? { incident: action.incident.reference } : {}) },
-    controls: NC_CORRECTIVE_ACTION_CONTROLS,
-  });
-  await settleOccurrence(tx, events, correctiveActionItem({ ...action, nonconformity: { reference: action.nonconformity.reference } }), {
-    actor,
-    at: clock.now(),
-    note: `Corrective action ${status}`,
-    cancelled: status === "cancelled",
-  });
+  const closed = await closeCorrectiveAction(deps, tx, actor, { ...action, nonconformity: { reference: action.nonconformity.reference } }, status, NC_CORRECTIVE_ACTION_CONTROLS);
+  if (closed.kind === "refused") return closed;
+  const after = closed.action;
   await scheduleCheckIfDone(deps, tx, actor, action.nonconformity.id);
   await recordIncidentSide(deps, tx, after);
   return { kind: "updated", action: after, nonconformity: await recordNcChange(tx, events, action.nonconformity.id, "corrective_action") };
