@@ -20,6 +20,7 @@ import { InternalAuditService } from "../features/internal-audits/internal-audit
 import { addInternalAudits } from "../features/scheduler/internal-audit-follow-ups.js";
 import { NonconformityService } from "../features/nonconformities/nonconformity-service.js";
 import { ImprovementService } from "../features/nonconformities/improvement-service.js";
+import { raiseNonconformitiesFromAuditFindings } from "../features/nonconformities/audit-finding-nonconformities.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -122,6 +123,7 @@ export function createCore(options: {
   addRiskFollowUps(scheduling, { roles, incidents, nonconformities });
   const internalAudits = new InternalAuditService({ prisma, clock, roles, events, people });
   addInternalAudits(scheduling, internalAudits);
+  raiseNonconformitiesFromAuditFindings({ prisma, events, nonconformities });
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
