@@ -21,6 +21,8 @@ import { addInternalAudits } from "../features/scheduler/internal-audit-follow-u
 import { NonconformityService } from "../features/nonconformities/nonconformity-service.js";
 import { ImprovementService } from "../features/nonconformities/improvement-service.js";
 import { raiseNonconformitiesFromAuditFindings } from "../features/nonconformities/audit-finding-nonconformities.js";
+import { nonconformitiesInput } from "../features/nonconformities/nonconformity-review-input.js";
+import { auditResultsFromInternalAudits } from "../features/internal-audits/audit-results-input.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -124,6 +126,9 @@ export function createCore(options: {
   const internalAudits = new InternalAuditService({ prisma, clock, roles, events, people });
   addInternalAudits(scheduling, internalAudits);
   raiseNonconformitiesFromAuditFindings({ prisma, events, nonconformities });
+  // The 9.3.2 inputs the audit programme and the nonconformity log know (replacing the stand-ins by id).
+  scheduling.managementReviews.addInputProvider(auditResultsFromInternalAudits);
+  scheduling.managementReviews.addInputProvider(nonconformitiesInput);
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
