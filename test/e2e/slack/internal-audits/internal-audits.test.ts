@@ -162,6 +162,7 @@ describe("internal audits through Slack (ISO 42001 9.2)", () => {
     expect(ncs[0]!.description).toBe("Minor nonconformity found by internal audit AUD-0001 on 9.2: No audit criteria are written down");
     const raised = await db.auditEvent.findFirstOrThrow({ where: { action: "nonconformity.raised", entityId: "NC-0001" } });
     expect(raised.actorId).toBe(AUDITOR);
+    expect(blockOf(await commandView(AUDITOR, "audit AUD-0001"), "audit-item:9.2").text!.text).toContain("Nonconformity raised: NC-0001");
     const list = await commandView(OWNER, "nc");
     expect(JSON.stringify(list.blocks)).toContain("raised from Internal audit finding AUD-0001/9.2");
 
