@@ -8,6 +8,7 @@ import {
   assessmentsBy,
   correctiveActionsOwnedBy,
   nonconformitiesOwnedBy,
+  reviewActionsOwnedBy,
   incidentsReportedBy,
   namedConcernsBy,
   objectivesOwnedBy,
@@ -41,6 +42,8 @@ export interface PersonalData {
   /** Internal audits they are the auditor of (9.2). */
   audits: Listed<OwnedLine>;
   nonconformities: Listed<OwnedLine>;
+  /** Actions from management reviews (9.3.3) they own. */
+  reviewActions: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -60,7 +63,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, incidents, concerns, reminders, acknowledgements] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, reviewActions, incidents, concerns, reminders, acknowledgements] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -68,6 +71,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     correctiveActionsOwnedBy(prisma, refs, false),
     auditsBy(prisma, refs, false),
     nonconformitiesOwnedBy(prisma, refs, false),
+    reviewActionsOwnedBy(prisma, refs, false),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -83,6 +87,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     correctiveActions,
     audits,
     nonconformities,
+    reviewActions,
     incidents,
     concerns,
     reminders,
