@@ -23,6 +23,9 @@ import { ImprovementService } from "../features/nonconformities/improvement-serv
 import { VendorService } from "../features/vendors/vendor-service.js";
 import { loadVendorQuestionnaire } from "../features/vendors/vendor-questionnaire.js";
 import { vendorReviewSource } from "../features/vendors/vendor-review-source.js";
+import { raiseNonconformitiesFromAuditFindings } from "../features/nonconformities/audit-finding-nonconformities.js";
+import { nonconformitiesInput } from "../features/nonconformities/nonconformity-review-input.js";
+import { auditResultsFromInternalAudits } from "../features/internal-audits/audit-results-input.js";
 import { PeopleNames } from "../features/people/people-names.js";
 import { ConcernService } from "../features/concerns/concern-service.js";
 import { PeopleDirectory } from "../features/organisation/people-directory.js";
@@ -135,6 +138,10 @@ export function createCore(options: {
   // The questionnaire is read and checked here, as the bot starts: a mistake in it stops the start.
   const vendors = new VendorService({ prisma, clock, roles, events, people, questionnaire: loadVendorQuestionnaire() });
   scheduling.reminders.addSource(vendorReviewSource(vendors));
+  raiseNonconformitiesFromAuditFindings({ prisma, events, nonconformities });
+  // The 9.3.2 inputs the audit programme and the nonconformity log know (replacing the stand-ins by id).
+  scheduling.managementReviews.addInputProvider(auditResultsFromInternalAudits);
+  scheduling.managementReviews.addInputProvider(nonconformitiesInput);
   const soa = new SoaService({ prisma, clock, roles });
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });

@@ -45,6 +45,27 @@ async function seedAlicesRecords() {
   const assessment = { definitionId: "default", definitionVersion: "1", answers: {}, trigger: "initial" as const, assessorChannel: "slack" as const, assessorId: ALICE_SLACK.id, controls: [] };
   await prisma.impactAssessment.create({ data: { reference: "IA-0001", status: "draft", ...assessment } });
   await prisma.impactAssessment.create({ data: { reference: "IA-0002", status: "signed_off", ...assessment } });
+  const action = { ownerName: "Alice", createdByChannel: "slack" as const, createdById: OWNER.id, createdAt: day, controls: ["9.3"] };
+  await prisma.managementReview.create({
+    data: {
+      reference: "MR-0001",
+      title: "Q1 review",
+      scheduledAt: day,
+      status: "closed",
+      organiserChannel: "slack",
+      organiserId: OWNER.id,
+      reviewers: [],
+      controls: ["9.3"],
+      createdAt: day,
+      actions: {
+        create: [
+          { ...action, description: "Write prompt tests", ownerChannel: "teams", ownerId: ALICE_TEAMS.id, dueDate: new Date("2027-03-01T00:00:00.000Z") },
+          { ...action, description: "Publish the policy", ownerChannel: "slack", ownerId: ALICE_SLACK.id, dueDate: new Date("2027-01-15T00:00:00.000Z"), status: "done", completedAt: day },
+          { ...action, description: "Bob's action", ownerChannel: "slack", ownerId: "UBOB", dueDate: new Date("2027-03-01T00:00:00.000Z") },
+        ],
+      },
+    },
+  });
   const payload = { type: "reminder", item: { itemId: "SYS-0001", title: "Review Notes Bot" } };
   await prisma.scheduledDelivery.create({ data: { key: "r1", kind: "reminder", channel: "teams", recipientId: ALICE_TEAMS.id, payload, notBefore: new Date("2027-02-03T09:00:00.000Z") } });
   await prisma.scheduledDelivery.create({ data: { key: "r2", kind: "reminder", channel: "teams", recipientId: ALICE_TEAMS.id, payload, notBefore: day, status: "sent" } });
@@ -64,6 +85,15 @@ describe("what the bot holds about a person", () => {
     expect(data.systems.items.map((system) => system.reference)).toEqual(["SYS-0001"]);
     expect(data.assessments.items.map((assessment) => assessment.reference)).toEqual(["IA-0002", "IA-0001"]);
     expect(data.reminders).toEqual({ total: 1, items: [expect.objectContaining({ itemId: "SYS-0001", title: "Review Notes Bot", channel: "teams" })] });
+
+    const reviewActions = await prisma.managementReviewAction.findMany({ orderBy: { id: "asc" } });
+    expect(data.reviewActions.items.map((line) => [line.reference, line.title, line.status])).toEqual([
+      [`MR-0001/A-${reviewActions[1]!.id}`, "Publish the policy", "done"],
+      [`MR-0001/A-${reviewActions[0]!.id}`, "Write prompt tests", "open"],
+    ]);
+    const mine = personalDataReport(data).sections.find((section) => section.title === "Management review actions you own")!;
+    expect(mine.lines.join("\n")).toContain("Write prompt tests");
+    expect(mine.lines.join("\n")).not.toContain("Bob's action");
 
     const text = JSON.stringify(personalDataReport(data));
     expect(text).toContain(ANONYMOUS_CONCERNS_NOTE);
@@ -97,6 +127,7 @@ describe("a leaver's open duties", () => {
     expect(duties.assessments.items.map((assessment) => assessment.reference)).toEqual(["IA-0001"]);
     expect(duties.concerns.items.map((concern) => concern.reference)).toEqual(["CON-0003"]);
     expect(duties.reminders.total).toBe(1);
+    expect(duties.reviewActions.items.map((line) => line.title)).toEqual(["Write prompt tests"]);
     expect(duties.otherAccounts.map((account) => account.externalId)).toEqual([ALICE_TEAMS.id]);
 
     const report = openDutiesReport(duties);
@@ -104,6 +135,7 @@ describe("a leaver's open duties", () => {
     expect(report.sections.map((section) => section.title)).toEqual([
       "Roles still granted (revoke them or hand them over)",
       "AI systems they own",
+      "Open management review actions they own",
       "Impact assessments they have in progress",
       "Concerns assigned to them in triage",
       "Reminders still to be sent to them",

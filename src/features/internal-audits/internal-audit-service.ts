@@ -8,6 +8,7 @@ import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
 import type { AuditFinding, InternalAudit } from "../../db/generated/client.js";
 import { countRecordsByControl } from "../evidence/evidence-query.js";
+import { auditFindingSourceRef } from "../nonconformities/audit-finding-nonconformities.js";
 import { checkSources } from "../evidence/evidence-counts.js";
 import type { PeopleNames } from "../people/people-names.js";
 import { type ScopeItem, scopeItem } from "./audit-scope.js";
@@ -24,6 +25,8 @@ export interface ChecklistItem {
   /** Records per kind of evidence that name this clause or control (as the SoA counts them). */
   evidence: { title: string; count: number }[];
   finding: AuditFinding | null;
+  /** The nonconformity (10.2) a minor or major nonconformity found on this item raised, once raised. */
+  nonconformity?: string;
 }
 
 export type PlanResult = { kind: "planned"; audit: InternalAudit } | { kind: "invalid"; errors: AuditPlanErrors } | { kind: "forbidden"; message: string };
@@ -66,11 +69,16 @@ export class InternalAuditService {
     const { available } = await checkSources(this.deps.prisma);
     const perSource: { title: string; counts: Map<string, number> }[] = [];
     for (const source of available) perSource.push({ title: source.title, counts: await countRecordsByControl(this.deps.prisma, [source]) });
+    const raised = await this.deps.prisma.nonconformity.findMany({
+      where: { sourceKind: "audit_finding", sourceRef: { in: audit.scope.map((id) => auditFindingSourceRef(audit.reference, id)) } },
+      select: { reference: true, sourceRef: true },
+    });
     return audit.scope.flatMap((id) => {
       const item = scopeItem(id);
       if (!item) return [];
       const evidence = perSource.flatMap(({ title, counts }) => ((counts.get(id) ?? 0) > 0 ? [{ title, count: counts.get(id)! }] : []));
-      return [{ item, evidence, finding: audit.findings.find((finding) => finding.item === id) ?? null }];
+      const nonconformity = raised.find((nc) => nc.sourceRef === auditFindingSourceRef(audit.reference, id))?.reference;
+      return [{ item, evidence, finding: audit.findings.find((finding) => finding.item === id) ?? null, ...(nonconformity ? { nonconformity } : {}) }];
     });
   }
 

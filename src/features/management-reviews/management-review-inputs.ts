@@ -83,6 +83,7 @@ export const contextChangesInput: InputProvider = {
   },
 };
 
+/** A stand-in: app/core.ts replaces it (same id) with the nonconformity log (nonconformity-review-input.ts). */
 export const correctiveActionsInput: InputProvider = {
   id: "corrective-actions",
   title: "9.3.2 c) Nonconformities and corrective actions",
@@ -115,7 +116,7 @@ export const objectivesInput: InputProvider = {
   },
 };
 
-/** Internal audits are not recorded in the bot yet: the audit capability replaces this provider (same id). */
+/** A stand-in: app/core.ts replaces it (same id) with the internal audit programme's results (audit-results-input.ts). */
 export const auditResultsInput: InputProvider = {
   id: "audit-results",
   title: "9.3.2 c) Audit results",

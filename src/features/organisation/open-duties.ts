@@ -11,6 +11,7 @@ import {
   concernsAssignedTo,
   correctiveActionsOwnedBy,
   nonconformitiesOwnedBy,
+  reviewActionsOwnedBy,
   heldAt,
   objectivesOwnedBy,
   remindersPendingFor,
@@ -38,6 +39,8 @@ export interface OpenDuties {
   reviews: Listed<OwnedLine>;
   correctiveActions: Listed<OwnedLine>;
   nonconformities: Listed<OwnedLine>;
+  /** Open actions from management reviews (9.3.3) they own. */
+  reviewActions: Listed<OwnedLine>;
   objectives: Listed<OwnedLine>;
   /** Internal audits planned or in progress with them as the auditor. */
   audits: Listed<OwnedLine>;
@@ -50,7 +53,7 @@ export interface OpenDuties {
 
 /** Whether anything at all is left to hand over. */
 export function hasOpenDuties(duties: OpenDuties): boolean {
-  const lists = [duties.systems, duties.reviews, duties.correctiveActions, duties.nonconformities, duties.objectives, duties.audits, duties.vendors, duties.assessments, duties.reminders, duties.concerns];
+  const lists = [duties.systems, duties.reviews, duties.correctiveActions, duties.nonconformities, duties.reviewActions, duties.objectives, duties.audits, duties.vendors, duties.assessments, duties.reminders, duties.concerns];
   return duties.roles.length > 0 || lists.some((list) => list.total > 0);
 }
 
@@ -66,11 +69,12 @@ export async function openDuties(deps: { prisma: Prisma; clock: Clock }, account
   const refs = accounts.map((identity) => ({ channel: identity.channel, id: identity.externalId }));
   const now = clock.now();
   const roles = (await roleHistory(prisma, [leaver.personId], refs)).filter((holding) => heldAt(holding, now));
-  const [systems, reviews, correctiveActions, nonconformities, objectives, audits, vendors, assessments, reminders, concerns] = await Promise.all([
+  const [systems, reviews, correctiveActions, nonconformities, reviewActions, objectives, audits, vendors, assessments, reminders, concerns] = await Promise.all([
     systemsOwnedBy(prisma, refs),
     reviewsOwnedBy(prisma, refs),
     correctiveActionsOwnedBy(prisma, refs, true),
     nonconformitiesOwnedBy(prisma, refs, true),
+    reviewActionsOwnedBy(prisma, refs, true),
     objectivesOwnedBy(prisma, refs),
     auditsBy(prisma, refs, true),
     vendorsOwnedBy(prisma, refs),
@@ -79,7 +83,7 @@ export async function openDuties(deps: { prisma: Prisma; clock: Clock }, account
     concernsAssignedTo(prisma, refs),
   ]);
   const others = accounts.filter((identity) => identity.channel !== leaver.channel || identity.externalId !== leaver.externalId);
-  return { leaver, otherAccounts: others, roles, systems, reviews, correctiveActions, nonconformities, objectives, audits, vendors, assessments, reminders, concerns };
+  return { leaver, otherAccounts: others, roles, systems, reviews, correctiveActions, nonconformities, reviewActions, objectives, audits, vendors, assessments, reminders, concerns };
 }
 
 /**

@@ -223,6 +223,22 @@ export async function nonconformitiesOwnedBy(db: Prisma, accounts: readonly Iden
   return { total: found.total, items: found.items.map((nc) => ({ reference: nc.reference, title: nc.description, status: nc.status, dueAt: nc.checkDueAt })) };
 }
 
+/** Actions decided in management reviews (9.3.3) they own, as `MR-0001/A-3` (their reminder's item), due first. */
+export async function reviewActionsOwnedBy(db: Prisma, accounts: readonly IdentityRef[], open: boolean): Promise<Listed<OwnedLine>> {
+  const where = { ...byAccounts("owner", accounts), ...(open ? { status: "open" as const } : {}) };
+  const found = await listed(
+    (take) =>
+      db.managementReviewAction.findMany({
+        where,
+        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+        take,
+        select: { id: true, description: true, status: true, dueDate: true, review: { select: { reference: true } } },
+      }),
+    () => db.managementReviewAction.count({ where }),
+  );
+  return { total: found.total, items: found.items.map((action) => ({ reference: `${action.review.reference}/A-${action.id}`, title: action.description, status: action.status, dueAt: action.dueDate })) };
+}
+
 export async function incidentsReportedBy(db: Prisma, accounts: readonly IdentityRef[]): Promise<Listed<OwnedLine>> {
   const where = byAccounts("reporter", accounts);
   const found = await listed(

@@ -8,6 +8,7 @@ import {
   assessmentsBy,
   correctiveActionsOwnedBy,
   nonconformitiesOwnedBy,
+  reviewActionsOwnedBy,
   incidentsReportedBy,
   namedConcernsBy,
   objectivesOwnedBy,
@@ -44,6 +45,8 @@ export interface PersonalData {
   nonconformities: Listed<OwnedLine>;
   /** AI vendors they are the internal owner of (A.10.2). */
   vendors: Listed<OwnedLine>;
+  /** Actions from management reviews (9.3.3) they own. */
+  reviewActions: Listed<OwnedLine>;
   incidents: Listed<OwnedLine>;
   concerns: Listed<OwnedLine>;
   reminders: Listed<ReminderLine>;
@@ -63,7 +66,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, incidents, concerns, reminders, acknowledgements] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, reviewActions, incidents, concerns, reminders, acknowledgements] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -72,6 +75,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     auditsBy(prisma, refs, false),
     nonconformitiesOwnedBy(prisma, refs, false),
     vendorsOwnedBy(prisma, refs),
+    reviewActionsOwnedBy(prisma, refs, false),
     incidentsReportedBy(prisma, refs),
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
@@ -88,6 +92,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     audits,
     nonconformities,
     vendors,
+    reviewActions,
     incidents,
     concerns,
     reminders,

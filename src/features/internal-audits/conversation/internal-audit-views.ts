@@ -56,6 +56,7 @@ function itemBlock(audit: InternalAudit, line: ChecklistItem): Block {
         ...(finding.evidenceLinks.length
           ? [W.links([...finding.evidenceLinks.slice(0, LINKS_SHOWN).map((link) => truncate(link, LINK_SHOWN)), ...(finding.evidenceLinks.length > LINKS_SHOWN ? ["…"] : [])].join(" "))]
           : []),
+        ...(line.nonconformity ? [W.nonconformityRaised(line.nonconformity)] : []),
       ]
     : [W.noFinding];
   const button: Button | undefined =

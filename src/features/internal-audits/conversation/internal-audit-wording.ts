@@ -37,6 +37,7 @@ export const AUDIT_WORDING = {
   noEvidence: (where: string) => `No records held by the bot. Where it is kept: ${where}`,
   finding: (kind: string, note: string) => `**${kind}**: ${note}`,
   links: (links: string) => `Evidence: ${links}`,
+  nonconformityRaised: (reference: string) => `Nonconformity raised: ${reference}`,
   noFinding: "_No finding yet._",
   recordFinding: "Record finding",
   changeFinding: "Change finding",

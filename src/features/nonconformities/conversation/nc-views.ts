@@ -28,7 +28,7 @@ export function ncListView(open: readonly Nonconformity[], closed: number, roomy
   const blocks: Block[] = open.length === 0 ? [section([W.noneOpen])] : [];
   for (const nc of open.slice(0, size.shown)) {
     blocks.push(
-      section([`**${nc.reference}** ${truncate(nc.description, size.line)}`, { text: `${statusText(nc)} · ${W.fields.owner.toLowerCase()} ${ownerOf(nc)}`, muted: true }], {
+      section([`**${nc.reference}** ${truncate(nc.description, size.line)}`, { text: `${statusText(nc)} · ${W.fields.owner.toLowerCase()} ${ownerOf(nc)} · ${W.fields.source.toLowerCase()} ${sourceText(nc)}`, muted: true }], {
         id: `nc:${nc.reference}`,
         button: { label: W.openButton, action: NC_IDS.show, value: { reference: nc.reference } },
       }),

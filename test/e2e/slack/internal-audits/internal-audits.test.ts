@@ -149,6 +149,23 @@ describe("internal audits through Slack (ISO 42001 9.2)", () => {
     const after = update!.args.view as View;
     expect(blockOf(after, "audit-item:9.2").text!.text).toMatch(/Minor nonconformity\*: No audit criteria are written down[\s\S]*https:\/\/wiki\.example\.com\/audit-programme/);
 
+    // The nonconformity found raises one in the nonconformity log (10.2), raised by the auditor, owned by the planner.
+    const { prisma: db, events } = t.aims.core;
+    await expect.poll(() => db.nonconformity.count(), { timeout: WAIT_MS }).toBe(1);
+    // Revised to a major nonconformity, the finding still has one nonconformity (its id is the key).
+    const revise = await clickInModal(AUDITOR, view, ids.actions.findingForm, "audit-item:9.2", item.accessory!.value, "views.push");
+    expect((await submit(AUDITOR, revise.response.view as View, findingState("major_nc", "No audit criteria are written down"))).status).toBe(200);
+    await t.fake.waitFor("views.update", (call) => JSON.stringify(call.args.view).includes("Major nonconformity"), WAIT_MS);
+    await events.deliverPending();
+    const ncs = await db.nonconformity.findMany();
+    expect(ncs.map((nc) => [nc.reference, nc.sourceKind, nc.sourceRef, nc.raisedById, nc.ownerId, nc.status])).toEqual([["NC-0001", "audit_finding", "AUD-0001/9.2", AUDITOR, OWNER, "open"]]);
+    expect(ncs[0]!.description).toBe("Minor nonconformity found by internal audit AUD-0001 on 9.2: No audit criteria are written down");
+    const raised = await db.auditEvent.findFirstOrThrow({ where: { action: "nonconformity.raised", entityId: "NC-0001" } });
+    expect(raised.actorId).toBe(AUDITOR);
+    expect(blockOf(await commandView(AUDITOR, "audit AUD-0001"), "audit-item:9.2").text!.text).toContain("Nonconformity raised: NC-0001");
+    const list = await commandView(OWNER, "nc");
+    expect(JSON.stringify(list.blocks)).toContain("raised from Internal audit finding AUD-0001/9.2");
+
     await refusedClick(AUDITOR, view, ids.actions.report, "actions", actionValues(view)[ids.actions.report]!, "record a finding on A.2.2 first");
 
     const second = await clickInModal(AUDITOR, view, ids.actions.findingForm, "audit-item:A.2.2", blockOf(view, "audit-item:A.2.2").accessory!.value, "views.push");
@@ -164,7 +181,7 @@ describe("internal audits through Slack (ISO 42001 9.2)", () => {
     expect(await prisma.internalAudit.findUniqueOrThrow({ where: { reference: "AUD-0001" } })).toMatchObject({ status: "reported", reportedAt: clock.now() });
     const findings = await prisma.auditFinding.findMany({ orderBy: { id: "asc" } });
     expect(findings.map((finding) => [finding.item, finding.kind, finding.evidenceLinks, finding.recordedById])).toEqual([
-      ["9.2", "minor_nc", ["https://wiki.example.com/audit-programme", "https://wiki.example.com/criteria"], AUDITOR],
+      ["9.2", "major_nc", [], AUDITOR],
       ["A.2.2", "conforming", [], AUDITOR],
     ]);
     const trail = await prisma.auditEvent.findMany({ where: { entityType: { in: ["internal_audit", "audit_finding"] } }, orderBy: { id: "asc" } });
@@ -172,6 +189,7 @@ describe("internal audits through Slack (ISO 42001 9.2)", () => {
       ["internal_audit.planned", OWNER],
       ["internal_audit.started", AUDITOR],
       ["audit_finding.recorded", AUDITOR],
+      ["audit_finding.revised", AUDITOR],
       ["audit_finding.recorded", AUDITOR],
       ["internal_audit.reported", AUDITOR],
     ]);

@@ -86,7 +86,9 @@ describe("management reviews in Slack", () => {
       "9.3.2 b) Changes in external and internal issues",
       "Nothing recorded in the bot since 2025-12-10",
       "Incidents reported: 1 (previous period: 0, more); 1 of them SEV1 or SEV2.",
-      "No internal audit results are recorded in the bot yet.",
+      "9.3.2 c) Audit results",
+      "No internal audit reported in the period.",
+      "Nonconformities: 0 open, 0 awaiting their effectiveness check; 0 raised and 0 closed in the period.",
       "9.3.2 d) Opportunities for continual improvement",
     ]) expect(text).toContain(expected);
     await tick(t);

@@ -102,6 +102,13 @@ describe("internal audits in Teams (ISO 42001 9.2)", () => {
       ["internal_audit.reported", "teams", AUDITOR.aadObjectId],
     ]);
 
+    // The major nonconformity raised one in the nonconformity log (10.2), owned by the AIMS owner who planned the audit.
+    await expect.poll(() => prisma.nonconformity.count(), { timeout: 20_000 }).toBe(1);
+    expect(await prisma.nonconformity.findFirstOrThrow()).toMatchObject({ sourceKind: "audit_finding", sourceRef: "AUD-0001/A.6.2.4", raisedById: AUDITOR.aadObjectId, ownerId: OWNER.aadObjectId });
+    const ncs = cardText(cardIn(await ask(OWNER, "nc")));
+    expect(ncs).toContain("NC-0001");
+    expect(ncs).toContain("raised from Internal audit finding AUD-0001/A.6.2.4");
+
     const programme = cardIn(await ask(TEAMS_EMPLOYEE, "audit"));
     expect(cardText(programme)).toContain("**AUD-0001** Annual audit of the AI life cycle · Reported");
     expect(cardText(programme)).toContain("11 of 11 item(s) with a finding");

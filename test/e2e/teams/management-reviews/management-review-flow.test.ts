@@ -73,7 +73,7 @@ describe("management reviews in Teams", () => {
     await tick(t);
     const sent = await t.teams.connector.waitFor("send", (call: ConnectorCall) => call.conversationId === personalChatId(REVIEWER) && cardText(call.body).includes("Management review MR-0001 today"));
     inputsCard = cardIn(sent);
-    for (const expected of ["9.3.2 a) Status of actions from previous management reviews", "Incidents reported: 0 (previous period: 0, the same)", "No internal audit results are recorded in the bot yet."]) {
+    for (const expected of ["9.3.2 a) Status of actions from previous management reviews", "Incidents reported: 0 (previous period: 0, the same)", "No internal audit reported in the period.", "Corrective actions: 0 open (0 overdue), 0 done in the period."]) {
       expect(cardText(inputsCard)).toContain(expected);
     }
   });
