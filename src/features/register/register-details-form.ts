@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseFormFields } from "../../core/form-fields.js";
+import { DATA_CATEGORIES, type DataCategory } from "../requests/request-form.js";
 
 export const HOSTING = [
   { value: "saas", label: "SaaS: the vendor hosts it" },
@@ -26,6 +27,10 @@ export const detailsSchema = z.object({
     .transform((value) => value ?? null),
   hostingRegion: optionalText("Region", DETAIL_LIMITS.hostingRegion),
   operators: optionalText("Who operates it", DETAIL_LIMITS.operators),
+  dataCategories: z
+    .array(z.enum(DATA_CATEGORIES.map((category) => category.value) as [DataCategory, ...DataCategory[]]), { error: "Choose at least one kind of data" })
+    .min(1, "Choose at least one kind of data")
+    .transform((values) => [...new Set(values)]),
   guidanceUrl: z
     .string()
     .trim()
@@ -39,6 +44,6 @@ export const detailsSchema = z.object({
 });
 
 export type DetailsInput = z.output<typeof detailsSchema>;
-export type RawDetails = Partial<Record<keyof DetailsInput, string | undefined>>;
+export type RawDetails = Partial<Record<Exclude<keyof DetailsInput, "dataCategories">, string | undefined>> & { dataCategories?: string[] };
 
 export const parseDetails = (raw: RawDetails) => parseFormFields(detailsSchema, raw);

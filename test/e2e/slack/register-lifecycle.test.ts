@@ -41,10 +41,14 @@ async function clickInModal(userId: string, view: View, actionId: string): Promi
   return call.response.view as View;
 }
 
-async function submit(userId: string, view: View, values: Record<string, string | { option: string }>) {
-  const state = Object.fromEntries(
-    Object.entries(values).map(([id, value]) => [id, { value: typeof value === "string" ? { type: "plain_text_input", value } : { type: "radio_buttons", selected_option: { value: value.option } } }]),
-  );
+async function submit(userId: string, view: View, values: Record<string, string | string[] | { option: string }>) {
+  const element = (value: string | string[] | { option: string }) =>
+    typeof value === "string"
+      ? { type: "plain_text_input", value }
+      : Array.isArray(value)
+        ? { type: "checkboxes", selected_options: value.map((option) => ({ value: option })) }
+        : { type: "radio_buttons", selected_option: { value: value.option } };
+  const state = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value: element(value) }]));
   const response = await t.slack.submitView(userId, { id: view.id, callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: state } });
   expect(response.status).toBe(200);
   const text = await response.text();
@@ -60,20 +64,22 @@ describe("the fuller register in Slack: details, lifecycle, users told", () => {
     const entry = await openEntry(EMPLOYEE, "sys-0700");
     const form = await clickInModal(EMPLOYEE, entry, REGISTER_IDS.actions.editDetails);
     expect(form.callback_id).toBe(REGISTER_IDS.forms.details);
-    const details = { modelName: "Otter speech", modelVersion: "2027.1", hosting: { option: "saas" }, hostingRegion: "EU (Frankfurt)", operators: "IT service desk", guidanceUrl: "https://wiki.example.com/otter", conditionsOfUse: "Internal meetings only; no customer calls." };
-    expect((await submit(EMPLOYEE, form, { ...details, guidanceUrl: "wiki", reason: "" }))?.errors).toEqual({
+    const details = { modelName: "Otter speech", modelVersion: "2027.1", hosting: { option: "saas" }, hostingRegion: "EU (Frankfurt)", operators: "IT service desk", guidanceUrl: "https://wiki.example.com/otter", conditionsOfUse: "Internal meetings only; no customer calls.", dataCategories: ["internal", "customer"] };
+    expect((await submit(EMPLOYEE, form, { ...details, guidanceUrl: "wiki", dataCategories: [], reason: "" }))?.errors).toEqual({
       guidanceUrl: "The guidance link must be a web address starting with https://",
+      dataCategories: "Choose at least one kind of data",
       reason: "Say why it changes",
     });
     await submit(EMPLOYEE, form, { ...details, reason: "Vendor documentation reviewed" });
     const system = await t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { reference: "SYS-0700" } });
-    expect(system).toMatchObject({ modelName: "Otter speech", hosting: "saas", hostingRegion: "EU (Frankfurt)", conditionsOfUse: "Internal meetings only; no customer calls." });
+    expect(system).toMatchObject({ modelName: "Otter speech", hosting: "saas", hostingRegion: "EU (Frankfurt)", conditionsOfUse: "Internal meetings only; no customer calls.", dataCategories: ["internal", "customer"] });
     const audit = await t.aims.core.prisma.auditEvent.findFirstOrThrow({ where: { action: "register.details_changed", entityId: "SYS-0700" } });
     expect(audit.controls).toEqual(expect.arrayContaining(["A.4.2", "A.6.2.2", "A.8.2"]));
     const shown = textOf((await openEntry(USER, "SYS-0700")).blocks);
     expect(shown).toContain("Otter speech 2027.1");
     expect(shown).toContain("SaaS (vendor-hosted), EU (Frankfurt)");
     expect(shown).toContain("https://wiki.example.com/otter");
+    expect(shown).toContain("Internal information, Customer data");
   });
 
   it("finds an entry by its domain", async () => {

@@ -1,6 +1,7 @@
 import type { Form, FormValues } from "../../../conversation/form.js";
 import { section } from "../../../conversation/message.js";
 import type { AiSystem } from "../../../db/generated/client.js";
+import { DATA_CATEGORIES } from "../../requests/request-form.js";
 import { DETAIL_LIMITS, HOSTING, type RawDetails } from "../register-details-form.js";
 import { REGISTER_IDS } from "./register-ids.js";
 import { REGISTER_WORDING as W } from "./register-wording.js";
@@ -30,6 +31,7 @@ export function detailsForm(system: AiSystem, seen: string = system.updatedAt.to
       { id: "hosting", kind: "select", radio: true, label: W.labels.hosting, optional: true, options: [...HOSTING], initial: system.hosting ?? undefined },
       text("hostingRegion", system.hostingRegion),
       text("operators", system.operators),
+      { id: "dataCategories", kind: "checkboxes", label: W.labels.dataCategories, options: [...DATA_CATEGORIES], initial: system.dataCategories },
       text("guidanceUrl", system.guidanceUrl),
       text("conditionsOfUse", system.conditionsOfUse, { multiline: true }),
       text("reason", null, { optional: false }),
@@ -39,7 +41,7 @@ export function detailsForm(system: AiSystem, seen: string = system.updatedAt.to
 
 export function readDetails(values: FormValues): RawDetails {
   const ids = ["modelName", "modelVersion", "hosting", "hostingRegion", "operators", "guidanceUrl", "conditionsOfUse", "reason"] as const;
-  return Object.fromEntries(ids.map((id) => [id, values.text(id)]));
+  return { ...Object.fromEntries(ids.map((id) => [id, values.text(id)])), dataCategories: values.list("dataCategories") };
 }
 
 /** Suspend, resume or retire: a reason, always. */

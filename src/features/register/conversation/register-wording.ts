@@ -34,6 +34,7 @@ export const REGISTER_WORDING = {
     hosting: "Hosting",
     hostingRegion: "Hosting region",
     operators: "Who operates it",
+    dataCategories: "Which data goes into it?",
     guidanceUrl: "User guidance or documentation link",
     conditionsOfUse: "Conditions of use",
     reason: "Why does this change?",

@@ -34,11 +34,11 @@ describe("the fuller register in Teams", () => {
     const save = actionOf(form, REGISTER_IDS.forms.details);
     const { body: saved } = await t.teams.invoke(TEAMS_EMPLOYEE, {
       verb: save.verb,
-      data: { ...save.data, modelName: "DeepL LLM", hosting: "saas", hostingRegion: "EU", guidanceUrl: "https://intranet.example.com/deepl", reason: "Documented for the register" },
+      data: { ...save.data, modelName: "DeepL LLM", hosting: "saas", hostingRegion: "EU", dataCategories: "internal,customer", guidanceUrl: "https://intranet.example.com/deepl", reason: "Documented for the register" },
       replyToId: reply.responseId,
     });
     expect(cardText(expectCardResponse(saved))).toContain("Saved the details of SYS-0800.");
-    expect(await t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { reference: "SYS-0800" } })).toMatchObject({ modelName: "DeepL LLM", hosting: "saas", hostingRegion: "EU" });
+    expect(await t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { reference: "SYS-0800" } })).toMatchObject({ modelName: "DeepL LLM", hosting: "saas", hostingRegion: "EU", dataCategories: ["internal", "customer"] });
 
     const suspend = actionOf(card, REGISTER_IDS.actions.lifecycle.suspend);
     const { body: reasonBody } = await t.teams.invoke(TEAMS_EMPLOYEE, { verb: suspend.verb, data: suspend.data, replyToId: reply.responseId });
