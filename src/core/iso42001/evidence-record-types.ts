@@ -18,6 +18,8 @@ export const EVIDENCE_RECORD_TYPES = [
   "review",
   "review_completion",
   "management_review",
+  "internal_audit",
+  "audit_finding",
   "policy",
   "role_assignment",
   "group_membership",

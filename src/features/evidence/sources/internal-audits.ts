@@ -1,12 +1,8 @@
 import { column, columns, type EvidenceSource } from "../evidence-source.js";
 
-/**
- * The internal audit programme (9.2). The vocabulary of record types is tied to Annex A controls, and an internal
- * audit is a clause 9.2 record: audits are filed as reviews (a planned review of the AIMS) and their findings as
- * review completions (each closes one checklist item with its evidence links).
- */
+/** The internal audit programme (clause 9.2): the audits, with scope, independent auditor and dates. */
 export const internalAudits: EvidenceSource = {
-  recordType: "review",
+  recordType: "internal_audit",
   title: "Internal audits",
   file: "internal-audits",
   table: "InternalAudit",
@@ -22,7 +18,7 @@ export const internalAudits: EvidenceSource = {
 
 /** The audit report, one row per checklist item: what the auditor found, with the evidence links. */
 export const auditFindings: EvidenceSource = {
-  recordType: "review_completion",
+  recordType: "audit_finding",
   title: "Internal audit findings (the audit reports)",
   file: "internal-audit-findings",
   table: "AuditFinding",
