@@ -7,7 +7,7 @@ import { adaptiveCardOf } from "../../src/channels/teams/conversation/adaptive-c
 import type { Message } from "../../src/conversation/message.js";
 import { soaEntryForm } from "../../src/features/soa/conversation/soa-forms.js";
 import { soaOverviewView, soaSectionView, soaStatementView } from "../../src/features/soa/conversation/soa-views.js";
-import { ANNEX_A_CONTROLS, ANNEX_A_GROUPS } from "../../src/core/iso42001/controls.js";
+import { ANNEX_A_CONTROLS, CLAUSES, ANNEX_A_GROUPS } from "../../src/core/iso42001/controls.js";
 import { SOA_TEXT_LIMITS } from "../../src/features/soa/soa-entry-form.js";
 import type { SoaLine, SoaStatement } from "../../src/features/soa/statement.js";
 import { messageProblems } from "../support/fake-bot-connector/index.js";
@@ -31,6 +31,7 @@ const worstLine = (control: (typeof ANNEX_A_CONTROLS)[number]): SoaLine => ({
 const statement: SoaStatement = {
   profile: { roles: ["ai_user", "ai_provider", "ai_producer"], version: 9, updatedAt: new Date(), updatedBy: { channel: "teams", id: "x" } },
   lines: ANNEX_A_CONTROLS.map(worstLine),
+  clauses: CLAUSES.map(({ id, topic }) => ({ id, topic, evidenceCount: 100_000 })),
 };
 const problemsOf = (card: Parameters<typeof cardMessage>[0]) => messageProblems(cardMessage(card, "SoA")).problems;
 const notice = { text: fill(200), warning: true };

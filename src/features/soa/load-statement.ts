@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/database.js";
-import { ANNEX_A_CONTROLS } from "../../core/iso42001/controls.js";
+import { ANNEX_A_CONTROLS, CLAUSES } from "../../core/iso42001/controls.js";
 import { countEvidenceByControl } from "../evidence/evidence-counts.js";
 import { toSoaLine, type OrganisationProfile, type SoaStatement } from "./statement.js";
 
@@ -16,7 +16,7 @@ export async function loadOrganisationProfile(db: Pick<Prisma, "orgProfile">): P
   };
 }
 
-/** The SoA as it stands, in catalogue order, with how many records evidence each control (all time). */
+/** The SoA as it stands, in catalogue order, with how many records evidence each control and clause (all time). */
 export async function loadSoaStatement(db: SoaReader): Promise<SoaStatement> {
   const profile = await loadOrganisationProfile(db);
   const entries = await db.soaEntry.findMany();
@@ -26,5 +26,6 @@ export async function loadSoaStatement(db: SoaReader): Promise<SoaStatement> {
     const entry = byId.get(id);
     return entry ? [toSoaLine(entry, evidence.get(id) ?? 0)] : [];
   });
-  return { profile, lines };
+  const clauses = CLAUSES.filter((clause) => clause.evidenceRecordTypes.length > 0).map(({ id, topic }) => ({ id, topic, evidenceCount: evidence.get(id) ?? 0 }));
+  return { profile, lines, clauses };
 }

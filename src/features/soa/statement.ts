@@ -27,10 +27,19 @@ export interface SoaLine {
   evidenceCount: number;
 }
 
+/** A management-system clause the bot keeps records for (9.2 internal audits, 10.2 nonconformities ...). */
+export interface ClauseEvidence {
+  id: string;
+  topic: string;
+  evidenceCount: number;
+}
+
 export interface SoaStatement {
   profile: OrganisationProfile | null;
   /** In catalogue order; empty until the organisation profile is set. */
   lines: SoaLine[];
+  /** The clauses some kind of record evidences, in catalogue order, with how many records do. */
+  clauses: ClauseEvidence[];
 }
 
 export function toSoaLine(entry: SoaEntry, evidenceCount: number): SoaLine {

@@ -46,6 +46,12 @@ function lineSection(line: SoaLine, canEdit: boolean): Block {
   );
 }
 
+/** The clauses the bot keeps records for (internal audits, management reviews, nonconformities ...), with counts. */
+function clauseSection(statement: SoaStatement): Block[] {
+  if (statement.clauses.length === 0) return [];
+  return [section([`**${W.clausesHeading}**`, ...statement.clauses.map((clause) => muted(W.clauseLine(clause.id, clause.topic, clause.evidenceCount)))])];
+}
+
 const message = (statement: SoaStatement, blocks: Block[], actions: Message["actions"] = []): Message => ({
   id: SOA_IDS.views.statement,
   title: W.title,
@@ -60,7 +66,7 @@ export function soaStatementView(statement: SoaStatement, options: SoaViewOption
     heading(`${group.id} ${group.title}`),
     ...entries.map((line) => lineSection(line, options.canEdit)),
   ]);
-  return message(statement, [...intro(statement, options, true), ...sections]);
+  return message(statement, [...intro(statement, options, true), ...sections, ...clauseSection(statement)]);
 }
 
 /** Every control in one line, grouped by section, each section with a button that opens it in full. */
@@ -71,7 +77,7 @@ export function soaOverviewView(statement: SoaStatement, options: SoaViewOptions
     }),
   );
   const actions = options.canEdit ? [{ label: W.changeRoles, action: SOA_IDS.actions.editProfile }] : [];
-  return message(statement, [...intro(statement, options, false), ...sections], actions);
+  return message(statement, [...intro(statement, options, false), ...sections, ...clauseSection(statement)], actions);
 }
 
 /** One Annex A section in full; null for an unknown section. */

@@ -9,6 +9,8 @@ export const SOA_WORDING = {
   rolesNotSet: "not set",
   applicable: (line: SoaLine) => (line.applicable ? "✅ Applicable" : "🚫 Not applicable"),
   review: (line: SoaLine) => (line.proposed ? "_default proposal, not reviewed yet_" : `reviewed (v${line.version})`),
+  clausesHeading: "Management-system clauses",
+  clauseLine: (id: string, topic: string, count: number) => `${id} ${topic}: ${count} evidence record${count === 1 ? "" : "s"}`,
   evidence: (count: number) => `evidence: **${count}** record${count === 1 ? "" : "s"}`,
   overviewLine: (line: SoaLine) =>
     `${line.applicable ? "✅" : "🚫"} ${line.controlId} ${line.control.title}: ${line.evidenceCount} evidence record${line.evidenceCount === 1 ? "" : "s"}${line.proposed ? " (not reviewed yet)" : ""}`,

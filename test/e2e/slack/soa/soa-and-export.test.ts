@@ -85,6 +85,16 @@ describe("/aims soa and /aims export through Slack", () => {
     expect(lineOf(view, "A.9.2").text!.text).toMatch(/Applicable · _default proposal, not reviewed yet_ · evidence: \*0\* records/);
   });
 
+  it("lists the management-system clauses the bot keeps records for, with how many records evidence each", async () => {
+    const owner = { channel: "slack" as const, id: OWNER };
+    expect((await t.aims.core.nonconformities.raise(owner, { description: "Model cards are missing for two systems." }, owner, { kind: "manual" }, "soa-clauses")).kind).toBe("raised");
+    const staff = await command(EMPLOYEE, "soa");
+    const text = JSON.stringify((await openedView(staff.viewsOpenedBefore)).blocks);
+    expect(text).toContain("Management-system clauses");
+    expect(text).toContain("10.2 Nonconformity and corrective action: 1 evidence record");
+    expect(text).toContain("9.2 Internal audit: 0 evidence records");
+  });
+
   it("lets the AIMS owner edit a line from the SoA: justification required to exclude, SoA refreshed after saving", async () => {
     const owner = await command(OWNER, "soa");
     const view = await openedView(owner.viewsOpenedBefore);
