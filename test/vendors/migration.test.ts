@@ -1,29 +1,17 @@
-import { cp, readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../src/db/migrations.js";
-import { createMigrationsDir, removeDir } from "../db/migration-fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { databaseBefore, PROJECT_MIGRATIONS as MIGRATIONS } from "../db/migration-fixtures.js";
 
-const MIGRATIONS = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-const MINE = "20261207070000_vendors";
-
-let database: TestDatabase;
 let pool: pg.Pool;
 let before: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 1 });
-  before = await createMigrationsDir({});
-  for (const name of await readdir(MIGRATIONS)) if (name < MINE && name !== "migration_lock.toml") await cp(join(MIGRATIONS, name), join(before, name), { recursive: true });
+  ({ pool, before, close } = await databaseBefore("20261207070000_vendors"));
 });
 afterAll(async () => {
-  await removeDir(before);
-  await pool.end();
-  await database.drop();
+  await close?.();
 });
 
 describe("migrating vendor names to vendor records", () => {
