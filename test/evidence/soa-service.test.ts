@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe("Statement of Applicability", () => {
   it("is empty until the AIMS owner sets the organisation's roles, which only the owner may do", async () => {
-    expect(await soa.statement()).toEqual({ profile: null, lines: [] });
+    expect(await soa.statement()).toEqual({ profile: null, lines: [], clauses: [] });
     expect(await soa.setOrganisationRoles(STAFF, ["ai_user"])).toMatchObject({ kind: "forbidden" });
     expect(await soa.setOrganisationRoles(OWNER, [])).toMatchObject({ kind: "invalid" });
     expect(await soa.setOrganisationRoles(OWNER, ["ai_user", "astronaut"])).toMatchObject({ kind: "invalid" });

@@ -26,6 +26,7 @@ export async function loadSoaStatement(db: SoaReader): Promise<SoaStatement> {
     const entry = byId.get(id);
     return entry ? [toSoaLine(entry, evidence.get(id) ?? 0)] : [];
   });
-  const clauses = CLAUSES.filter((clause) => clause.evidenceRecordTypes.length > 0).map(({ id, topic }) => ({ id, topic, evidenceCount: evidence.get(id) ?? 0 }));
+  // Like the lines, the clauses wait for the organisation's roles: until then there is no statement to show.
+  const clauses = profile ? CLAUSES.filter((clause) => clause.evidenceRecordTypes.length > 0).map(({ id, topic }) => ({ id, topic, evidenceCount: evidence.get(id) ?? 0 })) : [];
   return { profile, lines, clauses };
 }
