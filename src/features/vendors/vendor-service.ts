@@ -236,6 +236,9 @@ async function linkByName(tx: Tx, vendor: Vendor): Promise<void> {
   await tx.aiToolRequest.updateMany({ where: { vendorId: null, vendor: { equals: vendor.name, mode: "insensitive" } }, data: { vendorId: vendor.id } });
 }
 
+/** The advisory lock class (first key) under which vendor names are taken, the name's hash being the second. */
+const VENDOR_NAME_LOCK = 7_420_001;
+
 /**
  * The vendor record a request or register entry names, created (not reviewed, no owner) when it is the first to
  * name it: so every system in the register has a vendor whose status it shows. Called inside the caller's change.
@@ -243,7 +246,13 @@ async function linkByName(tx: Tx, vendor: Vendor): Promise<void> {
 export async function vendorIdFor(tx: Tx, clock: Clock, actor: Actor, name: string): Promise<number | null> {
   const parsed = vendorNameSchema.safeParse(name);
   if (!parsed.success) return null;
-  const found = await tx.vendor.findUnique({ where: { nameKey: nameKeyOf(parsed.data) }, select: { id: true } });
+  const nameKey = nameKeyOf(parsed.data);
+  const known = await tx.vendor.findUnique({ where: { nameKey }, select: { id: true } });
+  if (known) return known.id;
+  // Submissions naming the same new vendor at once take turns here (until the first commits), so the second finds
+  // the record the first made instead of failing on the unique name. A known vendor never waits.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VENDOR_NAME_LOCK}::int, hashtext(${nameKey}))`;
+  const found = await tx.vendor.findUnique({ where: { nameKey }, select: { id: true } });
   if (found) return found.id;
   const vendor = await tx.vendor.create({
     data: { reference: await nextReference(tx, "VEN"), name: parsed.data, nameKey: nameKeyOf(parsed.data), domains: [], controls: [...VENDOR_CONTROLS], createdAt: clock.now() },
