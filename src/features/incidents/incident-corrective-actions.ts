@@ -1,12 +1,10 @@
 import type { Actor } from "../../core/actor.js";
-import { recordAudit } from "../../core/audit.js";
 import type { Tx } from "../../core/transaction.js";
 import type { CorrectiveAction, Incident } from "../../db/generated/client.js";
 import type { CorrectiveActionStatus } from "../../db/generated/enums.js";
-import { cancelReminders } from "../reminders/settle.js";
 import { CORRECTIVE_ACTION_CONTROLS } from "./controls.js";
-import { closeCorrectiveAction } from "../corrective-actions/close-action.js";
-import { correctiveActionItem, WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
+import { closeCorrectiveAction, handOverCorrectiveAction } from "../corrective-actions/close-action.js";
+import { WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
 import { parseCorrectiveActionForm, type CorrectiveActionFieldErrors, type RawCorrectiveActionForm } from "./corrective-action-form.js";
 import { claimOpenIncident, deliverChanges, recordChange } from "./incident-changes.js";
 import type { IncidentServiceDeps } from "./incident-deps.js";
@@ -86,29 +84,15 @@ export async function reassignCorrectiveActionIn(
   owner: Actor,
   from?: Pick<Actor, "channel" | "id">,
 ): Promise<CorrectiveActionReassignResult> {
-  const { clock, events } = deps;
+  const { events } = deps;
   const action = await incidentAction(tx, actionId);
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
   const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
   if (await deps.roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: "That person already owns it." };
-  const expected = from ?? { channel: action.ownerChannel, id: action.ownerId };
-  const claimed = await tx.correctiveAction.updateMany({
-    where: { id: actionId, status: "open", ownerChannel: expected.channel, ownerId: expected.id },
-    data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
-  });
-  if (claimed.count === 0) return { kind: "refused", message: "That corrective action changed meanwhile (done, cancelled or reassigned)." };
-  await recordAudit(tx, clock, {
-    actor,
-    action: "corrective_action.reassigned",
-    entityType: "corrective_action",
-    entityId: actionId,
-    before: { owner: { channel: action.ownerChannel, id: action.ownerId } },
-    after: { owner: { channel: owner.channel, id: owner.id }, incident: action.incident.reference },
-    controls: CORRECTIVE_ACTION_CONTROLS,
-  });
-  await cancelReminders(tx, events, correctiveActionItem(action), owner);
-  const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
+  const handed = await handOverCorrectiveAction(deps, tx, actor, action, owner, from, CORRECTIVE_ACTION_CONTROLS);
+  if (handed.kind === "refused") return handed;
+  const after = handed.action;
   await recordChange(tx, events, action.incident.id, { kind: "corrective_action", action: after });
   return { kind: "reassigned", action: after };
 }

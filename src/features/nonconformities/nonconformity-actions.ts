@@ -2,11 +2,11 @@ import type { Actor } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Tx } from "../../core/transaction.js";
 import type { CorrectiveAction, Nonconformity } from "../../db/generated/client.js";
-import { closeCorrectiveAction } from "../corrective-actions/close-action.js";
-import { correctiveActionItem, WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
+import { closeCorrectiveAction, handOverCorrectiveAction } from "../corrective-actions/close-action.js";
+import { WITH_SUBJECTS } from "../corrective-actions/corrective-action-item.js";
 import { parseCorrectiveActionForm, type RawCorrectiveActionForm } from "../incidents/corrective-action-form.js";
 import { recordChange as recordIncidentChange } from "../incidents/incident-changes.js";
-import { cancelReminders, settleOccurrence } from "../reminders/settle.js";
+import { settleOccurrence } from "../reminders/settle.js";
 import { NC_CORRECTIVE_ACTION_CONTROLS } from "./controls.js";
 import {
   checkDueAfter,
@@ -148,29 +148,15 @@ export async function reassignNcActionIn(
   owner: Actor,
   from?: Pick<Actor, "channel" | "id">,
 ): Promise<ActionReassignResult> {
-  const { clock, events, roles } = deps;
+  const { events, roles } = deps;
   const action = await ncAction(tx, actionId);
   if (!action) return { kind: "not_found", message: "There is no such corrective action." };
   const forbidden = await actionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
   if (await roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: "That person already owns it." };
-  const expected = from ?? { channel: action.ownerChannel, id: action.ownerId };
-  const claimed = await tx.correctiveAction.updateMany({
-    where: { id: actionId, status: "open", ownerChannel: expected.channel, ownerId: expected.id },
-    data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },
-  });
-  if (claimed.count === 0) return { kind: "refused", message: "That corrective action changed meanwhile (done, cancelled or reassigned)." };
-  await recordAudit(tx, clock, {
-    actor,
-    action: "corrective_action.reassigned",
-    entityType: "corrective_action",
-    entityId: actionId,
-    before: { owner: { channel: action.ownerChannel, id: action.ownerId } },
-    after: { owner: { channel: owner.channel, id: owner.id }, nonconformity: action.nonconformity.reference },
-    controls: NC_CORRECTIVE_ACTION_CONTROLS,
-  });
-  await cancelReminders(tx, events, correctiveActionItem({ ...action, nonconformity: { reference: action.nonconformity.reference } }), owner);
-  const after = await tx.correctiveAction.findUniqueOrThrow({ where: { id: actionId } });
+  const handed = await handOverCorrectiveAction(deps, tx, actor, { ...action, nonconformity: { reference: action.nonconformity.reference } }, owner, from, NC_CORRECTIVE_ACTION_CONTROLS);
+  if (handed.kind === "refused") return handed;
+  const after = handed.action;
   await recordIncidentSide(deps, tx, after);
   await recordNcChange(tx, events, action.nonconformity.id, "corrective_action");
   return { kind: "reassigned", action: after };
