@@ -42,7 +42,7 @@ describe("references handed out to concurrent submissions", () => {
   let database: Database;
   let requests: RequestService;
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ migrated: true });
     database = await openDatabase({ url: testDatabase.url, dataDir: "unused", poolSize: POOL_SIZE, connectTimeoutMs: 5000 }, logger);
     const { prisma } = database;
     requests = new RequestService({ prisma, clock: systemClock, roles: await rolesInDatabase(prisma, systemClock), events: new HoldingEvents(prisma, logger), registerReviewMonths: 12 });

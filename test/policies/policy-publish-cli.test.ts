@@ -9,7 +9,7 @@ let db: TestDatabase;
 let dir: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ migrated: true });
   dir = await mkdtemp(join(tmpdir(), "aims-policy-"));
 });
 afterAll(async () => {

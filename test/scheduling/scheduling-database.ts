@@ -17,7 +17,7 @@ export interface SchedulingDatabase {
 }
 
 export async function openSchedulingDatabase(): Promise<SchedulingDatabase> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ migrated: true });
   const embedded = !process.env.DATABASE_URL;
   const pools: pg.Pool[] = [];
   const newPool = () => {

@@ -133,7 +133,7 @@ export interface TestAimsOptions {
 
 /** The real app on a fresh test database, with its Slack Web API calls going to a fake Slack. */
 export async function startTestAims(options: TestAimsOptions = {}): Promise<TestAims> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ migrated: true });
   const databaseLink = await startTcpProxy(database.url);
   const fake = await startFakeSlack();
   const connector = await startFakeBotConnector();

@@ -1,27 +1,37 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../src/db/embedded-postgres.js";
+import { migratedPgliteDump, migratedServerTemplate } from "./migrated-template.js";
 
 export interface TestDatabase {
-  /** A `postgresql://` URL for an empty database owned by this test. */
+  /** A `postgresql://` URL for a database owned by this test: empty, or migrated when asked for. */
   url: string;
   /** Removes the database; close your own pools/clients first. */
   drop(): Promise<void>;
 }
 
-/**
- * An empty database for one test file. With `DATABASE_URL` set (CI) it is a fresh
- * `aims_test_<random>` database on that server; otherwise an in-memory PGlite served over the
- * Postgres wire protocol. PGlite accepts one connection at a time: connect with `pg.Pool({ max: 1 })`.
- */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
-  return serverUrl ? createServerDatabase(serverUrl) : createEmbeddedDatabase();
+export interface TestDatabaseOptions {
+  /** Start with every migration applied (copied from a template built once), instead of empty. */
+  migrated?: boolean;
 }
 
-async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
+/**
+ * A database for one test file. With `DATABASE_URL` set (CI) it is a fresh `aims_test_<random>` database on that
+ * server; otherwise an in-memory PGlite served over the Postgres wire protocol. PGlite accepts one connection at a
+ * time: connect with `pg.Pool({ max: 1 })`. Tests of migrations themselves ask for an empty one; the rest for a
+ * migrated one, which starts in a fraction of the time.
+ */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  return serverUrl ? createServerDatabase(serverUrl, options) : createEmbeddedDatabase(options);
+}
+
+async function createServerDatabase(serverUrl: string, options: TestDatabaseOptions): Promise<TestDatabase> {
   const name = `aims_test_${randomBytes(6).toString("hex")}`;
-  await withAdminClient(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  await withAdminClient(serverUrl, async (admin) => {
+    const template = options.migrated ? ` TEMPLATE "${await migratedServerTemplate(admin, serverUrl)}"` : "";
+    await admin.query(`CREATE DATABASE "${name}"${template}`);
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -51,7 +61,7 @@ async function withAdminClient<T>(serverUrl: string, work: (admin: pg.Client) =>
   }
 }
 
-async function createEmbeddedDatabase(): Promise<TestDatabase> {
-  const embedded = await startEmbeddedPostgres();
+async function createEmbeddedDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
+  const embedded = await startEmbeddedPostgres(undefined, { fromDump: options.migrated ? await migratedPgliteDump() : undefined });
   return { url: embedded.url, drop: () => embedded.stop() };
 }
