@@ -10,7 +10,7 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
 /** Stages of pending requests still waiting for a decision at the end of the digest's week. */
 function waitingAt(db: Prisma, { to }: DigestWindow) {
   return db.approvalStageDeadline.findMany({
-    where: { settledAt: null, openedAt: { lt: to }, request: { status: "pending" } },
+    where: { settledAt: null, openedAt: { lte: to }, request: { status: "pending" } },
     include: { request: true },
     orderBy: [{ openedAt: "asc" }, { id: "asc" }],
   });
