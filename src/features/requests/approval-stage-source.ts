@@ -51,7 +51,7 @@ async function stageItem(db: Prisma | Tx, roles: Roles, request: AiToolRequest, 
   if (request.status !== "pending" || deadline.revision !== request.revision) return null;
   const taken = await db.requestStageDecision.findMany({ where: { requestId: request.id, revision: request.revision } });
   const entry = progressOf(stagesOf(request), taken).find((progress) => progress.stage.id === deadline.stageId);
-  if (!entry || entry.state !== "waiting") return null;
+  if (entry?.state !== "waiting") return null;
   const excluded = [{ channel: request.requesterChannel, id: request.requesterId }, ...taken.map((decision) => ({ channel: decision.deciderChannel, id: decision.deciderId }))];
   const eligible: DueItemOwner[] = [];
   for (const person of await holdersOf(db, roles, entry.waitingFor)) {
