@@ -6,6 +6,8 @@ import { EventBus } from "../core/events.js";
 import type { Prisma } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
+import { approvalStageSource } from "../features/requests/approval-stage-source.js";
+import { stagesWaitingSection } from "../features/digest/stages-waiting-section.js";
 import { RequestService } from "../features/requests/request-service.js";
 import type { ApprovalPolicy } from "../features/requests/approval-policy/approval-policy.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
@@ -117,6 +119,7 @@ export function createCore(options: {
     approvalGates: [signedOffAssessmentGate],
     intake: classification.intake,
     approvalPolicy: options.approvalPolicy,
+    stageDeadlines: { zone: config.scheduling.timezone, window: { ...config.scheduling.workingHours, weekends: config.scheduling.weekends } },
   });
   const concerns = new ConcernService({ prisma, clock, roles, events, settings: config.concerns });
   const assessments = new AssessmentService({
@@ -138,6 +141,8 @@ export function createCore(options: {
   // The questionnaire is read and checked here, as the bot starts: a mistake in it stops the start.
   const vendors = new VendorService({ prisma, clock, roles, events, people, questionnaire: loadVendorQuestionnaire() });
   scheduling.reminders.addSource(vendorReviewSource(vendors));
+  scheduling.reminders.addSource(approvalStageSource(roles));
+  scheduling.digest.addSection(stagesWaitingSection);
   raiseNonconformitiesFromAuditFindings({ prisma, events, nonconformities });
   // The 9.3.2 inputs the audit programme and the nonconformity log know (replacing the stand-ins by id).
   scheduling.managementReviews.addInputProvider(auditResultsFromInternalAudits);

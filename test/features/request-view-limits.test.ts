@@ -55,6 +55,8 @@ const stages = Array.from({ length: MAX_STAGES }, (_, index) => ({
   rule: "allOf" as const,
   holders: ["role:approver", "role:owner", `group:${"g".repeat(80)}`].slice(0, MAX_HOLDERS),
   step: index + 1,
+  deadlineHours: 16,
+  escalateAfterHours: 8,
 }));
 const progress: StageProgress[] = stages.map((stage) => ({
   stage,

@@ -8,7 +8,7 @@ export interface DigestLine extends DigestMetric {
 export interface DigestReport {
   from: string;
   to: string;
-  sections: { title: string; lines: DigestLine[] }[];
+  sections: { title: string; lines: DigestLine[]; entries?: string[] }[];
   /** True when every count is zero: the message says so briefly. */
   quiet: boolean;
 }
@@ -22,11 +22,12 @@ export function countsOf(sections: { metrics: DigestMetric[] }[]): DigestCounts 
 /** Builds the report from this week's metrics and last week's counts. */
 export function buildDigestReport(
   window: { from: Date; to: Date },
-  sections: { title: string; metrics: DigestMetric[] }[],
+  sections: { title: string; metrics: DigestMetric[]; entries?: string[] }[],
   previous: DigestCounts | null,
 ): DigestReport {
   const withChange = sections.map((section) => ({
     title: section.title,
+    ...(section.entries?.length ? { entries: section.entries } : {}),
     lines: section.metrics.map((metric) => ({
       ...metric,
       change: previous && metric.key in previous ? metric.value - previous[metric.key]! : null,

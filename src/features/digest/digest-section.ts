@@ -19,4 +19,6 @@ export interface DigestMetric {
 export interface DigestSection {
   title: string;
   collect(db: Prisma, window: DigestWindow): Promise<DigestMetric[]>;
+  /** What the counts are made of, one line each, when managers need the names (requests waiting at a stage). */
+  list?(db: Prisma, window: DigestWindow): Promise<string[]>;
 }

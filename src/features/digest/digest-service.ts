@@ -55,7 +55,9 @@ export class DigestService implements DueScan {
   async generate(to: Date, previous: DigestCounts | null): Promise<{ report: DigestReport; counts: DigestCounts }> {
     const window = { from: new Date(to.getTime() - WEEK_MS), to, waitingDays: this.deps.settings.waitingDays };
     const sections = [];
-    for (const section of this.sections) sections.push({ title: section.title, metrics: await section.collect(this.deps.prisma, window) });
+    for (const section of this.sections) {
+      sections.push({ title: section.title, metrics: await section.collect(this.deps.prisma, window), entries: await section.list?.(this.deps.prisma, window) });
+    }
     return { report: buildDigestReport(window, sections, previous), counts: countsOf(sections) };
   }
 

@@ -29,6 +29,12 @@ export interface DueItem {
    * on the reminder as the owner can; an escalation still goes once to the AIMS owners.
    */
   sharedWith?: readonly DueItemOwner[];
+  /**
+   * For deadlines counted in working hours (approval stages): the owner is reminded once when due, and the item
+   * escalates at this moment, after `graceWorkingHours`, instead of the grace days after the due date.
+   */
+  escalateAt?: Date;
+  graceWorkingHours?: number;
   /** Only people holding one of these roles may see the item in lists (concerns stay within triage). */
   visibleTo?: readonly AimsRole[];
 }

@@ -61,4 +61,13 @@ describe("planReminders", () => {
     expect(stages("2026-04-10T09:30:00Z", null, checkIn)).toEqual(["due"]);
     expect(stages("2026-04-13T10:00:00Z", null, checkIn)).toEqual([]);
   });
+
+  it("reminds a working-hours deadline once when due and escalates at its own moment, not days before or after", () => {
+    const deadline: DueItem = { ...item, escalateAt: at("2026-04-10T13:00:00Z"), graceWorkingHours: 4 };
+    expect(stages("2026-04-08T09:00:00Z", null, deadline)).toEqual([]);
+    expect(stages("2026-04-10T09:00:00Z", null, deadline)).toEqual(["due"]);
+    expect(stages("2026-04-10T12:59:00Z", null, deadline)).toEqual(["due"]);
+    expect(stages("2026-04-10T13:00:00Z", null, deadline)).toEqual(["due", "escalation"]);
+    expect(stages("2026-04-11T13:00:00Z", null, deadline)).toEqual(["due", "escalation"]);
+  });
 });

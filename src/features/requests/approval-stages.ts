@@ -3,10 +3,18 @@ import type { Actor } from "../../core/actor.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
-import { type ApprovalPolicy, type ApprovalStage, parseHolder } from "./approval-policy/approval-policy.js";
+import { type ApprovalPolicy, type ApprovalStage, DEFAULT_DEADLINE_HOURS, DEFAULT_ESCALATE_AFTER_HOURS, parseHolder } from "./approval-policy/approval-policy.js";
 
 /** The stage of requests made before stages existed, and of the default policy: any one approver. */
-export const SINGLE_APPROVER_STAGE: ApprovalStage = { id: "approval", name: "Approver", rule: "anyOf", holders: ["role:approver"], step: 1 };
+export const SINGLE_APPROVER_STAGE: ApprovalStage = {
+  id: "approval",
+  name: "Approver",
+  rule: "anyOf",
+  holders: ["role:approver"],
+  step: 1,
+  deadlineHours: DEFAULT_DEADLINE_HOURS,
+  escalateAfterHours: DEFAULT_ESCALATE_AFTER_HOURS,
+};
 
 /** The policy when none is given: every tier goes to one stage of any approver. */
 export const SINGLE_APPROVER_POLICY: ApprovalPolicy = {
@@ -29,10 +37,15 @@ export interface StageProgress {
   waitingFor: string[];
 }
 
-/** The stages a request goes through, as it was routed. */
+/** The stages a request goes through, as it was routed (routed before deadlines existed: the default deadlines). */
 export function stagesOf(request: Pick<AiToolRequest, "approvalStages">): ApprovalStage[] {
   const stored = request.approvalStages;
-  return Array.isArray(stored) && stored.length > 0 ? (stored as unknown as ApprovalStage[]) : [SINGLE_APPROVER_STAGE];
+  if (!Array.isArray(stored) || stored.length === 0) return [SINGLE_APPROVER_STAGE];
+  return (stored as unknown as ApprovalStage[]).map((stage) => ({
+    ...stage,
+    deadlineHours: stage.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
+    escalateAfterHours: stage.escalateAfterHours ?? DEFAULT_ESCALATE_AFTER_HOURS,
+  }));
 }
 
 export const slotsOf = (stage: ApprovalStage): string[] => (stage.rule === "anyOf" ? [ANY_SLOT] : stage.holders);

@@ -8,6 +8,7 @@ import type { Roles } from "../../core/roles.js";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../../core/storable-text.js";
 import { DECISION_CONTROLS, REGISTER_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
 import "./request-events.js";
+import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
 
 export type LifecycleResult =
   | { kind: "done"; request: AiToolRequest }
@@ -38,7 +39,7 @@ const W = LIFECYCLE_WORDING;
  * suspended in the register until the request is decided again. Guarded updates, audited, told through the outbox.
  */
 export class RequestLifecycle {
-  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; events: EventBus }) {}
+  constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; events: EventBus; stageDeadlines?: StageDeadlineHours }) {}
 
   async withdraw(actor: Actor, reference: string): Promise<LifecycleResult> {
     const { prisma, clock, events, roles } = this.deps;
@@ -63,6 +64,7 @@ export class RequestLifecycle {
         after: { status: "withdrawn", revision: now.revision },
         controls: REQUEST_CONTROLS,
       });
+      await moveStageDeadlines(tx, this.deps, now, { actor, at: clock.now(), note: "Withdrawn by the requester" });
       await events.record(tx, "request.withdrawn", { request: now }, reference);
       return { kind: "done", request: now };
     });
@@ -107,6 +109,7 @@ export class RequestLifecycle {
           controls: REGISTER_CONTROLS,
         });
       }
+      await moveStageDeadlines(tx, this.deps, now, { actor, at: clock.now(), note: `Reopened: ${reason}` });
       await events.record(tx, "request.reopened", { request: now, reason, by: { channel: actor.channel, id: actor.id, name: actor.name ?? null } }, reference);
       return { kind: "done", request: now };
     });

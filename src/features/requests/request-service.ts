@@ -19,6 +19,7 @@ import { assessRisk, type RiskTier } from "./risk-tier.js";
 import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
+import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
 import { vendorIdFor } from "../vendors/vendor-service.js";
 
 export interface RequestServiceDeps {
@@ -32,6 +33,8 @@ export interface RequestServiceDeps {
   intake?: RequestIntake;
   /** Who approves what, by risk: the stages each request is routed to. Default: one stage of any approver. */
   approvalPolicy?: ApprovalPolicy;
+  /** The working hours stage deadlines are counted in; absent: no stage deadlines are kept. */
+  stageDeadlines?: StageDeadlineHours;
 }
 
 /** Who took a decision, as messages name them. */
@@ -115,6 +118,7 @@ export class RequestService {
           after: created,
           controls: REQUEST_CONTROLS,
         });
+        await moveStageDeadlines(tx, this.deps, created, { actor, at: created.createdAt, note: "Submitted" });
         await events.record(tx, "request.submitted", { request: created }, created.reference);
         return created;
       }),
@@ -197,6 +201,7 @@ export class RequestService {
           after: { status: "pending", revision, stage: place.stage.id, slot: place.slot, conditions: conditions ?? null },
           controls: DECISION_CONTROLS,
         });
+        await moveStageDeadlines(tx, this.deps, current, { actor, at: decidedAt, note: `Approved at the ${place.stage.name} stage`, stageId: place.stage.id });
         await events.record(tx, "request.stage_decided", { request: current, stageDecision }, request.reference);
         return { kind: "stage_decided", request: current, stageDecision };
       }
@@ -232,6 +237,7 @@ export class RequestService {
           : outcome === "rejected"
             ? await retireSuspended(tx, clock, actor, updated)
             : null;
+      await moveStageDeadlines(tx, this.deps, updated, { actor, at: decidedAt, note: `Decided (${outcome.replace("_", " ")}) at the ${place.stage.name} stage`, stageId: place.stage.id });
       await events.record(tx, "request.decided", { request: updated, decision, aiSystem }, request.reference);
       return { kind: "decided", request: updated, decision, aiSystem };
     });
@@ -323,6 +329,7 @@ export class RequestService {
         after,
         controls: REQUEST_CONTROLS,
       });
+      await moveStageDeadlines(tx, this.deps, after, { actor, at: clock.now(), note: "Resubmitted" });
       await events.record(tx, "request.resubmitted", { request: after }, request.reference);
       return after;
     });

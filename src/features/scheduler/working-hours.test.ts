@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextDeliveryTime } from "./working-hours.js";
+import { addWorkingHours, nextDeliveryTime } from "./working-hours.js";
 
 const nineToFive = { startMinute: 9 * 60, endMinute: 17 * 60, weekends: false };
 const at = (iso: string) => new Date(iso);
@@ -34,5 +34,15 @@ describe("nextDeliveryTime", () => {
 
   it("uses the recipient's own zone", () => {
     expect(nextDeliveryTime(at("2026-06-10T10:00:00Z"), "America/New_York", nineToFive).toISOString()).toBe("2026-06-10T13:00:00.000Z");
+  });
+});
+
+describe("addWorkingHours", () => {
+  it("counts only working hours: 16 from Friday 15:00 (London, winter) is Tuesday 15:00", () => {
+    expect(addWorkingHours(at("2026-12-04T15:00:00Z"), 16, "Europe/London", nineToFive).toISOString()).toBe("2026-12-08T15:00:00.000Z");
+  });
+
+  it("starts counting when working hours open and ends exactly at closing time when the hours fit", () => {
+    expect(addWorkingHours(at("2026-06-10T02:00:00Z"), 8, "Europe/London", nineToFive).toISOString()).toBe("2026-06-10T16:00:00.000Z");
   });
 });

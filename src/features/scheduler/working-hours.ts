@@ -32,3 +32,21 @@ function wallClock(midnight: DateTime, minuteOfDay: number): DateTime {
   if (minuteOfDay >= 24 * 60) return midnight.plus({ days: 1 }).startOf("day");
   return midnight.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 });
 }
+
+/**
+ * The moment `hours` working hours after `start`, counted only inside the working window in `zone` (a deadline of 16
+ * working hours opened on Friday afternoon falls on Tuesday). Each working day's end is a wall-clock time, as above.
+ */
+export function addWorkingHours(start: Date, hours: number, zone: string, window: DeliveryWindow): Date {
+  let remainingMs = hours * 3600_000;
+  let at = nextDeliveryTime(start, zone, window);
+  for (;;) {
+    let local = DateTime.fromJSDate(at, { zone });
+    if (!local.isValid) local = DateTime.fromJSDate(at, { zone: "UTC" });
+    const closes = wallClock(local.startOf("day"), window.endMinute);
+    const left = closes.toMillis() - at.getTime();
+    if (remainingMs <= left) return new Date(at.getTime() + remainingMs);
+    remainingMs -= left;
+    at = nextDeliveryTime(closes.toJSDate(), zone, window);
+  }
+}

@@ -70,8 +70,8 @@ describe("approval stages by risk, through Slack and Teams", () => {
     const request = (await t.aims.core.requests.find(reference))!;
     expect(request).toMatchObject({ riskTier: "low", approvalPolicyVersion: 3 });
     expect(request.approvalStages).toEqual([
-      { id: "approval", name: "Approver", rule: "anyOf", holders: ["role:approver"], step: 1 },
-      { id: "owner", name: "AIMS owner", rule: "anyOf", holders: ["role:owner"], step: 2 },
+      { id: "approval", name: "Approver", rule: "anyOf", holders: ["role:approver"], step: 1, deadlineHours: 16, escalateAfterHours: 8 },
+      { id: "owner", name: "AIMS owner", rule: "anyOf", holders: ["role:owner"], step: 2, deadlineHours: 16, escalateAfterHours: 8 },
     ]);
 
     const posted = t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;

@@ -29,7 +29,9 @@ describe("the approval policy", () => {
     const policy = await loadApprovalPolicy(undefined);
     expect(defaultApprovalPolicyPath()).toMatch(/src\/features\/requests\/approval-policy\/approval-policy\.v1\.yaml$/);
     for (const tier of ["low", "medium", "high"] as const) {
-      expect(routeFor(policy, { riskTier: tier })).toEqual([{ id: "approval", name: "Approver", rule: "anyOf", holders: ["role:approver"], step: 1 }]);
+      expect(routeFor(policy, { riskTier: tier })).toEqual([
+        { id: "approval", name: "Approver", rule: "anyOf", holders: ["role:approver"], step: 1, deadlineHours: 16, escalateAfterHours: 8 },
+      ]);
     }
   });
 
@@ -117,6 +119,40 @@ routes:
       ROUTES("  - tier: high\n    stages:\n      - { id: a, name: A, anyOf: [role:owner] }\n  - tier: high\n    classification: hihg_risk\n    stages:\n      - { id: a, name: A, anyOf: [role:owner] }\n"),
     );
     await expect(loadApprovalPolicy(path, ["high_risk", "minimal"])).rejects.toThrow('ours.yaml: line 13: route 4 classification: unknown classification "hihg_risk" (known: high_risk, minimal)');
+  });
+
+  it("takes each stage's deadline and grace in working hours from the stage, else its route, else 16 and 8", () => {
+    const policy = parseApprovalPolicy(
+      ROUTES(`  - tier: high
+    deadline: 24
+    stages:
+      - { id: approval, name: Approver, anyOf: [role:approver], deadline: 4, escalateAfter: 2 }
+      - { id: owner, name: AIMS owner, anyOf: [role:owner] }
+`),
+      "policy.yaml",
+    );
+    expect(routeFor(policy, { riskTier: "high" }).map((stage) => [stage.id, stage.deadlineHours, stage.escalateAfterHours])).toEqual([
+      ["approval", 4, 2],
+      ["owner", 24, 8],
+    ]);
+    expect(routeFor(policy, { riskTier: "low" }).map((stage) => [stage.deadlineHours, stage.escalateAfterHours])).toEqual([[16, 8]]);
+  });
+
+  it("names the line of a deadline or grace that is not a whole number of working hours", () => {
+    const problems = problemsOf(
+      ROUTES(`  - tier: high
+    escalateAfter: 0
+    stages:
+      - id: approval
+        name: Approver
+        anyOf: [role:approver]
+        deadline: 2 days
+`),
+    );
+    expect(problems).toEqual([
+      "policy.yaml: line 10: route 3 escalateAfter: must be at least 1 working hour",
+      "policy.yaml: line 15: route 3 stage 1 deadline: must be a whole number of working hours, such as 16",
+    ]);
   });
 
   it("reports YAML syntax errors with their line", () => {

@@ -23,7 +23,17 @@ export interface ApprovalStage {
   rule: "anyOf" | "allOf";
   holders: string[];
   step: number;
+  /** Working hours from the stage's opening until its approvers are reminded (the policy's `deadline`). */
+  deadlineHours: number;
+  /** Further working hours until it escalates to the AIMS owners (the policy's `escalateAfter`). */
+  escalateAfterHours: number;
 }
+
+/** Today's behaviour when a policy names no deadline: two working days, then one more before escalating. */
+export const DEFAULT_DEADLINE_HOURS = 16;
+export const DEFAULT_ESCALATE_AFTER_HOURS = 8;
+/** A quarter of a year of 8-hour days: beyond it a deadline is a typo, not a policy. */
+const MAX_WORKING_HOURS = 520;
 
 export interface ApprovalRoute {
   tier: RiskTier;
@@ -69,8 +79,16 @@ const holderSchema = z.string().refine((text) => parseHolder(text) !== null, {
   },
 });
 
+const workingHours = z
+  .number({ error: "must be a whole number of working hours, such as 16" })
+  .int("must be a whole number of working hours, such as 16")
+  .min(1, "must be at least 1 working hour")
+  .max(MAX_WORKING_HOURS, `must be at most ${MAX_WORKING_HOURS} working hours`);
+const deadlineFields = { deadline: workingHours.optional(), escalateAfter: workingHours.optional() };
+
 const stageSchema = z
   .strictObject({
+    ...deadlineFields,
     id: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, "must be a short lower-case id (letters, digits, - and _)"),
     name: z.string().trim().min(1).max(60),
     anyOf: z.array(holderSchema).min(1).max(MAX_HOLDERS).optional(),
@@ -86,6 +104,7 @@ const policySchema = z.strictObject({
       z.strictObject({
         tier: z.enum(["low", "medium", "high"]),
         classification: z.string().trim().min(1).max(60).optional(),
+        ...deadlineFields,
         stages: z.array(stageSchema).min(1).max(MAX_STAGES),
       }),
     )
@@ -174,7 +193,15 @@ function toPolicy(policy: RawPolicy, source: string): ApprovalPolicy {
         ...(route.classification ? { classification: route.classification } : {}),
         stages: route.stages.map((stage) => {
           if (!stage.parallel) step += 1;
-          return { id: stage.id, name: stage.name, rule: stage.anyOf ? "anyOf" : "allOf", holders: stage.anyOf ?? stage.allOf ?? [], step } satisfies ApprovalStage;
+          return {
+            id: stage.id,
+            name: stage.name,
+            rule: stage.anyOf ? "anyOf" : "allOf",
+            holders: stage.anyOf ?? stage.allOf ?? [],
+            step,
+            deadlineHours: stage.deadline ?? route.deadline ?? DEFAULT_DEADLINE_HOURS,
+            escalateAfterHours: stage.escalateAfter ?? route.escalateAfter ?? DEFAULT_ESCALATE_AFTER_HOURS,
+          } satisfies ApprovalStage;
         }),
       };
     }),

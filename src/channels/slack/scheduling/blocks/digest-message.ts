@@ -24,7 +24,10 @@ export function digestBlocks(report: DigestReport): KnownBlock[] {
     ...report.sections.map(
       (section): KnownBlock => ({
         type: "section",
-        text: { type: "mrkdwn", text: [`*${section.title}*`, ...section.lines.map((line) => `• ${line.label}: *${line.value}*${change(line)}`)].join("\n") },
+        text: {
+          type: "mrkdwn",
+          text: [`*${section.title}*`, ...section.lines.map((line) => `• ${line.label}: *${line.value}*${change(line)}`), ...(section.entries ?? []).map((entry) => `    ◦ ${entry}`)].join("\n"),
+        },
       }),
     ),
   ];

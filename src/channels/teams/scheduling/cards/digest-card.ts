@@ -25,6 +25,7 @@ export function digestCard(report: DigestReport): AdaptiveCard {
       type: "FactSet",
       facts: section.lines.map((line) => ({ title: line.label, value: `**${line.value}**${change(line)}` })),
     });
+    if (section.entries?.length) body.push(textBlock(section.entries.map((entry) => `- ${entry}`).join("\r")));
   }
   return adaptiveCard(body);
 }
