@@ -155,7 +155,10 @@ export function createCore(options: {
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
   addCampaigns(scheduling, campaigns, clock);
   const delegations = new DelegationService({ prisma, clock, roles, events, people: directory, approvalPolicy: options.approvalPolicy });
-  scheduling.scheduler.addScan({ name: "delegation-ends", scan: async () => (await recordEndedDelegations(prisma, clock), []) });
+  scheduling.scheduler.addScan({ name: "delegation-ends", scan: async () => {
+    await recordEndedDelegations(prisma, clock);
+    return [];
+  } });
   return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, delegations, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
 }
 
