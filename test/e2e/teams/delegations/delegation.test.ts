@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { DELEGATION_IDS } from "../../../../src/features/delegations/conversation/delegation-ids.js";
-import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
 import { VALID_REQUEST } from "../../../support/request-form-state.js";
 import { channelConversation, personalChat, TEAMS_APPROVERS, TEAMS_EMPLOYEE, TEAMS_OTHER } from "../../../support/teams-activities.js";
@@ -73,5 +76,12 @@ describe("delegation through Teams", () => {
       ["delegation.created", ALEX.aadObjectId],
       ["delegation.cancelled", ALEX.aadObjectId],
     ]);
+
+    // The audit pack lists the delegation, and the decision taken under it names it.
+    const exported = await t.aims.core.auditPacks.exportFor({ channel: "slack", id: OWNERS[0] }, { outDir: await mkdtemp(join(tmpdir(), "aims-delegation-pack-")) });
+    if (exported.kind !== "exported") throw new Error(exported.kind);
+    const records = async (file: string) => JSON.parse(await readFile(join(exported.pack.folder, "records", `${file}.json`), "utf8")) as Record<string, unknown>[];
+    expect(await records("delegations")).toEqual([expect.objectContaining({ id: delegation.id, delegateId: OLLI.aadObjectId, holder: "role:approver", reason: "Holiday cover" })]);
+    expect(await records("approval-decisions")).toContainEqual(expect.objectContaining({ request: covered.reference, onBehalfOfName: "Alex Approver", delegationId: delegation.id }));
   });
 });
