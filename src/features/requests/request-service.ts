@@ -1,4 +1,4 @@
-import type { AiSystem, AiToolRequest, RequestDecision, RequestStageDecision } from "../../db/generated/client.js";
+import type { AiSystem, AiToolRequest, Delegation, RequestDecision, RequestStageDecision } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
 import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
 import { type Actor, personName } from "../../core/actor.js";
@@ -20,7 +20,6 @@ import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
 import { vendorIdFor } from "../vendors/vendor-service.js";
-import type { Delegation } from "../../db/generated/client.js";
 import { coverHeldBy, delegatorOf, lapsedCoverOf } from "../delegations/delegated-places.js";
 
 export interface RequestServiceDeps {
