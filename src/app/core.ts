@@ -23,6 +23,8 @@ import { addInternalAudits } from "../features/scheduler/internal-audit-follow-u
 import { NonconformityService } from "../features/nonconformities/nonconformity-service.js";
 import { ImprovementService } from "../features/nonconformities/improvement-service.js";
 import { VendorService } from "../features/vendors/vendor-service.js";
+import { DelegationService } from "../features/delegations/delegation-service.js";
+import { recordEndedDelegations } from "../features/delegations/delegation-ends.js";
 import { loadVendorQuestionnaire } from "../features/vendors/vendor-questionnaire.js";
 import { vendorReviewSource } from "../features/vendors/vendor-review-source.js";
 import { raiseNonconformitiesFromAuditFindings } from "../features/nonconformities/audit-finding-nonconformities.js";
@@ -62,6 +64,8 @@ export interface Core {
   /** The names the bot knows people by, for records and pickers that hold only an id. */
   people: PeopleNames;
   requests: RequestService;
+  /** Approvers' delegates for a period (A.3.2, A.9.2), who decide on their behalf. */
+  delegations: DelegationService;
   /** EU AI Act classification of requests (at intake) and register entries, from the versioned definition. */
   classification: ClassificationService;
   /** The register kept from chat: details, lifecycle, recorded users. */
@@ -155,7 +159,12 @@ export function createCore(options: {
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
   addCampaigns(scheduling, campaigns, clock);
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
+  const delegations = new DelegationService({ prisma, clock, roles, events, people: directory, approvalPolicy: options.approvalPolicy });
+  scheduling.scheduler.addScan({ name: "delegation-ends", scan: async () => {
+    await recordEndedDelegations(prisma, clock);
+    return [];
+  } });
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, delegations, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

@@ -35,6 +35,7 @@ const AIMS_SUBCOMMANDS = [
   "digest preview",
   "soa",
   "roles",
+  "delegate",
   "policy",
   "campaign",
   "links",

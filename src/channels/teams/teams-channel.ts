@@ -11,6 +11,7 @@ import { subscribeRequestNotifications } from "./notifications/request-notificat
 import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeVendorNotifications } from "./vendors/vendor-notifications.js";
+import { subscribeDelegationNotifications } from "./delegations/delegation-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
@@ -67,6 +68,7 @@ export function createTeamsChannel(options: {
   subscribeLeaverReport(ctx);
   subscribeRegisterLifecycle(ctx);
   subscribeVendorNotifications(ctx);
+  subscribeDelegationNotifications(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = transport.endpoint(aimsTeamsBot(ctx, directory));

@@ -164,12 +164,14 @@ export class PeopleDirectory {
     return tx.chatIdentity.findUniqueOrThrow({ where: identityWhere({ channel: identity.channel, id: identity.externalId }) });
   }
 
-  /** Moves every account and role grant of `from` to `into`, and removes `from`. */
+  /** Moves every account, role grant and delegation of `from` to `into`, and removes `from`. */
   private async mergePerson(tx: Tx, from: string, into: string, reason: string, by: Actor | null, byHand: boolean): Promise<void> {
     const now = this.deps.clock.now();
     const moved = await tx.chatIdentity.findMany({ where: { personId: from } });
     await tx.chatIdentity.updateMany({ where: { personId: from }, data: { personId: into, linkReason: reason, linkedAt: now, ...(byHand ? { linkedByHand: true } : {}) } });
     await tx.roleGrant.updateMany({ where: { personId: from }, data: { personId: into } });
+    await tx.delegation.updateMany({ where: { delegatorPersonId: from }, data: { delegatorPersonId: into } });
+    await tx.delegation.updateMany({ where: { delegatePersonId: from }, data: { delegatePersonId: into } });
     const absorbed = await tx.person.delete({ where: { id: from } });
     const survivor = await tx.person.findUniqueOrThrow({ where: { id: into } });
     if (!survivor.email && absorbed.email) await tx.person.update({ where: { id: into }, data: { email: absorbed.email } });

@@ -1,7 +1,7 @@
-import type { AiSystem, AiToolRequest, RequestDecision, RequestStageDecision } from "../../db/generated/client.js";
+import type { AiSystem, AiToolRequest, Delegation, RequestDecision, RequestStageDecision } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
 import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
-import type { Actor } from "../../core/actor.js";
+import { type Actor, personName } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
@@ -21,6 +21,7 @@ import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
 import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
 import { vendorIdFor } from "../vendors/vendor-service.js";
+import { coverHeldBy, delegatorOf, lapsedCoverOf } from "../delegations/delegated-places.js";
 
 export interface RequestServiceDeps {
   prisma: Prisma;
@@ -38,7 +39,8 @@ export interface RequestServiceDeps {
 }
 
 /** Who took a decision, as messages name them. */
-export type Decider = Pick<RequestDecision, "deciderChannel" | "deciderId" | "deciderName">;
+export type Decider = Pick<RequestDecision, "deciderChannel" | "deciderId" | "deciderName"> &
+  Partial<Pick<RequestDecision, "onBehalfOfChannel" | "onBehalfOfId" | "onBehalfOfName">>;
 
 export type DecisionOutcome = "approved" | "rejected" | "changes_requested";
 
@@ -166,6 +168,7 @@ export class RequestService {
       const place = await this.placeFor(tx, actor, current, stages, taken, options.stageId);
       if (place.kind === "refused") return { kind: "forbidden", message: place.message };
       if (place.kind === "taken") return alreadyDecided(tx, events, request.id, revision, place.by);
+      const onBehalf = onBehalfOf(place.delegation);
 
       const decidedAt = clock.now();
       const inserted = await tx.requestStageDecision.createMany({
@@ -178,6 +181,7 @@ export class RequestService {
           deciderChannel: actor.channel,
           deciderId: actor.id,
           deciderName: actor.name,
+          ...onBehalf,
           reason: trimmedReason,
           conditions,
           decidedAt,
@@ -198,7 +202,7 @@ export class RequestService {
           entityType: "ai_tool_request",
           entityId: request.reference,
           before: { status: "pending", revision },
-          after: { status: "pending", revision, stage: place.stage.id, slot: place.slot, conditions: conditions ?? null },
+          after: { status: "pending", revision, stage: place.stage.id, slot: place.slot, conditions: conditions ?? null, ...onBehalf },
           controls: DECISION_CONTROLS,
         });
         await moveStageDeadlines(tx, this.deps, current, { actor, at: decidedAt, note: `Approved at the ${place.stage.name} stage`, stageId: place.stage.id });
@@ -215,6 +219,7 @@ export class RequestService {
           deciderChannel: actor.channel,
           deciderId: actor.id,
           deciderName: actor.name,
+          ...onBehalf,
           reason: trimmedReason,
           decidedAt,
           controls: [...DECISION_CONTROLS],
@@ -227,7 +232,7 @@ export class RequestService {
         entityType: "ai_tool_request",
         entityId: request.reference,
         before: { status: request.status, revision },
-        after: { status: outcome, revision, reason: trimmedReason ?? null, stage: place.stage.id, conditions: conditions ?? null },
+        after: { status: outcome, revision, reason: trimmedReason ?? null, stage: place.stage.id, conditions: conditions ?? null, ...onBehalf },
         controls: DECISION_CONTROLS,
       });
       const allConditions = decisions.flatMap((entry) => (entry.outcome === "approved" && entry.conditions ? [entry.conditions] : []));
@@ -257,7 +262,7 @@ export class RequestService {
     stages: ApprovalStage[],
     taken: RequestStageDecision[],
     stageId: string | undefined,
-  ): Promise<{ kind: "place"; stage: ApprovalStage; slot: string } | { kind: "taken"; by: RequestStageDecision } | { kind: "refused"; message: string }> {
+  ): Promise<{ kind: "place"; stage: ApprovalStage; slot: string; delegation?: Delegation } | { kind: "taken"; by: RequestStageDecision } | { kind: "refused"; message: string }> {
     const { roles } = this.deps;
     // A button that names no stage (the App Home, a message from before stages) could land on a stage its clicker
     // never saw once another stage is decided: with several stages, decisions go through the approvals message.
@@ -266,12 +271,13 @@ export class RequestService {
     if (wanted.length === 0) return { kind: "refused", message: `${request.reference} has no stage "${stageId}"; please use the latest message.` };
     const progress = progressOf(stages, taken);
     for (const decided of taken) {
-      if (await roles.samePerson(actor, { channel: decided.deciderChannel, id: decided.deciderId }, tx)) {
+      if (await decidedBy(roles, tx, decided, actor)) {
         const stage = stages.find((entry) => entry.id === decided.stageId);
         if (stageId === decided.stageId) return { kind: "taken", by: decided };
         return { kind: "refused", message: W_ALREADY_DECIDED_A_STAGE(request.reference, stage?.name ?? decided.stageId) };
       }
     }
+    const cover = await this.usableCover(tx, actor, request, taken);
     let heldButTaken: RequestStageDecision | null = null;
     let heldLater: ApprovalStage | null = null;
     for (const stage of wanted) {
@@ -284,16 +290,34 @@ export class RequestService {
             break;
           }
         }
-        if (!held) continue;
+        const delegation = held ? undefined : await coverFor(tx, roles, cover, holdersOfSlot(stage, slot));
+        if (!held && !delegation) continue;
         const decided = state.decisions.find((decision) => decision.slot === slot);
         if (decided) heldButTaken ??= decided;
         else if (state.state === "later") heldLater ??= stage;
-        else if (state.state === "waiting") return { kind: "place", stage, slot };
+        else if (state.state === "waiting") return { kind: "place", stage, slot, ...(delegation ? { delegation } : {}) };
       }
     }
     if (heldButTaken) return { kind: "taken", by: heldButTaken };
     if (heldLater) return { kind: "refused", message: W_NOT_YET(request.reference, heldLater.name) };
     return { kind: "refused", message: stageId ? W_NOT_YOURS(wanted[0]!) : ONLY_APPROVERS };
+  }
+
+  /**
+   * The delegations this person covers now that may decide this request: not for its requester (no one decides
+   * their own request, through a delegate neither), nor for an approver who already decided a place of it.
+   */
+  private async usableCover(tx: Tx | Prisma, actor: Pick<Actor, "channel" | "id">, request: AiToolRequest, taken: RequestStageDecision[]): Promise<Delegation[]> {
+    const { roles, clock } = this.deps;
+    const usable: Delegation[] = [];
+    for (const delegation of await coverHeldBy(tx, actor, clock.now())) {
+      const delegator = delegatorOf(delegation);
+      if (await roles.samePerson(delegator, { channel: request.requesterChannel, id: request.requesterId }, tx as Tx)) continue;
+      let decided = false;
+      for (const decision of taken) if (await decidedBy(roles, tx as Tx, decision, delegator)) decided = true;
+      if (!decided) usable.push(delegation);
+    }
+    return usable;
   }
 
   /** Where every stage of the request's current revision stands, for the approvals message. */
@@ -353,11 +377,15 @@ export class RequestService {
         break;
       }
     }
-    if (!holdsAny) return ONLY_APPROVERS;
     if (await this.deps.roles.samePerson(actor, { channel: request.requesterChannel, id: request.requesterId })) {
-      return "You cannot decide your own request; another approver has to.";
+      return holdsAny || (await coverHeldBy(this.deps.prisma, actor, this.deps.clock.now())).length > 0 ? OWN_REQUEST : ONLY_APPROVERS;
     }
-    return null;
+    if (holdsAny) return null;
+    const cover = await this.usableCover(this.deps.prisma, actor, request, []);
+    if (await coverFor(this.deps.prisma, this.deps.roles, cover, stagesOf(request).flatMap((stage) => stage.holders))) return null;
+    if (cover.length === 0 && (await coverHeldBy(this.deps.prisma, actor, this.deps.clock.now())).length > 0) return W_NOT_FOR_REQUESTER(request.reference);
+    const lapsed = await lapsedCoverOf(this.deps.prisma, actor, this.deps.clock.now());
+    return lapsed ? W_COVER_LAPSED(lapsed) : ONLY_APPROVERS;
   }
 
   /** Why this person may not edit this request now, or null if they may. */
@@ -399,6 +427,31 @@ export class RequestService {
 }
 
 const ONLY_APPROVERS = "Only the AIMS approvers can decide AI tool requests.";
+const OWN_REQUEST = "You cannot decide your own request; another approver has to.";
+const W_NOT_FOR_REQUESTER = (reference: string) => `You cover for the person who made ${reference}: no one decides their own request, through a delegate neither. Another approver has to.`;
+const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const W_COVER_LAPSED = (delegation: Delegation) =>
+  `${delegation.cancelledAt ? `Your cover for ${personName(delegatorOf(delegation))} was cancelled on ${utc(delegation.cancelledAt)}` : `Your cover for ${personName(delegatorOf(delegation))} ended on ${utc(delegation.validUntil)}`}, so you can no longer decide in their place. ${ONLY_APPROVERS}`;
+
+/** Whether this person took the decision, themselves or through a delegate deciding on their behalf. */
+async function decidedBy(roles: Roles, tx: Tx, decision: RequestStageDecision, person: Pick<Actor, "channel" | "id">): Promise<boolean> {
+  if (await roles.samePerson(person, { channel: decision.deciderChannel, id: decision.deciderId }, tx)) return true;
+  return decision.onBehalfOfChannel !== null && decision.onBehalfOfId !== null && roles.samePerson(person, { channel: decision.onBehalfOfChannel, id: decision.onBehalfOfId }, tx);
+}
+
+/** The first delegation of `cover` for one of `holders` whose delegator still fills it: their place is the delegate's to take. */
+async function coverFor(tx: Tx | Prisma, roles: Roles, cover: Delegation[], holders: string[]): Promise<Delegation | undefined> {
+  for (const delegation of cover) {
+    if (holders.includes(delegation.holder) && (await holds(tx, roles, delegatorOf(delegation), delegation.holder))) return delegation;
+  }
+  return undefined;
+}
+
+/** The columns naming the approver a delegate decided for; empty when people decide for themselves. */
+function onBehalfOf(delegation: Delegation | undefined) {
+  if (!delegation) return {};
+  return { onBehalfOfChannel: delegation.delegatorChannel, onBehalfOfId: delegation.delegatorId, onBehalfOfName: delegation.delegatorName, delegationId: delegation.id };
+}
 const W_ALREADY_DECIDED_A_STAGE = (reference: string, stage: string) =>
   `You already decided the ${stage} stage of ${reference}; another person has to decide the others.`;
 const W_USE_APPROVALS_MESSAGE = (reference: string) =>

@@ -10,6 +10,7 @@ import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { registerLinkAnswerListeners } from "../link-answers/register-link-answer-listeners.js";
 import { subscribeVendorNotifications } from "../vendors/vendor-notifications.js";
+import { subscribeDelegationNotifications } from "../delegations/delegation-notifications.js";
 import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
 import { aimsCommand } from "./commands/aims-command.js";
@@ -46,4 +47,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerErasureListeners(app, ctx);
   registerLinkAnswerListeners(app, ctx);
   subscribeVendorNotifications(ctx, app.client);
+  subscribeDelegationNotifications(ctx, app.client);
 }

@@ -8,6 +8,7 @@ import { effectivenessChecks, improvements, nonconformities } from "./nonconform
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
 import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
+import { delegations } from "./delegations.js";
 import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
 import { vendorReviews, vendors } from "./vendors.js";
@@ -39,6 +40,7 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   soaEntryVersions,
   roleGrants,
   groupMemberships,
+  delegations,
   policyVersions,
   policyAcknowledgements,
   campaignCompletion,

@@ -33,7 +33,7 @@ export const approvalDecisions: EvidenceSource = {
     { name: "toolName", sql: `r."toolName"` },
     column("revision"),
     column("outcome", "text"),
-    ...columns("decidedAt", "deciderName", "deciderId", "reason", "controls"),
+    ...columns("decidedAt", "deciderName", "deciderId", "onBehalfOfName", "onBehalfOfId", "delegationId", "reason", "controls"),
   ],
 };
 
@@ -51,7 +51,7 @@ export const approvalStageDecisions: EvidenceSource = {
     { name: "toolName", sql: `r."toolName"` },
     ...columns("revision", "stageId", "slot"),
     column("outcome", "text"),
-    ...columns("decidedAt", "deciderName", "deciderId", "reason", "conditions", "controls"),
+    ...columns("decidedAt", "deciderName", "deciderId", "onBehalfOfName", "onBehalfOfId", "delegationId", "reason", "conditions", "controls"),
   ],
 };
 

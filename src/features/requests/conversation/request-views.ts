@@ -38,7 +38,12 @@ export function requestFacts(request: AiToolRequest): Block[] {
   ];
 }
 
-export const deciderOf = (decision: Decider) => person({ channel: decision.deciderChannel, id: decision.deciderId, name: decision.deciderName });
+/** Who decided: "X", or "X on behalf of Y" when a delegate decided for an approver away. */
+export function deciderOf(decision: Decider): string {
+  const decider = person({ channel: decision.deciderChannel, id: decision.deciderId, name: decision.deciderName });
+  if (!decision.onBehalfOfChannel || !decision.onBehalfOfId) return decider;
+  return W.onBehalfOf(decider, person({ channel: decision.onBehalfOfChannel, id: decision.onBehalfOfId, name: decision.onBehalfOfName ?? null }));
+}
 
 /** Who decided, when, and why. */
 export function decisionBlock(decision: RequestDecision): Block {

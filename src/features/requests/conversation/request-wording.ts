@@ -17,6 +17,7 @@ export const REQUEST_WORDING = {
   roleHolder: (role: string) => `the ${role}s`,
   groupHolder: (group: string) => `the ${group} group`,
   stageDecided: (outcome: string, decider: string, when: string) => `${outcome} by ${decider} on ${when}`,
+  onBehalfOf: (delegate: string, delegator: string) => `${delegate} on behalf of ${delegator}`,
   stageWaiting: (holders: string) => `waiting for ${holders}`,
   stageLater: "opens once the stages before it are approved",
   conditionsLabel: "Conditions",

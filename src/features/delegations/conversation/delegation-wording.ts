@@ -1,0 +1,36 @@
+import { command } from "../../../conversation/message.js";
+
+/** The sentences of delegations, in both channels. */
+export const DELEGATION_WORDING = {
+  description: "Approvers: name a delegate who decides in your place for a period (holiday cover). Add `list` to see and cancel your delegations.",
+  formTitle: "Name a delegate",
+  formIntro: "While you are away, they decide the approval stages you decide, on your behalf: each decision says so. It ends by itself after the last day (UTC).",
+  submit: "Delegate",
+  delegate: "Who covers for you",
+  holder: "What they decide for you",
+  from: "First day",
+  until: "Last day",
+  untilHint: "At most 90 days. The cover ends at the end of this day (UTC).",
+  reason: "Why",
+  reasonHint: "Holiday cover, for example. Kept in the audit trail.",
+  listTitle: "Delegations",
+  listSummary: (given: number, received: number) => `You have ${given} delegation(s) and cover for ${received}.`,
+  given: "**You delegated**",
+  received: "**You cover for**",
+  none: "None.",
+  givenLine: (delegate: string, what: string, from: string, until: string) => `To ${delegate}: ${what}, ${from} to ${until}`,
+  receivedLine: (delegator: string, what: string, from: string, until: string) => `For ${delegator}: ${what}, ${from} to ${until}`,
+  reasonLine: (reason: string) => `“${reason}”`,
+  cancel: "Cancel",
+  newDelegation: "Name a delegate",
+  created: (delegate: string) => `${delegate} now covers for you as set out below; they have been told.`,
+  cancelled: "The delegation is cancelled: your delegate can no longer decide in your place.",
+  toldTitle: "You cover for an approver",
+  toldSummary: (delegator: string) => `You cover for ${delegator}`,
+  told: (delegator: string, what: string, from: string, until: string) =>
+    `${delegator} named you their delegate: you decide ${what} in their place from ${from} to ${until}. Your decisions show “on behalf of” them.`,
+  toldHow: `Decide on the request messages in the approvals channel as usual. ${command("delegate list")} shows your delegations.`,
+  cancelledTitle: "Your cover was cancelled",
+  cancelledSummary: (delegator: string) => `${delegator} cancelled your cover`,
+  cancelledText: (delegator: string) => `${delegator} cancelled the delegation: you no longer decide in their place.`,
+} as const;
