@@ -12,6 +12,7 @@ import { classificationCapability } from "./classification/conversation/classifi
 import { registerCapability } from "./register/conversation/register-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 import { vendorCapability } from "./vendors/conversation/vendor-capability.js";
+import { trainingCapability } from "./training/conversation/training-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, trainingCapability] as const;

@@ -33,6 +33,9 @@ const version = (n: number): VersionWithDocument => ({
 const campaign = (n: number): CampaignWithVersion => ({
   id: n,
   versionId: n,
+  moduleId: null,
+  moduleVersion: null,
+  moduleTitle: null,
   audience: "group",
   groupId: "g",
   role: null,
@@ -46,6 +49,7 @@ const campaign = (n: number): CampaignWithVersion => ({
   closedAt: null,
   controls: [],
   version: version(n),
+  subject: { kind: "document", title: version(n).document.title, version: 99 },
 });
 const documents = Array.from({ length: 150 }, (_, n) => version(n + 1));
 const waiting = Array.from({ length: 10 }, (_, n) => ({ channel: "teams" as const, id: `aad-${n}`, name: "🧭".repeat(60) }));

@@ -137,7 +137,7 @@ export const policyCapability: Capability<PolicyServices> = {
         if (result.kind === "forbidden") return tell(result.message);
         if (result.kind === "invalid") return fieldErrors(result.errors as Record<string, string>);
         const { campaign, recipients } = result;
-        return done(W.started(campaign.id, campaign.version.document.title, campaign.version.version, campaign.audienceLabel, recipients, campaign.deadline));
+        return done(W.started(campaign.id, campaign.subject, campaign.audienceLabel, recipients, campaign.deadline));
       },
     },
   },
