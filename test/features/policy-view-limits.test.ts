@@ -8,6 +8,7 @@ import type { CampaignWithVersion } from "../../src/features/policies/campaign-s
 import { campaignForm, publishForm } from "../../src/features/policies/conversation/policy-forms.js";
 import { acceptedView, campaignsView, fullTextView, invitationView, policiesView, textParts } from "../../src/features/policies/conversation/policy-views.js";
 import { POLICY_LIMITS } from "../../src/features/policies/policy-form.js";
+import { loadTrainingModules } from "../../src/features/training/load-modules.js";
 import type { VersionWithDocument } from "../../src/features/policies/policy-service.js";
 import { messageProblems } from "../support/fake-bot-connector/index.js";
 import { messageBlockProblems, viewProblems } from "../support/fake-slack/block-kit-limits.js";
@@ -75,8 +76,8 @@ describe("the policy views and forms at their largest", () => {
     expect(viewProblems(blockKitModal(policiesView([{ campaign: campaign(1), version: version(1) }], documents)))).toEqual([]);
     const groups = Array.from({ length: 200 }, (_, n) => ({ id: `g${n}`, channel: "slack" as const, externalId: `S${n}`, name: "🧭".repeat(100), syncedAt: null, syncError: null, syncLeaseHolder: null, syncLeaseUntil: null, syncRequests: 0, createdAt: at }));
     expect(viewProblems(blockKitForm(publishForm(), "V1"))).toEqual([]);
-    expect(viewProblems(blockKitForm(campaignForm(documents, groups), "V1"))).toEqual([]);
-    expect(messageProblems(cardMessage(adaptiveCardForm(campaignForm(documents, groups), {}, undefined, "Europe/London"), "Start")).problems).toEqual([]);
+    expect(viewProblems(blockKitForm(campaignForm(documents, groups, loadTrainingModules()), "V1"))).toEqual([]);
+    expect(messageProblems(cardMessage(adaptiveCardForm(campaignForm(documents, groups, loadTrainingModules()), {}, undefined, "Europe/London"), "Start")).problems).toEqual([]);
   });
 
   it("fit a Teams card", () => {

@@ -24,7 +24,7 @@ const moduleSchema = z.strictObject({
   version: z.number().int().positive(),
   title: z.string().trim().min(1).max(60),
   summary: z.string().trim().min(1).max(400),
-  lessons: z.array(z.strictObject({ title: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(2_500) })).min(1).max(8),
+  lessons: z.array(z.strictObject({ title: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(2_000) })).min(1).max(6),
   questions: z.array(questionSchema).min(1).max(10),
   /** The percentage of correct answers that passes. */
   passMark: z.number().int().min(1).max(100),

@@ -1,6 +1,7 @@
 import { actions, context, heading, section, type ActionValue, type Block, type Message } from "../../../conversation/message.js";
 import type { TrainingCompletion } from "../../../db/generated/client.js";
 import type { TrainingInvitationPayload } from "../../policies/campaign-payload.js";
+import { textParts } from "../../policies/conversation/policy-views.js";
 import type { QuizScore } from "../quiz-scoring.js";
 import type { TrainingModule } from "../training-module.js";
 import type { ModuleStatus } from "../training-service.js";
@@ -31,7 +32,7 @@ export function trainingInvitationView(payload: TrainingInvitationPayload): Mess
 /** The module's lessons, one section each, and the button to the quiz. */
 export function lessonsView(module: TrainingModule, campaignId: number | null): Message {
   const blocks: Block[] = [heading(`${module.title} (version ${module.version})`), section([W.lessonsIntro(module.questions.length, module.passMark)])];
-  for (const [index, lesson] of module.lessons.entries()) blocks.push(heading(W.lesson(index + 1, lesson.title)), section([lesson.text]));
+  for (const [index, lesson] of module.lessons.entries()) blocks.push(heading(W.lesson(index + 1, lesson.title)), ...textParts(lesson.text).map((part) => section([part])));
   blocks.push(actions([{ label: W.takeQuiz, action: TRAINING_IDS.actions.quiz, style: "primary", value: moduleChoice(module.id, module.version, campaignId) }]));
   return { title: W.title, summary: module.title, blocks };
 }
@@ -46,7 +47,9 @@ export function resultView(module: TrainingModule, score: QuizScore, completion:
     blocks.push(context(already ? W.alreadyRecorded(record.completedAt, record.dueAgainAt) : W.recorded(record.completedAt, record.dueAgainAt)));
   }
   for (const one of score.feedback) {
-    blocks.push(section([one.right ? W.right(one.text) : W.wrong(one.text), W.yourAnswer(one.chosen), ...(one.right ? [] : [W.correctAnswer(one.answer)]), { text: one.explanation, muted: true }]));
+    blocks.push(section([one.right ? W.right(one.text) : W.wrong(one.text), W.yourAnswer(one.chosen), ...(one.right ? [] : [W.correctAnswer(one.answer)])]));
+    // Its own section: a question and its explanation at their longest outgrow one Slack section once escaped.
+    blocks.push(section([{ text: one.explanation, muted: true }]));
   }
   if (!score.passed) blocks.push(actions([{ label: W.retry, action: TRAINING_IDS.actions.quiz, style: "primary", value: moduleChoice(module.id, module.version, campaignId) }]));
   return { title: W.resultTitle, summary: score.passed ? W.passed(module.title) : W.failed(module.title), blocks };
