@@ -155,7 +155,7 @@ export function createCore(options: {
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
   // The module files are read and checked here, so a bad one stops start-up with its file and line.
   const training = new TrainingService({ prisma, clock, roles, events, directory, modules: loadTrainingModules(config.trainingModulesDir), channels });
-  scheduling.reminders.addSource(trainingRenewalSource(training.modules()));
+  scheduling.reminders.addSource(trainingRenewalSource());
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, training, channels, zone: config.scheduling.timezone });
   addCampaigns(scheduling, campaigns, clock);
   return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, training, linkAnswers, metrics };

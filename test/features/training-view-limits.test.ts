@@ -34,7 +34,7 @@ const largest: TrainingModule = {
   assignTo: { everyone: true },
 };
 const wrong = scoreQuiz(largest, Object.fromEntries(largest.questions.map((question) => [question.id, "o5"])));
-const completion = { id: 1, personId: "p", moduleId: "largest", moduleVersion: 1, round: 1, channel: "slack" as const, externalId: "U1", campaignId: 1, correct: 10, questions: 10, score: 100, passMark: 80, attempts: 2, completedAt: at, dueAgainAt: at, controls: [] };
+const completion = { id: 1, personId: "p", moduleId: "largest", moduleVersion: 1, moduleTitle: largest.title, round: 1, channel: "slack" as const, externalId: "U1", campaignId: 1, correct: 10, questions: 10, score: 100, passMark: 80, attempts: 2, completedAt: at, dueAgainAt: at, controls: [] };
 const passed = scoreQuiz(largest, Object.fromEntries(largest.questions.map((question) => [question.id, "o0"])));
 const invitation = { type: "campaign" as const, campaignId: 1, moduleId: "largest", title: largest.title, version: 1, summary: largest.summary, deadline: at.toISOString(), reminder: true };
 const messages = [

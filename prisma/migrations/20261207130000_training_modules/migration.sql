@@ -12,6 +12,7 @@ CREATE TABLE "TrainingCompletion" (
     "personId" TEXT NOT NULL,
     "moduleId" TEXT NOT NULL,
     "moduleVersion" INTEGER NOT NULL,
+    "moduleTitle" TEXT NOT NULL,
     "round" INTEGER NOT NULL,
     "channel" "ChatChannel" NOT NULL,
     "externalId" TEXT NOT NULL,

@@ -3,7 +3,6 @@ import type { Prisma } from "../../db/database.js";
 import type { TrainingCompletion } from "../../db/generated/client.js";
 import type { DueItem, DueItemSource } from "../reminders/due-item.js";
 import { TRAINING_CONTROLS } from "./controls.js";
-import type { TrainingModule } from "./training-module.js";
 
 export const TRAINING_RENEWAL_SOURCE = "training-renewal";
 export const RENEW_WITH = "Take the module again with /aims training; the pass renews it.";
@@ -18,11 +17,11 @@ const notRenewed = (completion: Pick<TrainingCompletion, "personId" | "moduleId"
   completedAt: { gt: completion.completedAt },
 });
 
-function itemOf(completion: TrainingCompletion, titleOf: (moduleId: string) => string): DueItem {
+function itemOf(completion: TrainingCompletion): DueItem {
   return {
     source: TRAINING_RENEWAL_SOURCE,
     itemId: itemIdOf(completion.id),
-    title: `Renew your training "${titleOf(completion.moduleId)}" (passed ${completion.completedAt.toISOString().slice(0, 10)}): ${RENEW_WITH}`,
+    title: `Renew your training "${completion.moduleTitle}" (passed ${completion.completedAt.toISOString().slice(0, 10)}): ${RENEW_WITH}`,
     dueAt: completion.dueAgainAt!,
     owner: { channel: completion.channel, id: completion.externalId },
     controls: TRAINING_CONTROLS,
@@ -34,10 +33,9 @@ function itemOf(completion: TrainingCompletion, titleOf: (moduleId: string) => s
  * Each pass whose renewal period has passed, with no later pass of the module: a due item of the person who passed
  * it, reminded and escalated like any other. Only a new pass completes it.
  */
-export function trainingRenewalSource(modules: readonly TrainingModule[]): DueItemSource {
-  const titleOf = (moduleId: string) => modules.find((module) => module.id === moduleId)?.title ?? moduleId;
+export function trainingRenewalSource(): DueItemSource {
   const open = async (db: Prisma | Tx, completion: TrainingCompletion | null) =>
-    completion?.dueAgainAt && (await db.trainingCompletion.count({ where: notRenewed(completion) })) === 0 ? itemOf(completion, titleOf) : null;
+    completion?.dueAgainAt && (await db.trainingCompletion.count({ where: notRenewed(completion) })) === 0 ? itemOf(completion) : null;
   return {
     name: TRAINING_RENEWAL_SOURCE,
     async listDue(db, until) {

@@ -117,6 +117,7 @@ export class TrainingService {
       const completion = await tx.trainingCompletion.create({
         data: {
           ...who,
+          moduleTitle: module.title,
           round: (latest?.round ?? 0) + 1,
           channel: actor.channel,
           externalId: actor.id,

@@ -10,6 +10,7 @@ import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntr
 import { groupMemberships, roleGrants } from "./roles.js";
 import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
+import { trainingCompletions } from "./training.js";
 import { vendorReviews, vendors } from "./vendors.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
@@ -42,6 +43,7 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   policyVersions,
   policyAcknowledgements,
   campaignCompletion,
+  trainingCompletions,
 ];
 
 /**
