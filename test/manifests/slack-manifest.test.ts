@@ -37,6 +37,7 @@ const AIMS_SUBCOMMANDS = [
   "roles",
   "policy",
   "campaign",
+  "training",
   "links",
   "export",
   "erase",
