@@ -46,6 +46,9 @@ import { euAiActDefinition } from "../features/classification/classification-def
 import { PolicyService } from "../features/policies/policy-service.js";
 import { CampaignService } from "../features/policies/campaign-service.js";
 import { addCampaigns } from "../features/policies/campaign-scheduling.js";
+import { loadTrainingModules } from "../features/training/load-modules.js";
+import { TrainingService } from "../features/training/training-service.js";
+import { trainingRenewalSource } from "../features/training/training-renewal-source.js";
 
 /** The channel-neutral core: every capability's service, shared by the Slack and Teams edges. */
 export interface Core {
@@ -92,6 +95,8 @@ export interface Core {
   policies: PolicyService;
   /** Campaigns asking an audience to accept a document by a deadline. */
   campaigns: CampaignService;
+  /** AI-literacy training modules, quizzes and each person's passes. */
+  training: TrainingService;
   /** Latencies, retries and rate limits the channels and the scheduler report. */
   metrics: Metrics;
 }
@@ -157,14 +162,17 @@ export function createCore(options: {
   const linkAnswers = new LinkAnswerService({ prisma, clock, roles, events, catalogue: options.linkCatalogue, quietDays: config.linkAnswers.quietDays });
   const policies = new PolicyService({ prisma, clock, roles, events, directory });
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
-  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
+  // The module files are read and checked here, so a bad one stops start-up with its file and line.
+  const training = new TrainingService({ prisma, clock, roles, events, directory, modules: loadTrainingModules(config.trainingModulesDir), channels });
+  scheduling.reminders.addSource(trainingRenewalSource());
+  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, training, channels, zone: config.scheduling.timezone });
   addCampaigns(scheduling, campaigns, clock);
   const delegations = new DelegationService({ prisma, clock, roles, events, people: directory, approvalPolicy: options.approvalPolicy });
   scheduling.scheduler.addScan({ name: "delegation-ends", scan: async () => {
     await recordEndedDelegations(prisma, clock);
     return [];
   } });
-  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, delegations, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
+  return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, delegations, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, training, linkAnswers, metrics };
 }
 
 /** The environment variable that bootstraps each role on each channel. */

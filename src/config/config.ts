@@ -59,6 +59,8 @@ export interface Config {
   /** The approval policy file (stages by risk); unset: the shipped default. */
   approvalPolicyPath?: string;
   assessments: AssessmentsConfig;
+  /** The folder of training module files; unset: the shipped modules. */
+  trainingModulesDir?: string;
   /** Answers to shared links to AI tools: the domain catalogue and the quiet days. */
   linkAnswers: LinkAnswersConfig;
   concerns: ConcernSettings;
@@ -138,6 +140,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     approvalPolicyPath: env.AIMS_APPROVAL_POLICY,
     assessments: assessmentsConfig(env),
+    trainingModulesDir: env.AIMS_TRAINING_MODULES_DIR,
     linkAnswers: linkAnswersConfig(env),
     concerns: {
       acknowledgeBusinessDays: env.AIMS_CONCERN_ACK_BUSINESS_DAYS,

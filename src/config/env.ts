@@ -55,6 +55,8 @@ export const envSchema = z
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     /** Path to an organisation's own approval policy (YAML); unset = the shipped default (one approver stage). */
     AIMS_APPROVAL_POLICY: optionalText,
+    /** Folder of training module files (<id>.v<version>.yaml); unset = the shipped modules. */
+    AIMS_TRAINING_MODULES_DIR: optionalText,
     ...assessmentsEnvShape,
     ...linkAnswersEnvShape,
     ...retentionEnvShape,

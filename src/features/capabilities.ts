@@ -13,6 +13,7 @@ import { registerCapability } from "./register/conversation/register-capability.
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 import { vendorCapability } from "./vendors/conversation/vendor-capability.js";
 import { delegationCapability } from "./delegations/conversation/delegation-capability.js";
+import { trainingCapability } from "./training/conversation/training-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, delegationCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, delegationCapability, trainingCapability] as const;

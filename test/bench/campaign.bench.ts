@@ -13,6 +13,8 @@ import { deliveryClient, SlackDeliveryTransport } from "../../src/channels/slack
 import { loadConfig } from "../../src/config/config.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { EventBus } from "../../src/core/events.js";
+import { loadTrainingModules } from "../../src/features/training/load-modules.js";
+import { TrainingService } from "../../src/features/training/training-service.js";
 import { CampaignService } from "../../src/features/policies/campaign-service.js";
 import { addCampaigns } from "../../src/features/policies/campaign-scheduling.js";
 import { PolicyService } from "../../src/features/policies/policy-service.js";
@@ -70,7 +72,8 @@ try {
   const config = loadConfig({ SLACK_MANAGERS_CHANNEL: "", AIMS_WORKING_HOURS: "00:00-23:59" });
   const scheduling = createScheduling({ prisma: db.prisma, clock, roles, events, config, logger: silent, instanceId: "replica-1" });
   const policies = new PolicyService({ prisma: db.prisma, clock, roles, events, directory: people });
-  const campaigns = new CampaignService({ prisma: db.prisma, clock, roles, events, directory: people, policies, channels: ["slack"], zone: "Europe/London" });
+  const training = new TrainingService({ prisma: db.prisma, clock, roles, events, directory: people, modules: loadTrainingModules(), channels: ["slack"] });
+  const campaigns = new CampaignService({ prisma: db.prisma, clock, roles, events, directory: people, policies, training, channels: ["slack"], zone: "Europe/London" });
   addCampaigns(scheduling, campaigns, clock);
   const owner = { channel: "slack" as const, id: OWNER };
   const published = await policies.publish(owner, { title: "AI policy", summary: "How we use AI at Example Ltd.", body: "Only approved AI tools with company data." }, "chat");

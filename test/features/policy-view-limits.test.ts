@@ -8,6 +8,7 @@ import type { CampaignWithVersion } from "../../src/features/policies/campaign-s
 import { campaignForm, publishForm } from "../../src/features/policies/conversation/policy-forms.js";
 import { acceptedView, campaignsView, fullTextView, invitationView, policiesView, textParts } from "../../src/features/policies/conversation/policy-views.js";
 import { POLICY_LIMITS } from "../../src/features/policies/policy-form.js";
+import { loadTrainingModules } from "../../src/features/training/load-modules.js";
 import type { VersionWithDocument } from "../../src/features/policies/policy-service.js";
 import { messageProblems } from "../support/fake-bot-connector/index.js";
 import { messageBlockProblems, viewProblems } from "../support/fake-slack/block-kit-limits.js";
@@ -33,6 +34,9 @@ const version = (n: number): VersionWithDocument => ({
 const campaign = (n: number): CampaignWithVersion => ({
   id: n,
   versionId: n,
+  moduleId: null,
+  moduleVersion: null,
+  moduleTitle: null,
   audience: "group",
   groupId: "g",
   role: null,
@@ -46,6 +50,7 @@ const campaign = (n: number): CampaignWithVersion => ({
   closedAt: null,
   controls: [],
   version: version(n),
+  subject: { kind: "document", title: version(n).document.title, version: 99 },
 });
 const documents = Array.from({ length: 150 }, (_, n) => version(n + 1));
 const waiting = Array.from({ length: 10 }, (_, n) => ({ channel: "teams" as const, id: `aad-${n}`, name: "🧭".repeat(60) }));
@@ -71,8 +76,8 @@ describe("the policy views and forms at their largest", () => {
     expect(viewProblems(blockKitModal(policiesView([{ campaign: campaign(1), version: version(1) }], documents)))).toEqual([]);
     const groups = Array.from({ length: 200 }, (_, n) => ({ id: `g${n}`, channel: "slack" as const, externalId: `S${n}`, name: "🧭".repeat(100), syncedAt: null, syncError: null, syncLeaseHolder: null, syncLeaseUntil: null, syncRequests: 0, createdAt: at }));
     expect(viewProblems(blockKitForm(publishForm(), "V1"))).toEqual([]);
-    expect(viewProblems(blockKitForm(campaignForm(documents, groups), "V1"))).toEqual([]);
-    expect(messageProblems(cardMessage(adaptiveCardForm(campaignForm(documents, groups), {}, undefined, "Europe/London"), "Start")).problems).toEqual([]);
+    expect(viewProblems(blockKitForm(campaignForm(documents, groups, loadTrainingModules()), "V1"))).toEqual([]);
+    expect(messageProblems(cardMessage(adaptiveCardForm(campaignForm(documents, groups, loadTrainingModules()), {}, undefined, "Europe/London"), "Start")).problems).toEqual([]);
   });
 
   it("fit a Teams card", () => {

@@ -38,6 +38,7 @@ const AIMS_SUBCOMMANDS = [
   "delegate",
   "policy",
   "campaign",
+  "training",
   "links",
   "export",
   "erase",

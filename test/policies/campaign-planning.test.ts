@@ -6,6 +6,8 @@ import { planCampaign } from "../../src/features/policies/campaign-planning.js";
 import { CampaignService } from "../../src/features/policies/campaign-service.js";
 import { PolicyService } from "../../src/features/policies/policy-service.js";
 import { campaignsSection } from "../../src/features/policies/campaigns-section.js";
+import { loadTrainingModules } from "../../src/features/training/load-modules.js";
+import { TrainingService } from "../../src/features/training/training-service.js";
 import { createLogger } from "../../src/log/logger.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
 import { organisationIn } from "../support/roles.js";
@@ -29,7 +31,8 @@ beforeAll(async () => {
   await people.observe({ channel: "slack", id: "UGONE", name: "Leaver", deactivated: { reason: "deactivated in Slack" } });
   const events = new EventBus(prisma, createLogger("silent"));
   policies = new PolicyService({ prisma, clock, roles, events, directory: people });
-  campaigns = new CampaignService({ prisma, clock, roles, events, directory: people, policies, channels: ["slack", "teams"], zone: "Europe/London" });
+  const training = new TrainingService({ prisma, clock, roles, events, directory: people, modules: loadTrainingModules(), channels: ["slack", "teams"] });
+  campaigns = new CampaignService({ prisma, clock, roles, events, directory: people, policies, training, channels: ["slack", "teams"], zone: "Europe/London" });
 }, 60_000);
 afterAll(async () => {
   await db?.close();
@@ -84,7 +87,7 @@ describe("planning a campaign", () => {
     const campaign = await prisma.policyCampaign.findFirstOrThrow();
     const asked = await prisma.campaignRecipient.count({ where: { campaignId: campaign.id } });
     const someone = await prisma.campaignRecipient.findFirstOrThrow({ where: { campaignId: campaign.id } });
-    expect((await policies.acknowledge({ channel: someone.channel, id: someone.externalId }, campaign.versionId, campaign.id)).kind).toBe("accepted");
+    expect((await policies.acknowledge({ channel: someone.channel, id: someone.externalId }, campaign.versionId!, campaign.id)).kind).toBe("accepted");
     const week = { from: new Date("2027-02-26T00:00:00Z"), to: new Date("2027-03-05T00:00:00Z"), waitingDays: 3 };
     const metrics = Object.fromEntries((await campaignsSection.collect(prisma, week)).map((metric) => [metric.key, metric.value]));
     expect(metrics).toEqual({ "campaigns.open": 1, "campaigns.recipients": asked, "campaigns.accepted": 1, "campaigns.late": 0, "campaigns.accepted_week": 1 });

@@ -21,6 +21,7 @@ export const EVIDENCE_RECORD_TYPES = [
   "internal_audit",
   "audit_finding",
   "policy",
+  "training",
   "role_assignment",
   "group_membership",
   "audit_event",

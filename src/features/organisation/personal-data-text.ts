@@ -2,6 +2,7 @@ import { CHANNEL_NAMES } from "../../core/actor.js";
 import { ROLE_NAMES } from "../../core/roles.js";
 import type { OpenDuties } from "./open-duties.js";
 import type { AccountLine, PersonalData } from "./personal-data.js";
+import type { TrainingLine } from "../training/training-records.js";
 import type { AcknowledgementLine, AssessmentLine, Listed, OwnedLine, ReminderLine, RequestLine, RoleHolding } from "./person-records.js";
 import type { ReportSection, TextReport } from "./text-report.js";
 
@@ -38,6 +39,9 @@ const reminderLine = (reminder: ReminderLine) =>
 
 const acknowledgementLine = (line: AcknowledgementLine) =>
   `${cut(line.title, 60)} version ${line.version}, accepted ${day(line.acknowledgedAt)} in ${CHANNEL_NAMES[line.channel]} (sha256 ${line.sha256.slice(0, 12)}…)`;
+
+const trainingLine = (line: TrainingLine) =>
+  `${cut(line.title, 60)} version ${line.version}, passed ${day(line.completedAt)} in ${CHANNEL_NAMES[line.channel]} with ${line.score}%${line.dueAgainAt ? `, due again ${day(line.dueAgainAt)}` : ""}`;
 
 function ownedLine(dueLabel: string) {
   return (item: OwnedLine) => {
@@ -76,6 +80,7 @@ export function personalDataReport(data: PersonalData): TextReport {
     { title: "Concerns you raised with your name", lines: [...listedLines(data.concerns, ownedLine("")), ANONYMOUS_CONCERNS_NOTE] },
     { title: "Reminders waiting to be sent to you", lines: listedLines(data.reminders, reminderLine) },
     { title: "Documents you accepted", lines: listedLines(data.acknowledgements, acknowledgementLine) },
+    { title: "Training you passed", lines: listedLines(data.training, trainingLine) },
   ];
   return { headline: "What AIMS holds about you, across your Slack and Teams accounts:", sections };
 }

@@ -2,8 +2,10 @@ import type { Clock } from "../../core/clock.js";
 import type { Prisma } from "../../db/database.js";
 import type { ChatIdentity } from "../../db/generated/client.js";
 import type { IdentityRef } from "./identity-key.js";
+import { type TrainingLine, trainingPassedBy } from "../training/training-records.js";
 import type { PeopleDirectory } from "./people-directory.js";
 import {
+  RECORDS_SHOWN,
   acknowledgementsBy,
   assessmentsBy,
   correctiveActionsOwnedBy,
@@ -52,6 +54,8 @@ export interface PersonalData {
   reminders: Listed<ReminderLine>;
   /** The policy documents the person accepted (ISO 42001 7.3). */
   acknowledgements: Listed<AcknowledgementLine>;
+  /** The training modules the person passed, with score and renewal (ISO 42001 7.2). */
+  training: Listed<TrainingLine>;
 }
 
 /**
@@ -66,7 +70,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, reviewActions, incidents, concerns, reminders, acknowledgements] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, reviewActions, incidents, concerns, reminders, acknowledgements, training] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -80,6 +84,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     namedConcernsBy(prisma, refs),
     remindersPendingFor(prisma, refs),
     acknowledgementsBy(prisma, personIds),
+    trainingPassedBy(prisma, personIds, RECORDS_SHOWN),
   ]);
   return {
     accounts,
@@ -97,6 +102,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     concerns,
     reminders,
     acknowledgements,
+    training,
   };
 }
 

@@ -9,11 +9,14 @@ export type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
 /** The checkbox that adds people who join later. */
 export const NEW_JOINERS = "new_joiners";
 
-/** An audience as the form offers it: "everyone", "group:<DirectoryGroup id>" or "role:<role>". */
-export type AudienceChoice = { audience: "everyone" } | { audience: "group"; groupId: string } | { audience: "role"; role: AimsRole };
+/**
+ * An audience as the form offers it: "everyone", "group:<DirectoryGroup id>", "role:<role>", or "assigned" (whom a
+ * training module's rules name).
+ */
+export type AudienceChoice = { audience: "everyone" } | { audience: "assigned" } | { audience: "group"; groupId: string } | { audience: "role"; role: AimsRole };
 
 export function parseAudience(value: string | undefined): AudienceChoice | null {
-  if (value === "everyone") return { audience: "everyone" };
+  if (value === "everyone" || value === "assigned") return { audience: value };
   if (value?.startsWith("group:") && value.length > 6) return { audience: "group", groupId: value.slice(6) };
   const role = value?.startsWith("role:") ? value.slice(5) : undefined;
   if (role && (AIMS_ROLES as readonly string[]).includes(role)) return { audience: "role", role: role as AimsRole };
@@ -25,12 +28,27 @@ export function deadlineOf(day: string, zone: string): Date {
   return DateTime.fromISO(day, { zone }).set({ hour: 17 }).toJSDate();
 }
 
+/** What the campaign is of, as the form's first field offers it: a document version id, or "module:<id>:<version>". */
+export type SubjectChoice = { kind: "document"; versionId: number } | { kind: "module"; moduleId: string; version: number };
+
+export const moduleChoice = (moduleId: string, version: number) => `module:${moduleId}:${version}`;
+
+export function parseSubject(value: string): SubjectChoice | null {
+  if (/^\d+$/.test(value)) return { kind: "document", versionId: Number(value) };
+  const module = /^module:([a-z][a-z0-9-]*):(\d+)$/.exec(value);
+  return module ? { kind: "module", moduleId: module[1]!, version: Number(module[2]) } : null;
+}
+
 export function campaignSchema(now: Date, zone: string) {
   return z.object({
+    // "versionId" for its history: a document version, or a training module.
     versionId: z
       .string({ error: "Choose the document people must accept" })
-      .regex(/^\d+$/, "Choose the document people must accept")
-      .transform(Number),
+      .transform((value, ctx) => {
+        const parsed = parseSubject(value);
+        if (!parsed) ctx.addIssue({ code: "custom", message: "Choose the document people must accept" });
+        return parsed as SubjectChoice;
+      }),
     audience: z
       .string({ error: "Choose who must accept it" })
       .transform((value, ctx) => {

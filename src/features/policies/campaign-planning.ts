@@ -12,7 +12,7 @@ export const PLAN_PAGE_SIZE = 1_000;
 export interface AudienceFilter {
   audience: PolicyCampaign["audience"];
   groupId?: string | null;
-  /** For a role audience: the accounts holding it, as "channel:id". */
+  /** For a role or assigned audience: the accounts holding the role or named by the module's rules, as "channel:id". */
   accounts?: readonly string[];
 }
 
@@ -21,7 +21,7 @@ function audienceSql(filter: AudienceFilter) {
     return sql`AND EXISTS (SELECT 1 FROM "GroupMembership" m WHERE m."groupId" = ${filter.groupId ?? ""} AND m."until" IS NULL
       AND m."channel" = ci."channel" AND m."externalId" = ci."externalId")`;
   }
-  if (filter.audience === "role") return sql`AND (ci."channel"::text || ':' || ci."externalId") = ANY(${[...(filter.accounts ?? [])]}::text[])`;
+  if (filter.audience === "role" || filter.audience === "assigned") return sql`AND (ci."channel"::text || ':' || ci."externalId") = ANY(${[...(filter.accounts ?? [])]}::text[])`;
   return empty;
 }
 

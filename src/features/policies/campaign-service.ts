@@ -5,9 +5,13 @@ import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
 import { ROLE_NAMES, type Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
-import type { DirectoryGroup, PolicyCampaign } from "../../db/generated/client.js";
+import { Prisma as PrismaSql, type DirectoryGroup, type PolicyCampaign } from "../../db/generated/client.js";
 import type { PeopleDirectory } from "../organisation/people-directory.js";
+import { TRAINING_CAMPAIGN_CONTROLS } from "../training/controls.js";
+import type { TrainingModule } from "../training/training-module.js";
+import type { TrainingService } from "../training/training-service.js";
 import { CAMPAIGN_CONTROLS } from "./controls.js";
+import { campaignDoneAtSql, type CampaignSubject, subjectOf } from "./campaign-subject.js";
 import { parseCampaignForm, type AudienceChoice, type CampaignField } from "./campaign-form.js";
 import type { CampaignInvitationPayload } from "./campaign-payload.js";
 import { remindLate } from "./campaign-reminders.js";
@@ -22,13 +26,18 @@ export interface CampaignServiceDeps {
   events: EventBus;
   directory: PeopleDirectory;
   policies: PolicyService;
+  /** The training modules a campaign can be of. */
+  training: TrainingService;
   /** The channels the bot sends on: people are reached on these only. */
   channels: readonly ChatChannel[];
   /** The AIMS timezone: a deadline day ends at 17:00 there. */
   zone: string;
 }
 
-export type CampaignWithVersion = PolicyCampaign & { version: VersionWithDocument };
+/** A campaign with its document version (null for a training campaign) and what it is of. */
+export type CampaignWithVersion = PolicyCampaign & { version: VersionWithDocument | null; subject: CampaignSubject };
+
+const withSubject = <C extends PolicyCampaign & { version: VersionWithDocument | null }>(campaign: C) => ({ ...campaign, subject: subjectOf(campaign, campaign.version) });
 
 export type StartResult =
   | { kind: "started"; campaign: CampaignWithVersion; recipients: number }
@@ -59,6 +68,8 @@ export interface PendingCampaign {
   campaign: PolicyCampaign;
   version: VersionWithDocument;
 }
+
+const DONE = PrismaSql.raw(`${campaignDoneAtSql()} IS NOT NULL`);
 
 /**
  * Campaigns asking people to accept a document version by a deadline (ISO 42001 7.3, 7.4): the audience is planned
@@ -91,31 +102,37 @@ export class CampaignService {
     if (!(await this.deps.roles.has(by, "owner"))) return { kind: "forbidden" as const, message: ONLY_OWNERS_PUBLISH };
     const parsed = parseCampaignForm(raw, clock.now(), this.deps.zone);
     if (!parsed.ok) return { kind: "invalid" as const, errors: parsed.errors };
-    const { versionId, audience } = parsed.input;
-    const version = await policies.version(versionId);
-    if (!version) return { kind: "invalid" as const, errors: { versionId: "That document is no longer there; choose another" } };
+    const { versionId: subject, audience } = parsed.input;
+    const version = subject.kind === "document" ? await policies.version(subject.versionId) : null;
+    const module = subject.kind === "module" ? this.deps.training.module(subject.moduleId, subject.version) : undefined;
+    if (!version && !module) return { kind: "invalid" as const, errors: { versionId: "That document is no longer there; choose another" } };
+    if (audience.audience === "assigned" && !module) return { kind: "invalid" as const, errors: { audience: "Only a training module is assigned by its own rules; choose who must accept the document" } };
     const label = await this.audienceLabel(audience);
     if (label === null) return { kind: "invalid" as const, errors: { audience: "That group is no longer known to the bot; choose another" } };
-    const filter = await this.filterOf({ audience: audience.audience, groupId: audience.audience === "group" ? audience.groupId : null, role: audience.audience === "role" ? audience.role : null });
+    const filter = await this.filterOf({ audience: audience.audience, groupId: audience.audience === "group" ? audience.groupId : null, role: audience.audience === "role" ? audience.role : null, moduleId: module?.id ?? null, moduleVersion: module?.version ?? null });
     if ((await audienceSize(prisma, filter, this.deps.channels)) === 0) {
       return {
         kind: "invalid" as const,
         errors: { audience: `Nobody the bot can message is in ${label} yet: choose another audience, or wait until the bot knows them` } as Partial<Record<CampaignField, string>>,
       };
     }
-    return { kind: "ok" as const, input: parsed.input, version, label };
+    return { kind: "ok" as const, input: parsed.input, version, module, label };
   }
 
   async start(by: Actor, raw: unknown): Promise<StartResult> {
     const { prisma, clock, events } = this.deps;
     const checked = await this.validate(by, raw);
     if (checked.kind !== "ok") return checked;
-    const { input, version, label } = checked;
-    const { versionId, audience, deadline, newJoiners } = input;
+    const { input, version, module, label } = checked;
+    const { audience, deadline, newJoiners } = input;
+    const controls = module ? TRAINING_CAMPAIGN_CONTROLS : CAMPAIGN_CONTROLS;
     const campaign = await prisma.$transaction(async (tx) => {
       const created = await tx.policyCampaign.create({
         data: {
-          versionId,
+          versionId: version?.id ?? null,
+          moduleId: module?.id ?? null,
+          moduleVersion: module?.version ?? null,
+          moduleTitle: module?.title ?? null,
           audience: audience.audience,
           groupId: audience.audience === "group" ? audience.groupId : null,
           role: audience.audience === "role" ? audience.role : null,
@@ -125,7 +142,7 @@ export class CampaignService {
           startedByChannel: by.channel,
           startedById: by.id,
           startedAt: clock.now(),
-          controls: [...CAMPAIGN_CONTROLS],
+          controls: [...controls],
         },
       });
       await recordAudit(tx, clock, {
@@ -133,8 +150,8 @@ export class CampaignService {
         action: "campaign.started",
         entityType: "policy_campaign",
         entityId: created.id,
-        after: { ...created, document: version.document.title, version: version.version, sha256: version.sha256 },
-        controls: CAMPAIGN_CONTROLS,
+        after: version ? { ...created, document: version.document.title, version: version.version, sha256: version.sha256 } : created,
+        controls,
       });
       await events.record(tx, "campaign.started", { campaign: created }, `campaign:${created.id}`);
       return created;
@@ -143,7 +160,7 @@ export class CampaignService {
     await this.plan(campaign, version, false);
     const recipients = await prisma.campaignRecipient.count({ where: { campaignId: campaign.id } });
     this.onPlanned();
-    return { kind: "started", campaign: { ...campaign, version }, recipients };
+    return { kind: "started", campaign: withSubject({ ...campaign, version }), recipients };
   }
 
   /**
@@ -181,20 +198,29 @@ export class CampaignService {
       include: { version: { include: { document: true } } },
     });
     let added = 0;
-    for (const campaign of late) added += await remindLate(prisma, campaign, payloadOf(campaign, campaign.version), notBefore(now), now);
+    for (const campaign of late) added += await remindLate(prisma, campaign, payloadOf(campaign, campaign.version, this.moduleOf(campaign)), notBefore(now), now);
     return added;
   }
 
-  private async plan(campaign: PolicyCampaign, version: VersionWithDocument, late: boolean): Promise<number> {
+  private async plan(campaign: PolicyCampaign, version: VersionWithDocument | null, late: boolean): Promise<number> {
     const { prisma, clock } = this.deps;
-    const payload = payloadOf(campaign, version);
+    const payload = payloadOf(campaign, version, this.moduleOf(campaign));
     const filter = await this.filterOf(campaign);
     const { added } = await planCampaign(prisma, campaign, { filter, channels: this.deps.channels, payload, now: clock.now(), late });
     if (!campaign.plannedAt) await prisma.policyCampaign.updateMany({ where: { id: campaign.id, plannedAt: null }, data: { plannedAt: clock.now() } });
     return added;
   }
 
-  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role">): Promise<AudienceFilter> {
+  private moduleOf(campaign: PolicyCampaign): TrainingModule | undefined {
+    return campaign.moduleId ? this.deps.training.module(campaign.moduleId, campaign.moduleVersion ?? 0) : undefined;
+  }
+
+  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role" | "moduleId" | "moduleVersion">): Promise<AudienceFilter> {
+    if (campaign.audience === "assigned") {
+      const module = this.deps.training.module(campaign.moduleId ?? "", campaign.moduleVersion ?? 0);
+      const accounts = module ? await this.deps.training.assignedAccounts(module) : [];
+      return accounts === null ? { audience: "everyone" } : { audience: "assigned", accounts };
+    }
     if (campaign.audience !== "role" || !campaign.role) return { audience: campaign.audience, groupId: campaign.groupId };
     const accounts: string[] = [];
     for (const channel of this.deps.channels) {
@@ -206,6 +232,7 @@ export class CampaignService {
   /** How people read an audience; null for a group the bot no longer knows. */
   private async audienceLabel(choice: AudienceChoice): Promise<string | null> {
     if (choice.audience === "everyone") return "everyone the bot knows";
+    if (choice.audience === "assigned") return "everyone the module is assigned to";
     if (choice.audience === "role") return `every ${ROLE_NAMES[choice.role]}`;
     const group = await this.deps.prisma.directoryGroup.findUnique({ where: { id: choice.groupId } });
     return group ? `${group.name} (${CHANNEL_NAMES[group.channel]} ${group.channel === "slack" ? "user group" : "team"})` : null;
@@ -220,9 +247,8 @@ export class CampaignService {
     for (const campaign of campaigns) {
       const rows = await prisma.$queryRaw<{ channel: ChatChannel; recipients: number; accepted: number }[]>`
         SELECT r."channel", count(*)::int AS "recipients",
-               count(a."id")::int AS "accepted"
-          FROM "CampaignRecipient" r
-          LEFT JOIN "PolicyAcknowledgement" a ON a."versionId" = ${campaign.versionId} AND a."personId" = r."personId"
+               count(*) FILTER (WHERE ${DONE})::int AS "accepted"
+          FROM "CampaignRecipient" r JOIN "PolicyCampaign" c ON c."id" = r."campaignId"
          WHERE r."campaignId" = ${campaign.id}
          GROUP BY r."channel" ORDER BY r."channel"`;
       const [deliveries] = await prisma.$queryRaw<{ sent: number; failed: number }[]>`
@@ -231,7 +257,7 @@ export class CampaignService {
       const recipients = rows.reduce((sum, row) => sum + row.recipients, 0);
       const accepted = rows.reduce((sum, row) => sum + row.accepted, 0);
       result.push({
-        campaign,
+        campaign: withSubject(campaign),
         recipients,
         accepted,
         overdue: campaign.deadline < now ? recipients - accepted : 0,
@@ -244,13 +270,13 @@ export class CampaignService {
   }
 
   /** The campaign's recipients who have not accepted, first `limit` by name. */
-  async notAccepted(campaign: Pick<PolicyCampaign, "id" | "versionId">, limit = 20): Promise<OverduePerson[]> {
+  async notAccepted(campaign: Pick<PolicyCampaign, "id">, limit = 20): Promise<OverduePerson[]> {
     return this.deps.prisma.$queryRaw<OverduePerson[]>`
       SELECT r."channel", r."externalId" AS "id", ci."name"
-        FROM "CampaignRecipient" r
+        FROM "CampaignRecipient" r JOIN "PolicyCampaign" c ON c."id" = r."campaignId"
         LEFT JOIN "ChatIdentity" ci ON ci."channel" = r."channel" AND ci."externalId" = r."externalId"
        WHERE r."campaignId" = ${campaign.id}
-         AND NOT EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = ${campaign.versionId} AND a."personId" = r."personId")
+         AND NOT ${DONE}
        ORDER BY ci."name" NULLS LAST, r."externalId"
        LIMIT ${limit}`;
   }
@@ -266,7 +292,9 @@ export class CampaignService {
     });
     const pending: PendingCampaign[] = [];
     for (const { campaign } of recipients) {
-      const accepted = await this.deps.prisma.policyAcknowledgement.count({ where: { versionId: campaign.versionId, personId: identity.personId } });
+      // Training campaigns are listed by /aims training.
+      if (!campaign.version) continue;
+      const accepted = await this.deps.prisma.policyAcknowledgement.count({ where: { versionId: campaign.version.id, personId: identity.personId } });
       if (accepted === 0) pending.push({ campaign, version: campaign.version });
     }
     return pending;
@@ -274,14 +302,8 @@ export class CampaignService {
 }
 
 /** What each person's message about the campaign says. */
-function payloadOf(campaign: PolicyCampaign, version: VersionWithDocument): CampaignInvitationPayload {
-  return {
-    type: "campaign",
-    campaignId: campaign.id,
-    versionId: version.id,
-    title: version.document.title,
-    version: version.version,
-    summary: version.summary,
-    deadline: campaign.deadline.toISOString(),
-  };
+function payloadOf(campaign: PolicyCampaign, version: VersionWithDocument | null, module: TrainingModule | undefined): CampaignInvitationPayload {
+  const common = { type: "campaign" as const, campaignId: campaign.id, deadline: campaign.deadline.toISOString() };
+  if (version) return { ...common, versionId: version.id, title: version.document.title, version: version.version, summary: version.summary };
+  return { ...common, moduleId: campaign.moduleId ?? "", title: campaign.moduleTitle ?? "", version: campaign.moduleVersion ?? 0, summary: module?.summary ?? "" };
 }

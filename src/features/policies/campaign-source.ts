@@ -2,6 +2,8 @@ import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
+import { Prisma as PrismaSql } from "../../db/generated/client.js";
+import { campaignDoneAtSql, subjectOf } from "./campaign-subject.js";
 import type { DueItem, DueItemSource } from "../reminders/due-item.js";
 import { CAMPAIGN_CONTROLS } from "./controls.js";
 
@@ -16,14 +18,14 @@ async function campaignItem(db: Prisma | Tx, campaignId: number): Promise<DueIte
   if (!campaign || campaign.closedAt || !campaign.plannedAt) return null;
   const [counts] = await db.$queryRaw<{ recipients: number; late: number }[]>`
     SELECT count(*)::int AS "recipients",
-           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = ${campaign.versionId} AND a."personId" = r."personId"))::int AS "late"
-      FROM "CampaignRecipient" r WHERE r."campaignId" = ${campaign.id}`;
+           count(*) FILTER (WHERE ${PrismaSql.raw(campaignDoneAtSql())} IS NULL)::int AS "late"
+      FROM "CampaignRecipient" r JOIN "PolicyCampaign" c ON c."id" = r."campaignId" WHERE r."campaignId" = ${campaign.id}`;
   if (!counts || counts.late === 0) return null;
-  const { document, version } = campaign.version;
+  const subject = subjectOf(campaign, campaign.version);
   return {
     source: CAMPAIGN_SOURCE,
     itemId: itemIdOf(campaign.id),
-    title: `${counts.late} of ${counts.recipients} have not accepted ${document.title} v${version} (campaign ${campaign.id}, ${campaign.audienceLabel})`,
+    title: `${counts.late} of ${counts.recipients} have not ${subject.kind === "module" ? "passed" : "accepted"} ${subject.title} v${subject.version} (campaign ${campaign.id}, ${campaign.audienceLabel})`,
     dueAt: campaign.deadline,
     owner: { channel: campaign.startedByChannel, id: campaign.startedById },
     controls: campaign.controls,

@@ -11,6 +11,7 @@ import { groupMemberships, roleGrants } from "./roles.js";
 import { delegations } from "./delegations.js";
 import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
 import { auditEvents, soaEntryVersions } from "./soa-and-audit.js";
+import { trainingCompletions } from "./training.js";
 import { vendorReviews, vendors } from "./vendors.js";
 
 const FEATURE_SOURCES: readonly EvidenceSource[] = [
@@ -44,6 +45,7 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   policyVersions,
   policyAcknowledgements,
   campaignCompletion,
+  trainingCompletions,
 ];
 
 /**

@@ -1,4 +1,7 @@
+import { campaignDoneAtSql } from "../../policies/campaign-subject.js";
 import { column, columns, type EvidenceSource } from "../evidence-source.js";
+
+const DONE_AT = campaignDoneAtSql("c", `t."personId"`);
 
 /** Each published version of a document people must accept (ISO 42001 5.2, A.2.2): its hash and who published it. */
 export const policyVersions: EvidenceSource = {
@@ -51,7 +54,8 @@ export const policyAcknowledgements: EvidenceSource = {
 };
 
 /**
- * Completion per campaign recipient, for an auditor (one CSV row per person asked): accepted or not, when, and
+ * Completion per campaign recipient, for an auditor (one CSV row per person asked): accepted (or, for a training
+ * campaign, passed) or not, when, and
  * whether after the deadline (empty while not accepted: compare the deadline with the pack's date). The campaign's
  * version and audience say what was asked of whom.
  */
@@ -62,34 +66,27 @@ export const campaignCompletion: EvidenceSource = {
   table: "CampaignRecipient",
   joins: [
     { table: "PolicyCampaign", alias: "c", on: `c."id" = t."campaignId"` },
-    { table: "PolicyVersion", alias: "v", on: `v."id" = c."versionId"` },
-    { table: "PolicyDocument", alias: "d", on: `d."id" = v."documentId"` },
+    // A training campaign has no document version: its module stands in for it.
+    { table: "PolicyVersion", alias: "v", on: `v."id" = c."versionId"`, optional: true },
+    { table: "PolicyDocument", alias: "d", on: `d."id" = v."documentId"`, optional: true },
   ],
   reference: `'campaign ' || c."id" || ' / ' || t."channel"::text || ':' || t."externalId"`,
   date: `t."addedAt"`,
-  outcome: `CASE WHEN EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = c."versionId" AND a."personId" = t."personId") THEN 'accepted' ELSE 'not accepted' END`,
+  outcome: `CASE WHEN ${DONE_AT} IS NULL THEN 'not accepted' WHEN c."moduleId" IS NULL THEN 'accepted' ELSE 'passed' END`,
   controls: `c."controls"`,
   columns: [
     { name: "campaign", sql: `c."id"` },
-    { name: "document", sql: `d."title"` },
-    { name: "version", sql: `v."version"` },
+    { name: "document", sql: `COALESCE(d."title", 'training: ' || c."moduleTitle")` },
+    { name: "version", sql: `COALESCE(v."version", c."moduleVersion")` },
     { name: "audience", sql: `c."audienceLabel"` },
     { name: "deadline", sql: `c."deadline"` },
     column("channel", "text"),
     column("externalId"),
     { name: "name", sql: `(SELECT ci."name" FROM "ChatIdentity" ci WHERE ci."channel" = t."channel" AND ci."externalId" = t."externalId")` },
     column("joinedLate"),
-    {
-      name: "accepted",
-      sql: `EXISTS (SELECT 1 FROM "PolicyAcknowledgement" a WHERE a."versionId" = c."versionId" AND a."personId" = t."personId")`,
-    },
-    {
-      name: "acceptedAt",
-      sql: `(SELECT a."acknowledgedAt" FROM "PolicyAcknowledgement" a WHERE a."versionId" = c."versionId" AND a."personId" = t."personId")`,
-    },
-    {
-      name: "late",
-      sql: `(SELECT a."acknowledgedAt" > c."deadline" FROM "PolicyAcknowledgement" a WHERE a."versionId" = c."versionId" AND a."personId" = t."personId")`,
-    },
+    // For a training campaign: passed, when first passed, and whether after the deadline.
+    { name: "accepted", sql: `${DONE_AT} IS NOT NULL` },
+    { name: "acceptedAt", sql: DONE_AT },
+    { name: "late", sql: `${DONE_AT} > c."deadline"` },
   ],
 };

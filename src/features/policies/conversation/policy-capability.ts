@@ -5,6 +5,7 @@ import type { ActionValue } from "../../../conversation/message.js";
 import { done, fieldErrors, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
 import type { CampaignService } from "../campaign-service.js";
 import type { PolicyService } from "../policy-service.js";
+import type { TrainingService } from "../../training/training-service.js";
 import { campaignForm, publishForm } from "./policy-forms.js";
 import { POLICY_IDS } from "./policy-ids.js";
 import { acceptedView, campaignsView, fullTextView, policiesView } from "./policy-views.js";
@@ -14,6 +15,7 @@ export interface PolicyServices {
   clock: Clock;
   policies: PolicyService;
   campaigns: CampaignService;
+  training: TrainingService;
 }
 
 type PolicyTurn = Turn<PolicyServices>;
@@ -41,8 +43,9 @@ async function startForm(turn: PolicyTurn, versionId?: number): Promise<Reply> {
   const refusal = await refusalOf(turn);
   if (refusal) return tell(refusal);
   const documents = await turn.services.policies.documents();
-  if (documents.length === 0) return tell(W.noDocumentsToCampaign);
-  return openForm(campaignForm(documents, await turn.services.campaigns.groups(), versionId));
+  const modules = turn.services.training.modules();
+  if (documents.length === 0 && modules.length === 0) return tell(W.noDocumentsToCampaign);
+  return openForm(campaignForm(documents, await turn.services.campaigns.groups(), modules, versionId));
 }
 
 async function publishFormReply(turn: PolicyTurn): Promise<Reply> {
@@ -122,7 +125,7 @@ export const policyCapability: Capability<PolicyServices> = {
     },
     [POLICY_IDS.views.startCampaign]: {
       refusal: refusalOf,
-      form: async (_state, turn) => campaignForm(await turn.services.policies.documents(), await turn.services.campaigns.groups()),
+      form: async (_state, turn) => campaignForm(await turn.services.policies.documents(), await turn.services.campaigns.groups(), turn.services.training.modules()),
       // Planning a large audience outlasts Slack's 3 seconds: mistakes are answered at once, then the campaign starts.
       slow: {
         async check(turn, values) {
@@ -137,7 +140,7 @@ export const policyCapability: Capability<PolicyServices> = {
         if (result.kind === "forbidden") return tell(result.message);
         if (result.kind === "invalid") return fieldErrors(result.errors as Record<string, string>);
         const { campaign, recipients } = result;
-        return done(W.started(campaign.id, campaign.version.document.title, campaign.version.version, campaign.audienceLabel, recipients, campaign.deadline));
+        return done(W.started(campaign.id, campaign.subject, campaign.audienceLabel, recipients, campaign.deadline));
       },
     },
   },

@@ -1,7 +1,8 @@
 import { AIMS_ROLES, ROLE_NAMES } from "../../../core/roles.js";
 import type { Form, Option } from "../../../conversation/form.js";
 import type { DirectoryGroup } from "../../../db/generated/client.js";
-import { NEW_JOINERS } from "../campaign-form.js";
+import type { TrainingModule } from "../../training/training-module.js";
+import { moduleChoice, NEW_JOINERS } from "../campaign-form.js";
 import { ACCEPT_AGAIN, POLICY_LIMITS } from "../policy-form.js";
 import type { VersionWithDocument } from "../policy-service.js";
 import { POLICY_IDS } from "./policy-ids.js";
@@ -26,9 +27,10 @@ export function publishForm(): Form {
   };
 }
 
-export function campaignForm(documents: VersionWithDocument[], groups: DirectoryGroup[], versionId?: number): Form {
+export function campaignForm(documents: VersionWithDocument[], groups: DirectoryGroup[], modules: readonly TrainingModule[], versionId?: number): Form {
   const audiences: Option[] = [
     { value: "everyone", label: W.everyone },
+    ...(modules.length > 0 ? [{ value: "assigned", label: W.assigned }] : []),
     ...groups.slice(0, MAX_GROUPS).map((group) => ({ value: `group:${group.id}`, label: W.group(group.name, group.channel).slice(0, 75) })),
     ...AIMS_ROLES.map((role) => ({ value: `role:${role}`, label: W.role(ROLE_NAMES[role]) })),
   ];
@@ -41,7 +43,10 @@ export function campaignForm(documents: VersionWithDocument[], groups: Directory
         kind: "select",
         id: "versionId",
         label: W.document,
-        options: documents.slice(0, MAX_DOCUMENTS).map((version) => ({ value: String(version.id), label: `${version.document.title} (version ${version.version})`.slice(0, 75) })),
+        options: [
+          ...documents.slice(0, MAX_DOCUMENTS).map((version) => ({ value: String(version.id), label: `${version.document.title} (version ${version.version})`.slice(0, 75) })),
+          ...modules.map((module) => ({ value: moduleChoice(module.id, module.version), label: W.moduleOption(module.title, module.version).slice(0, 75) })),
+        ],
         ...(versionId ? { initial: String(versionId) } : {}),
       },
       { kind: "select", id: "audience", label: W.audience, options: audiences, initial: "everyone" },

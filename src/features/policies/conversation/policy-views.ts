@@ -1,7 +1,7 @@
 import { actions, context, heading, person, section, type ActionValue, type Block, type Message } from "../../../conversation/message.js";
 import { muted } from "../../../conversation/message.js";
 import type { PolicyAcknowledgement } from "../../../db/generated/client.js";
-import type { CampaignInvitationPayload } from "../campaign-payload.js";
+import type { DocumentInvitationPayload } from "../campaign-payload.js";
 import type { CampaignProgress, OverduePerson, PendingCampaign } from "../campaign-service.js";
 import type { VersionWithDocument } from "../policy-service.js";
 import { POLICY_IDS } from "./policy-ids.js";
@@ -62,7 +62,7 @@ function buttons(versionId: number, campaignId: number | null, withRead: boolean
 }
 
 /** The direct message a campaign sends each person: the summary, the full text on demand, and Accept. */
-export function invitationView(payload: CampaignInvitationPayload): Message {
+export function invitationView(payload: DocumentInvitationPayload): Message {
   const deadline = new Date(payload.deadline);
   return {
     title: W.readTitle,
@@ -143,7 +143,7 @@ export function campaignsView(campaigns: { progress: CampaignProgress; waiting: 
     const { campaign } = progress;
     blocks.push(
       section([
-        W.campaignLine(campaign.id, campaign.version.document.title, campaign.version.version, campaign.audienceLabel),
+        W.campaignLine(campaign.id, campaign.subject, campaign.audienceLabel),
         W.completion(progress.accepted, progress.recipients, campaign.deadline, campaign.closedAt !== null),
         muted(W.byChannel(progress.byChannel, progress.sent, progress.failed)),
       ]),

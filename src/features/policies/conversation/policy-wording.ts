@@ -1,5 +1,8 @@
 import { CHANNEL_NAMES, type ChatChannel } from "../../../core/actor.js";
 import { command, day, moment } from "../../../conversation/message.js";
+import type { CampaignSubject } from "../campaign-subject.js";
+
+const asked = (subject: CampaignSubject) => (subject.kind === "module" ? `training ${subject.title} version ${subject.version}` : `${subject.title} version ${subject.version}`);
 
 /** Everything the policy conversation says, in both chats. */
 export const POLICY_WORDING = {
@@ -21,9 +24,11 @@ export const POLICY_WORDING = {
   bodyHint: "Up to 3,000 characters here; longer documents with npm run policy:publish -- FILE",
   again: "Everyone must accept this version again",
   againLabel: "Acceptance",
-  document: "Document",
+  document: "Document or training module",
   audience: "Who must accept it",
   everyone: "Everyone the bot knows",
+  assigned: "Training: whom the module is assigned to",
+  moduleOption: (title: string, version: number) => `Training: ${title} (version ${version})`,
   role: (name: string) => `Every ${name}`,
   group: (name: string, channel: ChatChannel) => `${name} (${CHANNEL_NAMES[channel]} ${channel === "slack" ? "user group" : "team"})`,
   deadline: "Accept by",
@@ -55,11 +60,12 @@ export const POLICY_WORDING = {
   published: (title: string, version: number, sha256: string) =>
     `Published ${title} version ${version} (sha256 ${sha256.slice(0, 12)}…). Ask people to accept it with ${command("campaign start")}.`,
   unchanged: (title: string, version: number) => `${title} version ${version} already has exactly this text: nothing new was published.`,
-  started: (id: number, title: string, version: number, audience: string, recipients: number, deadline: Date) =>
-    `Campaign ${id} started: ${title} version ${version} to ${audience} (${recipients} ${recipients === 1 ? "person" : "people"}), to accept by ${day(deadline)}. Follow it with ${command("campaign")}.`,
+  started: (id: number, subject: CampaignSubject, audience: string, recipients: number, deadline: Date) =>
+    `Campaign ${id} started: ${asked(subject)} to ${audience} (${recipients} ${recipients === 1 ? "person" : "people"}), ${subject.kind === "module" ? "to pass" : "to accept"} by ${day(deadline)}. Follow it with ${command("campaign")}.`,
   campaignsTitle: "Policy campaigns",
   noCampaigns: `No campaign yet. Start one with ${command("campaign start")}.`,
-  campaignLine: (id: number, title: string, version: number, audience: string) => `**Campaign ${id}: ${title} v${version}** to ${audience}`,
+  campaignLine: (id: number, subject: CampaignSubject, audience: string) =>
+    `**Campaign ${id}: ${subject.kind === "module" ? "training " : ""}${subject.title} v${subject.version}** to ${audience}`,
   completion: (accepted: number, recipients: number, deadline: Date, closed: boolean) =>
     `${accepted} of ${recipients} accepted (${recipients === 0 ? 0 : Math.round((accepted / recipients) * 100)}%), deadline ${day(deadline)}${closed ? ", closed" : ""}`,
   byChannel: (parts: { channel: ChatChannel; accepted: number; recipients: number }[], sent: number, failed: number) =>
