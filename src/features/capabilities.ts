@@ -1,3 +1,4 @@
+import { assessmentCapability } from "./assessments/conversation/assessment-capability.js";
 import { reporterCapability } from "./concerns/conversation/reporter-capability.js";
 import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
@@ -14,4 +15,4 @@ import { soaCapability } from "./soa/conversation/soa-capability.js";
 import { vendorCapability } from "./vendors/conversation/vendor-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, assessmentCapability] as const;

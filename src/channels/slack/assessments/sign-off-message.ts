@@ -3,9 +3,10 @@ import type { KnownBlock } from "@slack/types";
 import { formatDate } from "../blocks/text.js";
 import { ASSESSMENT_IDS } from "./ids.js";
 import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
-import { assessmentSummaryBlocks } from "./summary-blocks.js";
-import { reviewOutcomeBlock } from "../../../features/assessments/conversation/assessment-summary-view.js";
-import { blockKitBlocks } from "../conversation/block-kit-message.js";
+import { assessmentSummaryBlocks as summaryView, reviewOutcomeBlock } from "../../../features/assessments/conversation/assessment-summary-view.js";
+import { blockKitBlocks, slackButton } from "../conversation/block-kit-message.js";
+
+const assessmentSummaryBlocks = (assessment: AssessmentWithSubject): KnownBlock[] => blockKitBlocks(summaryView(assessment));
 
 const W = ASSESSMENT_WORDING.signOff;
 
@@ -43,7 +44,7 @@ export function assessorOutcomeMessage(assessment: AssessmentWithSubject): { tex
         type: "actions",
         block_id: `continue:${assessment.reference}`,
         elements: [
-          { type: "button", action_id: ASSESSMENT_IDS.actions.resume, style: "primary", text: { type: "plain_text", text: ASSESSMENT_WORDING.assessor.continue }, value: assessment.reference },
+          slackButton({ label: ASSESSMENT_WORDING.assessor.continue, action: ASSESSMENT_IDS.actions.resume, value: { reference: assessment.reference }, style: "primary" }),
         ],
       },
     ],

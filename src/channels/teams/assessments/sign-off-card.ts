@@ -2,6 +2,7 @@ import { ASSESSMENT_WORDING } from "../../../features/assessments/conversation/a
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { formatDate } from "../cards/text.js";
 import { ASSESSMENT_VERBS } from "./assessment-verbs.js";
+import { QUESTIONNAIRE_IDS } from "../../../features/assessments/conversation/assessment-ids.js";
 import type { AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 import { assessmentSummary } from "./assessment-summary.js";
 import { reviewOutcomeBlock } from "../../../features/assessments/conversation/assessment-summary-view.js";
@@ -42,5 +43,5 @@ export function assessorOutcomeCard(assessment: AssessmentWithSubject): { card: 
   }
   const summary = ASSESSMENT_WORDING.assessor.sentBack(assessment.reference);
   const body: CardElement[] = [textBlock(summary, { weight: "bolder" }), ...assessmentSummary(assessment)];
-  return { summary, card: adaptiveCard(body, [executeAction(ASSESSMENT_WORDING.assessor.continue, ASSESSMENT_VERBS.resume, { reference: assessment.reference }, "positive")]) };
+  return { summary, card: adaptiveCard(body, [executeAction(ASSESSMENT_WORDING.assessor.continue, QUESTIONNAIRE_IDS.actions.resume, { reference: assessment.reference }, "positive")]) };
 }

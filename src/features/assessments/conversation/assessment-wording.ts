@@ -15,7 +15,18 @@ export const ASSESSMENT_WORDING = {
   >,
   status: (status: Status) => status.replace("_", " "),
 
+  description: "Assess the impact of an AI system (ISO 42001 6.1.4), continue your draft, or read the latest assessment of one (assess show SYS-0001).",
+  privateOnly: (assess: string) =>
+    `Impact assessments are filled in our personal chat, so your answers stay between us and the AIMS owners: send me ${assess} there.`,
+  outOfDate: (assess: string) => `This form is out of date. Use ${assess} to continue.`,
+
   picker: {
+    continueDrafts: "Continue where you left off",
+    startNew: "Or start a new one",
+    intro: "Assess what an AI system can do to people, groups and society (ISO 42001 6.1.4).",
+    requestOption: (reference: string, name: string) => `Pending request ${reference}: ${name}`,
+    systemOption: (reference: string, name: string) => `Register ${reference}: ${name}`,
+    whatChanged: "What changed? (only for a re-assessment)",
     nothingToAssess: "There is nothing to assess yet: the register is empty and no request is pending.",
     subject: "Which AI system or request?",
     choose: "Choose one",
@@ -43,14 +54,16 @@ export const ASSESSMENT_WORDING = {
   },
 
   review: {
+    title: "Review assessment",
+    sentTitle: "Assessment sent",
     label: "Review",
     impactLevel: (level: string) => `Impact level: ${level}`,
     stillToAnswer: "Still to answer before it can be signed off:",
     goToStep: (step: number) => `Go to step ${step}`,
     sendingAsks: "Sending it asks the AIMS owners to sign it off; they may send it back with comments.",
     send: "Send for sign-off",
-    withOwners: (reference: string, level: string, where: string, bold: (text: string) => string) =>
-      `${bold(reference)} is with the AIMS owners for sign-off. Impact level: ${bold(level)}. You will hear back ${where}.`,
+    withOwners: (reference: string, level: string) =>
+      `**${reference}** is with the AIMS owners for sign-off. Impact level: **${level}**. You will hear back from me in a direct message.`,
   },
 
   summary: {

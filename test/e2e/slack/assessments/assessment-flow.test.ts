@@ -102,7 +102,7 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
       }
     }
     expect(view.callback_id).toBe(ASSESSMENT_IDS.views.review);
-    expect(textOf(view.blocks)).toContain("Impact level: High");
+    expect(textOf(view.blocks)).toContain("Impact level: 🔴 High");
     expect(textOf(view.blocks)).toContain("high: our data is sent to a vendor that may use it to train its models");
 
     const sent = await submitStep(t, EMPLOYEE, view, {});
@@ -165,12 +165,12 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
     expect(actions.filter((a) => a === "assessment.step_saved")).toHaveLength(stepCount);
     expect(actions.slice(-5)).toEqual(["assessment.submitted", "assessment.sent_back", "assessment.submitted", "assessment.signed_off", "assessment.linked_to_register"]);
 
-    const url = t.fake.newResponseUrl();
-    await t.slack.command("URANDOM02", `assess show ${request.aiSystem!.reference}`, { responseUrl: url });
-    const shown = await t.fake.waitForResponseUrlPost((p) => p.url === url);
-    expect(textOf(shown.body)).toContain(assessmentRef);
-    expect(textOf(shown.body)).toContain("Signed off");
-    expect(textOf(shown.body)).toContain("2027-06-01");
+    const opens = t.fake.callsTo("views.open").length;
+    await t.slack.command("URANDOM02", `assess show ${request.aiSystem!.reference}`);
+    const shown = await openedView("views.open", opens);
+    expect(textOf(shown.blocks)).toContain(assessmentRef);
+    expect(textOf(shown.blocks)).toContain("Signed off");
+    expect(textOf(shown.blocks)).toContain("2027-06-01");
   });
 
   it("opens a re-assessment pre-filled from the signed-off one when something changed", async () => {

@@ -84,7 +84,7 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
   });
 
   it("loses nothing when the chat is closed: assess offers to resume, and the rest is stepped through within Teams' card limits", async () => {
-    const picker = await sendForCard(t, ASSESSOR, "assess", "AI system impact assessment");
+    const picker = await sendForCard(t, ASSESSOR, "assess", "Impact assessment");
     expect(cardText(picker)).toContain(`step 2 of ${stepCount}`);
     expect(JSON.stringify(inputsOf(picker).find((input) => input.id === "subject"))).toContain(reference);
     let card = await clickForCard(t, ASSESSOR, button(picker, "assessment.resume"));
@@ -172,7 +172,7 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
 
   it("opens a re-assessment pre-filled from the signed-off one when something changed", async () => {
     const system = await t.aims.core.prisma.aiSystem.findFirstOrThrow({ where: { name: HIGH_RISK_REQUEST.toolName } });
-    const picker = await sendForCard(t, ASSESSOR, "assess", "AI system impact assessment");
+    const picker = await sendForCard(t, ASSESSOR, "assess", "Impact assessment");
     const start = button(picker, "assessment.start");
     const noReason = await clickForCard(t, ASSESSOR, start, { subject: system.reference, trigger: "significant_change", change: "" });
     expect(cardText(noReason)).toContain("Say what changed, so the re-assessment can focus on it.");

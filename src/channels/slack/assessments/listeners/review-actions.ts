@@ -5,7 +5,7 @@ import type { SlackContext } from "../../context.js";
 import { failureMessage, tellUser } from "../../reply.js";
 import { slackActor } from "../../slack-actor.js";
 import { parseReferenceValue } from "../ids.js";
-import { sendBackModal } from "../start-modal.js";
+import { sendBackModal } from "../send-back-modal.js";
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 

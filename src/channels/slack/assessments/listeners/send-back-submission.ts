@@ -3,7 +3,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { SlackContext } from "../../context.js";
 import { failureMessage } from "../../reply.js";
 import { slackActor } from "../../slack-actor.js";
-import { COMMENTS_BLOCK, START_ACTION } from "../start-modal.js";
+import { COMMENTS_ACTION, COMMENTS_BLOCK } from "../send-back-modal.js";
 import { reviewOutcomeText } from "./review-actions.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -11,7 +11,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 /** The owner's comments when sending an assessment back; saved before acknowledging so errors keep the modal open. */
 export function sendBackSubmission(ctx: SlackContext) {
   return async ({ ack, body, view }: Args) => {
-    const comments = view.state.values[COMMENTS_BLOCK]?.[START_ACTION]?.value?.trim() ?? "";
+    const comments = view.state.values[COMMENTS_BLOCK]?.[COMMENTS_ACTION]?.value?.trim() ?? "";
     if (!comments) return ack({ response_action: "errors", errors: { [COMMENTS_BLOCK]: ASSESSMENT_WORDING.signOff.sayWhatToChange } });
     const target = JSON.parse(view.private_metadata) as { reference: string; round: number };
     try {
