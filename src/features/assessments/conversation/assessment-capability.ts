@@ -6,7 +6,8 @@ import { fieldErrors, openForm, type Reply, show, tell } from "../../../conversa
 import type { AssessmentService, StartTrigger } from "../assessment-service.js";
 import { questionsForStep, type Answers } from "../questionnaire/index.js";
 import { errorsByField, rawAnswers } from "./assessment-answer-fields.js";
-import { QUESTIONNAIRE_IDS as IDS } from "./assessment-ids.js";
+import { QUESTIONNAIRE_IDS as IDS, SIGN_OFF_IDS } from "./assessment-ids.js";
+import { sendBackHandler, signOffAction } from "./assessment-sign-off-handlers.js";
 import { continueReply, noticeMessage, reviewReply, startReply, stepForm, submittedMessage } from "./assessment-questionnaire-views.js";
 import { assessmentSummaryBlocks } from "./assessment-summary-view.js";
 import { ASSESSMENT_WORDING as W } from "./assessment-wording.js";
@@ -105,8 +106,8 @@ async function reviewSubmitted(turn: AssessmentTurn, state: FormState): Promise<
 }
 
 /**
- * Impact assessments (ISO 42001 6.1.4, 8.4), the questionnaire the same in both channels: the picker, one form per
- * step, the review and sending it for sign-off. The owners' sign-off is posted by each channel's notifications.
+ * Impact assessments (ISO 42001 6.1.4, 8.4), the same in both channels: the picker, one form per step, the review
+ * and sending it for sign-off, and the owners' Approve and Send back on the request each channel's publisher posts.
  */
 export const assessmentCapability: Capability<Services> = {
   commands: [{ name: "assess", description: W.description, run: runAssess }],
@@ -117,6 +118,7 @@ export const assessmentCapability: Capability<Services> = {
     },
     [IDS.actions.back]: (turn, value, typed) => navigate(turn, valueText(value, "reference"), stepOf(value), stepOf(value) - 1, typed),
     [IDS.actions.goToStep]: (turn, value, typed) => navigate(turn, valueText(value, "reference"), turn.services.assessments.steps.length, stepOf(value), typed),
+    [SIGN_OFF_IDS.actions.signOff]: signOffAction,
   },
   forms: {
     [IDS.forms.start]: { form: async (_state, turn) => formOf(await picker(turn)), submit: (turn, values) => startSubmitted(turn, values) },
@@ -135,5 +137,6 @@ export const assessmentCapability: Capability<Services> = {
       },
       submit: (turn, _values, state) => reviewSubmitted(turn, state),
     },
+    [SIGN_OFF_IDS.forms.sendBack]: sendBackHandler,
   },
 };

@@ -11,3 +11,9 @@ export const QUESTIONNAIRE_IDS = {
     goToStep: "assessment.go_to_step",
   },
 } as const;
+
+/** The owners' sign-off: Approve, and the form of comments Send back opens. */
+export const SIGN_OFF_IDS = {
+  actions: { signOff: "assessment.sign_off" },
+  forms: { sendBack: "assessment.send_back" },
+} as const;

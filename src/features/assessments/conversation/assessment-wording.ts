@@ -104,7 +104,8 @@ export const ASSESSMENT_WORDING = {
     alreadyReviewed: (reference: string, status: Status, by: string | undefined) =>
       `${reference} has already been ${ASSESSMENT_WORDING.status(status)}${by ? ` by ${by}` : ""}.`,
     whatShouldChange: "What should change?",
-    sayWhatToChange: "Say what the assessor should change.",
+    sendingBack: (reference: string) => `Sending **${reference}** back to the assessor. They will see your comments.`,
+    resubmitted: (reference: string) => `${reference} was resubmitted since; please use the latest message.`,
   },
 
   assessor: {

@@ -142,8 +142,8 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
   });
 
   it("signs off, sets the re-assessment date by level, and then lets the request be approved", async () => {
-    const ask = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OWNERS[0] && String(c.args.text).includes(assessmentRef) && textOf(c.args.blocks).includes(`${assessmentRef}:2`));
-    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: t.fake.newResponseUrl(), actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: `${assessmentRef}:2` }] });
+    const ask = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OWNERS[0] && String(c.args.text).includes(assessmentRef) && textOf(c.args.blocks).includes(`\\"round\\":2`));
+    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: t.fake.newResponseUrl(), actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: JSON.stringify({ reference: assessmentRef, round: 2 }) }] });
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes("was signed off"));
     const signed = (await t.aims.core.assessments.find(assessmentRef))!;
     expect(signed).toMatchObject({ status: "signed_off", reviewerId: OWNERS[0], openKey: null });
@@ -151,7 +151,7 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
     await t.fake.waitFor("chat.update", (c) => c.args.ts === ask.response.ts && textOf(c.args.blocks).includes("Signed off"));
 
     const stale = t.fake.newResponseUrl();
-    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: stale, actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: `${assessmentRef}:1` }] });
+    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: stale, actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: JSON.stringify({ reference: assessmentRef, round: 1 }) }] });
     expect(textOf((await t.fake.waitForResponseUrlPost((p) => p.url === stale)).body)).toContain(`${assessmentRef} has already been signed off`);
 
     const approval = t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;
