@@ -4,7 +4,7 @@ type Status = "draft" | "submitted" | "sent_back" | "signed_off";
 
 /**
  * The sentences of impact assessments, in both channels: the picker, the steps, the review, the sign-off and the
- * assessor's messages. Bold is marked by the caller (Slack `*`, Teams `**`), so each sentence is written once.
+ * assessor's messages, in the conversation layer's light markdown (`**bold**`), so each sentence is written once.
  */
 export const ASSESSMENT_WORDING = {
   title: "Impact assessment",
@@ -29,7 +29,6 @@ export const ASSESSMENT_WORDING = {
     whatChanged: "What changed? (only for a re-assessment)",
     nothingToAssess: "There is nothing to assess yet: the register is empty and no request is pending.",
     subject: "Which AI system or request?",
-    choose: "Choose one",
     trigger: "Why now?",
     initial: "A new assessment",
     significantChange: "Something changed (re-assess from the last one)",
