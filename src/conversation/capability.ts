@@ -15,6 +15,8 @@ export interface Turn<S> {
   conversation?: string;
   /** The person picked in a `person` field, as an actor of this channel; undefined when the value is no person. */
   person(id: string | undefined): Promise<Actor | undefined>;
+  /** Whether others in the conversation see the answer (a Teams channel or group chat); a Slack modal is the person's alone. */
+  shared?: boolean;
 }
 
 export interface Command<S> {
@@ -26,7 +28,8 @@ export interface Command<S> {
   run(turn: Turn<S>, rest: string): Promise<Reply>;
 }
 
-export type ActionHandler<S> = (turn: Turn<S>, value: ActionValue) => Promise<Reply>;
+/** `typed` holds what the form the button sits in had typed when it was clicked (Back keeps a questionnaire's answers). */
+export type ActionHandler<S> = (turn: Turn<S>, value: ActionValue, typed: FormValues) => Promise<Reply>;
 
 export interface FormHandler<S> {
   /**

@@ -85,6 +85,10 @@ export interface Form {
   intro?: Block[];
   fields: Field[];
   state?: FormState;
+  /** Buttons besides submit and cancel (Back in a questionnaire): Slack shows them under the fields, Teams before Submit. */
+  actions?: Button[];
+  /** A page of a sequence (a questionnaire's step): opened by a click in a modal, it replaces that view instead of being pushed over it. */
+  page?: boolean;
 }
 
 /** Field id → the first problem with it. */

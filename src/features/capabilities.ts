@@ -1,3 +1,4 @@
+import { assessmentCapability } from "./assessments/conversation/assessment-capability.js";
 import { reporterCapability } from "./concerns/conversation/reporter-capability.js";
 import { triageCapability } from "./concerns/conversation/triage-capability.js";
 import { incidentCapability } from "./incidents/conversation/incident-capability.js";
@@ -16,4 +17,4 @@ import { delegationCapability } from "./delegations/conversation/delegation-capa
 import { trainingCapability } from "./training/conversation/training-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, delegationCapability, trainingCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, delegationCapability, trainingCapability, assessmentCapability] as const;

@@ -1,5 +1,6 @@
 import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
+import { QUESTIONNAIRE_IDS, SIGN_OFF_IDS } from "../../features/assessments/conversation/assessment-ids.js";
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
 
@@ -8,6 +9,10 @@ export const TEAMS_VERBS = {
   ...SCHEDULING_VERBS,
   ...CONCERN_VERBS,
   ...ASSESSMENT_VERBS,
+  ...QUESTIONNAIRE_IDS.forms,
+  ...QUESTIONNAIRE_IDS.actions,
+  ...SIGN_OFF_IDS.actions,
+  ...SIGN_OFF_IDS.forms,
   ...ERASURE_VERBS,
   submitRequest: "request.submit",
   resubmitRequest: "request.resubmit",

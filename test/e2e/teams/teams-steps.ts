@@ -132,7 +132,10 @@ export function elementsOf(card: Card): CardElementOf[] {
 /** The Action.Execute buttons of a card, in its actions and in ActionSets of the body. */
 export function buttonsOf(card: Card): CardAction[] {
   const inBody = elementsOf(card).flatMap((element) => (element.type === "ActionSet" ? (element.actions as CardAction[]) : []));
-  return [...inBody, ...((card.actions as CardAction[] | undefined) ?? [])];
+  const actions = (card.actions as CardAction[] | undefined) ?? [];
+  // A button that unfolds a form (Action.ShowCard) is clicked through the form's own submit.
+  const unfolded = actions.flatMap((action) => ((action as { card?: { actions?: CardAction[] } }).card?.actions ?? []));
+  return [...inBody, ...actions, ...unfolded];
 }
 
 export function button(card: Card, verb: string): CardAction {

@@ -1,7 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import { rememberChannelMessage } from "../../../core/channel-messages.js";
 import type { SlackContext } from "../context.js";
-import { assessorOutcomeMessage, signOffMessage } from "./sign-off-message.js";
+import { assessorOutcomeMessage, signOffMessage } from "../../../features/assessments/conversation/assessment-sign-off-views.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 import { followSignOff, signOffCopies, signOffCopyKey, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
 
 /**
@@ -13,7 +14,7 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
 
 
   async function askOwners(assessment: AssessmentWithSubject) {
-    const message = signOffMessage(assessment);
+    const message = blockKitMessage(signOffMessage(assessment));
     const targets = signOffChannel ? [signOffChannel] : await roles.members("owner", "slack");
     if (targets.length === 0) ctx.logger.warn({ assessment: assessment.reference }, "no AIMS owners on Slack to sign off the assessment");
     for (const target of targets) {
@@ -24,13 +25,13 @@ export function subscribeAssessmentNotifications(ctx: SlackContext, client: WebC
 
   async function updateOwnerCopies(assessment: AssessmentWithSubject) {
     const copies = await signOffCopies(prisma, assessment, "slack");
-    const message = signOffMessage(assessment);
+    const message = blockKitMessage(signOffMessage(assessment));
     await Promise.all(copies.map((copy) => client.chat.update({ channel: copy.conversationId, ts: copy.messageId, ...message })));
   }
 
   async function tellAssessor(assessment: AssessmentWithSubject) {
     if (assessment.assessorChannel !== "slack") return;
-    await client.chat.postMessage({ channel: assessment.assessorId, ...assessorOutcomeMessage(assessment) });
+    await client.chat.postMessage({ channel: assessment.assessorId, ...blockKitMessage(assessorOutcomeMessage(assessment)) });
   }
 
   followSignOff({ owners: events.subscriber("slack.sign-off"), assessor: events.subscriber("slack.assessor") }, assessments, { askOwners, updateOwnerCopies, tellAssessor });

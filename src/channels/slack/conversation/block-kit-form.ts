@@ -1,14 +1,15 @@
 import type { InputBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { Field, FieldErrors, Form, FormState, Option, RawValues } from "../../../conversation/form.js";
-import { blockKitBlocks } from "./block-kit-message.js";
+import { blockKitBlocks, slackButton } from "./block-kit-message.js";
 
 /** Every input's action id: the block id (the field id) tells the fields apart. */
 const ACTION = "value";
 export { ACTION as FIELD_ACTION };
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
+/** Slack shows at most 75 characters of an option. */
 const option = ({ value, label, description }: Option): PlainTextOption => ({
-  text: plain(label),
+  text: plain(label.length <= 75 ? label : `${label.slice(0, 74)}…`),
   value,
   ...(description ? { description: plain(description) } : {}),
 });
@@ -79,7 +80,11 @@ export function blockKitForm(form: Form, rootViewId?: string): ModalView {
     title: plain(form.title.length <= 24 ? form.title : `${form.title.slice(0, 23)}…`),
     submit: plain(form.submit),
     close: plain(form.cancel?.label ?? "Cancel"),
-    blocks: [...blockKitBlocks(form.intro ?? []), ...form.fields.map(input)],
+    blocks: [
+      ...blockKitBlocks(form.intro ?? []),
+      ...form.fields.map(input),
+      ...(form.actions?.length ? [{ type: "actions" as const, elements: form.actions.map(slackButton) }] : []),
+    ],
   };
 }
 

@@ -7,7 +7,8 @@ import type { SlackContext } from "../context.js";
 import { tellUser } from "../reply.js";
 import { slackActor } from "../slack-actor.js";
 import { blockKitMessage, blockKitModal, mrkdwn } from "./block-kit-message.js";
-import { blockKitForm } from "./block-kit-form.js";
+import { blockKitForm, readBlockKitValues } from "./block-kit-form.js";
+import { FormValues } from "../../../conversation/form.js";
 import { failureOf, slackTurn } from "./slack-turn.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -29,6 +30,7 @@ async function carryOut({ body, client, respond }: ActionArgs, reply: Reply): Pr
   const view = body.view;
   if (reply.kind === "changed") return;
   if (reply.kind === "form") {
+    if (view && reply.form.page) return void (await client.views.update({ view_id: view.id, view: blockKitForm(reply.form) }));
     const form = blockKitForm(reply.form, view ? (view.root_view_id ?? view.id) : undefined);
     await (view ? client.views.push({ trigger_id: body.trigger_id, view: form }) : client.views.open({ trigger_id: body.trigger_id, view: form }));
   } else if (reply.kind === "show") {
@@ -43,7 +45,8 @@ export function registerClick(app: App, ctx: SlackContext, capability: Capabilit
     await args.ack();
     const turn = slackTurn(ctx, slackActor(args.body.user));
     const value = readValue("value" in args.action ? args.action.value : undefined);
-    const reply = await answerOf(() => handler(turn, value), (error) => tell(failureOf(ctx, capability, error, id)));
+    const typed = new FormValues(readBlockKitValues((args.body.view?.state?.values ?? {}) as never));
+    const reply = await answerOf(() => handler(turn, value, typed), (error) => tell(failureOf(ctx, capability, error, id)));
     await carryOut(args, reply).catch((error: unknown) => ctx.logger.error({ err: error, action: id }, "could not answer a Slack click"));
   });
 }

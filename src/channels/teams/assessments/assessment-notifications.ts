@@ -2,7 +2,11 @@ import { rememberChannelMessage } from "../../../core/channel-messages.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
 import { followSignOff, signOffCopies, signOffCopyKey, type AssessmentWithSubject } from "../../../features/assessments/sign-off-flow.js";
-import { assessorOutcomeCard, signOffCard, signOffSummary } from "./sign-off-card.js";
+import { assessorOutcomeMessage, signOffMessage } from "../../../features/assessments/conversation/assessment-sign-off-views.js";
+import type { Message } from "../../../conversation/message.js";
+import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
+
+const cardOf = (message: Message) => cardMessage(adaptiveCardOf(message), message.summary);
 
 /**
  * Impact assessments in Teams, whichever channel they were filled in: each Teams AIMS owner (TEAMS_OWNERS) gets a
@@ -15,7 +19,7 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
 
   /** The owner's personal chat is opened if the bot has only seen them in a channel; every copy can be updated. */
   async function askOwner(ownerId: string, assessment: AssessmentWithSubject) {
-    const sent = await ctx.messenger.sendToUser(ownerId, cardMessage(signOffCard(assessment), signOffSummary(assessment)));
+    const sent = await ctx.messenger.sendToUser(ownerId, cardOf(signOffMessage(assessment)));
     if (!sent?.activityId) return;
     const { conversationId, activityId } = sent;
     await rememberChannelMessage(prisma, signOffCopyKey(assessment, "teams", ownerId), { conversationId, messageId: activityId });
@@ -35,14 +39,13 @@ export function subscribeAssessmentNotifications(ctx: TeamsContext): void {
 
   async function updateOwnerCopies(assessment: AssessmentWithSubject) {
     const copies = await signOffCopies(prisma, assessment, "teams");
-    const message = cardMessage(signOffCard(assessment), signOffSummary(assessment));
+    const message = cardOf(signOffMessage(assessment));
     await Promise.all(copies.map((copy) => ctx.messenger.update(copy.conversationId, copy.messageId, message)));
   }
 
   async function tellAssessor(assessment: AssessmentWithSubject) {
     if (assessment.assessorChannel !== "teams") return;
-    const { card, summary } = assessorOutcomeCard(assessment);
-    await ctx.messenger.sendToUser(assessment.assessorId, cardMessage(card, summary));
+    await ctx.messenger.sendToUser(assessment.assessorId, cardOf(assessorOutcomeMessage(assessment)));
   }
 
   followSignOff({ owners: events.subscriber("teams.sign-off"), assessor: events.subscriber("teams.assessor") }, assessments, { askOwners, updateOwnerCopies, tellAssessor });

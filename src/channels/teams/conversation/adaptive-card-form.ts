@@ -2,7 +2,7 @@ import type { Field, FieldErrors, Form, RawValues } from "../../../conversation/
 import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { cardInputs } from "./adaptive-card-inputs.js";
-import { cardElements } from "./adaptive-card-message.js";
+import { cardButton, cardElements } from "./adaptive-card-message.js";
 import { dateTimeInputs, dateTimeValue } from "./time-zone.js";
 
 /**
@@ -19,7 +19,8 @@ export function adaptiveCardForm(form: Form, errors: FieldErrors = {}, problem?:
     ...cardInputs(form.fields, errors, zone),
   ];
   const cancel = form.cancel?.action ? [executeAction(form.cancel.label, form.cancel.action, form.cancel.value ?? {})] : [];
-  return adaptiveCard(body, [executeAction(form.submit, form.id, form.state ?? {}, "positive"), ...cancel]);
+  const others = (form.actions ?? []).map(cardButton);
+  return adaptiveCard(body, [...others, executeAction(form.submit, form.id, form.state ?? {}, "positive"), ...cancel]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Field, FieldErrors, Option } from "../../../conversation/form.js";
-import { errorBlock, type CardElement } from "../cards/adaptive-card.js";
+import { errorBlock, textBlock, type CardElement } from "../cards/adaptive-card.js";
 import { dateTimeInputs, nowInputs } from "./time-zone.js";
 
 const TIME_LABEL = "Time (your time zone)";
@@ -64,10 +64,13 @@ function input(field: Field, zone: string): CardElement | CardElement[] {
   }
 }
 
+/** Expanded choices show no placeholder: their hint goes under them. */
+const hintBelow = (field: Field) => Boolean(field.hint) && ((field.kind === "select" && field.radio) || field.kind === "checkboxes");
+
 /** The form's inputs, each error right under its field; date and time in `zone`. */
 export function cardInputs(fields: Field[], errors: FieldErrors = {}, zone = "UTC"): CardElement[] {
   return fields.flatMap((field) => {
     const error = errors[field.id];
-    return [input(field, zone), ...(error ? [errorBlock(error)] : [])].flat();
+    return [input(field, zone), ...(hintBelow(field) ? [textBlock(field.hint!, { size: "small", subtle: true })] : []), ...(error ? [errorBlock(error)] : [])].flat();
   });
 }

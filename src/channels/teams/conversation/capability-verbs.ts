@@ -47,7 +47,7 @@ export function verbsOf(capability: Capability<Core>): Record<string, CardAction
   const verbs: Record<string, CardActionHandler> = {};
   for (const [id, handler] of Object.entries(capability.actions)) {
     verbs[id] = async ({ ctx, turn, actor, data }) => {
-      const reply = await answerOf(() => handler(teamsTurn(ctx, actor, turn.activity), data as ActionValue), (error) => tell(failureOf(ctx, capability, error, id)));
+      const reply = await answerOf(() => handler(teamsTurn(ctx, actor, turn.activity), data as ActionValue, new FormValues(readCardValues(data))), (error) => tell(failureOf(ctx, capability, error, id)));
       return invokeResponse(reply, timeZoneOf(turn.activity));
     };
   }

@@ -14,6 +14,7 @@ export const teamsTurn = (ctx: TeamsContext, actor: Actor, activity?: Partial<Te
   logger: ctx.logger,
   roomy: false,
   conversation: activity?.conversation?.id,
+  shared: (activity?.conversation?.conversationType ?? "personal") !== "personal",
   person: async (id) => (id && AAD_OBJECT_ID.test(id) ? ctx.core.people.person("teams", id) : undefined),
 });
 

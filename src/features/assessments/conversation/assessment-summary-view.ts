@@ -15,7 +15,7 @@ export const levelLabel = (level: RiskLevel) => `${LEVEL_ICONS[level]} ${ASSESSM
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join("\n");
 const titled = (title: string, text: string) => section([truncate(`**${title}**\n${text}`, SECTION_MAX)]);
 
-export const reviewerOf = (a: AssessmentWithSubject) =>
+export const reviewerOf = (a: Pick<AssessmentWithSubject, "reviewerChannel" | "assessorChannel" | "reviewerId" | "reviewerName">) =>
   person({ channel: a.reviewerChannel ?? a.assessorChannel, id: a.reviewerId ?? "", name: a.reviewerName });
 
 export function subjectText(assessment: AssessmentWithSubject): string {

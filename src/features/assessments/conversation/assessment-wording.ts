@@ -4,7 +4,7 @@ type Status = "draft" | "submitted" | "sent_back" | "signed_off";
 
 /**
  * The sentences of impact assessments, in both channels: the picker, the steps, the review, the sign-off and the
- * assessor's messages. Bold is marked by the caller (Slack `*`, Teams `**`), so each sentence is written once.
+ * assessor's messages, in the conversation layer's light markdown (`**bold**`), so each sentence is written once.
  */
 export const ASSESSMENT_WORDING = {
   title: "Impact assessment",
@@ -15,10 +15,20 @@ export const ASSESSMENT_WORDING = {
   >,
   status: (status: Status) => status.replace("_", " "),
 
+  description: "Assess the impact of an AI system (ISO 42001 6.1.4), continue your draft, or read the latest assessment of one (assess show SYS-0001).",
+  privateOnly: (assess: string) =>
+    `Impact assessments are filled in our personal chat, so your answers stay between us and the AIMS owners: send me ${assess} there.`,
+  outOfDate: (assess: string) => `This form is out of date. Use ${assess} to continue.`,
+
   picker: {
+    continueDrafts: "Continue where you left off",
+    startNew: "Or start a new one",
+    intro: "Assess what an AI system can do to people, groups and society (ISO 42001 6.1.4).",
+    requestOption: (reference: string, name: string) => `Pending request ${reference}: ${name}`,
+    systemOption: (reference: string, name: string) => `Register ${reference}: ${name}`,
+    whatChanged: "What changed? (only for a re-assessment)",
     nothingToAssess: "There is nothing to assess yet: the register is empty and no request is pending.",
     subject: "Which AI system or request?",
-    choose: "Choose one",
     trigger: "Why now?",
     initial: "A new assessment",
     significantChange: "Something changed (re-assess from the last one)",
@@ -43,14 +53,16 @@ export const ASSESSMENT_WORDING = {
   },
 
   review: {
+    title: "Review assessment",
+    sentTitle: "Assessment sent",
     label: "Review",
     impactLevel: (level: string) => `Impact level: ${level}`,
     stillToAnswer: "Still to answer before it can be signed off:",
     goToStep: (step: number) => `Go to step ${step}`,
     sendingAsks: "Sending it asks the AIMS owners to sign it off; they may send it back with comments.",
     send: "Send for sign-off",
-    withOwners: (reference: string, level: string, where: string, bold: (text: string) => string) =>
-      `${bold(reference)} is with the AIMS owners for sign-off. Impact level: ${bold(level)}. You will hear back ${where}.`,
+    withOwners: (reference: string, level: string) =>
+      `**${reference}** is with the AIMS owners for sign-off. Impact level: **${level}**. You will hear back from me in a direct message.`,
   },
 
   summary: {
@@ -91,7 +103,8 @@ export const ASSESSMENT_WORDING = {
     alreadyReviewed: (reference: string, status: Status, by: string | undefined) =>
       `${reference} has already been ${ASSESSMENT_WORDING.status(status)}${by ? ` by ${by}` : ""}.`,
     whatShouldChange: "What should change?",
-    sayWhatToChange: "Say what the assessor should change.",
+    sendingBack: (reference: string) => `Sending **${reference}** back to the assessor. They will see your comments.`,
+    resubmitted: (reference: string) => `${reference} was resubmitted since; please use the latest message.`,
   },
 
   assessor: {

@@ -102,7 +102,7 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
       }
     }
     expect(view.callback_id).toBe(ASSESSMENT_IDS.views.review);
-    expect(textOf(view.blocks)).toContain("Impact level: High");
+    expect(textOf(view.blocks)).toContain("Impact level: 🔴 High");
     expect(textOf(view.blocks)).toContain("high: our data is sent to a vendor that may use it to train its models");
 
     const sent = await submitStep(t, EMPLOYEE, view, {});
@@ -142,8 +142,8 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
   });
 
   it("signs off, sets the re-assessment date by level, and then lets the request be approved", async () => {
-    const ask = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OWNERS[0] && String(c.args.text).includes(assessmentRef) && textOf(c.args.blocks).includes(`${assessmentRef}:2`));
-    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: t.fake.newResponseUrl(), actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: `${assessmentRef}:2` }] });
+    const ask = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OWNERS[0] && String(c.args.text).includes(assessmentRef) && textOf(c.args.blocks).includes(`\\"round\\":2`));
+    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: t.fake.newResponseUrl(), actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: JSON.stringify({ reference: assessmentRef, round: 2 }) }] });
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes("was signed off"));
     const signed = (await t.aims.core.assessments.find(assessmentRef))!;
     expect(signed).toMatchObject({ status: "signed_off", reviewerId: OWNERS[0], openKey: null });
@@ -151,7 +151,7 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
     await t.fake.waitFor("chat.update", (c) => c.args.ts === ask.response.ts && textOf(c.args.blocks).includes("Signed off"));
 
     const stale = t.fake.newResponseUrl();
-    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: stale, actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: `${assessmentRef}:1` }] });
+    await t.slack.action({ userId: OWNERS[0], channelId: "D0OWNER", responseUrl: stale, actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: JSON.stringify({ reference: assessmentRef, round: 1 }) }] });
     expect(textOf((await t.fake.waitForResponseUrlPost((p) => p.url === stale)).body)).toContain(`${assessmentRef} has already been signed off`);
 
     const approval = t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;
@@ -165,12 +165,12 @@ describe("impact assessment of a high-risk request, end to end through Slack", (
     expect(actions.filter((a) => a === "assessment.step_saved")).toHaveLength(stepCount);
     expect(actions.slice(-5)).toEqual(["assessment.submitted", "assessment.sent_back", "assessment.submitted", "assessment.signed_off", "assessment.linked_to_register"]);
 
-    const url = t.fake.newResponseUrl();
-    await t.slack.command("URANDOM02", `assess show ${request.aiSystem!.reference}`, { responseUrl: url });
-    const shown = await t.fake.waitForResponseUrlPost((p) => p.url === url);
-    expect(textOf(shown.body)).toContain(assessmentRef);
-    expect(textOf(shown.body)).toContain("Signed off");
-    expect(textOf(shown.body)).toContain("2027-06-01");
+    const opens = t.fake.callsTo("views.open").length;
+    await t.slack.command("URANDOM02", `assess show ${request.aiSystem!.reference}`);
+    const shown = await openedView("views.open", opens);
+    expect(textOf(shown.blocks)).toContain(assessmentRef);
+    expect(textOf(shown.blocks)).toContain("Signed off");
+    expect(textOf(shown.blocks)).toContain("2027-06-01");
   });
 
   it("opens a re-assessment pre-filled from the signed-off one when something changed", async () => {

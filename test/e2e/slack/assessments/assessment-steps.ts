@@ -84,7 +84,7 @@ export function fillStep(view: ModalViewJson, overrides: Record<string, Answer |
     else if (given !== undefined && part && typeof given === "object" && !Array.isArray(given)) answer = String(given[part]);
     else if (given !== undefined && !part) answer = given as Answer;
     else answer = part ? (part === "likelihood" ? "1" : "2") : defaultAnswer(block.element);
-    values[block.block_id] = { answer: stateValue(block.element.type, answer) };
+    values[block.block_id] = { value: stateValue(block.element.type, answer) };
   }
   return values;
 }

@@ -44,7 +44,7 @@ async function resubmit(assessmentRef: string, round: number) {
   await t.slack.action({ userId: EMPLOYEE, channelId: "D0EMPLOYEE", responseUrl: t.fake.newResponseUrl(), actions: [{ action_id: ASSESSMENT_IDS.actions.resume, block_id: "c", value: buttonIn(dm.args.blocks, ASSESSMENT_IDS.actions.resume) }] });
   const [opened] = (await t.fake.waitForCount("views.open", opens + 1)).slice(opens);
   await submitStep(t, EMPLOYEE, opened!.response.view as ModalViewJson, {});
-  await eventually(() => expect(copiesOf(assessmentRef).some((m) => asksSignOff(m) && textOf(m.blocks).includes(`${assessmentRef}:${round}`))).toBe(true));
+  await eventually(() => expect(copiesOf(assessmentRef).some((m) => asksSignOff(m) && textOf(m.blocks).includes(`\\"round\\":${round}`))).toBe(true));
 }
 
 describe("sign-off requests in a Slack assessments channel, sent back and resubmitted", () => {

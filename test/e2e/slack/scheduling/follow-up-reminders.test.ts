@@ -207,7 +207,7 @@ describe("impact re-assessments in the reminders", () => {
       userId: OWNER,
       channelId: "D0OWNER",
       responseUrl: t.fake.newResponseUrl(),
-      actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: "ASM-9002:1" }],
+      actions: [{ action_id: ASSESSMENT_IDS.actions.signOff, block_id: "s", value: JSON.stringify({ reference: "ASM-9002", round: 1 }) }],
     });
     await eventually(async () => expect((await t.aims.core.assessments.find("ASM-9002"))!.status).toBe("signed_off"));
 

@@ -84,7 +84,7 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
   });
 
   it("loses nothing when the chat is closed: assess offers to resume, and the rest is stepped through within Teams' card limits", async () => {
-    const picker = await sendForCard(t, ASSESSOR, "assess", "AI system impact assessment");
+    const picker = await sendForCard(t, ASSESSOR, "assess", "Impact assessment");
     expect(cardText(picker)).toContain(`step 2 of ${stepCount}`);
     expect(JSON.stringify(inputsOf(picker).find((input) => input.id === "subject"))).toContain(reference);
     let card = await clickForCard(t, ASSESSOR, button(picker, "assessment.resume"));
@@ -129,8 +129,8 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
     expect(await clickForMessage(t, TEAMS_OTHER, button(first.card, "assessment.sign_off"))).toBe("Only the AIMS owners can sign off impact assessments.");
     expect(await clickForMessage(t, ASSESSOR, button(first.card, "assessment.sign_off"))).toBe("Only the AIMS owners can sign off impact assessments.");
 
-    const noComment = await clickForCard(t, TEAMS_OWNERS[0], button(first.card, "assessment.send_back"), { comments: "" });
-    expect(cardText(noComment)).toContain("Say what the assessor should change.");
+    const noComment = await clickForMessage(t, TEAMS_OWNERS[0], button(first.card, "assessment.send_back"), { comments: "" });
+    expect(noComment).toContain("Say what the assessor should change.");
     expect((await t.aims.core.assessments.find(assessmentRef))!.status).toBe("submitted");
 
     const sentBack = await clickForCard(t, TEAMS_OWNERS[0], button(first.card, "assessment.send_back"), { comments: "Name who reviews rejections." });
@@ -172,7 +172,7 @@ describe("impact assessment of a high-risk request, end to end through Teams", (
 
   it("opens a re-assessment pre-filled from the signed-off one when something changed", async () => {
     const system = await t.aims.core.prisma.aiSystem.findFirstOrThrow({ where: { name: HIGH_RISK_REQUEST.toolName } });
-    const picker = await sendForCard(t, ASSESSOR, "assess", "AI system impact assessment");
+    const picker = await sendForCard(t, ASSESSOR, "assess", "Impact assessment");
     const start = button(picker, "assessment.start");
     const noReason = await clickForCard(t, ASSESSOR, start, { subject: system.reference, trigger: "significant_change", change: "" });
     expect(cardText(noReason)).toContain("Say what changed, so the re-assessment can focus on it.");

@@ -11,7 +11,8 @@ export const TEAMS_OWNERS_ENV = TEAMS_OWNERS.map((person) => person.aadObjectId)
 export const HIGH_RISK_REQUEST = { toolName: "HireScreen AI", decidesAboutPeople: "yes" } as const;
 
 type Answer = string | string[] | { likelihood: number; severity: number };
-export const stepLine = (card: Card) => String((card.body[0] as { text?: string }).text ?? "");
+/** The line of a step card that says which step it is ("Step 2 of 9 · …"). */
+export const stepLine = (card: Card) => String(card.body.map((element) => (element as { text?: string }).text ?? "").find((text) => text.includes("Step ")) ?? "");
 
 function defaultValue(input: CardElementOf): string {
   const choices = (input.choices as { value: string }[] | undefined) ?? [];

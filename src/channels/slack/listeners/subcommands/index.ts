@@ -1,5 +1,4 @@
 import { concernSubcommand } from "../../concerns/concern-subcommand.js";
-import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
 import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
 import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
 import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
@@ -20,7 +19,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   statusSubcommand,
   meSubcommand,
   registerSubcommand,
-  assessSubcommand,
   concernSubcommand,
   objectivesSubcommand,
   reviewsSubcommand,
