@@ -2,6 +2,7 @@ import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
+import { REQUEST_IDS } from "../../features/requests/conversation/request-ids.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
@@ -9,13 +10,13 @@ export const TEAMS_VERBS = {
   ...CONCERN_VERBS,
   ...ASSESSMENT_VERBS,
   ...ERASURE_VERBS,
-  submitRequest: "request.submit",
-  resubmitRequest: "request.resubmit",
-  editRequest: "request.edit",
-  approve: "request.approve",
-  approveWithConditions: "request.approve_conditions",
-  reject: "request.reject",
-  requestChanges: "request.changes",
+  submitRequest: REQUEST_IDS.submit,
+  resubmitRequest: REQUEST_IDS.resubmit,
+  editRequest: REQUEST_IDS.edit,
+  approve: REQUEST_IDS.approve,
+  approveWithConditions: REQUEST_IDS.approveWithConditions,
+  reject: REQUEST_IDS.reject,
+  requestChanges: REQUEST_IDS.requestChanges,
 } as const;
 
 export type TeamsVerb = (typeof TEAMS_VERBS)[keyof typeof TEAMS_VERBS];

@@ -1,5 +1,6 @@
 import type { DecisionOutcome } from "../../../features/requests/request-service.js";
-import { approvalCard, readDecisionTarget, REASON_INPUT } from "../cards/approval-card.js";
+import { approvalCard, REASON_INPUT } from "../cards/approval-card.js";
+import { decisionTarget } from "../../../features/requests/conversation/request-decisions.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { deciderOf } from "../../../features/requests/conversation/request-views.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
@@ -15,7 +16,7 @@ import type { CardActionHandler } from "./card-action.js";
  */
 export function decideRequest(outcome: DecisionOutcome, options: { withConditions?: boolean } = {}): CardActionHandler {
   return async ({ ctx, actor, data }) => {
-    const target = readDecisionTarget(data);
+    const target = decisionTarget(data);
     if (!target) return messageResponse(W.outOfDate);
     const typed = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
     const { requests } = ctx.core;

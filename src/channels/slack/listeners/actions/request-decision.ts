@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { parseDecisionButtonValue } from "../../blocks/approval-message.js";
+import { decisionTarget } from "../../../../features/requests/conversation/request-decisions.js";
+import { readActionValue } from "../../conversation/capability-clicks.js";
 import { decisionReasonModal } from "../../blocks/decision-reason-modal.js";
 import type { SlackContext } from "../../context.js";
 import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
@@ -15,7 +16,7 @@ export function requestDecisionAction(ctx: SlackContext, outcome: "approved" | "
   return async ({ ack, body, action, client, respond }: Args) => {
     await ack();
     const actor = slackActor(body.user);
-    const target = parseDecisionButtonValue(action.value ?? "");
+    const target = decisionTarget(readActionValue(action.value));
     const tell = (text: string) => tellUser({ client, userId: actor.id, respond: body.response_url ? respond : undefined }, text);
     if (!target) return tell(W.outOfDate);
 
