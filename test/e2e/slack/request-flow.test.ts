@@ -149,7 +149,7 @@ describe("AI tool request, end to end through Slack", () => {
     const view = reasonModal.response.view as { id: string; callback_id: string; private_metadata: string };
 
     const emptyReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: " " } } } } });
-    expect(((await emptyReason.json()) as { errors: unknown }).errors).toEqual({ reason: "Please give a reason." });
+    expect(((await emptyReason.json()) as { errors: unknown }).errors).toEqual({ reason: "Please say what should change." });
     const unstorableReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: "Say\u0000 more" } } } } });
     expect(((await unstorableReason.json()) as { errors: unknown }).errors).toEqual({ reason: UNSTORABLE_TEXT_MESSAGE });
 
