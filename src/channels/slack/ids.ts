@@ -13,7 +13,6 @@ export const SLACK_IDS = {
   shortcuts: { requestAiTool: "request_ai_tool" },
   views: {
     requestSubmit: REQUEST_IDS.submit,
-    requestResubmit: REQUEST_IDS.resubmit,
     decisionReason: REQUEST_IDS.decisionReason,
   },
   actions: {

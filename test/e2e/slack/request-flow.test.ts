@@ -60,7 +60,7 @@ describe("AI tool request, end to end through Slack", () => {
     const { requestFormState } = await import("../../support/request-form-state.js");
     const response = await t.slack.submitView(EMPLOYEE, {
       callback_id: "request.submit",
-      private_metadata: "k-field-errors",
+      private_metadata: JSON.stringify({ formId: "k-field-errors" }),
       state: {
         values: requestFormState({ ...VALID_REQUEST, toolName: "  ", url: "ftp://example.com", purpose: "short", dataCategories: [], customerFacing: undefined }),
       },
@@ -81,7 +81,7 @@ describe("AI tool request, end to end through Slack", () => {
     const { requestFormState } = await import("../../support/request-form-state.js");
     const response = await t.slack.submitView(EMPLOYEE, {
       callback_id: "request.submit",
-      private_metadata: `k-unstorable-${before}`,
+      private_metadata: JSON.stringify({ formId: `k-unstorable-${before}` }),
       state: { values: requestFormState({ ...VALID_REQUEST, toolName }) },
     });
     expect(response.status).toBe(200);
