@@ -48,6 +48,11 @@ export interface FormHandler<S> {
    * For a save that can outlast Slack's 3 seconds: `check` answers first (errors keep the form open), then the
    * channel acknowledges with `progress` and `submit` runs; its answer replaces the form.
    */
+  /**
+   * Submitting the same form again saves it once (its state holds a key): a channel that must answer within seconds
+   * (Slack's 3) stops waiting for a slow save and asks the person to press Submit again.
+   */
+  retryable?: boolean;
   slow?: { check(turn: Turn<S>, values: FormValues): Reply | undefined | Promise<Reply | undefined>; progress: string };
   submit(turn: Turn<S>, values: FormValues, state: FormState): Promise<Reply>;
 }

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < REQUESTS; i++) {
     const result = await t.aims.core.requests.submit(actor, { ...VALID_REQUEST, toolName: `Bench tool ${i}` }, `bench-${i}`);
     if (!result.ok) throw new Error("seeding failed");
-    pending.push(`${result.request.reference}:${result.request.revision}`);
+    pending.push(JSON.stringify({ reference: result.request.reference, revision: result.request.revision }));
   }
   const commands = () => Array.from({ length: REQUESTS }, () => slashCommand({ userId: EMPLOYEE, text: "status", responseUrl: t.fake.newResponseUrl() }));
   const clicks = () =>
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       blockActions({
         userId: APPROVERS[i % APPROVERS.length],
         responseUrl: t.fake.newResponseUrl(),
-        actions: [{ action_id: SLACK_IDS.actions.approve, block_id: `decide:${value}`, value }],
+        actions: [{ action_id: SLACK_IDS.actions.approve, block_id: "decide", value }],
       }),
     );
 

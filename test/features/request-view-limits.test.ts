@@ -95,7 +95,7 @@ const views = [
 describe("the request views at their largest", () => {
   it("fit a Slack message, and the form a Slack modal", () => {
     for (const view of views) expect(messageBlockProblems(blockKitMessage(view).blocks), view.title).toEqual([]);
-    expect(viewProblems(blockKitForm(requestForm({ id: "request_resubmit", state: { reference: "REQ-9999" }, values: toRawForm(request), editing: "REQ-9999", approverAsked: fill(1000) })))).toEqual([]);
+    expect(viewProblems(blockKitForm(requestForm({ id: "request.resubmit", state: { reference: "REQ-9999" }, values: toRawForm(request), editing: "REQ-9999", approverAsked: fill(1000) })))).toEqual([]);
   });
 
   it("fit Teams' message limit, the form shown back with every error included", () => {

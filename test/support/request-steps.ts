@@ -42,6 +42,9 @@ export async function submitRequest(t: SlackTestSide, userId: string, form: RawR
   return { reference, approvalTs: String(posted.response.ts), view };
 }
 
+/** The value a decision button carries (JSON, as the neutral views write it). */
+export const decisionValue = (reference: string, revision: number, stageId?: string) => JSON.stringify({ reference, revision, ...(stageId ? { stageId } : {}) });
+
 export function buttonValue(call: FakeSlackCall, actionId: string): string {
   const blocks = call.args.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[];
   const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
@@ -63,7 +66,7 @@ export async function clickDecision(
     channelId: APPROVALS_CHANNEL,
     message: { ts: approvalTs, type: "message", text: "" },
     responseUrl,
-    actions: [{ action_id: actionId, block_id: `decide:${value.split(":")[0]}`, value }],
+    actions: [{ action_id: actionId, block_id: "decide", value }],
   });
   expect(response.status).toBe(200);
   return responseUrl;

@@ -5,23 +5,23 @@ import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-fo
 import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
 import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
 import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
+import { REQUEST_IDS } from "../../features/requests/conversation/request-ids.js";
 
 /** Every Slack callback_id and action_id the bot uses, so listeners, views and the manifest agree. */
 export const SLACK_IDS = {
   command: "/aims",
   shortcuts: { requestAiTool: "request_ai_tool" },
   views: {
-    requestSubmit: "request_submit",
-    requestResubmit: "request_resubmit",
-    decisionReason: "request_decision_reason",
+    requestSubmit: REQUEST_IDS.submit,
+    decisionReason: REQUEST_IDS.decisionReason,
   },
   actions: {
-    approve: "request_approve",
-    approveWithConditions: "request_approve_conditions",
-    reject: "request_reject",
-    requestChanges: "request_changes",
-    editRequest: "request_edit",
-    openRequestForm: "request_open_form",
+    approve: REQUEST_IDS.approve,
+    approveWithConditions: REQUEST_IDS.approveWithConditions,
+    reject: REQUEST_IDS.reject,
+    requestChanges: REQUEST_IDS.requestChanges,
+    editRequest: REQUEST_IDS.edit,
+    openRequestForm: REQUEST_IDS.openForm,
   },
   concerns: {
     messageShortcut: "report_ai_concern",

@@ -3,6 +3,7 @@ import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 import { QUESTIONNAIRE_IDS, SIGN_OFF_IDS } from "../../features/assessments/conversation/assessment-ids.js";
 import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
+import { REQUEST_IDS } from "../../features/requests/conversation/request-ids.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
@@ -14,13 +15,10 @@ export const TEAMS_VERBS = {
   ...SIGN_OFF_IDS.actions,
   ...SIGN_OFF_IDS.forms,
   ...ERASURE_VERBS,
-  submitRequest: "request.submit",
-  resubmitRequest: "request.resubmit",
-  editRequest: "request.edit",
-  approve: "request.approve",
-  approveWithConditions: "request.approve_conditions",
-  reject: "request.reject",
-  requestChanges: "request.changes",
+  approve: REQUEST_IDS.approve,
+  approveWithConditions: REQUEST_IDS.approveWithConditions,
+  reject: REQUEST_IDS.reject,
+  requestChanges: REQUEST_IDS.requestChanges,
 } as const;
 
 export type TeamsVerb = (typeof TEAMS_VERBS)[keyof typeof TEAMS_VERBS];

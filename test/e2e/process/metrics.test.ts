@@ -56,7 +56,7 @@ describe("metrics behind METRICS_TOKEN on the main port", () => {
     const ackCount = (surface: string, handler: string) => sample(text, "aims_ack_duration_seconds_count", { channel: "slack", surface, handler });
     expect(ackCount("slash_command", "status")).toBeGreaterThanOrEqual(1);
     expect(ackCount("block_action", decisionIds.approve)).toBeGreaterThanOrEqual(1);
-    expect(ackCount("view_submission", "request_submit")).toBeGreaterThanOrEqual(1);
+    expect(ackCount("view_submission", "request.submit")).toBeGreaterThanOrEqual(1);
     expect(sample(text, "aims_reply_duration_seconds_count", { channel: "slack", surface: "slash_command", handler: "status" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "aims_slack_rate_limited_total", { method: "chat.update" })).toBe(before + 1);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { eventually } from "../../support/eventually.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
-import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
+import { buttonValue, clickDecision, decisionIds, decisionValue, submitRequest } from "../../support/request-steps.js";
 import { channelConversation, TEAMS_APPROVALS_CONVERSATION, TEAMS_APPROVERS, TEAMS_OTHER } from "../../support/teams-activities.js";
 import { actionOf, cardIn, cardText, clickTeamsDecision, expectCardResponse, expectMessageResponse } from "../teams/teams-steps.js";
 
@@ -78,7 +78,7 @@ describe("approval stages by risk, through Slack and Teams", () => {
     expect(textOf(posted.args.blocks)).toContain("Approval stages");
     expect(textOf(posted.args.blocks)).toContain("waiting for the approvers");
     expect(textOf(posted.args.blocks)).toContain("opens once the stages before it are approved");
-    expect(buttonValue(posted, decisionIds.approve)).toBe(`${reference}:1:approval`);
+    expect(buttonValue(posted, decisionIds.approve)).toBe(decisionValue(reference, 1, "approval"));
     const teamsCard = await teamsCardOf(reference);
     expect(actionOf(teamsCard.card, "request.approve")).toMatchObject({ title: "Approve · Approver", data: { reference, revision: 1, stageId: "approval" } });
 
@@ -100,7 +100,7 @@ describe("approval stages by risk, through Slack and Teams", () => {
 
     const { slack, teams } = await latestMessages(reference, approvalTs, "Approved by", "Approve · AIMS owner");
     expect(textOf(slack.args.blocks)).toContain("waiting for the AIMS owners");
-    expect(buttonValue(slack, decisionIds.approve)).toBe(`${reference}:1:owner`);
+    expect(buttonValue(slack, decisionIds.approve)).toBe(decisionValue(reference, 1, "owner"));
     expect(cardText(teams.card)).toContain("Approved by");
 
     // Whoever decided stage 1 may not decide stage 2; an approver without the owner role is told who decides it.
@@ -143,9 +143,9 @@ describe("approval stages by risk, through Slack and Teams", () => {
       .flatMap((b) => b.elements ?? [])
       .filter((e) => e.action_id === decisionIds.approve)
       .map((e) => e.value);
-    expect(values).toEqual([`${reference}:1:approval`, `${reference}:1:board`]);
+    expect(values).toEqual([decisionValue(reference, 1, "approval"), decisionValue(reference, 1, "board")]);
     // A button that names no stage (the App Home's) could land on a stage its clicker never saw: refused.
-    const homeUrl = await clickDecision(t, APPROVERS[0], decisionIds.approve, `${reference}:1`, approvalTs);
+    const homeUrl = await clickDecision(t, APPROVERS[0], decisionIds.approve, decisionValue(reference, 1), approvalTs);
     expect(textOf((await t.fake.waitForResponseUrlPost((p) => p.url === homeUrl)).body)).toContain("goes through several approval stages");
 
     // The board needs an approver and an owner: the approver's place first, from Teams.
@@ -160,7 +160,7 @@ describe("approval stages by risk, through Slack and Teams", () => {
 
     // The owner's place: the AIMS owner asks for changes from Slack, with a reason; the request goes back to the requester.
     const opens = t.fake.callsTo("views.open").length;
-    await clickDecision(t, OWNERS[0], decisionIds.requestChanges, `${reference}:1:board`, approvalTs);
+    await clickDecision(t, OWNERS[0], decisionIds.requestChanges, decisionValue(reference, 1, "board"), approvalTs);
     const [modal] = (await t.fake.waitForCount("views.open", opens + 1)).slice(opens);
     const view = modal.response.view as { id: string; callback_id: string; private_metadata: string };
     expect(JSON.parse(view.private_metadata)).toMatchObject({ reference, revision: 1, stageId: "board", outcome: "changes_requested" });

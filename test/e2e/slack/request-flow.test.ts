@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
-import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
+import { buttonValue, clickDecision, decisionIds, decisionValue, submitRequest } from "../../support/request-steps.js";
 import { eventually } from "../../support/eventually.js";
 import { UNSTORABLE_TEXT_MESSAGE } from "../../../src/core/storable-text.js";
 
@@ -59,8 +59,8 @@ describe("AI tool request, end to end through Slack", () => {
     const before = await t.aims.core.prisma.aiToolRequest.count();
     const { requestFormState } = await import("../../support/request-form-state.js");
     const response = await t.slack.submitView(EMPLOYEE, {
-      callback_id: "request_submit",
-      private_metadata: "k-field-errors",
+      callback_id: "request.submit",
+      private_metadata: JSON.stringify({ formId: "k-field-errors" }),
       state: {
         values: requestFormState({ ...VALID_REQUEST, toolName: "  ", url: "ftp://example.com", purpose: "short", dataCategories: [], customerFacing: undefined }),
       },
@@ -80,8 +80,8 @@ describe("AI tool request, end to end through Slack", () => {
     const before = await t.aims.core.prisma.aiToolRequest.count();
     const { requestFormState } = await import("../../support/request-form-state.js");
     const response = await t.slack.submitView(EMPLOYEE, {
-      callback_id: "request_submit",
-      private_metadata: `k-unstorable-${before}`,
+      callback_id: "request.submit",
+      private_metadata: JSON.stringify({ formId: `k-unstorable-${before}` }),
       state: { values: requestFormState({ ...VALID_REQUEST, toolName }) },
     });
     expect(response.status).toBe(200);
@@ -149,7 +149,7 @@ describe("AI tool request, end to end through Slack", () => {
     const view = reasonModal.response.view as { id: string; callback_id: string; private_metadata: string };
 
     const emptyReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: " " } } } } });
-    expect(((await emptyReason.json()) as { errors: unknown }).errors).toEqual({ reason: "Please give a reason." });
+    expect(((await emptyReason.json()) as { errors: unknown }).errors).toEqual({ reason: "Please say what should change." });
     const unstorableReason = await t.slack.submitView(APPROVERS[0], { ...view, state: { values: { reason: { value: { type: "plain_text_input", value: "Say\u0000 more" } } } } });
     expect(((await unstorableReason.json()) as { errors: unknown }).errors).toEqual({ reason: UNSTORABLE_TEXT_MESSAGE });
 
@@ -223,7 +223,7 @@ describe("approving from the App Home", () => {
     await t.slack.action({
       userId: APPROVERS[0],
       view: { id: "VHOME0001", type: "home" },
-      actions: [{ action_id: decisionIds.approve, block_id: `decide:${reference}`, value: `${reference}:${request.revision}` }],
+      actions: [{ action_id: decisionIds.approve, block_id: "decide", value: decisionValue(reference, request.revision) }],
     });
     const [home] = (await t.fake.waitForCount("views.publish", publishes + 1)).slice(publishes);
     expect(home.args.user_id).toBe(APPROVERS[0]);

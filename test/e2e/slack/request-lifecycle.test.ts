@@ -56,7 +56,7 @@ describe("withdraw and reopen, in Slack", () => {
     expect(request.aiSystem!.status).toBe("suspended");
     const dm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === EMPLOYEE && String(c.args.text).includes(`Your request ${reference} was reopened`));
     expect(textOf(dm.args.blocks)).toContain("The vendor changed its data terms.");
-    const reopened = await t.fake.waitFor("chat.update", (c) => c.args.ts === approvalTs && textOf(c.args.blocks).includes(`${reference}:2`));
+    const reopened = await t.fake.waitFor("chat.update", (c) => c.args.ts === approvalTs && textOf(c.args.blocks).includes("revision 2"));
     expect(await say(OWNERS[0], `reopen ${reference} again`)).toContain(`${reference} is still pending`);
 
     await clickDecision(t, APPROVERS[1], decisionIds.approve, buttonValue(reopened, decisionIds.approve), approvalTs);

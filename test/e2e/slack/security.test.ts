@@ -63,11 +63,11 @@ describe("malformed requests", () => {
   const viewSubmissionWith = (view: unknown) =>
     `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", user: { id: EMPLOYEE }, team: { id: "T0FAKE" }, view }))}`;
   it.each([
-    ["a view_submission without state", viewSubmissionWith({ id: "V1", callback_id: "request_submit", private_metadata: "k-no-state" })],
-    ["a view_submission whose state has no values", viewSubmissionWith({ id: "V1", callback_id: "request_submit", state: {} })],
-    ["a view_submission whose view is not an object", viewSubmissionWith("request_submit")],
+    ["a view_submission without state", viewSubmissionWith({ id: "V1", callback_id: "request.submit", private_metadata: "k-no-state" })],
+    ["a view_submission whose state has no values", viewSubmissionWith({ id: "V1", callback_id: "request.submit", state: {} })],
+    ["a view_submission whose view is not an object", viewSubmissionWith("request.submit")],
     ["a view_submission without a view", viewSubmissionWith(undefined)],
-    ["a view_submission without a user", `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", view: { id: "V1", callback_id: "request_submit", state: { values: {} } } }))}`],
+    ["a view_submission without a user", `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", view: { id: "V1", callback_id: "request.submit", state: { values: {} } } }))}`],
     ["an interaction of an unknown type", `payload=${encodeURIComponent(JSON.stringify({ type: "no_such_thing" }))}`],
     ["block_actions without actions", `payload=${encodeURIComponent(JSON.stringify({ type: "block_actions", user: { id: EMPLOYEE } }))}`],
   ] as const)("answers %s with 400 at once, writes nothing and logs no listener error", async (_name, rawBody) => {

@@ -1,8 +1,8 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { AiToolRequest } from "../../../db/generated/client.js";
 import { SLACK_IDS } from "../ids.js";
-import { decisionButtons } from "./approval-message.js";
-import { heading } from "../../../conversation/message.js";
+import { actions, heading } from "../../../conversation/message.js";
+import { decisionButtons } from "../../../features/requests/conversation/request-decisions.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { requestFacts, requestLine, requestTitle } from "../../../features/requests/conversation/request-views.js";
 import { blockKitBlocks } from "../conversation/block-kit-message.js";
@@ -36,7 +36,7 @@ export function appHomeView(options: {
     { type: "divider" },
     { type: "header", text: { type: "plain_text", text: "My requests" } },
     ...(options.myRequests.length
-      ? blockKitBlocks(options.myRequests.slice(0, MY_REQUESTS_SHOWN).map((request) => requestLine(request, SLACK_IDS.actions.editRequest)))
+      ? blockKitBlocks(options.myRequests.slice(0, MY_REQUESTS_SHOWN).map((request) => requestLine(request)))
       : [{ type: "section" as const, text: { type: "mrkdwn" as const, text: "_No requests yet._" } }]),
   ];
   if (options.pendingForApprover) {
@@ -45,7 +45,7 @@ export function appHomeView(options: {
       blocks.push({ type: "section", text: { type: "mrkdwn", text: "_Nothing is waiting. Thank you!_" } });
     }
     for (const request of options.pendingForApprover.slice(0, PENDING_SHOWN)) {
-      blocks.push(...blockKitBlocks([heading(requestTitle(request)), requestFacts(request)[0]]), ...decisionButtons(request));
+      blocks.push(...blockKitBlocks([heading(requestTitle(request)), requestFacts(request)[0], actions(decisionButtons(request))]));
     }
   }
   for (const section of options.extraSections ?? []) blocks.push(...section.blocks);

@@ -13,7 +13,8 @@ import { failureOf, slackTurn } from "./slack-turn.js";
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-const readValue = (value: unknown): ActionValue => {
+/** A button's value as the neutral views wrote it (JSON), or {} when it is none. */
+export const readActionValue = (value: unknown): ActionValue => {
   try {
     const parsed: unknown = typeof value === "string" ? JSON.parse(value) : undefined;
     return parsed && typeof parsed === "object" ? (parsed as ActionValue) : {};
@@ -44,7 +45,7 @@ export function registerClick(app: App, ctx: SlackContext, capability: Capabilit
   app.action<BlockAction>(id, async (args) => {
     await args.ack();
     const turn = slackTurn(ctx, slackActor(args.body.user));
-    const value = readValue("value" in args.action ? args.action.value : undefined);
+    const value = readActionValue("value" in args.action ? args.action.value : undefined);
     const typed = new FormValues(readBlockKitValues((args.body.view?.state?.values ?? {}) as never));
     const reply = await answerOf(() => handler(turn, value, typed), (error) => tell(failureOf(ctx, capability, error, id)));
     await carryOut(args, reply).catch((error: unknown) => ctx.logger.error({ err: error, action: id }, "could not answer a Slack click"));

@@ -3,6 +3,7 @@ import type { ModalView } from "@slack/types";
 import type { Core } from "../../../app/core.js";
 import type { Capability, FormHandler } from "../../../conversation/capability.js";
 import { FormValues } from "../../../conversation/form.js";
+import { withDeadline } from "../../../core/deadline.js";
 import { answerOf, formProblem, type Reply, replyText } from "../../../conversation/reply.js";
 import type { SlackContext } from "../context.js";
 import { slackActor } from "../slack-actor.js";
@@ -12,6 +13,9 @@ import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from ".
 import { failureOf, slackTurn } from "./slack-turn.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Slack closes a submission after 3 seconds; a retryable save not done by then asks the person to submit again. */
+const SAVE_DEADLINE_MS = 2500;
 
 const firstInput = (blocks: { type: string; block_id?: string }[]) => blocks.find((block) => block.type === "input")?.block_id;
 
@@ -24,12 +28,13 @@ export function registerForm(app: App, ctx: SlackContext, capability: Capability
   app.view(id, async ({ ack, body, view, client }: ViewArgs) => {
     const turn = slackTurn(ctx, slackActor(body.user));
     const { state, rootViewId } = readFormMetadata(view.private_metadata);
-    const values = new FormValues(readBlockKitValues(view.state.values as never));
+    const values = new FormValues(readBlockKitValues((view.state?.values ?? {}) as never));
     const form = await handler.form(state, turn);
     const firstField = form?.fields[0]?.id ?? firstInput(view.blocks as never);
     const keepOpen = (reply: Extract<Reply, { kind: "errors" | "tell" }>) =>
       ack(reply.kind === "errors" ? errorsAck(reply.errors, reply.problem, firstField) : errorsAck({}, reply.text, firstField));
-    const save = () => answerOf(() => handler.submit(turn, values, state), (error) => formProblem(failureOf(ctx, capability, error, id)));
+    const submit = () => handler.submit(turn, values, state);
+    const save = () => answerOf(() => (handler.retryable ? withDeadline(submit(), SAVE_DEADLINE_MS) : submit()), (error) => formProblem(failureOf(ctx, capability, error, id)));
     const viewOf = (reply: Reply): ModalView =>
       reply.kind === "show" || reply.kind === "changed" ? blockKitModal(reply.message) : reply.kind === "form" ? blockKitForm(reply.form, rootViewId) : textModal(form?.title ?? "", replyText(reply));
     const update = (reply: Reply) =>

@@ -11,30 +11,24 @@ import { registerIncidentListeners } from "../incidents/register-incident-listen
 import { registerLinkAnswerListeners } from "../link-answers/register-link-answer-listeners.js";
 import { subscribeVendorNotifications } from "../vendors/vendor-notifications.js";
 import { subscribeDelegationNotifications } from "../delegations/delegation-notifications.js";
-import { editRequestAction } from "./actions/edit-request.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
 import { aimsCommand } from "./commands/aims-command.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
-import { openRequestForm, requestAiToolShortcut } from "./shortcuts/request-ai-tool.js";
+import { requestAiToolShortcut } from "./shortcuts/request-ai-tool.js";
 import { SUBCOMMANDS } from "./subcommands/index.js";
 import { decisionReasonSubmission } from "./views/decision-reason-submission.js";
-import { requestSubmission } from "./views/request-submission.js";
 
 export function registerListeners(app: App, ctx: SlackContext): void {
   app.command(SLACK_IDS.command, aimsCommand(ctx, SUBCOMMANDS));
 
   app.shortcut(SLACK_IDS.shortcuts.requestAiTool, requestAiToolShortcut);
 
-  app.view(SLACK_IDS.views.requestSubmit, requestSubmission(ctx, "new"));
-  app.view(SLACK_IDS.views.requestResubmit, requestSubmission(ctx, "resubmit"));
   app.view(SLACK_IDS.views.decisionReason, decisionReasonSubmission(ctx));
 
   app.action(SLACK_IDS.actions.approve, requestDecisionAction(ctx, "approved"));
   app.action(SLACK_IDS.actions.approveWithConditions, requestDecisionAction(ctx, "approved", { withConditions: true }));
   app.action(SLACK_IDS.actions.reject, requestDecisionAction(ctx, "rejected"));
   app.action(SLACK_IDS.actions.requestChanges, requestDecisionAction(ctx, "changes_requested"));
-  app.action(SLACK_IDS.actions.editRequest, editRequestAction(ctx));
-  app.action({ type: "block_actions", action_id: SLACK_IDS.actions.openRequestForm }, openRequestForm);
 
   app.event("app_home_opened", appHomeOpened(ctx));
   registerAssessmentListeners(app, ctx);

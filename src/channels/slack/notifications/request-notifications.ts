@@ -2,10 +2,9 @@ import type { WebClient } from "@slack/web-api";
 import type { KnownBlock } from "@slack/types";
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
 import { oneMessagePerKey } from "../../../core/channel-messages.js";
-import { approvalMessage } from "../blocks/approval-message.js";
+import { approvalMessage } from "../../../features/requests/conversation/request-decisions.js";
 import { outcomeView, receiptView, reopenedView } from "../../../features/requests/conversation/request-views.js";
 import { blockKitMessage } from "../conversation/block-kit-message.js";
-import { SLACK_IDS } from "../ids.js";
 import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 
@@ -19,7 +18,7 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
   const show = oneMessagePerKey(prisma, channelSurface(client, ctx.slack.approvalsChannel));
   async function showInApprovalsChannel(request: AiToolRequest, decision: RequestDecision | null): Promise<void> {
     const progress = await ctx.core.requests.progress(request);
-    await show(approvalKey(request), () => approvalMessage(request, decision, progress));
+    await show(approvalKey(request), () => blockKitMessage(approvalMessage(request, decision, progress)));
   }
 
   async function dmRequester(request: AiToolRequest, message: { text: string; blocks: KnownBlock[] }) {
@@ -41,5 +40,5 @@ export function subscribeRequestNotifications(ctx: SlackContext, client: WebClie
   requester.on("request.submitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));
   requester.on("request.resubmitted", ({ request }) => dmRequester(request, blockKitMessage(receiptView(request))));
   requester.on("request.reopened", ({ request, reason, by }) => dmRequester(request, blockKitMessage(reopenedView(request, by, reason))));
-  requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, blockKitMessage(outcomeView(request, decision, aiSystem, SLACK_IDS.actions.editRequest))));
+  requester.on("request.decided", ({ request, decision, aiSystem }) => dmRequester(request, blockKitMessage(outcomeView(request, decision, aiSystem))));
 }

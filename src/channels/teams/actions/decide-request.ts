@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from "../../../features/requests/request-service.js";
-import { approvalCard, readDecisionTarget, REASON_INPUT } from "../cards/approval-card.js";
+import { approvalCard } from "../cards/approval-card.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
-import { deciderOf } from "../../../features/requests/conversation/request-views.js";
+import { decisionTarget, REASON_FIELD, takeDecision } from "../../../features/requests/conversation/request-decisions.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { teamsText } from "../conversation/adaptive-card-message.js";
 import { failureMessage } from "../reply.js";
@@ -9,49 +9,28 @@ import { gatedApprovalCard } from "../assessments/gate-card.js";
 import type { CardActionHandler } from "./card-action.js";
 
 /**
- * Approve / Reject / Request changes on the approvals card (for one stage, when the request has several). The core
- * checks the approver, self-approval and that the first decision of each stage wins; the card that comes back shows
- * the outcome (or the request as it now stands).
+ * A decision button of the approvals card, with what was typed in its box: the clicked card comes back as the
+ * request now stands, with the question when the reason or conditions were missing, or a message saying why not.
  */
 export function decideRequest(outcome: DecisionOutcome, options: { withConditions?: boolean } = {}): CardActionHandler {
   return async ({ ctx, actor, data }) => {
-    const target = readDecisionTarget(data);
+    const target = decisionTarget(data);
     if (!target) return messageResponse(W.outOfDate);
-    const typed = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
-    const { requests } = ctx.core;
+    const typed = typeof data[REASON_FIELD] === "string" ? (data[REASON_FIELD] as string) : "";
     try {
-      if (options.withConditions && !typed?.trim()) {
-        const request = await requests.find(target.reference);
-        return request ? cardResponse(approvalCard(request, null, await requests.progress(request), W.giveConditions)) : messageResponse(W.giveConditions);
-      }
-      const reason = options.withConditions ? undefined : typed;
-      const conditions = options.withConditions ? typed : undefined;
-      const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId, conditions });
-      switch (result.kind) {
-        case "decided":
-          return cardResponse(approvalCard(result.request, result.decision, await requests.progress(result.request)));
-        case "stage_decided":
-          return cardResponse(approvalCard(result.request, null, await requests.progress(result.request)));
-        case "already_decided": {
-          const { request, decision } = result;
-          if (decision) {
-            return messageResponse(teamsText(W.alreadyDecidedBy(request.reference, deciderOf(decision))));
-          }
-          return cardResponse(approvalCard(request, await requests.latestDecision(request.id), await requests.progress(request)));
-        }
-        case "reason_required": {
-          const request = await requests.find(target.reference);
-          const ask = W.giveReasonFor[outcome === "rejected" ? "rejected" : "changes_requested"];
-          return request ? cardResponse(approvalCard(request, null, await requests.progress(request), ask)) : messageResponse(ask);
-        }
+      const answer = await takeDecision(ctx.core.requests, actor, target, outcome, options.withConditions ? { conditions: typed } : { reason: typed || undefined });
+      switch (answer.kind) {
+        case "done":
+        case "changed":
+          return cardResponse(approvalCard(answer.request, answer.decision, answer.progress));
+        case "missing":
+          return answer.standing ? cardResponse(approvalCard(answer.standing.request, null, answer.standing.progress, answer.text)) : messageResponse(answer.text);
         case "blocked": {
-          const request = await requests.find(target.reference);
-          return request ? cardResponse(gatedApprovalCard(request, result.message, result.action, await requests.progress(request))) : messageResponse(result.message);
+          const { standing } = answer;
+          return standing ? cardResponse(gatedApprovalCard(standing.request, answer.text, answer.next, standing.progress)) : messageResponse(answer.text);
         }
-        case "forbidden":
-          return messageResponse(result.message);
-        case "not_found":
-          return messageResponse(W.notFound(target.reference));
+        case "refused":
+          return messageResponse(teamsText(answer.text));
       }
     } catch (error) {
       return messageResponse(failureMessage(error, ctx.logger, { outcome, reference: target.reference }));

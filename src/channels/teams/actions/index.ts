@@ -5,8 +5,6 @@ import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
 import { TEAMS_VERBS, type TeamsVerb } from "../verbs.js";
 import type { CardActionHandler } from "./card-action.js";
 import { decideRequest } from "./decide-request.js";
-import { editRequest } from "./edit-request.js";
-import { submitRequest } from "./submit-request.js";
 import { SCHEDULING_ACTIONS } from "../scheduling/scheduling-actions.js";
 import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
@@ -21,9 +19,6 @@ const HANDLERS: Record<string, CardActionHandler> = {
   ...ASSESSMENT_ACTIONS,
   ...Object.assign({}, ...CAPABILITIES.map(verbsOf)),
   ...ERASURE_ACTIONS,
-  [TEAMS_VERBS.submitRequest]: submitRequest("new"),
-  [TEAMS_VERBS.resubmitRequest]: submitRequest("resubmit"),
-  [TEAMS_VERBS.editRequest]: editRequest,
   [TEAMS_VERBS.approve]: decideRequest("approved"),
   [TEAMS_VERBS.approveWithConditions]: decideRequest("approved", { withConditions: true }),
   [TEAMS_VERBS.reject]: decideRequest("rejected"),

@@ -1,48 +1,17 @@
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
 import type { StageProgress } from "../../../features/requests/approval-stages.js";
-import { approvalView, decisionTargets } from "../../../features/requests/conversation/request-views.js";
+import { approvalMessage, MAX_REASON_LENGTH, REASON_FIELD } from "../../../features/requests/conversation/request-decisions.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
-import { TEAMS_VERBS } from "../verbs.js";
-import { adaptiveCard, errorBlock, executeAction, type AdaptiveCard } from "./adaptive-card.js";
-
-export const REASON_INPUT = "reason";
-export const MAX_REASON_LENGTH = 1000;
-
-/** What every decision button carries: which request, and which revision of it the approver saw. */
-export interface DecisionTarget {
-  reference: string;
-  revision: number;
-  /** The stage the button was for, when the request has several. */
-  stageId?: string;
-}
-
-export function readDecisionTarget(data: Record<string, unknown>): DecisionTarget | null {
-  const reference = typeof data.reference === "string" && /^REQ-\d+$/.test(data.reference) ? data.reference : null;
-  const revision = Number(data.revision);
-  if (!reference || !Number.isInteger(revision) || revision <= 0) return null;
-  const stageId = typeof data.stageId === "string" && /^[a-z][a-z0-9_-]{0,39}$/.test(data.stageId) ? data.stageId : undefined;
-  return { reference, revision, ...(stageId ? { stageId } : {}) };
-}
+import { adaptiveCard, errorBlock, type AdaptiveCard } from "./adaptive-card.js";
 
 /**
- * The card in the approvals conversation: the request as both chats show it and, while pending, a reason box and
- * Approve / Reject / Request changes (a reason is needed for the last two); once decided, the outcome instead.
+ * The approvals message as a card: while pending, a box above its decision buttons that each of them sends along
+ * (a card keeps what was typed, so Teams asks for a reason or conditions here rather than in a form).
  */
 export function approvalCard(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = [], reasonError?: string): AdaptiveCard {
-  const card = adaptiveCardOf(approvalView(request, decision, progress));
+  const card = adaptiveCardOf(approvalMessage(request, decision, progress));
   if (request.status !== "pending") return card;
-  const reason = { type: "Input.Text", id: REASON_INPUT, label: W.reasonLabel, isMultiline: true, maxLength: MAX_REASON_LENGTH };
-  return adaptiveCard(
-    [...card.body, reason, ...(reasonError ? [errorBlock(reasonError)] : [])],
-    decisionTargets(progress).flatMap(({ stageId, name }) => {
-      const data = { reference: request.reference, revision: request.revision, ...(stageId ? { stageId } : {}) };
-      return [
-        executeAction(name ? W.approveStage(name) : W.approve, TEAMS_VERBS.approve, data, "positive"),
-        executeAction(name ? W.conditionsStage(name) : W.approveWithConditions, TEAMS_VERBS.approveWithConditions, data),
-        executeAction(name ? W.rejectStage(name) : W.reject, TEAMS_VERBS.reject, data, "destructive"),
-        executeAction(name ? W.changesStage(name) : W.requestChanges, TEAMS_VERBS.requestChanges, data),
-      ];
-    }),
-  );
+  const reason = { type: "Input.Text", id: REASON_FIELD, label: W.reasonLabel, isMultiline: true, maxLength: MAX_REASON_LENGTH };
+  return adaptiveCard([...card.body, reason, ...(reasonError ? [errorBlock(reasonError)] : [])], card.actions);
 }

@@ -4,7 +4,6 @@ import { approvalCard } from "../cards/approval-card.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import { approvalView, outcomeView, reopenedView } from "../../../features/requests/conversation/request-views.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
-import { TEAMS_VERBS } from "../verbs.js";
 import type { TeamsContext } from "../context.js";
 import { conversationSurface } from "../conversation-surface.js";
 
@@ -27,7 +26,7 @@ export function subscribeRequestNotifications(ctx: TeamsContext): void {
 
   async function tellRequester(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null) {
     if (request.requesterChannel !== "teams") return;
-    const view = outcomeView(request, decision, aiSystem, TEAMS_VERBS.editRequest);
+    const view = outcomeView(request, decision, aiSystem);
     await ctx.messenger.sendToUser(request.requesterId, cardMessage(adaptiveCardOf(view), view.summary));
   }
 

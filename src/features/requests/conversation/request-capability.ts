@@ -1,6 +1,10 @@
-import type { Capability, Turn } from "../../../conversation/capability.js";
-import { type Reply, tell } from "../../../conversation/reply.js";
-import type { RequestService } from "../request-service.js";
+import { type Capability, type Turn, valueText } from "../../../conversation/capability.js";
+import type { FormState, FormValues } from "../../../conversation/form.js";
+import { changed, fieldErrors, formProblem, openForm, type Reply, tell } from "../../../conversation/reply.js";
+import type { RequestService, ResubmitResult } from "../request-service.js";
+import { REQUEST_IDS } from "./request-ids.js";
+import { editRequest, newRequestForm, rawRequestOf, requestForm } from "./request-forms.js";
+import { receiptView } from "./request-views.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
 
 type Services = { requests: RequestService };
@@ -25,15 +29,45 @@ async function reopen(turn: Turn<Services>, rest: string): Promise<Reply> {
   return tell(result.kind === "done" ? W.reopened(target.reference) : result.message);
 }
 
+/** A new request filed from its form; the form's key makes a second submit of it the same request. */
+async function submit(turn: Turn<Services>, values: FormValues, state: FormState): Promise<Reply> {
+  const formId = typeof state.formId === "string" && state.formId ? state.formId : null;
+  if (!formId) return tell(W.formOutOfDate);
+  return filed(await turn.services.requests.submit(turn.actor, rawRequestOf(values), `${turn.actor.channel}:${formId}`));
+}
+
+async function resubmit(turn: Turn<Services>, values: FormValues, state: FormState): Promise<Reply> {
+  return filed(await turn.services.requests.resubmit(turn.actor, String(state.reference ?? ""), rawRequestOf(values)));
+}
+
+/** Filed: the form closes (Slack) or becomes the receipt (Teams); the approvers' messages come from the publishers. */
+function filed(result: ResubmitResult): Reply {
+  if (result.ok) return changed(receiptView(result.request));
+  if ("errors" in result) return fieldErrors(Object.fromEntries(Object.entries(result.errors).filter((entry): entry is [string, string] => Boolean(entry[1]))));
+  return formProblem(result.message);
+}
+
 /**
- * The lifecycle of an AI tool request after it is filed, written once for both chats: the requester withdraws it,
- * an AIMS owner reopens a decided one with a reason. The messages that follow come from each channel's publisher.
+ * AI tool requests, written once for both chats: the form (new, or edited and resubmitted after an approver asked
+ * for changes), then the requester withdraws it, an AIMS owner reopens a decided one with a reason. The messages
+ * that follow come from each channel's publisher.
  */
 export const requestCapability: Capability<Services> = {
   commands: [
     { name: "withdraw", description: W.withdrawDescription, run: withdraw },
     { name: "reopen", description: W.reopenDescription, run: reopen },
   ],
-  actions: {},
-  forms: {},
+  actions: {
+    [REQUEST_IDS.openForm]: async () => openForm(newRequestForm()),
+    [REQUEST_IDS.edit]: (turn, value) => editRequest(turn.services.requests, turn.actor, valueText(value, "reference")),
+  },
+  forms: {
+    // The state a chat sends back may hold the answers too (Teams): the form keeps only its key.
+    [REQUEST_IDS.submit]: { form: (state) => requestForm({ id: REQUEST_IDS.submit, state: { formId: valueText(state, "formId") } }), retryable: true, submit },
+    [REQUEST_IDS.resubmit]: {
+      form: (state) => requestForm({ id: REQUEST_IDS.resubmit, state: { reference: valueText(state, "reference") }, editing: valueText(state, "reference") }),
+      retryable: true,
+      submit: resubmit,
+    },
+  },
 };

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Field, Form, FormState, FormValues } from "../../../conversation/form.js";
+import { REQUEST_IDS } from "./request-ids.js";
 import { section } from "../../../conversation/message.js";
 import type { Actor } from "../../../core/actor.js";
 import { openForm, type Reply, tell } from "../../../conversation/reply.js";
@@ -51,6 +53,9 @@ export function requestForm(options: { id: string; state: FormState; values?: Ra
   };
 }
 
+/** A fresh request form; its id becomes the submission key, so a retried submit of it files one request. */
+export const newRequestForm = (): Form => requestForm({ id: REQUEST_IDS.submit, state: { formId: randomUUID() } });
+
 /** The answers as the request schema reads them, whichever chat sent them: lists for the data, text for the rest. */
 export function rawRequestOf(values: FormValues): RawRequestForm {
   const own: RawRequestForm = Object.fromEntries(
@@ -66,7 +71,7 @@ export function rawRequestOf(values: FormValues): RawRequestForm {
  * "Edit and resubmit", the same in both chats: the form filled with the request as it stands and the approver's ask
  * on top, submitted to `id`; or why this person may not change it.
  */
-export async function editRequest(requests: RequestService, actor: Actor, reference: string, id: string): Promise<Reply> {
+export async function editRequest(requests: RequestService, actor: Actor, reference: string, id: string = REQUEST_IDS.resubmit): Promise<Reply> {
   const request = await requests.find(reference);
   if (!request) return tell(W.notFoundThat);
   const refusal = await requests.editRefusal(actor, request);

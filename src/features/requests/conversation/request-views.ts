@@ -7,6 +7,7 @@ import { ORG_ROLE_LABELS } from "../../../core/iso42001/org-roles.js";
 import { type Block, type Button, context, fields, type Message, moment, muted, person, section, truncate } from "../../../conversation/message.js";
 import { assessmentText, registerHeadline, type RegisterEntry, type RegisterListing } from "../register-listing.js";
 import { DATA_CATEGORIES, ORG_ROLES, optionLabel } from "../request-form.js";
+import { REQUEST_IDS } from "./request-ids.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
 import { classificationBlock, classificationLine } from "../../classification/conversation/classification-views.js";
 
@@ -97,7 +98,7 @@ export function decisionTargets(progress: StageProgress[]): { stageId?: string; 
 }
 
 /** The requester's button to change a request an approver sent back. */
-export const editButton = (request: Pick<AiToolRequest, "reference">, action: string, label: string = W.editAndResubmit): Button => ({
+export const editButton = (request: Pick<AiToolRequest, "reference">, action: string = REQUEST_IDS.edit, label: string = W.editAndResubmit): Button => ({
   label,
   action,
   value: { reference: request.reference },
@@ -114,7 +115,7 @@ export function receiptView(request: AiToolRequest): Message {
 }
 
 /** The outcome for the requester, and what to do next (`editAction`: the id of the edit button). */
-export function outcomeView(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null, editAction: string): Message {
+export function outcomeView(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null, editAction: string = REQUEST_IDS.edit): Message {
   const conditions = decision.outcome === "approved" && aiSystem?.conditions.length ? [section([W.conditionsOfApproval(truncate(aiSystem.conditions.join("; "), 1500))])] : [];
   const registered = decision.outcome === "approved" && aiSystem ? [...conditions, context(W.registered(aiSystem.reference, day(aiSystem.nextReviewAt)))] : [];
   return {
@@ -135,7 +136,7 @@ export function reopenedView(request: AiToolRequest, by: { channel: AiToolReques
 }
 
 /** One line per request: reference, tool, state and risk; an edit button where the requester has to act. */
-export function requestLine(request: AiToolRequest, editAction: string): Block {
+export function requestLine(request: AiToolRequest, editAction: string = REQUEST_IDS.edit): Block {
   const text = W.statusLine(request.reference, truncate(request.toolName, 80), W.status[request.status], W.risk[request.riskTier], day(request.createdAt));
   return section([text], request.status === "changes_requested" ? { button: editButton(request, editAction) } : {});
 }
@@ -144,7 +145,7 @@ export function requestLine(request: AiToolRequest, editAction: string): Block {
 const STATUS_SHOWN = 45;
 
 /** `status`: the person's requests and where each one stands. */
-export function statusView(requests: AiToolRequest[], editAction: string): Message {
+export function statusView(requests: AiToolRequest[], editAction: string = REQUEST_IDS.edit): Message {
   return {
     title: W.statusTitle,
     summary: W.statusSummary(requests.length),

@@ -98,9 +98,7 @@ export const REQUEST_WORDING = {
   },
   rejecting: (reference: string) => `Rejecting **${reference}**. The requester will see your reason.`,
   askingChanges: (reference: string) => `Asking for changes to **${reference}**. The requester can edit and resubmit it.`,
-  giveReason: "Please give a reason.",
   giveReasonFor: { rejected: "Please give a reason for rejecting.", changes_requested: "Please say what should change." },
-  reasonRequired: "A reason is needed to reject a request or ask for changes.",
   alreadyDecidedBy: (reference: string, decider: string) => `${reference} was already decided by ${decider}.`,
   changedSince: (reference: string, status: string, revision: number) =>
     `${reference} has changed since you saw it (it is now ${status}, revision ${revision}).`,

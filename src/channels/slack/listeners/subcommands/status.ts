@@ -1,7 +1,6 @@
 import { statusView } from "../../../../features/requests/conversation/request-views.js";
 import { REQUEST_WORDING as W } from "../../../../features/requests/conversation/request-wording.js";
 import { blockKitMessage } from "../../conversation/block-kit-message.js";
-import { SLACK_IDS } from "../../ids.js";
 import type { Subcommand } from "./subcommand.js";
 
 export const statusSubcommand: Subcommand = {
@@ -10,6 +9,6 @@ export const statusSubcommand: Subcommand = {
   description: W.statusDescription,
   async handle({ ctx, actor, respond }) {
     const requests = await ctx.core.requests.listFor(actor);
-    await respond({ response_type: "ephemeral", ...blockKitMessage(statusView(requests, SLACK_IDS.actions.editRequest)) });
+    await respond({ response_type: "ephemeral", ...blockKitMessage(statusView(requests)) });
   },
 };
