@@ -13,7 +13,7 @@ describe("the database pool", () => {
   let testDatabase: TestDatabase;
   let database: Database;
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ migrated: true });
     database = await openDatabase({ url: testDatabase.url, dataDir: "unused", poolSize: 2, connectTimeoutMs: CONNECT_TIMEOUT_MS }, logger);
   });
   afterAll(async () => {

@@ -43,7 +43,7 @@ const open = (url: string) =>
 
 /** A fresh test database (PGlite, or DATABASE_URL's server) with every migration applied, and a Prisma client on it. */
 export async function openMigratedDatabase(): Promise<MigratedDatabase> {
-  const test = await createTestDatabase();
+  const test = await createTestDatabase({ migrated: true });
   let database = await open(test.url);
   return {
     get database() {
