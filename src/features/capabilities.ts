@@ -10,8 +10,9 @@ import { rolesCapability } from "./organisation/conversation/roles-capability.js
 import { policyCapability } from "./policies/conversation/policy-capability.js";
 import { classificationCapability } from "./classification/conversation/classification-capability.js";
 import { registerCapability } from "./register/conversation/register-capability.js";
+import { schedulingCapability } from "./scheduler/conversation/scheduling-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 import { vendorCapability } from "./vendors/conversation/vendor-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, schedulingCapability] as const;

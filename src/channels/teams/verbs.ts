@@ -1,11 +1,9 @@
 import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
-import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
-  ...SCHEDULING_VERBS,
   ...CONCERN_VERBS,
   ...ASSESSMENT_VERBS,
   ...ERASURE_VERBS,

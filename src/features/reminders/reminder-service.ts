@@ -203,7 +203,7 @@ export class ReminderService {
       await this.deps.prisma.$transaction(async (tx) => {
         throwUnlessDone(await source.reassign(tx, item, owner, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
-        await recordReminderSettled(tx, this.deps.events, key, { kind: "reassigned", to: ownerOf(owner) });
+        await recordReminderSettled(tx, this.deps.events, key, { kind: "reassigned", to: ownerOf(owner), by: ownerOf(actor) });
         await recordAudit(tx, this.deps.clock, {
           actor,
           action: "due_item.reassigned",

@@ -1,8 +1,5 @@
 import { concernSubcommand } from "../../concerns/concern-subcommand.js";
 import { assessSubcommand } from "../../assessments/listeners/assess-subcommand.js";
-import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
-import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
-import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
 import { CAPABILITIES } from "../../../../features/capabilities.js";
 import { subcommandsOf } from "../../conversation/capability-listeners.js";
 import { exportSubcommand } from "../../evidence/export-subcommand.js";
@@ -22,9 +19,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   registerSubcommand,
   assessSubcommand,
   concernSubcommand,
-  objectivesSubcommand,
-  reviewsSubcommand,
-  digestSubcommand,
   ...CAPABILITIES.flatMap(subcommandsOf),
   exportSubcommand,
   eraseSubcommand,
