@@ -1,4 +1,7 @@
 import { command } from "../../../conversation/message.js";
+import { OBJECTIVE_ADDERS_ONLY } from "../../objectives/objective-service.js";
+import { STALE_REMINDER } from "../../reminders/reminder-service.js";
+import { noSuchSchedule, SCHEDULE_EDITORS_ONLY } from "../../reviews/review-service.js";
 
 /** Everything reminders, check-ins, review schedules, objectives and the digest say, in both chats. */
 export const SCHEDULING_WORDING = {
@@ -27,7 +30,7 @@ export const SCHEDULING_WORDING = {
     intro: (reference: string, title: string, target: string, targetValue: string) => `**${reference}: ${title}**\nTarget: ${target} (${targetValue})`,
   },
   progress: { on_track: "On track", at_risk: "At risk", off_track: "Off track" } as Record<string, string>,
-  staleReminder: "That reminder is out of date.",
+  staleReminder: STALE_REMINDER,
   staleCheckIn: "That check-in is out of date.",
   ownersOnly: (itemId: string) => `Only the owner of ${itemId} or an AIMS owner can do that.`,
   chooseNewOwner: "Choose the new owner from the people picker.",
@@ -49,8 +52,8 @@ export const SCHEDULING_WORDING = {
     scheduleLine: (reference: string, title: string, months: number, next: string, owner: string) => `**${reference}** ${title} · every ${months} month(s) · next ${next} · ${owner}`,
     edit: "Edit",
     add: "Add review schedule",
-    ownersOnly: "Only AIMS owners can add or change review schedules.",
-    notFound: (reference: string) => `There is no review schedule ${reference}.`,
+    ownersOnly: SCHEDULE_EDITORS_ONLY,
+    notFound: noSuchSchedule,
     saved: (created: boolean, months: number, next: string) => `${created ? "Added" : "Updated"}: every ${months} month(s), next due ${next}. Its owner will be reminded of it here.`,
   },
   reviewForm: { newTitle: "New review schedule", editTitle: (reference: string) => `Edit ${reference}`, submit: "Save", kind: "Kind of review", name: "Name", owner: "Owner", interval: "Every how many months", nextDue: "Next due" },
@@ -65,7 +68,7 @@ export const SCHEDULING_WORDING = {
     noCheckIn: "No check-in yet",
     line: (progress: string, due: string, cadence: string, owner: string) => `${progress} · due ${due} · check-ins ${cadence} · ${owner}`,
     add: "Add objective",
-    addersOnly: "Only AIMS owners and managers can add objectives.",
+    addersOnly: OBJECTIVE_ADDERS_ONLY,
     added: (cadence: string, first: string) => `Added, with a ${cadence} check-in for its owner; first on ${first}.`,
   },
   objectiveForm: { title: "New AI objective", submit: "Add", objective: "Objective", measure: "How it is measured", targetValue: "Target value", unit: "Unit (%, count ...)", owner: "Owner", dueAt: "Due date", cadence: "Check-in cadence" },
