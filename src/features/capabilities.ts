@@ -11,10 +11,11 @@ import { rolesCapability } from "./organisation/conversation/roles-capability.js
 import { policyCapability } from "./policies/conversation/policy-capability.js";
 import { classificationCapability } from "./classification/conversation/classification-capability.js";
 import { registerCapability } from "./register/conversation/register-capability.js";
+import { schedulingCapability } from "./scheduler/conversation/scheduling-capability.js";
 import { soaCapability } from "./soa/conversation/soa-capability.js";
 import { vendorCapability } from "./vendors/conversation/vendor-capability.js";
 import { delegationCapability } from "./delegations/conversation/delegation-capability.js";
 import { trainingCapability } from "./training/conversation/training-capability.js";
 
 /** The capabilities written once on the conversation layer; both channels register each of them. */
-export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, delegationCapability, trainingCapability, assessmentCapability] as const;
+export const CAPABILITIES = [soaCapability, incidentCapability, triageCapability, reporterCapability, rolesCapability, internalAuditCapability, managementReviewCapability, classificationCapability, registerCapability, requestCapability, nonconformityCapability, policyCapability, linkAnswerCapability, vendorCapability, delegationCapability, trainingCapability, assessmentCapability, schedulingCapability] as const;

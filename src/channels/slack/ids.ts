@@ -1,6 +1,6 @@
 import { ERASURE_IDS } from "./erasure/erasure-ids.js";
 import { INCIDENT_IDS } from "../../features/incidents/conversation/incident-ids.js";
-import { SCHEDULING_IDS } from "./scheduling/scheduling-ids.js";
+import { SCHEDULING_IDS } from "../../features/scheduler/conversation/scheduling-ids.js";
 import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
 import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
 import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";

@@ -1,13 +1,11 @@
 import { CONCERN_VERBS } from "./concerns/concern-verbs.js";
 import { ASSESSMENT_VERBS } from "./assessments/assessment-verbs.js";
 import { QUESTIONNAIRE_IDS, SIGN_OFF_IDS } from "../../features/assessments/conversation/assessment-ids.js";
-import { SCHEDULING_VERBS } from "./scheduling/scheduling-verbs.js";
 import { ERASURE_VERBS } from "./erasure/erasure-verbs.js";
 import { REQUEST_IDS } from "../../features/requests/conversation/request-ids.js";
 
 /** The `verb` of every Action.Execute the Teams cards carry. */
 export const TEAMS_VERBS = {
-  ...SCHEDULING_VERBS,
   ...CONCERN_VERBS,
   ...ASSESSMENT_VERBS,
   ...QUESTIONNAIRE_IDS.forms,

@@ -20,6 +20,7 @@ import { checkInSchema, objectiveSchema, type CheckInInput, type ObjectiveInput 
 /** AI objectives and their progress reports evidence 6.2 and A.6.1.2 (objectives for responsible development), 9.1. */
 export const OBJECTIVE_CONTROLS = ["6.2", "A.6.1.2", "9.1"] as const;
 
+export const OBJECTIVE_ADDERS_ONLY = "Only AIMS owners and managers can add objectives.";
 export type AddObjectiveResult = { kind: "added"; objective: Objective } | { kind: "invalid"; errors: FieldErrors<ObjectiveInput> } | { kind: "forbidden"; message: string };
 export type CheckInResult =
   | { kind: "recorded"; objective: Objective; checkIn: ObjectiveCheckIn }
@@ -49,7 +50,7 @@ export class ObjectiveService {
   }
 
   async add(actor: Actor, raw: Record<string, unknown>): Promise<AddObjectiveResult> {
-    if (!(await this.mayAdd(actor))) return { kind: "forbidden", message: "Only AIMS owners and managers can add objectives." };
+    if (!(await this.mayAdd(actor))) return { kind: "forbidden", message: OBJECTIVE_ADDERS_ONLY };
     const parsed = parseFields(objectiveSchema, raw);
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
     const { ownerId, ...input } = parsed.input;

@@ -5,7 +5,8 @@ import type { DueItemOwner } from "./due-item.js";
 /** How an occurrence of a due item was settled, so every reminder already sent for it can say so. */
 export type ReminderSettlement =
   | { kind: "done"; by: DueItemOwner; at: Date }
-  | { kind: "reassigned"; to: DueItemOwner }
+  /** `by`: who used the reminder's Reassign button; the new owner is then sent the reminder at once. */
+  | { kind: "reassigned"; to: DueItemOwner; by?: DueItemOwner }
   | { kind: "cancelled" };
 
 declare module "../../core/events.js" {

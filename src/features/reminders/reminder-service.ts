@@ -14,6 +14,9 @@ import { parseFields } from "./parse-fields.js";
 import { dueItemToJson, type ReminderPayload } from "./reminder-payload.js";
 import { ownerOf, recordReminderSettled, type ReminderSettlement } from "./reminder-events.js";
 
+/** Told when a reminder's button names an occurrence that has moved on or no longer exists. */
+export const STALE_REMINDER = "That reminder is out of date.";
+
 export interface ReminderServiceDeps {
   prisma: Prisma;
   events: EventBus;
@@ -203,7 +206,7 @@ export class ReminderService {
       await this.deps.prisma.$transaction(async (tx) => {
         throwUnlessDone(await source.reassign(tx, item, owner, actor));
         await cancelPendingDeliveries(tx, key, REMINDER_KINDS);
-        await recordReminderSettled(tx, this.deps.events, key, { kind: "reassigned", to: ownerOf(owner) });
+        await recordReminderSettled(tx, this.deps.events, key, { kind: "reassigned", to: ownerOf(owner), by: ownerOf(actor) });
         await recordAudit(tx, this.deps.clock, {
           actor,
           action: "due_item.reassigned",
@@ -228,7 +231,7 @@ export class ReminderService {
   private async current(actor: Actor, key: string): Promise<({ kind: "ok"; item: DueItem; source: DueItemSource }) | Refusal> {
     const parsed = parseOccurrenceKey(key);
     const source = parsed && this.sourceList.find((candidate) => candidate.name === parsed.source);
-    if (!parsed || !source) return { kind: "not_found", message: "That reminder is out of date." };
+    if (!parsed || !source) return { kind: "not_found", message: STALE_REMINDER };
     const item = await source.find(this.deps.prisma, parsed.itemId);
     if (!item) return { kind: "not_found", message: `I can't find ${parsed.itemId} any more.` };
     if (!(await this.mayManage(actor, item))) return { kind: "forbidden", message: `Only the owner of ${item.itemId} or an AIMS owner can do that.` };

@@ -22,6 +22,9 @@ const DAY_MS = 86400_000;
 /** A due item as lists show it: with where its due date stands today. */
 export type DueListing = DueItem & { status: DueStatus };
 
+export const SCHEDULE_EDITORS_ONLY = "Only AIMS owners can add or change review schedules.";
+export const noSuchSchedule = (reference: string) => `There is no review schedule ${reference}.`;
+
 /** Recurring reviews (A.2.4 policy review, 9.2 internal audit, 9.3 management review) and what is due across sources. */
 export class ReviewService {
   constructor(private readonly deps: { prisma: Prisma; clock: Clock; roles: Roles; reminders: ReminderService; people: PeopleNames; zone: string }) {}
@@ -53,7 +56,7 @@ export class ReviewService {
 
   /** Adds a schedule, or changes the one named by `reference`. AIMS owners only. */
   async saveSchedule(actor: Actor, raw: Record<string, unknown>, reference?: string): Promise<SaveScheduleResult> {
-    if (!(await this.mayEditSchedules(actor))) return { kind: "forbidden", message: "Only AIMS owners can add or change review schedules." };
+    if (!(await this.mayEditSchedules(actor))) return { kind: "forbidden", message: SCHEDULE_EDITORS_ONLY };
     const parsed = parseReviewSchedule(raw);
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
     const { kind, title, ownerId, intervalMonths, nextDueAt } = parsed.input;
@@ -62,7 +65,7 @@ export class ReviewService {
     const { prisma, clock } = this.deps;
     return prisma.$transaction(async (tx): Promise<SaveScheduleResult> => {
       const before = reference ? await tx.reviewSchedule.findUnique({ where: { reference } }) : null;
-      if (reference && !before) return { kind: "not_found", message: `There is no review schedule ${reference}.` };
+      if (reference && !before) return { kind: "not_found", message: noSuchSchedule(reference) };
       const schedule = before
         ? await tx.reviewSchedule.update({ where: { reference: before.reference }, data: { ...fields, ownerName: fields.ownerName ?? (before.ownerId === ownerId ? before.ownerName : null) } })
         : await tx.reviewSchedule.create({ data: { ...fields, reference: await nextReference(tx, "REV"), createdAt: clock.now() } });

@@ -4,12 +4,13 @@ import { slackDate } from "../blocks/text.js";
 import { mention } from "../slack-actor.js";
 
 /**
- * Slack's mrkdwn: the three control characters escaped, `**bold**` as `*bold*` (`_italic_` is the same), people and
+ * Slack's mrkdwn: the three control characters escaped, `**bold**` as `*bold*` (`_italic_` is the same), `[text](url)` as a link, people and
  * channels as links, moments in each reader's own timezone, commands as `/aims …`.
  */
 export function mrkdwn(text: string): string {
   const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\*\*(.+?)\*\*/gs, "*$1*");
-  const named = showRooms(showPeople(escaped, mention), (where) => (where.channel === "slack" ? `<#${where.id}>` : `#${where.name}`));
+  const linked = escaped.replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, "<$2|$1>");
+  const named = showRooms(showPeople(linked, mention), (where) => (where.channel === "slack" ? `<#${where.id}>` : `#${where.name}`));
   return showCommands(showMoments(named, slackDate), (words) => `\`/aims ${words}\``);
 }
 
@@ -59,7 +60,7 @@ export const blockKitBlocks = (blocks: Block[]): KnownBlock[] => blocks.map(bloc
 /** A message in a chat: the title as a header above the content and the buttons under it. */
 export function blockKitMessage(message: Message): { text: string; blocks: KnownBlock[] } {
   const blocks = blockKitBlocks([{ kind: "heading", text: message.title }, ...message.blocks]);
-  return { text: message.summary, blocks: message.actions?.length ? [...blocks, actionsBlock(message.actions)] : blocks };
+  return { text: mrkdwn(message.summary), blocks: message.actions?.length ? [...blocks, actionsBlock(message.actions)] : blocks };
 }
 
 /** A message in a modal: the title as the modal's title. */

@@ -13,6 +13,9 @@ describe("Block Kit rendering", () => {
 
   it("names a command as the /aims command to type, its words kept as written", () => {
     expect(mrkdwn(`Narrow it down with ${command("register <name>")} & more`)).toBe("Narrow it down with `/aims register <name>` &amp; more");
+    expect(mrkdwn("[Open RS-1](https://wiki.example.com/a?b=1&c=2) and [not a link](javascript:x)")).toBe(
+      "<https://wiki.example.com/a?b=1&amp;c=2|Open RS-1> and [not a link](javascript:x)",
+    );
   });
 
   it("shows a moment in each reader's own timezone, with a UTC fallback", () => {

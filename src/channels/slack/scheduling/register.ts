@@ -1,34 +1,28 @@
-import type { App } from "@slack/bolt";
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { START_REASSESSMENT } from "../../../features/scheduler/conversation/scheduling-ids.js";
+import { startAssessmentAction } from "../assessments/listeners/start-assessment-action.js";
 import type { SlackContext } from "../context.js";
-import { addObjectiveButton, checkInButton } from "./actions/objective-buttons.js";
-import { openDueItemModal, snoozeButton } from "./actions/due-item-buttons.js";
-import { reviewScheduleButton } from "./actions/review-schedule-buttons.js";
+import { rateLimitCountingFetch } from "../rate-limit-fetch.js";
 import { subscribeReminderUpdates } from "./reminder-updates.js";
 import { realTimer, SlackSendQueue } from "./send-queue.js";
 import { deliveryClient, SlackDeliveryTransport } from "./slack-delivery-transport.js";
-import { SCHEDULING_IDS } from "./scheduling-ids.js";
-import { rateLimitCountingFetch } from "../rate-limit-fetch.js";
-import { markDoneSubmission, reassignSubmission } from "./views/due-item-submissions.js";
-import { checkInSubmission, objectiveSubmission, reviewScheduleSubmission } from "./views/objective-submissions.js";
 
-const { actions, views } = SCHEDULING_IDS;
+/** A reminder's button value is `{ reference }` as JSON; Slack's assessment listener reads the bare reference. */
+const referenceIn = (value: string | undefined) => {
+  try {
+    return String((JSON.parse(value ?? "{}") as { reference?: unknown }).reference ?? "");
+  } catch {
+    return "";
+  }
+};
 
-/** Reminder, review, objective and digest listeners, and Slack as the scheduler's delivery transport. */
+/**
+ * Slack as the scheduler's delivery transport, settled reminders updated in place, and a re-assessment reminder's
+ * Start button (the reminders' other buttons are the scheduling capability's).
+ */
 export function registerSchedulingListeners(app: App, ctx: SlackContext): void {
-  app.action(actions.markDone, openDueItemModal(ctx, "markDone"));
-  app.action(actions.reassign, openDueItemModal(ctx, "reassign"));
-  app.action(actions.snoozeDay, snoozeButton(ctx, "day"));
-  app.action(actions.snoozeWeek, snoozeButton(ctx, "week"));
-  app.action(actions.checkIn, checkInButton(ctx));
-  app.action(actions.addObjective, addObjectiveButton(ctx));
-  app.action(actions.addReview, reviewScheduleButton(ctx));
-  app.action(actions.editReview, reviewScheduleButton(ctx));
-
-  app.view(views.markDone, markDoneSubmission(ctx));
-  app.view(views.reassign, reassignSubmission(ctx));
-  app.view(views.checkIn, checkInSubmission(ctx));
-  app.view(views.objective, objectiveSubmission(ctx));
-  app.view(views.reviewSchedule, reviewScheduleSubmission(ctx));
+  const startReassessment = startAssessmentAction(ctx, "scheduled");
+  app.action<BlockButtonAction>(START_REASSESSMENT, (args) => startReassessment({ ...args, action: { ...args.action, value: referenceIn(args.action.value) } }));
 
   subscribeReminderUpdates(ctx, app.client);
 

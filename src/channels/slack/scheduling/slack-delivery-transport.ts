@@ -1,25 +1,10 @@
 import { WebClient } from "@slack/web-api";
-import type { DigestPayload } from "../../../features/digest/digest-service.js";
-import { blockKitMessage } from "../conversation/block-kit-message.js";
-import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
-import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
-import { neutralDeliveryMessage } from "../../../features/scheduler/conversation/neutral-delivery.js";
+import { deliveryMessage } from "../../../features/scheduler/conversation/neutral-delivery.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
-import type { KnownBlock } from "../blocks/types.js";
-import { digestBlocks, digestText } from "./blocks/digest-message.js";
-import { reminderBlocks, reminderText } from "./blocks/reminder-message.js";
+import { blockKitMessage } from "../conversation/block-kit-message.js";
 import type { SlackSendQueue } from "./send-queue.js";
 
 const TIMEZONE_CACHE_MS = 6 * 3600_000;
-
-export function renderDelivery(stored: unknown, now: Date): { text: string; blocks: KnownBlock[] } {
-  const neutral = neutralDeliveryMessage(stored);
-  if (neutral) return blockKitMessage(neutral);
-  const payload = stored as ReminderPayload | DigestPayload;
-  if (payload.type === "digest") return { text: digestText(payload.report), blocks: digestBlocks(payload.report) };
-  const headline = reminderHeadline(payload, now);
-  return { text: reminderText(payload, headline), blocks: reminderBlocks(payload, headline) };
-}
 
 /** A WebClient that hands 429s to the send queue instead of retrying on its own. */
 export function deliveryClient(token: string, apiUrl?: string, fetch?: typeof globalThis.fetch): WebClient {
@@ -37,7 +22,7 @@ export class SlackDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const message = renderDelivery(delivery.payload, now);
+    const message = blockKitMessage(deliveryMessage(delivery.payload, now));
     const posted = await this.queue.send(delivery.recipientId, () =>
       this.client.chat.postMessage({ channel: delivery.recipientId, text: message.text, blocks: message.blocks }),
     );

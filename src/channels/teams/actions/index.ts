@@ -5,7 +5,6 @@ import { teamsActor, UNKNOWN_PERSON_MESSAGE } from "../teams-actor.js";
 import { TEAMS_VERBS, type TeamsVerb } from "../verbs.js";
 import type { CardActionHandler } from "./card-action.js";
 import { decideRequest } from "./decide-request.js";
-import { SCHEDULING_ACTIONS } from "../scheduling/scheduling-actions.js";
 import { CONCERN_ACTIONS } from "../concerns/concern-actions.js";
 import { ASSESSMENT_ACTIONS } from "../assessments/assessment-actions.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
@@ -14,7 +13,6 @@ import { ERASURE_ACTIONS } from "../erasure/erasure-teams.js";
 import type { CardAction, CardInvokeResponse, TeamsTurn } from "../transport/index.js";
 
 const HANDLERS: Record<string, CardActionHandler> = {
-  ...SCHEDULING_ACTIONS,
   ...CONCERN_ACTIONS,
   ...ASSESSMENT_ACTIONS,
   ...Object.assign({}, ...CAPABILITIES.map(verbsOf)),

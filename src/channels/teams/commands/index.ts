@@ -7,7 +7,6 @@ import { helpCommand, welcomeText } from "./help.js";
 import { requestCommand } from "./request.js";
 import { registerCommand } from "./register.js";
 import { statusCommand } from "./status.js";
-import { digestCommand, objectivesCommand, reviewsCommand } from "../scheduling/scheduling-commands.js";
 import { concernCommand } from "../concerns/concern-command.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import { commandsOf } from "../conversation/capability-commands.js";
@@ -17,7 +16,7 @@ import { eraseCommand } from "../erasure/erasure-teams.js";
 import type { TeamsActivity, TeamsTurn } from "../transport/index.js";
 
 const help = helpCommand(() => COMMANDS);
-export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, objectivesCommand, reviewsCommand, digestCommand, concernCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, eraseCommand, help];
+export const COMMANDS: readonly TeamsCommand[] = [requestCommand, statusCommand, meCommand, registerCommand, concernCommand, ...CAPABILITIES.flatMap(commandsOf), exportCommand, eraseCommand, help];
 
 /** The command word of a message, without the @mention of the bot that channel messages start with. */
 export function commandWord(turn: TeamsTurn): string {

@@ -1,14 +1,9 @@
-import type { DigestPayload } from "../../../features/digest/digest-service.js";
-import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
-import { reminderHeadline } from "../../../features/reminders/reminder-headline.js";
-import type { ReminderPayload } from "../../../features/reminders/reminder-payload.js";
-import { neutralDeliveryMessage } from "../../../features/scheduler/conversation/neutral-delivery.js";
+import { deliveryMessage, isDigestPayload } from "../../../features/scheduler/conversation/neutral-delivery.js";
 import type { ClaimedDelivery, DeliveryTransport, SentDelivery } from "../../../features/scheduler/delivery.js";
 import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsConversationStore } from "../conversation-store.js";
+import { adaptiveCardOf, teamsText } from "../conversation/adaptive-card-message.js";
 import type { TeamsMessenger } from "../messenger.js";
-import { digestCard, digestSummary } from "./cards/digest-card.js";
-import { reminderCard, reminderSummary } from "./cards/reminder-card.js";
 
 /**
  * Sends scheduled deliveries to Teams: reminders, escalations and check-in prompts to the person's personal chat
@@ -22,20 +17,14 @@ export class TeamsDeliveryTransport implements DeliveryTransport {
   ) {}
 
   async send(delivery: ClaimedDelivery, now: Date): Promise<SentDelivery> {
-    const neutral = neutralDeliveryMessage(delivery.payload);
-    if (neutral) {
-      const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(adaptiveCardOf(neutral), neutral.summary));
-      if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
-      return { messageId: sent.activityId ?? undefined, conversationId: sent.conversationId };
-    }
-    const payload = delivery.payload as unknown as ReminderPayload | DigestPayload;
-    if (payload.type === "digest") {
-      const activityId = await this.messenger.post(delivery.recipientId, cardMessage(digestCard(payload.report), digestSummary(payload.report)));
+    const message = deliveryMessage(delivery.payload, now);
+    const card = cardMessage(adaptiveCardOf(message), teamsText(message.summary));
+    if (isDigestPayload(delivery.payload)) {
+      const activityId = await this.messenger.post(delivery.recipientId, card);
       if (!activityId) throw new Error("cannot post the digest to Teams: the bot has not been reached in Teams yet");
       return { messageId: activityId, conversationId: delivery.recipientId };
     }
-    const headline = reminderHeadline(payload, now);
-    const sent = await this.messenger.sendToUser(delivery.recipientId, cardMessage(reminderCard(payload, headline), reminderSummary(payload, headline)));
+    const sent = await this.messenger.sendToUser(delivery.recipientId, card);
     if (!sent) throw new Error("cannot message this Teams user yet: the bot has never seen them");
     return { messageId: sent.activityId ?? undefined, conversationId: sent.conversationId };
   }

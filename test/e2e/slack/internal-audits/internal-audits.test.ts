@@ -120,8 +120,8 @@ describe("internal audits through Slack (ISO 42001 9.2)", () => {
     expect(reminder, "reminder DM to the auditor").toBeDefined();
     expect(`${String(reminder!.args.text)} ${JSON.stringify(reminder!.args.blocks)}`).toContain("Internal audit AUD-0001: Q1 audit of policy and audits");
 
-    const { modal } = await clickReminder(t, AUDITOR, reminder!, SLACK_IDS.scheduling.actions.markDone);
-    expect(await submitModal(t, AUDITOR, await modal(), { note: "Opening meeting held", link: "https://wiki.example.com/aud-1" })).toBeUndefined();
+    const { modal } = await clickReminder(t, AUDITOR, reminder!, SLACK_IDS.scheduling.markDone);
+    expect(await submitModal(t, AUDITOR, await modal(), { note: "Opening meeting held", link: "https://wiki.example.com/aud-1" })).toMatchObject({ response_action: "update" });
     const audit = await t.aims.core.prisma.internalAudit.findUniqueOrThrow({ where: { reference: "AUD-0001" } });
     expect(audit).toMatchObject({ status: "in_progress", startedAt: clock.now() });
   });

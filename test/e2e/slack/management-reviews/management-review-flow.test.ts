@@ -6,7 +6,7 @@ import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support
 import { eventually } from "../../../support/eventually.js";
 import type { FakeSlackCall } from "../../../support/fake-slack/index.js";
 import { commandReply, followUpState, type OpenedView, submit, viewOpenedBy } from "../incidents/incident-steps.js";
-import { dmsTo, MANAGER, SCHEDULING_ENV, tick } from "../scheduling/scheduling-steps.js";
+import { dmsTo, MANAGER, openFromCommand, SCHEDULING_ENV, tick } from "../scheduling/scheduling-steps.js";
 
 const OWNER = OWNERS[0];
 const REVIEWER = "UREVIEWER1";
@@ -120,9 +120,7 @@ describe("management reviews in Slack", () => {
 
     // The digest names the review still to be closed and the action now overdue.
     clock.set(new Date("2026-12-19T10:00:00Z"));
-    const previewUrl = t.fake.newResponseUrl();
-    await t.slack.command(MANAGER, "digest preview", { responseUrl: previewUrl });
-    const preview = JSON.stringify((await t.fake.waitForResponseUrlPost((post) => post.url === previewUrl)).body);
+    const preview = JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"));
     expect(preview).toContain("Management reviews");
     expect(preview).toContain("Held, not yet closed with minutes: *1*");
     expect(preview).toContain("Review actions overdue: *1*");

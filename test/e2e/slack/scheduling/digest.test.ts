@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
-import { MANAGER, MANAGERS_CHANNEL, SCHEDULING_ENV, tick } from "./scheduling-steps.js";
+import { MANAGER, MANAGERS_CHANNEL, openFromCommand, SCHEDULING_ENV, tick } from "./scheduling-steps.js";
 
 const clock = fixedClock(new Date("2027-06-07T08:00:20Z")); // Monday 09:00 in London (BST)
 let t: TestAims;
@@ -79,13 +79,10 @@ describe("weekly manager digest", () => {
     expect(body).toContain("Rejected: *0* (no change)");
   });
 
-  it("previews the digest ephemerally for managers only", async () => {
-    const managerUrl = t.fake.newResponseUrl();
-    await t.slack.command(MANAGER, "digest preview", { responseUrl: managerUrl });
-    const preview = await t.fake.waitForResponseUrlPost((post) => post.url === managerUrl);
-    expect(preview.body).toMatchObject({ response_type: "ephemeral" });
-    expect(JSON.stringify(preview.body)).toContain("AIMS weekly digest");
-    expect(JSON.stringify(preview.body)).toContain("New requests");
+  it("previews the digest in a modal for managers only", async () => {
+    const preview = JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"));
+    expect(preview).toContain("AIMS weekly digest");
+    expect(preview).toContain("New requests");
 
     const employeeUrl = t.fake.newResponseUrl();
     await t.slack.command(EMPLOYEE, "digest preview", { responseUrl: employeeUrl });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ASSESSMENT_IDS } from "../../../../src/channels/slack/assessments/ids.js";
+import { START_REASSESSMENT } from "../../../../src/features/scheduler/conversation/scheduling-ids.js";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../../support/aims-harness.js";
 import { eventually } from "../../../support/eventually.js";
@@ -58,12 +59,12 @@ describe("incident corrective actions in the reminders", () => {
     expect(text(reminder!)).toContain("Due in 3 days");
     expect(text(reminder!)).toContain(`Corrective action for ${reference}: Add a human check of refund answers`);
 
-    const stranger = await click(t, "USTRANGER01", reminder!, ids.actions.markDone);
+    const stranger = await click(t, "USTRANGER01", reminder!, ids.markDone);
     expect(JSON.stringify((await t.fake.waitForResponseUrlPost((post) => post.url === stranger.responseUrl)).body)).toContain("Only the owner");
 
-    const { modal } = await click(t, ACTION_OWNER, reminder!, ids.actions.markDone);
-    expect(await submitModal(t, ACTION_OWNER, await modal(), { note: "Reviewer rota in place", link: "https://wiki.example.com/refunds" })).toBeUndefined();
-    await t.fake.waitFor("chat.postMessage", (call) => call.args.channel === ACTION_OWNER && String(call.args.text).startsWith(`Marked ${itemId} done`));
+    const { modal } = await click(t, ACTION_OWNER, reminder!, ids.markDone);
+    const done = await submitModal(t, ACTION_OWNER, await modal(), { note: "Reviewer rota in place", link: "https://wiki.example.com/refunds" });
+    expect(JSON.stringify(done)).toContain(`Marked done by <@${ACTION_OWNER}>`);
 
     const action = await t.aims.core.prisma.correctiveAction.findUniqueOrThrow({ where: { id: added.action.id } });
     expect(action).toMatchObject({ status: "done", completedAt: clock.now() });
@@ -92,8 +93,8 @@ describe("incident corrective actions in the reminders", () => {
     await at("2027-02-09T10:30:00Z");
     const [reminder] = remindersAbout(ACTION_OWNER, itemId);
 
-    const { modal } = await click(t, ACTION_OWNER, reminder!, ids.actions.reassign);
-    expect(await submitModal(t, ACTION_OWNER, await modal(), { owner: { user: "UNEWOWNER1" } })).toBeUndefined();
+    const { modal } = await click(t, ACTION_OWNER, reminder!, ids.reassign);
+    expect(await submitModal(t, ACTION_OWNER, await modal(), { owner: { user: "UNEWOWNER1" } })).toMatchObject({ response_action: "update" });
     await t.fake.waitFor("chat.postMessage", (call) => call.args.channel === "UNEWOWNER1" && String(call.args.text).includes(itemId));
     expect(await t.aims.core.prisma.correctiveAction.findUniqueOrThrow({ where: { id: added.action.id } })).toMatchObject({ ownerId: "UNEWOWNER1", status: "open" });
     const audit = await t.aims.core.prisma.auditEvent.findFirstOrThrow({ where: { action: "corrective_action.reassigned" } });
@@ -123,7 +124,7 @@ describe("concern deadlines in the reminders", () => {
       expect(text(reminder!)).not.toContain("Erin");
     }
 
-    const { modal } = await click(t, TRIAGERS[1], remindersAbout(TRIAGERS[1], reference)[0]!, ids.actions.markDone);
+    const { modal } = await click(t, TRIAGERS[1], remindersAbout(TRIAGERS[1], reference)[0]!, ids.markDone);
     const refused = await submitModal(t, TRIAGERS[1], await modal(), { note: "Seen it" });
     expect(refused?.errors.note).toContain(`Acknowledge ${reference} with its Acknowledge button in the triage conversation`);
     expect((await t.aims.core.concerns.find(reference))!.status).toBe("received");
@@ -190,8 +191,8 @@ describe("impact re-assessments in the reminders", () => {
     expect(text(reminder!)).toContain("Impact re-assessment of HireScreen AI (last: ASM-9001, high impact)");
 
     expect(text(reminder!)).toContain("Start re-assessment");
-    expect(buttons(reminder!)).not.toHaveProperty(ids.actions.markDone);
-    const { modal } = await click(t, SYSTEM_OWNER, reminder!, ASSESSMENT_IDS.actions.startReassessment);
+    expect(buttons(reminder!)).not.toHaveProperty(ids.markDone);
+    const { modal } = await click(t, SYSTEM_OWNER, reminder!, START_REASSESSMENT);
     const stepModal = await modal();
     expect(stepModal.callback_id).toBe(ASSESSMENT_IDS.views.step);
     expect(initialValueOf(stepModal, "purpose")).toBe("Ranks job applicants' CVs for recruiters.");

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { SCHEDULING_IDS } from "../../../../src/channels/slack/scheduling/scheduling-ids.js";
+import { SCHEDULING_IDS } from "../../../../src/features/scheduler/conversation/scheduling-ids.js";
 import type { TestAims } from "../../../support/aims-harness.js";
 import type { FakeSlackCall } from "../../../support/fake-slack/index.js";
 

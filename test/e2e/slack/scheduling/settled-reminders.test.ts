@@ -41,8 +41,8 @@ async function seedReview(title: string, nextDueAt: string) {
 }
 
 async function markDone(userId: string, reminder: FakeSlackCall) {
-  const { modal } = await click(t, userId, reminder, ids.actions.markDone);
-  expect(await submitModal(t, userId, await modal(), { note: "Done and filed" })).toBeUndefined();
+  const { modal } = await click(t, userId, reminder, ids.markDone);
+  expect(await submitModal(t, userId, await modal(), { note: "Done and filed" })).toMatchObject({ response_action: "update" });
 }
 
 describe("reminders already sent, once their item is settled", () => {
@@ -75,7 +75,7 @@ describe("reminders already sent, once their item is settled", () => {
 
     const now = await updated(escalation!, "Done by");
     expect(now.text).toContain(`Done by <@${EMPLOYEE}>`);
-    expect(now.text).toContain(`Owner: <@${EMPLOYEE}>`);
+    expect(now.text).toContain(`*Owner*\\n<@${EMPLOYEE}>`);
     expect(now.buttons).toBe(false);
   });
 
@@ -84,8 +84,8 @@ describe("reminders already sent, once their item is settled", () => {
     await at("2027-06-25T10:30:00Z");
     const [reminder] = remindersAbout(EMPLOYEE, schedule.reference);
 
-    const { modal } = await click(t, EMPLOYEE, reminder!, ids.actions.reassign);
-    expect(await submitModal(t, EMPLOYEE, await modal(), { owner: { user: NEW_OWNER } })).toBeUndefined();
+    const { modal } = await click(t, EMPLOYEE, reminder!, ids.reassign);
+    expect(await submitModal(t, EMPLOYEE, await modal(), { owner: { user: NEW_OWNER } })).toMatchObject({ response_action: "update" });
 
     const now = await updated(reminder!, "Reassigned");
     expect(now.text).toContain(`Reassigned to <@${NEW_OWNER}>`);
@@ -135,8 +135,8 @@ describe("reminders already sent, once their item is settled", () => {
     await at(new Date(added.objective.nextCheckInAt.getTime() + 3600_000).toISOString());
     const [prompt] = remindersAbout(EMPLOYEE, added.objective.reference);
 
-    const { modal } = await click(t, EMPLOYEE, prompt!, ids.actions.checkIn);
-    expect(await submitModal(t, EMPLOYEE, await modal(), { progress: { option: "on_track" }, value: "1" })).toBeUndefined();
+    const { modal } = await click(t, EMPLOYEE, prompt!, ids.checkIn);
+    expect(await submitModal(t, EMPLOYEE, await modal(), { progress: { option: "on_track" }, value: "1" })).toMatchObject({ response_action: "update" });
 
     const now = await updated(prompt!, "Done by");
     expect(now.text).toContain(`Done by <@${EMPLOYEE}>`);

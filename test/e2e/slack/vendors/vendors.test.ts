@@ -184,8 +184,8 @@ describe("vendor due diligence through Slack (ISO 42001 A.10.2, A.10.3)", () => 
     expect(`${String(reminder!.args.text)} ${JSON.stringify(reminder!.args.blocks)}`).toContain("Yearly review of vendor Acme (VEN-0001)");
 
     const before = questionnaireDms().length;
-    const { modal } = await clickReminder(t, VENDOR_OWNER, reminder!, SLACK_IDS.scheduling.actions.markDone);
-    expect(await submitModal(t, VENDOR_OWNER, await modal(), { note: "Sent for the yearly review" })).toBeUndefined();
+    const { modal } = await clickReminder(t, VENDOR_OWNER, reminder!, SLACK_IDS.scheduling.markDone);
+    expect(await submitModal(t, VENDOR_OWNER, await modal(), { note: "Sent for the yearly review" })).toMatchObject({ response_action: "update" });
     expect(await t.aims.core.prisma.vendor.findUniqueOrThrow({ where: { reference: "VEN-0001" } })).toMatchObject({ status: "review_sent", questionnaireSentAt: clock.now() });
     const dms = await eventually(() => {
       const found = questionnaireDms();

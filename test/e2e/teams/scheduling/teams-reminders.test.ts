@@ -94,7 +94,7 @@ describe("review reminders in Teams", () => {
     const [dueToday] = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference).slice(-1);
     expect(cardText(dueToday)).toContain("Due today");
 
-    const snoozed = await clickCard(t, TEAMS_REVIEW_OWNER, dueToday!, "due.snooze", {}, "Snooze 1 day");
+    const snoozed = await clickCard(t, TEAMS_REVIEW_OWNER, dueToday!, "due.snooze.day");
     expect(cardText(expectCardResponse(snoozed.body))).toContain("Snoozed for a day, until 2027-03-11");
     const before = cardsAbout(t, TEAMS_REVIEW_OWNER, schedule.reference).length;
     await tick(t);
@@ -107,7 +107,7 @@ describe("review reminders in Teams", () => {
     expect(reminded).toHaveLength(1);
     expect(cardText(reminded[0])).toContain("Reminder (snoozed)");
 
-    const limited = await clickCard(t, TEAMS_REVIEW_OWNER, reminded[0]!, "due.snooze", {}, "Snooze 1 week");
+    const limited = await clickCard(t, TEAMS_REVIEW_OWNER, reminded[0]!, "due.snooze.week");
     expect(expectMessageResponse(limited.body)).toContain("snoozed 1 times already");
     const occurrence = await t.aims.core.prisma.dueItemOccurrence.findFirstOrThrow({ where: { itemId: schedule.reference } });
     expect(occurrence.snoozeCount).toBe(1);

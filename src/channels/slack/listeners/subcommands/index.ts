@@ -1,7 +1,4 @@
 import { concernSubcommand } from "../../concerns/concern-subcommand.js";
-import { digestSubcommand } from "../../scheduling/subcommands/digest.js";
-import { objectivesSubcommand } from "../../scheduling/subcommands/objectives.js";
-import { reviewsSubcommand } from "../../scheduling/subcommands/reviews.js";
 import { CAPABILITIES } from "../../../../features/capabilities.js";
 import { subcommandsOf } from "../../conversation/capability-listeners.js";
 import { exportSubcommand } from "../../evidence/export-subcommand.js";
@@ -20,9 +17,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   meSubcommand,
   registerSubcommand,
   concernSubcommand,
-  objectivesSubcommand,
-  reviewsSubcommand,
-  digestSubcommand,
   ...CAPABILITIES.flatMap(subcommandsOf),
   exportSubcommand,
   eraseSubcommand,
