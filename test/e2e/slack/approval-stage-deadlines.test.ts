@@ -7,7 +7,7 @@ import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type Tes
 import type { FakeSlackCall } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
-import { MANAGER, SCHEDULING_ENV, dmsTo, tick } from "./scheduling/scheduling-steps.js";
+import { MANAGER, SCHEDULING_ENV, dmsTo, openFromCommand, tick } from "./scheduling/scheduling-steps.js";
 
 /** Low-risk requests: an approver within 4 working hours (2 more before escalating), then an AIMS owner (default 16 + 8). */
 const POLICY = `version: 4
@@ -115,9 +115,7 @@ describe("approval stage deadlines, in Slack", () => {
   it("lists the requests waiting per stage in the digest, with when they started waiting and whether they are overdue", async () => {
     await at("2027-06-15T09:00:00Z");
     const fresh = await submitRequest(t, EMPLOYEE, { ...VALID_REQUEST, toolName: "Fresh tool" });
-    const responseUrl = t.fake.newResponseUrl();
-    await t.slack.command(MANAGER, "digest preview", { responseUrl });
-    const preview = JSON.stringify((await t.fake.waitForResponseUrlPost((post) => post.url === responseUrl)).body);
+    const preview = JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"));
     expect(preview).toContain("Requests waiting, per stage");
     expect(preview).toContain("Stages waiting for a decision: *3*");
     expect(preview).toContain("Past the stage deadline: *1*");
