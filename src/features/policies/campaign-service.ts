@@ -5,7 +5,7 @@ import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
 import { ROLE_NAMES, type Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
-import type { DirectoryGroup, PolicyCampaign } from "../../db/generated/client.js";
+import type { AiSystem, DirectoryGroup, PolicyCampaign } from "../../db/generated/client.js";
 import type { PeopleDirectory } from "../organisation/people-directory.js";
 import { CAMPAIGN_CONTROLS } from "./controls.js";
 import { parseCampaignForm, type AudienceChoice, type CampaignField } from "./campaign-form.js";
@@ -95,13 +95,15 @@ export class CampaignService {
     const version = await policies.version(versionId);
     if (!version) return { kind: "invalid" as const, errors: { versionId: "That document is no longer there; choose another" } };
     const label = await this.audienceLabel(audience);
-    if (label === null) return { kind: "invalid" as const, errors: { audience: "That group is no longer known to the bot; choose another" } };
-    const filter = await this.filterOf({ audience: audience.audience, groupId: audience.audience === "group" ? audience.groupId : null, role: audience.audience === "role" ? audience.role : null });
+    if (label === null) {
+      const errors: Partial<Record<CampaignField, string>> =
+        audience.audience === "system" ? { systemId: "That AI system is not in the register; choose another" } : { audience: "That group is no longer known to the bot; choose another" };
+      return { kind: "invalid" as const, errors };
+    }
+    const filter = await this.filterOf(audienceColumns(audience));
     if ((await audienceSize(prisma, filter, this.deps.channels)) === 0) {
-      return {
-        kind: "invalid" as const,
-        errors: { audience: `Nobody the bot can message is in ${label} yet: choose another audience, or wait until the bot knows them` } as Partial<Record<CampaignField, string>>,
-      };
+      const message = `Nobody the bot can message is in ${label} yet: choose another audience, or wait until the bot knows them`;
+      return { kind: "invalid" as const, errors: { [audience.audience === "system" ? "systemId" : "audience"]: message } as Partial<Record<CampaignField, string>> };
     }
     return { kind: "ok" as const, input: parsed.input, version, label };
   }
@@ -116,9 +118,7 @@ export class CampaignService {
       const created = await tx.policyCampaign.create({
         data: {
           versionId,
-          audience: audience.audience,
-          groupId: audience.audience === "group" ? audience.groupId : null,
-          role: audience.audience === "role" ? audience.role : null,
+          ...audienceColumns(audience),
           audienceLabel: label,
           newJoiners,
           deadline,
@@ -194,8 +194,8 @@ export class CampaignService {
     return added;
   }
 
-  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role">): Promise<AudienceFilter> {
-    if (campaign.audience !== "role" || !campaign.role) return { audience: campaign.audience, groupId: campaign.groupId };
+  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role" | "systemId">): Promise<AudienceFilter> {
+    if (campaign.audience !== "role" || !campaign.role) return { audience: campaign.audience, groupId: campaign.groupId, systemId: campaign.systemId };
     const accounts: string[] = [];
     for (const channel of this.deps.channels) {
       for (const id of await this.deps.roles.members(campaign.role, channel)) accounts.push(`${channel}:${id}`);
@@ -203,12 +203,21 @@ export class CampaignService {
     return { audience: "role", accounts };
   }
 
-  /** How people read an audience; null for a group the bot no longer knows. */
+  /** How people read an audience; null for a group the bot no longer knows or a system not in the register. */
   private async audienceLabel(choice: AudienceChoice): Promise<string | null> {
     if (choice.audience === "everyone") return "everyone the bot knows";
     if (choice.audience === "role") return `every ${ROLE_NAMES[choice.role]}`;
+    if (choice.audience === "system") {
+      const system = await this.deps.prisma.aiSystem.findUnique({ where: { id: choice.systemId } });
+      return system ? `the people using ${system.name} (${system.reference})` : null;
+    }
     const group = await this.deps.prisma.directoryGroup.findUnique({ where: { id: choice.groupId } });
     return group ? `${group.name} (${CHANNEL_NAMES[group.channel]} ${group.channel === "slack" ? "user group" : "team"})` : null;
+  }
+
+  /** The AI systems in the register whose users a campaign can go to: those with users recorded, by name. */
+  systems(): Promise<AiSystem[]> {
+    return this.deps.prisma.aiSystem.findMany({ where: { status: { not: "retired" }, users: { some: {} } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   }
 
   /** Every campaign, newest first, with its figures. */
@@ -271,6 +280,16 @@ export class CampaignService {
     }
     return pending;
   }
+}
+
+/** The campaign's columns naming its audience. */
+function audienceColumns(choice: AudienceChoice): Pick<PolicyCampaign, "audience" | "groupId" | "role" | "systemId"> {
+  return {
+    audience: choice.audience,
+    groupId: choice.audience === "group" ? choice.groupId : null,
+    role: choice.audience === "role" ? choice.role : null,
+    systemId: choice.audience === "system" ? choice.systemId : null,
+  };
 }
 
 /** What each person's message about the campaign says. */

@@ -5,7 +5,7 @@ import type { ActionValue } from "../../../conversation/message.js";
 import { done, fieldErrors, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
 import type { CampaignService } from "../campaign-service.js";
 import type { PolicyService } from "../policy-service.js";
-import { campaignForm, publishForm } from "./policy-forms.js";
+import { type CampaignChoices, campaignForm, publishForm } from "./policy-forms.js";
 import { POLICY_IDS } from "./policy-ids.js";
 import { acceptedView, campaignsView, fullTextView, policiesView } from "./policy-views.js";
 import { POLICY_WORDING as W } from "./policy-wording.js";
@@ -40,9 +40,14 @@ async function campaignsReply(turn: PolicyTurn): Promise<Reply> {
 async function startForm(turn: PolicyTurn, versionId?: number): Promise<Reply> {
   const refusal = await refusalOf(turn);
   if (refusal) return tell(refusal);
-  const documents = await turn.services.policies.documents();
-  if (documents.length === 0) return tell(W.noDocumentsToCampaign);
-  return openForm(campaignForm(documents, await turn.services.campaigns.groups(), versionId));
+  const choices = await campaignChoices(turn);
+  if (choices.documents.length === 0) return tell(W.noDocumentsToCampaign);
+  return openForm(campaignForm(choices, versionId));
+}
+
+async function campaignChoices(turn: PolicyTurn): Promise<CampaignChoices> {
+  const { policies, campaigns } = turn.services;
+  return { documents: await policies.documents(), groups: await campaigns.groups(), systems: await campaigns.systems() };
 }
 
 async function publishFormReply(turn: PolicyTurn): Promise<Reply> {
@@ -63,6 +68,7 @@ const rawPolicy = (values: FormValues) => ({
 const rawCampaign = (values: FormValues) => ({
   versionId: values.text("versionId"),
   audience: values.text("audience"),
+  systemId: values.text("systemId"),
   deadline: values.text("deadline"),
   newJoiners: values.list("newJoiners"),
 });
@@ -122,7 +128,7 @@ export const policyCapability: Capability<PolicyServices> = {
     },
     [POLICY_IDS.views.startCampaign]: {
       refusal: refusalOf,
-      form: async (_state, turn) => campaignForm(await turn.services.policies.documents(), await turn.services.campaigns.groups()),
+      form: async (_state, turn) => campaignForm(await campaignChoices(turn)),
       // Planning a large audience outlasts Slack's 3 seconds: mistakes are answered at once, then the campaign starts.
       slow: {
         async check(turn, values) {
