@@ -148,7 +148,8 @@ export function createCore(options: {
   const linkAnswers = new LinkAnswerService({ prisma, clock, roles, events, catalogue: options.linkCatalogue, quietDays: config.linkAnswers.quietDays });
   const policies = new PolicyService({ prisma, clock, roles, events, directory });
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
-  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: config.scheduling.timezone });
+  const { timezone, workingHours, weekends, maxSnoozes } = config.scheduling;
+  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: timezone, window: { ...workingHours, weekends }, maxSnoozes });
   addCampaigns(scheduling, campaigns, clock);
   return { prisma, clock, roles, directory, groups, groupLookups: new GroupLookups(), erasure, events, people, soa, auditPacks, requests, classification, registerEntries: new RegisterEntryService({ prisma, clock, roles, events }), incidents, nonconformities, improvements, internalAudits, assessments, concerns, vendors, scheduling, managementReviews: scheduling.managementReviews, policies, campaigns, linkAnswers, metrics };
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await people.observe({ channel: "slack", id: "UGONE", name: "Leaver", deactivated: { reason: "deactivated in Slack" } });
   const events = new EventBus(prisma, createLogger("silent"));
   policies = new PolicyService({ prisma, clock, roles, events, directory: people });
-  campaigns = new CampaignService({ prisma, clock, roles, events, directory: people, policies, channels: ["slack", "teams"], zone: "Europe/London" });
+  campaigns = new CampaignService({ prisma, clock, roles, events, directory: people, policies, channels: ["slack", "teams"], zone: "Europe/London", window: { startMinute: 540, endMinute: 1020, weekends: false }, maxSnoozes: 3 });
 }, 60_000);
 afterAll(async () => {
   await db?.close();

@@ -11,6 +11,9 @@ import { CAMPAIGN_CONTROLS } from "./controls.js";
 import { parseCampaignForm, type AudienceChoice, type CampaignField } from "./campaign-form.js";
 import type { CampaignInvitationPayload } from "./campaign-payload.js";
 import { remindLate } from "./campaign-reminders.js";
+import { snoozeCampaignReminder, type CampaignSnoozeResult } from "./campaign-snooze.js";
+import type { SnoozePeriod } from "../reminders/snooze.js";
+import type { DeliveryWindow } from "../scheduler/working-hours.js";
 import { audienceSize, planCampaign, type AudienceFilter } from "./campaign-planning.js";
 import { ONLY_OWNERS_PUBLISH, type PolicyService, type VersionWithDocument } from "./policy-service.js";
 import "./policy-events.js";
@@ -26,6 +29,9 @@ export interface CampaignServiceDeps {
   channels: readonly ChatChannel[];
   /** The AIMS timezone: a deadline day ends at 17:00 there. */
   zone: string;
+  /** Working hours (a snoozed reminder comes back inside them) and how often a person may snooze one. */
+  window: DeliveryWindow;
+  maxSnoozes: number;
 }
 
 export type CampaignWithVersion = PolicyCampaign & { version: VersionWithDocument };
@@ -218,6 +224,15 @@ export class CampaignService {
   /** The AI systems in the register whose users a campaign can go to: those with users recorded, by name. */
   systems(): Promise<AiSystem[]> {
     return this.deps.prisma.aiSystem.findMany({ where: { status: { not: "retired" }, users: { some: {} } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  }
+
+  /** The person puts off their reminder of this campaign by a day or a week (see campaign-snooze.ts). */
+  snoozeReminder(actor: Actor, campaignId: number, period: SnoozePeriod): Promise<CampaignSnoozeResult> {
+    const payload = async (id: number) => {
+      const campaign = await this.deps.prisma.policyCampaign.findUnique({ where: { id }, include: { version: { include: { document: true } } } });
+      return campaign && payloadOf(campaign, campaign.version);
+    };
+    return snoozeCampaignReminder(this.deps, actor, campaignId, period, payload);
   }
 
   /** Every campaign, newest first, with its figures. */

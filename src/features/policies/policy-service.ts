@@ -6,6 +6,7 @@ import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
 import type { PolicyAcknowledgement, PolicyDocument, PolicyVersion } from "../../db/generated/client.js";
 import type { PeopleDirectory } from "../organisation/people-directory.js";
+import { cancelCampaignReminders } from "./campaign-snooze.js";
 import { ACKNOWLEDGEMENT_CONTROLS, POLICY_CONTROLS } from "./controls.js";
 import { parsePolicyForm, POLICY_LIMITS, versionHash, type PolicyField } from "./policy-form.js";
 import "./policy-events.js";
@@ -151,6 +152,9 @@ export class PolicyService {
       });
       const acknowledgement = await tx.policyAcknowledgement.findUniqueOrThrow({ where: { versionId_personId: { versionId, personId: identity.personId } } });
       if (inserted.count === 0) return { kind: "already", acknowledgement, version };
+      // Reminders they snoozed for this version are not sent any more.
+      const asked = await tx.campaignRecipient.findMany({ where: { personId: identity.personId, campaign: { versionId } }, select: { campaignId: true } });
+      for (const { campaignId: asking } of asked) await cancelCampaignReminders(tx, asking, identity.personId);
       await recordAudit(tx, clock, {
         actor,
         action: "policy.acknowledged",

@@ -7,10 +7,6 @@ export const SNOOZE_LABELS: Record<SnoozePeriod, string> = { day: "Snooze 1 day"
 
 const SNOOZE_MS: Record<SnoozePeriod, number> = { day: 86400_000, week: 7 * 86400_000 };
 
-export function isSnoozePeriod(value: unknown): value is SnoozePeriod {
-  return (SNOOZE_PERIODS as readonly unknown[]).includes(value);
-}
-
 /** When a reminder snoozed at `now` comes back (before any working-hours adjustment). */
 export function snoozeEnd(now: Date, period: SnoozePeriod): Date {
   return new Date(now.getTime() + SNOOZE_MS[period]);

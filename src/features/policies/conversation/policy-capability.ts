@@ -3,6 +3,7 @@ import type { Capability, Turn } from "../../../conversation/capability.js";
 import type { FormValues } from "../../../conversation/form.js";
 import type { ActionValue } from "../../../conversation/message.js";
 import { done, fieldErrors, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
+import { snoozesLeftLine, type SnoozePeriod } from "../../reminders/snooze.js";
 import type { CampaignService } from "../campaign-service.js";
 import type { PolicyService } from "../policy-service.js";
 import { type CampaignChoices, campaignForm, publishForm } from "./policy-forms.js";
@@ -55,6 +56,11 @@ async function publishFormReply(turn: PolicyTurn): Promise<Reply> {
   return refusal ? tell(refusal) : openForm(publishForm());
 }
 
+async function snoozeReply(turn: PolicyTurn, value: ActionValue, period: SnoozePeriod): Promise<Reply> {
+  const result = await turn.services.campaigns.snoozeReminder(turn.actor, Number(value.campaignId), period);
+  return tell(result.kind === "snoozed" ? W.snoozed(result.until, snoozesLeftLine(result.left)) : result.message);
+}
+
 const versionOf = (value: ActionValue) => Number(value.versionId);
 const campaignOf = (value: ActionValue) => (value.campaignId ? Number(value.campaignId) : null);
 
@@ -100,6 +106,8 @@ export const policyCapability: Capability<PolicyServices> = {
       const version = await turn.services.policies.version(versionOf(value));
       return version ? show(fullTextView(version, campaignOf(value), turn.roomy)) : tell(W.unknownVersion);
     },
+    [POLICY_IDS.actions.snoozeDay]: (turn, value) => snoozeReply(turn, value, "day"),
+    [POLICY_IDS.actions.snoozeWeek]: (turn, value) => snoozeReply(turn, value, "week"),
     [POLICY_IDS.actions.accept]: async (turn, value) => {
       const result = await turn.services.policies.acknowledge(turn.actor, versionOf(value), campaignOf(value));
       switch (result.kind) {

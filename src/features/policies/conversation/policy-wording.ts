@@ -37,6 +37,7 @@ export const POLICY_WORDING = {
   accept: "I have read and accept",
   invitationSummary: (title: string, version: number, deadline: Date) => `Please read and accept ${title} (version ${version}) by ${day(deadline)}`,
   reminderHeading: "⏰ Reminder: the deadline has passed",
+  snoozed: (until: Date, left: string) => `💤 Snoozed: I'll remind you again on ${moment(until)}. ${left}`,
   acceptBy: (deadline: Date) => `Please accept by **${day(deadline)}**.`,
   acceptedTitle: "Accepted",
   accepted: (title: string, version: number, at: Date) => `✅ You accepted **${title}** (version ${version}) on ${moment(at)}.`,
