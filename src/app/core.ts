@@ -146,7 +146,7 @@ export function createCore(options: {
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
   const linkAnswers = new LinkAnswerService({ prisma, clock, roles, events, catalogue: options.linkCatalogue, quietDays: config.linkAnswers.quietDays });
-  const policies = new PolicyService({ prisma, clock, roles, events, directory });
+  const policies = new PolicyService({ prisma, clock, roles, events, directory, fileMaxBytes: config.policyFileMaxBytes });
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
   const { timezone, workingHours, weekends, maxSnoozes } = config.scheduling;
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, channels, zone: timezone, window: { ...workingHours, weekends }, maxSnoozes });

@@ -58,6 +58,8 @@ export interface Config {
   registerReviewMonths: number;
   /** The approval policy file (stages by risk); unset: the shipped default. */
   approvalPolicyPath?: string;
+  /** The largest Markdown file shared with the bot that a policy is published from, in bytes. */
+  policyFileMaxBytes: number;
   assessments: AssessmentsConfig;
   /** Answers to shared links to AI tools: the domain catalogue and the quiet days. */
   linkAnswers: LinkAnswersConfig;
@@ -137,6 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     approvalPolicyPath: env.AIMS_APPROVAL_POLICY,
+    policyFileMaxBytes: env.AIMS_POLICY_FILE_MAX_KB * 1024,
     assessments: assessmentsConfig(env),
     linkAnswers: linkAnswersConfig(env),
     concerns: {

@@ -55,6 +55,8 @@ export const envSchema = z
     AIMS_REGISTER_REVIEW_MONTHS: positiveInt(12),
     /** Path to an organisation's own approval policy (YAML); unset = the shipped default (one approver stage). */
     AIMS_APPROVAL_POLICY: optionalText,
+    /** The largest Markdown file an AIMS owner can publish a policy from by sharing it with the bot, in KB. */
+    AIMS_POLICY_FILE_MAX_KB: positiveInt(100),
     ...assessmentsEnvShape,
     ...linkAnswersEnvShape,
     ...retentionEnvShape,

@@ -5,8 +5,8 @@ import type { ActionValue } from "../../../conversation/message.js";
 import { done, fieldErrors, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
 import { snoozesLeftLine, type SnoozePeriod } from "../../reminders/snooze.js";
 import type { CampaignService } from "../campaign-service.js";
-import type { PolicyService } from "../policy-service.js";
-import { type CampaignChoices, campaignForm, publishForm } from "./policy-forms.js";
+import type { PolicyService, PublishResult } from "../policy-service.js";
+import { type CampaignChoices, campaignForm, draftPublishForm, publishForm } from "./policy-forms.js";
 import { POLICY_IDS } from "./policy-ids.js";
 import { acceptedView, campaignsView, fullTextView, policiesView } from "./policy-views.js";
 import { POLICY_WORDING as W } from "./policy-wording.js";
@@ -61,6 +61,13 @@ async function snoozeReply(turn: PolicyTurn, value: ActionValue, period: SnoozeP
   return tell(result.kind === "snoozed" ? W.snoozed(result.until, snoozesLeftLine(result.left)) : result.message);
 }
 
+function publishedReply(result: PublishResult): Reply {
+  if (result.kind === "forbidden") return tell(result.message);
+  if (result.kind === "invalid") return fieldErrors(result.errors as Record<string, string>);
+  const { version } = result;
+  return done(result.kind === "unchanged" ? W.unchanged(version.document.title, version.version) : W.published(version.document.title, version.version, version.sha256));
+}
+
 const versionOf = (value: ActionValue) => Number(value.versionId);
 const campaignOf = (value: ActionValue) => (value.campaignId ? Number(value.campaignId) : null);
 
@@ -106,6 +113,12 @@ export const policyCapability: Capability<PolicyServices> = {
       const version = await turn.services.policies.version(versionOf(value));
       return version ? show(fullTextView(version, campaignOf(value), turn.roomy)) : tell(W.unknownVersion);
     },
+    [POLICY_IDS.actions.publishDraft]: async (turn, value) => {
+      const refusal = await refusalOf(turn);
+      if (refusal) return tell(refusal);
+      const draft = await turn.services.policies.draftOf(turn.actor, Number(value.draftId));
+      return draft ? openForm(draftPublishForm(draft)) : tell(W.draftGone);
+    },
     [POLICY_IDS.actions.snoozeDay]: (turn, value) => snoozeReply(turn, value, "day"),
     [POLICY_IDS.actions.snoozeWeek]: (turn, value) => snoozeReply(turn, value, "week"),
     [POLICY_IDS.actions.accept]: async (turn, value) => {
@@ -126,12 +139,17 @@ export const policyCapability: Capability<PolicyServices> = {
     [POLICY_IDS.views.publish]: {
       refusal: refusalOf,
       form: () => publishForm(),
-      async submit(turn, values) {
-        const result = await turn.services.policies.publish(turn.actor, rawPolicy(values), "chat");
-        if (result.kind === "forbidden") return tell(result.message);
-        if (result.kind === "invalid") return fieldErrors(result.errors as Record<string, string>);
-        const { version } = result;
-        return done(result.kind === "unchanged" ? W.unchanged(version.document.title, version.version) : W.published(version.document.title, version.version, version.sha256));
+      submit: async (turn, values) => publishedReply(await turn.services.policies.publish(turn.actor, rawPolicy(values), "chat")),
+    },
+    [POLICY_IDS.views.publishDraft]: {
+      refusal: refusalOf,
+      form: async (state, turn) => {
+        const draft = await turn.services.policies.draftOf(turn.actor, Number(state.draftId));
+        return draft ? draftPublishForm(draft) : undefined;
+      },
+      async submit(turn, values, state) {
+        const result = await turn.services.policies.publishDraft(turn.actor, Number(state.draftId), rawPolicy(values));
+        return publishedReply(result.kind === "gone" ? { kind: "forbidden", message: W.draftGone } : result);
       },
     },
     [POLICY_IDS.views.startCampaign]: {

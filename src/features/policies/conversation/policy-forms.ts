@@ -1,6 +1,6 @@
 import { AIMS_ROLES, ROLE_NAMES } from "../../../core/roles.js";
 import type { Form, Option } from "../../../conversation/form.js";
-import type { AiSystem, DirectoryGroup } from "../../../db/generated/client.js";
+import type { AiSystem, DirectoryGroup, PolicyDraft } from "../../../db/generated/client.js";
 import { NEW_JOINERS, SYSTEM_AUDIENCE } from "../campaign-form.js";
 import { ACCEPT_AGAIN, POLICY_LIMITS } from "../policy-form.js";
 import type { VersionWithDocument } from "../policy-service.js";
@@ -31,6 +31,22 @@ export function publishForm(): Form {
       { kind: "text", id: "summary", label: W.summary, hint: W.summaryHint, multiline: true, maxLength: POLICY_LIMITS.summary },
       { kind: "text", id: "body", label: W.body, hint: W.bodyHint, multiline: true, maxLength: POLICY_LIMITS.chatBody },
       { kind: "checkboxes", id: "requiresAcknowledgement", label: W.againLabel, optional: true, options: [{ value: ACCEPT_AGAIN, label: W.again }] },
+    ],
+  };
+}
+
+/** The Publish form of a shared file: title and summary read from it, the acceptance choice; the text is the file's. */
+export function draftPublishForm(draft: Pick<PolicyDraft, "id" | "title" | "summary">): Form {
+  const [title, summary, , again] = publishForm().fields;
+  return {
+    id: POLICY_IDS.views.publishDraft,
+    title: W.publishFileTitle,
+    submit: W.publish,
+    state: { draftId: draft.id },
+    fields: [
+      { ...title!, initial: draft.title || undefined } as Form["fields"][number],
+      { ...summary!, initial: draft.summary || undefined } as Form["fields"][number],
+      again!,
     ],
   };
 }

@@ -3,9 +3,11 @@ export const POLICY_IDS = {
   views: {
     publish: "policy.publish.save",
     startCampaign: "campaign.start.save",
+    publishDraft: "policy.draft.save",
   },
   actions: {
     publish: "policy.publish",
+    publishDraft: "policy.draft.publish",
     startCampaign: "campaign.start",
     read: "policy.read",
     accept: "policy.accept",

@@ -1,6 +1,6 @@
 import { actions, context, heading, person, section, type ActionValue, type Block, type Message } from "../../../conversation/message.js";
 import { muted } from "../../../conversation/message.js";
-import type { PolicyAcknowledgement } from "../../../db/generated/client.js";
+import type { PolicyAcknowledgement, PolicyDraft } from "../../../db/generated/client.js";
 import { SNOOZE_LABELS, SNOOZE_PERIODS } from "../../reminders/snooze.js";
 import type { CampaignInvitationPayload } from "../campaign-payload.js";
 import type { CampaignProgress, OverduePerson, PendingCampaign } from "../campaign-service.js";
@@ -162,5 +162,25 @@ export function campaignsView(campaigns: { progress: CampaignProgress; waiting: 
     summary: campaigns.length === 0 ? W.noCampaigns : `${campaigns.length} policy campaign${campaigns.length === 1 ? "" : "s"}`,
     blocks,
     actions: [{ label: W.startButton, action: POLICY_IDS.actions.startCampaign }, { label: W.publishButton, action: POLICY_IDS.actions.publish }],
+  };
+}
+
+/** How much of a shared document its preview shows (escaped UTF-8 bytes): a start to check it is the right file. */
+const PREVIEW_BYTES = 2_500;
+
+/** The preview of a Markdown file an AIMS owner shared: title, summary, the start of the text, and Publish. */
+export function draftPreviewView(draft: PolicyDraft): Message {
+  const start = within(draft.body, PREVIEW_BYTES);
+  return {
+    title: W.previewTitle,
+    summary: `${W.previewTitle}: ${draft.title || draft.fileName}`,
+    blocks: [
+      section([W.preview(draft.fileName)]),
+      ...(draft.title ? [heading(draft.title)] : []),
+      ...(draft.summary ? [section([`_${draft.summary}_`])] : []),
+      ...textParts(start).map((part) => section([part])),
+      ...(start.length < draft.body.length ? [context(W.previewMore(draft.body.length - start.length))] : []),
+      actions([{ label: W.publishFile, action: POLICY_IDS.actions.publishDraft, style: "primary", value: { draftId: draft.id } }]),
+    ],
   };
 }
