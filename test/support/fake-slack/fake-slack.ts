@@ -365,6 +365,11 @@ export class FakeSlack {
     response.end(file.bytes);
   }
 
+  /** The id of the bot's direct-message channel with this person (D…), opened as Slack opens it. */
+  dmChannelWith(userId: string): string {
+    return this.state.directMessageChannelFor([userId]).id;
+  }
+
   /** A person shares a file (in a DM with the bot, say): files.info and url_private know it; returns its file object. */
   shareFile(input: SharedFileInput): Json {
     const file = { ...input, id: this.state.ids.next("F"), bytes: Buffer.isBuffer(input.content) ? input.content : Buffer.from(input.content, "utf8") };
