@@ -49,6 +49,8 @@ async function answerSharedFile(ctx: SlackContext, client: WebClient, user: stri
 export function registerPolicyFileListener(app: App, ctx: SlackContext): void {
   app.event("message", async ({ event, client }) => {
     if (event.subtype !== "file_share" || event.channel_type !== "im" || !event.user) return;
+    // The bot's own uploads (an export sent to a DM) arrive as file_share messages too.
+    if ("bot_id" in event && event.bot_id) return;
     const [first] = event.files ?? [];
     if (!first) return;
     try {
