@@ -1,7 +1,7 @@
 import type { Actor } from "../../../core/actor.js";
 import { AAD_OBJECT_ID } from "../../../config/env-fields.js";
 import type { DueItem } from "../../../features/reminders/due-item.js";
-import type { SnoozePeriod } from "../../../features/reminders/reminder-service.js";
+import { snoozesLeftLine, type SnoozePeriod } from "../../../features/reminders/snooze.js";
 import type { CardActionHandler } from "../actions/card-action.js";
 import { cardMessage, cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { formatDate, personLabel } from "../cards/text.js";
@@ -37,8 +37,7 @@ export const snooze = dueItemAction("due.snooze", async ({ ctx, actor, key, data
   const period: SnoozePeriod = data.period === "week" ? "week" : "day";
   const result = await ctx.core.scheduling.reminders.snooze(actor, key, period);
   if (result.kind !== "snoozed") return messageResponse(result.message);
-  const left = result.left > 0 ? `You can snooze it ${result.left} more time(s).` : "That was the last snooze.";
-  return cardResponse(outcomeCard(result.item, `💤 Snoozed for a ${period}, until ${formatDate(result.until)}; I'll remind you again then. ${left}`));
+  return cardResponse(outcomeCard(result.item, `💤 Snoozed for a ${period}, until ${formatDate(result.until)}; I'll remind you again then. ${snoozesLeftLine(result.left)}`));
 });
 
 /** Reassign to the person chosen in the people picker (an AAD object id); the new owner is told in Teams. */

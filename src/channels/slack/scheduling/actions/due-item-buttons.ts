@@ -1,5 +1,5 @@
 import type { SlackContext } from "../../context.js";
-import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
+import { snoozesLeftLine, type SnoozePeriod } from "../../../../features/reminders/snooze.js";
 import { markDoneModal, reassignModal } from "../blocks/modals.js";
 import { buttonListener } from "./action-args.js";
 
@@ -18,7 +18,6 @@ export function snoozeButton(ctx: SlackContext, period: SnoozePeriod) {
   return buttonListener(ctx, `due.snooze.${period}`, async (actor, key) => {
     const result = await ctx.core.scheduling.reminders.snooze(actor, key, period);
     if (result.kind !== "snoozed") return result.message;
-    const left = result.left > 0 ? ` You can snooze it ${result.left} more time(s).` : " That was the last snooze.";
-    return `Snoozed ${result.item.itemId} for a ${period}; I'll remind you again then.${left}`;
+    return `Snoozed ${result.item.itemId} for a ${period}; I'll remind you again then. ${snoozesLeftLine(result.left)}`;
   });
 }

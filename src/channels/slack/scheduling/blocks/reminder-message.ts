@@ -1,4 +1,5 @@
 import type { KnownBlock } from "../../blocks/types.js";
+import { SNOOZE_LABELS } from "../../../../features/reminders/snooze.js";
 import { escapeMrkdwn, slackDate, truncate } from "../../blocks/text.js";
 import { mention } from "../../slack-actor.js";
 import { settledReminderLine, type ReminderSettlement } from "../../../../features/reminders/reminder-events.js";
@@ -48,7 +49,7 @@ export function reminderBlocks(payload: ReminderPayload, headlineText: string): 
       ? [button("Record progress", ids.checkIn, key, "primary")]
       : [
           completeButton(payload.item, key),
-          ...(payload.type === "reminder" ? [button("Snooze 1 day", ids.snoozeDay, key), button("Snooze 1 week", ids.snoozeWeek, key)] : []),
+          ...(payload.type === "reminder" ? [button(SNOOZE_LABELS.day, ids.snoozeDay, key), button(SNOOZE_LABELS.week, ids.snoozeWeek, key)] : []),
           button("Reassign", ids.reassign, key),
         ];
   return [...reminderSections(payload, headlineText), { type: "actions", block_id: `due:${payload.item.itemId}`, elements }];

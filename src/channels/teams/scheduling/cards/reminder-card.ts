@@ -1,6 +1,6 @@
 import { settledReminderLine, type ReminderSettlement } from "../../../../features/reminders/reminder-events.js";
 import type { DueItemJson, ReminderPayload } from "../../../../features/reminders/reminder-payload.js";
-import type { SnoozePeriod } from "../../../../features/reminders/reminder-service.js";
+import { SNOOZE_LABELS, SNOOZE_PERIODS, type SnoozePeriod } from "../../../../features/reminders/snooze.js";
 import { REASSESSMENT_SOURCE } from "../../../../features/assessments/reassessment-source.js";
 import { ASSESSMENT_VERBS } from "../../assessments/assessment-verbs.js";
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../../cards/adaptive-card.js";
@@ -102,7 +102,7 @@ export function reminderCard(payload: ReminderPayload, headline: string): Adapti
   const key = payload.occurrenceKey;
   const body = reminderBody(payload, headline);
   if (payload.item.kind === "check_in") return adaptiveCard(body, [checkInAction(key)]);
-  const snoozes = payload.type === "reminder" ? [snoozeAction(key, "day", "Snooze 1 day"), snoozeAction(key, "week", "Snooze 1 week")] : [];
+  const snoozes = payload.type === "reminder" ? SNOOZE_PERIODS.map((period) => snoozeAction(key, period, SNOOZE_LABELS[period])) : [];
   return adaptiveCard(body, [completeAction(payload.item, key), ...snoozes, reassignAction(key)]);
 }
 
