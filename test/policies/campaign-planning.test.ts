@@ -117,4 +117,19 @@ describe("planning a campaign", () => {
     const other = await planCampaign(prisma, campaign, { filter: { audience: "system", systemId: system.id + 1 }, channels: ["slack"], payload, now: clock.now(), late: false });
     expect(other.added).toBe(0);
   });
+
+  it("sends a training module to the people using an AI system; only a module goes to whom it is assigned; its reminder is not snoozed", async () => {
+    const system = await prisma.aiSystem.findFirstOrThrow({ where: { reference: "AI-0009" } });
+    const version = await prisma.policyVersion.findFirstOrThrow();
+    const form = { audience: "system", systemId: String(system.id), deadline: "2027-03-09" };
+    const started = await campaigns.start(OWNER, { ...form, versionId: "module:ai-literacy-basics:1" });
+    if (started.kind !== "started") throw new Error(JSON.stringify(started));
+    expect(started.campaign).toMatchObject({ versionId: null, moduleId: "ai-literacy-basics", moduleVersion: 1, audience: "system", systemId: system.id });
+    expect(started.campaign.subject.kind).toBe("module");
+    expect(started.recipients).toBe(6);
+    const assigned = await campaigns.start(OWNER, { versionId: String(version.id), audience: "assigned", deadline: "2027-03-09" });
+    expect(assigned).toMatchObject({ kind: "invalid", errors: { audience: expect.stringContaining("Only a training module") } });
+    const snooze = await campaigns.snoozeReminder({ channel: "slack", id: "U0001" }, started.campaign.id, "day");
+    expect(snooze).toMatchObject({ kind: "refused", message: expect.stringContaining("training reminder cannot be snoozed") });
+  });
 });
