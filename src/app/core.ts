@@ -160,12 +160,13 @@ export function createCore(options: {
   const auditPacks = new AuditPackService({ prisma, clock, roles });
   const erasure = new ErasureService({ prisma, clock, roles });
   const linkAnswers = new LinkAnswerService({ prisma, clock, roles, events, catalogue: options.linkCatalogue, quietDays: config.linkAnswers.quietDays });
-  const policies = new PolicyService({ prisma, clock, roles, events, directory });
+  const policies = new PolicyService({ prisma, clock, roles, events, directory, fileMaxBytes: config.policyFileMaxBytes });
   const channels = CHAT_CHANNELS.filter((channel) => (channel === "slack" ? config.slack : config.teams));
   // The module files are read and checked here, so a bad one stops start-up with its file and line.
   const training = new TrainingService({ prisma, clock, roles, events, directory, modules: loadTrainingModules(config.trainingModulesDir), channels });
   scheduling.reminders.addSource(trainingRenewalSource());
-  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, training, channels, zone: config.scheduling.timezone });
+  const { timezone, workingHours, weekends, maxSnoozes } = config.scheduling;
+  const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, training, channels, zone: timezone, window: { ...workingHours, weekends }, maxSnoozes });
   addCampaigns(scheduling, campaigns, clock);
   const delegations = new DelegationService({ prisma, clock, roles, events, people: directory, approvalPolicy: options.approvalPolicy });
   scheduling.scheduler.addScan({ name: "delegation-ends", scan: async () => {

@@ -58,6 +58,8 @@ export interface Config {
   registerReviewMonths: number;
   /** The approval policy file (stages by risk); unset: the shipped default. */
   approvalPolicyPath?: string;
+  /** The largest Markdown file shared with the bot that a policy is published from, in bytes. */
+  policyFileMaxBytes: number;
   assessments: AssessmentsConfig;
   /** The folder of training module files; unset: the shipped modules. */
   trainingModulesDir?: string;
@@ -139,6 +141,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     registerReviewMonths: env.AIMS_REGISTER_REVIEW_MONTHS,
     approvalPolicyPath: env.AIMS_APPROVAL_POLICY,
+    policyFileMaxBytes: env.AIMS_POLICY_FILE_MAX_KB * 1024,
     assessments: assessmentsConfig(env),
     trainingModulesDir: env.AIMS_TRAINING_MODULES_DIR,
     linkAnswers: linkAnswersConfig(env),

@@ -57,6 +57,8 @@ export const envSchema = z
     AIMS_APPROVAL_POLICY: optionalText,
     /** Folder of training module files (<id>.v<version>.yaml); unset = the shipped modules. */
     AIMS_TRAINING_MODULES_DIR: optionalText,
+    /** The largest Markdown file an AIMS owner can publish a policy from by sharing it with the bot, in KB. */
+    AIMS_POLICY_FILE_MAX_KB: positiveInt(100),
     ...assessmentsEnvShape,
     ...linkAnswersEnvShape,
     ...retentionEnvShape,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AiSystem } from "../../src/db/generated/client.js";
 import { blockKitMessage, blockKitModal } from "../../src/channels/slack/conversation/block-kit-message.js";
 import { blockKitForm } from "../../src/channels/slack/conversation/block-kit-form.js";
 import { cardMessage } from "../../src/channels/teams/cards/adaptive-card.js";
@@ -40,6 +41,7 @@ const campaign = (n: number): CampaignWithVersion => ({
   audience: "group",
   groupId: "g",
   role: null,
+  systemId: null,
   audienceLabel: "🧭".repeat(100),
   newJoiners: true,
   deadline: at,
@@ -76,8 +78,11 @@ describe("the policy views and forms at their largest", () => {
     expect(viewProblems(blockKitModal(policiesView([{ campaign: campaign(1), version: version(1) }], documents)))).toEqual([]);
     const groups = Array.from({ length: 200 }, (_, n) => ({ id: `g${n}`, channel: "slack" as const, externalId: `S${n}`, name: "🧭".repeat(100), syncedAt: null, syncError: null, syncLeaseHolder: null, syncLeaseUntil: null, syncRequests: 0, createdAt: at }));
     expect(viewProblems(blockKitForm(publishForm(), "V1"))).toEqual([]);
-    expect(viewProblems(blockKitForm(campaignForm(documents, groups, loadTrainingModules()), "V1"))).toEqual([]);
-    expect(messageProblems(cardMessage(adaptiveCardForm(campaignForm(documents, groups, loadTrainingModules()), {}, undefined, "Europe/London"), "Start")).problems).toEqual([]);
+    // Only the fields the form reads matter here: the picker shows each system's name and reference.
+    const systems = Array.from({ length: 200 }, (_, n) => ({ id: n + 1, reference: `AI-${String(n + 1).padStart(4, "0")}`, name: "🧭".repeat(200) }) as AiSystem);
+    const choices = { documents, modules: loadTrainingModules(), groups, systems };
+    expect(viewProblems(blockKitForm(campaignForm(choices), "V1"))).toEqual([]);
+    expect(messageProblems(cardMessage(adaptiveCardForm(campaignForm(choices), {}, undefined, "Europe/London"), "Start")).problems).toEqual([]);
   });
 
   it("fit a Teams card", () => {

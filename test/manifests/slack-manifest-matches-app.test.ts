@@ -56,6 +56,6 @@ describe("the Slack manifest and the running app agree", () => {
   );
 
   it("subscribes to exactly the events the app listens to", () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "user_change", "team_join", "subteam_members_changed", "subteam_updated", "link_shared", "message.channels", "message.groups"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "user_change", "team_join", "subteam_members_changed", "subteam_updated", "link_shared", "message.channels", "message.groups", "message.im"]);
   });
 });

@@ -64,6 +64,8 @@ const KNOWN_BOT_SCOPES = new Set([
   "links:read", // link_shared for the catalogue's AI service domains (unfurl_domains)
   "channels:history",
   "groups:history", // message events in the channels the bot is in: links to AI tools the register knows
+  "im:history", // message.im: files shared with the bot in a DM (a policy to publish)
+  "files:read", // files.info and url_private of a Markdown file an AIMS owner shares with the bot
 ]);
 
 /** Limits from Slack's app manifest reference. */
@@ -171,6 +173,7 @@ describe("Slack app manifest", () => {
     expect(settings.interactivity.request_url).toMatch(EVENTS_URL);
     expect(settings.event_subscriptions.request_url).toMatch(EVENTS_URL);
     expect(settings.event_subscriptions.bot_events).toContain("app_home_opened");
+    expect(settings.event_subscriptions.bot_events).toContain("message.im"); // files shared with the bot in a DM
     expect(settings.socket_mode_enabled).toBe(false);
     expect(settings.org_deploy_enabled).toBe(false);
   });

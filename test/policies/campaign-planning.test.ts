@@ -10,6 +10,7 @@ import { loadTrainingModules } from "../../src/features/training/load-modules.js
 import { TrainingService } from "../../src/features/training/training-service.js";
 import { createLogger } from "../../src/log/logger.js";
 import { openMigratedDatabase, type MigratedDatabase } from "../evidence/support/migrated-database.js";
+import { seedAiSystem } from "../support/register-fixtures.js";
 import { organisationIn } from "../support/roles.js";
 
 const clock = fixedClock(new Date("2027-03-01T10:00:00Z"));
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const events = new EventBus(prisma, createLogger("silent"));
   policies = new PolicyService({ prisma, clock, roles, events, directory: people });
   const training = new TrainingService({ prisma, clock, roles, events, directory: people, modules: loadTrainingModules(), channels: ["slack", "teams"] });
-  campaigns = new CampaignService({ prisma, clock, roles, events, directory: people, policies, training, channels: ["slack", "teams"], zone: "Europe/London" });
+  campaigns = new CampaignService({ prisma, clock, roles, events, directory: people, policies, training, channels: ["slack", "teams"], zone: "Europe/London", window: { startMinute: 540, endMinute: 1020, weekends: false }, maxSnoozes: 3 });
 }, 60_000);
 afterAll(async () => {
   await db?.close();
@@ -93,5 +94,42 @@ describe("planning a campaign", () => {
     expect(metrics).toEqual({ "campaigns.open": 1, "campaigns.recipients": asked, "campaigns.accepted": 1, "campaigns.late": 0, "campaigns.accepted_week": 1 });
     const later = await campaignsSection.collect(prisma, { ...week, from: new Date("2027-03-10T00:00:00Z"), to: new Date("2027-03-17T00:00:00Z") });
     expect(later.find((metric) => metric.key === "campaigns.late")?.value).toBe(asked - 1);
+  });
+
+  it("plans a system audience page by page: the register's recorded users the bot can reach, each person once", async () => {
+    const version = await prisma.policyVersion.findFirstOrThrow();
+    const system = await seedAiSystem(prisma, { reference: "AI-0009", name: "Summariser", ownerChannel: "slack", ownerId: OWNER.id });
+    const users = ["U0001", "U0002", "U0003", "U0004", "U0005", "UTWIN", "UGONE"];
+    await prisma.aiSystemUser.createMany({ data: [...users.map((externalId) => ({ systemId: system.id, channel: "slack" as const, externalId, recordedAt: clock.now() })), { systemId: system.id, channel: "teams", externalId: "aad-twin", recordedAt: clock.now() }] });
+    const campaign = await prisma.policyCampaign.create({
+      data: { versionId: version.id, audience: "system", systemId: system.id, audienceLabel: "Summariser users", newJoiners: false, deadline: new Date("2027-03-10T17:00:00Z"), startedByChannel: "slack", startedById: OWNER.id, startedAt: clock.now(), controls: [] },
+    });
+    const payload = { type: "campaign" as const, campaignId: campaign.id, versionId: version.id, title: "AI policy", version: 1, summary: "S", deadline: campaign.deadline.toISOString() };
+    const filter = { audience: "system" as const, systemId: system.id };
+    const planned = await planCampaign(prisma, campaign, { filter, channels: ["slack", "teams"], payload, now: clock.now(), late: false, pageSize: 2 });
+    const recipients = await prisma.campaignRecipient.findMany({ where: { campaignId: campaign.id } });
+    expect(planned.added).toBe(6); // five people, the twin once, not the leaver
+    const asked = recipients.map((recipient) => recipient.externalId);
+    expect(asked).toHaveLength(6);
+    expect(asked).toEqual(expect.arrayContaining(["U0001", "U0002", "U0003", "U0004", "U0005"]));
+    expect(asked.filter((id) => id === "UTWIN" || id === "aad-twin")).toHaveLength(1);
+    // Another system's users, or nobody's, are not in it.
+    const other = await planCampaign(prisma, campaign, { filter: { audience: "system", systemId: system.id + 1 }, channels: ["slack"], payload, now: clock.now(), late: false });
+    expect(other.added).toBe(0);
+  });
+
+  it("sends a training module to the people using an AI system; only a module goes to whom it is assigned; its reminder is not snoozed", async () => {
+    const system = await prisma.aiSystem.findFirstOrThrow({ where: { reference: "AI-0009" } });
+    const version = await prisma.policyVersion.findFirstOrThrow();
+    const form = { audience: "system", systemId: String(system.id), deadline: "2027-03-09" };
+    const started = await campaigns.start(OWNER, { ...form, versionId: "module:ai-literacy-basics:1" });
+    if (started.kind !== "started") throw new Error(JSON.stringify(started));
+    expect(started.campaign).toMatchObject({ versionId: null, moduleId: "ai-literacy-basics", moduleVersion: 1, audience: "system", systemId: system.id });
+    expect(started.campaign.subject.kind).toBe("module");
+    expect(started.recipients).toBe(6);
+    const assigned = await campaigns.start(OWNER, { versionId: String(version.id), audience: "assigned", deadline: "2027-03-09" });
+    expect(assigned).toMatchObject({ kind: "invalid", errors: { audience: expect.stringContaining("Only a training module") } });
+    const snooze = await campaigns.snoozeReminder({ channel: "slack", id: "U0001" }, started.campaign.id, "day");
+    expect(snooze).toMatchObject({ kind: "refused", message: expect.stringContaining("training reminder cannot be snoozed") });
   });
 });

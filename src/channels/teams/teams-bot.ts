@@ -6,6 +6,7 @@ import type { TeamsDirectory } from "./directory/teams-directory.js";
 import { acceptAuditPackUpload, declineAuditPackUpload } from "./evidence/export-consent.js";
 import { linkQuery } from "./link-answers/link-unfurl.js";
 import { fetchMessageAction, submitMessageAction } from "./message-actions/index.js";
+import { answerSharedPolicyFile } from "./policies/policy-file-message.js";
 import type { TeamsBotLogic, TeamsTurn } from "./transport/index.js";
 
 /** The Teams bot: messages are commands, card buttons are Universal Actions, installing it says hello. */
@@ -16,7 +17,9 @@ export function aimsTeamsBot(ctx: TeamsContext, directory: TeamsDirectory): Team
       if (!isUnlinkableActivity(turn.activity)) await rememberConversation(ctx, turn);
     },
     afterTurn: (turn) => directory.afterTurn(turn.activity),
-    message: (turn) => handleMessage(ctx, turn),
+    message: async (turn) => {
+      if (!(await answerSharedPolicyFile(ctx, turn))) await handleMessage(ctx, turn);
+    },
     async membersAdded(turn) {
       const botAdded = turn.activity.membersAdded?.some((member) => member.id === turn.activity.recipient.id);
       if (botAdded) await turn.send(welcomeMessage());

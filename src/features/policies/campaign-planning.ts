@@ -8,10 +8,14 @@ import { CAMPAIGN_INVITATION_KIND, type CampaignInvitationPayload } from "./camp
 /** How many people one planning statement adds: each page is its own short statement, so memory stays flat. */
 export const PLAN_PAGE_SIZE = 1_000;
 
-/** A campaign's audience as SQL over the active accounts (`ci`): everyone, a group's current members, a role's holders. */
+/**
+ * A campaign's audience as SQL over the active accounts (`ci`): everyone, a group's current members, a role's
+ * holders, the accounts the register records as using an AI system.
+ */
 export interface AudienceFilter {
   audience: PolicyCampaign["audience"];
   groupId?: string | null;
+  systemId?: number | null;
   /** For a role or assigned audience: the accounts holding the role or named by the module's rules, as "channel:id". */
   accounts?: readonly string[];
 }
@@ -20,6 +24,10 @@ function audienceSql(filter: AudienceFilter) {
   if (filter.audience === "group") {
     return sql`AND EXISTS (SELECT 1 FROM "GroupMembership" m WHERE m."groupId" = ${filter.groupId ?? ""} AND m."until" IS NULL
       AND m."channel" = ci."channel" AND m."externalId" = ci."externalId")`;
+  }
+  if (filter.audience === "system") {
+    return sql`AND EXISTS (SELECT 1 FROM "AiSystemUser" u WHERE u."systemId" = ${filter.systemId ?? 0}::int
+      AND u."channel" = ci."channel" AND u."externalId" = ci."externalId")`;
   }
   if (filter.audience === "role" || filter.audience === "assigned") return sql`AND (ci."channel"::text || ':' || ci."externalId") = ANY(${[...(filter.accounts ?? [])]}::text[])`;
   return empty;

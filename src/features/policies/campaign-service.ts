@@ -5,7 +5,7 @@ import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
 import { ROLE_NAMES, type Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
-import { Prisma as PrismaSql, type DirectoryGroup, type PolicyCampaign } from "../../db/generated/client.js";
+import { Prisma as PrismaSql, type AiSystem, type DirectoryGroup, type PolicyCampaign } from "../../db/generated/client.js";
 import type { PeopleDirectory } from "../organisation/people-directory.js";
 import { TRAINING_CAMPAIGN_CONTROLS } from "../training/controls.js";
 import type { TrainingModule } from "../training/training-module.js";
@@ -15,6 +15,9 @@ import { campaignDoneAtSql, type CampaignSubject, subjectOf } from "./campaign-s
 import { parseCampaignForm, type AudienceChoice, type CampaignField } from "./campaign-form.js";
 import type { CampaignInvitationPayload } from "./campaign-payload.js";
 import { remindLate } from "./campaign-reminders.js";
+import { snoozeCampaignReminder, type CampaignSnoozeResult } from "./campaign-snooze.js";
+import type { SnoozePeriod } from "../reminders/snooze.js";
+import type { DeliveryWindow } from "../scheduler/working-hours.js";
 import { audienceSize, planCampaign, type AudienceFilter } from "./campaign-planning.js";
 import { ONLY_OWNERS_PUBLISH, type PolicyService, type VersionWithDocument } from "./policy-service.js";
 import "./policy-events.js";
@@ -32,6 +35,9 @@ export interface CampaignServiceDeps {
   channels: readonly ChatChannel[];
   /** The AIMS timezone: a deadline day ends at 17:00 there. */
   zone: string;
+  /** Working hours (a snoozed reminder comes back inside them) and how often a person may snooze one. */
+  window: DeliveryWindow;
+  maxSnoozes: number;
 }
 
 /** A campaign with its document version (null for a training campaign) and what it is of. */
@@ -108,13 +114,15 @@ export class CampaignService {
     if (!version && !module) return { kind: "invalid" as const, errors: { versionId: "That document is no longer there; choose another" } };
     if (audience.audience === "assigned" && !module) return { kind: "invalid" as const, errors: { audience: "Only a training module is assigned by its own rules; choose who must accept the document" } };
     const label = await this.audienceLabel(audience);
-    if (label === null) return { kind: "invalid" as const, errors: { audience: "That group is no longer known to the bot; choose another" } };
-    const filter = await this.filterOf({ audience: audience.audience, groupId: audience.audience === "group" ? audience.groupId : null, role: audience.audience === "role" ? audience.role : null, moduleId: module?.id ?? null, moduleVersion: module?.version ?? null });
+    if (label === null) {
+      const errors: Partial<Record<CampaignField, string>> =
+        audience.audience === "system" ? { systemId: "That AI system is not in the register; choose another" } : { audience: "That group is no longer known to the bot; choose another" };
+      return { kind: "invalid" as const, errors };
+    }
+    const filter = await this.filterOf({ ...audienceColumns(audience), moduleId: module?.id ?? null, moduleVersion: module?.version ?? null });
     if ((await audienceSize(prisma, filter, this.deps.channels)) === 0) {
-      return {
-        kind: "invalid" as const,
-        errors: { audience: `Nobody the bot can message is in ${label} yet: choose another audience, or wait until the bot knows them` } as Partial<Record<CampaignField, string>>,
-      };
+      const message = `Nobody the bot can message is in ${label} yet: choose another audience, or wait until the bot knows them`;
+      return { kind: "invalid" as const, errors: { [audience.audience === "system" ? "systemId" : "audience"]: message } as Partial<Record<CampaignField, string>> };
     }
     return { kind: "ok" as const, input: parsed.input, version, module, label };
   }
@@ -133,9 +141,7 @@ export class CampaignService {
           moduleId: module?.id ?? null,
           moduleVersion: module?.version ?? null,
           moduleTitle: module?.title ?? null,
-          audience: audience.audience,
-          groupId: audience.audience === "group" ? audience.groupId : null,
-          role: audience.audience === "role" ? audience.role : null,
+          ...audienceColumns(audience),
           audienceLabel: label,
           newJoiners,
           deadline,
@@ -215,13 +221,13 @@ export class CampaignService {
     return campaign.moduleId ? this.deps.training.module(campaign.moduleId, campaign.moduleVersion ?? 0) : undefined;
   }
 
-  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role" | "moduleId" | "moduleVersion">): Promise<AudienceFilter> {
+  private async filterOf(campaign: Pick<PolicyCampaign, "audience" | "groupId" | "role" | "systemId" | "moduleId" | "moduleVersion">): Promise<AudienceFilter> {
     if (campaign.audience === "assigned") {
       const module = this.deps.training.module(campaign.moduleId ?? "", campaign.moduleVersion ?? 0);
       const accounts = module ? await this.deps.training.assignedAccounts(module) : [];
       return accounts === null ? { audience: "everyone" } : { audience: "assigned", accounts };
     }
-    if (campaign.audience !== "role" || !campaign.role) return { audience: campaign.audience, groupId: campaign.groupId };
+    if (campaign.audience !== "role" || !campaign.role) return { audience: campaign.audience, groupId: campaign.groupId, systemId: campaign.systemId };
     const accounts: string[] = [];
     for (const channel of this.deps.channels) {
       for (const id of await this.deps.roles.members(campaign.role, channel)) accounts.push(`${channel}:${id}`);
@@ -229,13 +235,31 @@ export class CampaignService {
     return { audience: "role", accounts };
   }
 
-  /** How people read an audience; null for a group the bot no longer knows. */
+  /** How people read an audience; null for a group the bot no longer knows or a system not in the register. */
   private async audienceLabel(choice: AudienceChoice): Promise<string | null> {
     if (choice.audience === "everyone") return "everyone the bot knows";
     if (choice.audience === "assigned") return "everyone the module is assigned to";
     if (choice.audience === "role") return `every ${ROLE_NAMES[choice.role]}`;
+    if (choice.audience === "system") {
+      const system = await this.deps.prisma.aiSystem.findUnique({ where: { id: choice.systemId } });
+      return system ? `the people using ${system.name} (${system.reference})` : null;
+    }
     const group = await this.deps.prisma.directoryGroup.findUnique({ where: { id: choice.groupId } });
     return group ? `${group.name} (${CHANNEL_NAMES[group.channel]} ${group.channel === "slack" ? "user group" : "team"})` : null;
+  }
+
+  /** The AI systems in the register whose users a campaign can go to: those with users recorded, by name. */
+  systems(): Promise<AiSystem[]> {
+    return this.deps.prisma.aiSystem.findMany({ where: { status: { not: "retired" }, users: { some: {} } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  }
+
+  /** The person puts off their reminder of this campaign by a day or a week (see campaign-snooze.ts). */
+  snoozeReminder(actor: Actor, campaignId: number, period: SnoozePeriod): Promise<CampaignSnoozeResult> {
+    const payload = async (id: number) => {
+      const campaign = await this.deps.prisma.policyCampaign.findUnique({ where: { id }, include: { version: { include: { document: true } } } });
+      return campaign && payloadOf(campaign, campaign.version, this.moduleOf(campaign));
+    };
+    return snoozeCampaignReminder(this.deps, actor, campaignId, period, payload);
   }
 
   /** Every campaign, newest first, with its figures. */
@@ -299,6 +323,16 @@ export class CampaignService {
     }
     return pending;
   }
+}
+
+/** The campaign's columns naming its audience. */
+function audienceColumns(choice: AudienceChoice): Pick<PolicyCampaign, "audience" | "groupId" | "role" | "systemId"> {
+  return {
+    audience: choice.audience,
+    groupId: choice.audience === "group" ? choice.groupId : null,
+    role: choice.audience === "role" ? choice.role : null,
+    systemId: choice.audience === "system" ? choice.systemId : null,
+  };
 }
 
 /** What each person's message about the campaign says. */

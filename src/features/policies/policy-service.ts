@@ -4,10 +4,11 @@ import type { Clock } from "../../core/clock.js";
 import type { EventBus } from "../../core/events.js";
 import type { Roles } from "../../core/roles.js";
 import type { Prisma } from "../../db/database.js";
-import type { PolicyAcknowledgement, PolicyDocument, PolicyVersion } from "../../db/generated/client.js";
+import type { PolicyAcknowledgement, PolicyDocument, PolicyDraft, PolicyVersion } from "../../db/generated/client.js";
 import type { PeopleDirectory } from "../organisation/people-directory.js";
+import { cancelCampaignReminders } from "./campaign-snooze.js";
 import { ACKNOWLEDGEMENT_CONTROLS, POLICY_CONTROLS } from "./controls.js";
-import { parsePolicyForm, POLICY_LIMITS, versionHash, type PolicyField } from "./policy-form.js";
+import { documentFromMarkdown, parsePolicyForm, POLICY_LIMITS, versionHash, type PolicyField } from "./policy-form.js";
 import "./policy-events.js";
 
 export interface PolicyServiceDeps {
@@ -16,6 +17,8 @@ export interface PolicyServiceDeps {
   roles: Roles;
   events: EventBus;
   directory: PeopleDirectory;
+  /** The largest Markdown file shared with the bot that a document is published from (AIMS_POLICY_FILE_MAX_KB). */
+  fileMaxBytes?: number;
 }
 
 export type VersionWithDocument = PolicyVersion & { document: PolicyDocument };
@@ -33,8 +36,14 @@ export type AcknowledgeResult =
 
 export const ONLY_OWNERS_PUBLISH = "Only an AIMS owner can publish documents and start campaigns.";
 
-/** Where a version was published from. */
-export type PublishedVia = "chat" | "command line";
+/** Where a version was published from: a form's text, a Markdown file shared with the bot, the command line. */
+export type PublishedVia = "chat" | "file shared in chat" | "command line";
+
+export type DraftResult = { kind: "draft"; draft: PolicyDraft } | { kind: "refused"; message: string };
+
+/** What is wrong with a shared file's document once read: too long to publish. */
+export const draftTooLong = (length: number) =>
+  `The document is ${length.toLocaleString("en")} characters long; a policy can have at most ${POLICY_LIMITS.body.toLocaleString("en")}.`;
 
 /**
  * Documents people must accept, as versions (ISO 42001 5.2, A.2.2): each published version keeps its text and its
@@ -43,6 +52,10 @@ export type PublishedVia = "chat" | "command line";
  */
 export class PolicyService {
   constructor(private readonly deps: PolicyServiceDeps) {}
+
+  get fileMaxBytes(): number {
+    return this.deps.fileMaxBytes ?? 100 * 1024;
+  }
 
   /** Why this person may not publish or run campaigns, or null. */
   async ownerRefusal(actor: Pick<Actor, "channel" | "id">): Promise<string | null> {
@@ -104,6 +117,49 @@ export class PolicyService {
     return result;
   }
 
+  /**
+   * Keeps a Markdown file an AIMS owner shared with the bot as a draft: title and summary read from it (see
+   * `documentFromMarkdown`), for the Publish form to show pre-filled. Nothing is published yet.
+   */
+  async saveDraft(by: Actor, fileName: string, markdown: string): Promise<DraftResult> {
+    const refusal = await this.ownerRefusal(by);
+    if (refusal) return { kind: "refused", message: refusal };
+    const document = documentFromMarkdown(markdown);
+    if (document.body.length > POLICY_LIMITS.body) return { kind: "refused", message: draftTooLong(document.body.length) };
+    const { prisma, clock } = this.deps;
+    const draft = await prisma.$transaction(async (tx) => {
+      const created = await tx.policyDraft.create({
+        data: { channel: by.channel, ownerId: by.id, fileName, title: document.title.slice(0, POLICY_LIMITS.title), summary: document.summary, body: document.body, createdAt: clock.now() },
+      });
+      await recordAudit(tx, clock, {
+        actor: by,
+        action: "policy.draft_received",
+        entityType: "policy_draft",
+        entityId: created.id,
+        after: { fileName, title: created.title, characters: created.body.length },
+        controls: POLICY_CONTROLS,
+      });
+      return created;
+    });
+    return { kind: "draft", draft };
+  }
+
+  /** The person's own draft not published yet, or null. */
+  draftOf(by: Pick<Actor, "channel" | "id">, id: number): Promise<PolicyDraft | null> {
+    return this.deps.prisma.policyDraft.findFirst({ where: { id, channel: by.channel, ownerId: by.id, publishedAt: null } });
+  }
+
+  /** Publishes the person's draft with the title, summary and acceptance choice of the form. */
+  async publishDraft(by: Actor, id: number, raw: { title?: string; summary?: string; requiresAcknowledgement?: unknown }): Promise<PublishResult | { kind: "gone" }> {
+    const draft = await this.draftOf(by, id);
+    if (!draft) return { kind: "gone" };
+    const result = await this.publish(by, { ...raw, body: draft.body }, "file shared in chat");
+    if (result.kind === "published" || result.kind === "unchanged") {
+      await this.deps.prisma.policyDraft.updateMany({ where: { id, publishedAt: null }, data: { publishedAt: this.deps.clock.now() } });
+    }
+    return result;
+  }
+
   /** Every document with its current (latest) version, by title. */
   async documents(): Promise<VersionWithDocument[]> {
     const documents = await this.deps.prisma.policyDocument.findMany({
@@ -151,6 +207,9 @@ export class PolicyService {
       });
       const acknowledgement = await tx.policyAcknowledgement.findUniqueOrThrow({ where: { versionId_personId: { versionId, personId: identity.personId } } });
       if (inserted.count === 0) return { kind: "already", acknowledgement, version };
+      // Reminders they snoozed for this version are not sent any more.
+      const asked = await tx.campaignRecipient.findMany({ where: { personId: identity.personId, campaign: { versionId } }, select: { campaignId: true } });
+      for (const { campaignId: asking } of asked) await cancelCampaignReminders(tx, asking, identity.personId);
       await recordAudit(tx, clock, {
         actor,
         action: "policy.acknowledged",

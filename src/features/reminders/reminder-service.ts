@@ -11,6 +11,7 @@ import { cancelPendingDeliveries, recordSentDelivery, sentCopies } from "../sche
 import { occurrenceKey, parseOccurrenceKey, type DueItem, type DueItemRefusal, type DueItemSource } from "./due-item.js";
 import { evidenceSchema, type Evidence } from "./evidence.js";
 import { parseFields } from "./parse-fields.js";
+import { snoozeEnd, snoozeLimitMessage, type SnoozePeriod } from "./snooze.js";
 import { dueItemToJson, type ReminderPayload } from "./reminder-payload.js";
 import { ownerOf, recordReminderSettled, type ReminderSettlement } from "./reminder-events.js";
 
@@ -33,8 +34,7 @@ export interface SettledCopy {
   payload: ReminderPayload;
 }
 
-export type SnoozePeriod = "day" | "week";
-const SNOOZE_MS: Record<SnoozePeriod, number> = { day: 86400_000, week: 7 * 86400_000 };
+export type { SnoozePeriod };
 export const REMINDER_KINDS = ["reminder", "escalation"] as const;
 
 type Refusal = { kind: "not_found" | "forbidden" | "moved" | "invalid"; message: string };
@@ -169,7 +169,7 @@ export class ReminderService {
     if (found.kind !== "ok") return found;
     const { item } = found;
     const now = this.deps.clock.now();
-    const until = new Date(now.getTime() + SNOOZE_MS[period]);
+    const until = snoozeEnd(now, period);
     const { maxSnoozes } = this.deps;
     const outcome = await this.deps.prisma.$transaction(async (tx) => {
       await ensureOccurrence(tx, item);
@@ -191,8 +191,7 @@ export class ReminderService {
       return row;
     });
     if (!outcome) {
-      const message = maxSnoozes > 0 ? `This reminder has been snoozed ${maxSnoozes} times already; please mark it done or reassign it.` : "Snoozing is turned off.";
-      return { kind: "limit", message };
+      return { kind: "limit", message: snoozeLimitMessage(maxSnoozes, "mark it done or reassign it") };
     }
     return { kind: "snoozed", item, until, left: maxSnoozes - outcome.snoozeCount };
   }

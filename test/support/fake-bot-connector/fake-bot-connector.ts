@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { messageProblems } from "./card-limits.js";
 import { createFakeRoster, type FakeRoster, type RosterAnswer } from "./fake-roster.js";
+import { mountFakeFileDownloads, type FakeFileDownloads } from "./fake-file-downloads.js";
 import { mountFakeUploadSessions, type FakeUploadSessions } from "./fake-upload-sessions.js";
 
 /** "unfaked": a request the fake does not serve (answered 404), recorded so that nothing the bot sends goes unseen. */
@@ -41,6 +42,8 @@ export interface FakeBotConnector {
   roster: FakeRoster;
   /** OneDrive upload sessions for files people allow the bot to send (same host as the connector). */
   uploads: FakeUploadSessions;
+  /** Files people send the bot in a personal chat, downloaded from their attachment's downloadUrl. */
+  downloads: FakeFileDownloads;
   close(): Promise<void>;
 }
 
@@ -124,6 +127,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   );
   let serviceUrl = "";
   const uploads = mountFakeUploadSessions(app, () => serviceUrl);
+  const downloads = mountFakeFileDownloads(app, () => serviceUrl);
   app.use((req, res) => {
     res.status(404).json({ error: { code: "NotFound", message: `${req.method} ${req.path} is not faked` } });
     calls.push({ kind: "unfaked", method: req.method, path: req.originalUrl, body: (req.body ?? {}) as Record<string, unknown>, status: 404 });
@@ -140,6 +144,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl,
     uploads,
+    downloads,
     roster,
     calls,
     accepted,

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FaultInjector, type RateLimitOptions } from "./faults.js";
 import { CallHolds, type Hold, type HeldCall, type HoldOptions } from "./holds.js";
-import { UPLOAD_PATH_PREFIX } from "./methods/files.js";
+import { FILES_PRI_PATH_PREFIX, fileObject, UPLOAD_PATH_PREFIX } from "./methods/files.js";
 import { webApiMethods } from "./methods/index.js";
 import { SlackApiError } from "./methods/method-handler.js";
 import { RecordedList } from "./recorded-list.js";
@@ -18,6 +18,7 @@ import {
   type FakeUserGroupInput,
   type Json,
   type ScheduledMessage,
+  type SharedFileInput,
   type StoredMessage,
   type WorkspaceIdentity,
   WorkspaceState,
@@ -25,6 +26,9 @@ import {
 
 const API_PATH_PREFIX = "/api/";
 const DEFAULT_WAIT_MS = 5000;
+
+/** Where Slack sends a request for a private file that carried no valid token. */
+const LOGIN_PATH = "/signin";
 
 export interface FakeSlackOptions extends Partial<WorkspaceIdentity> {
   /** Accepted tokens; by default any `xoxb-` token, and for apps.connections.open any `xapp-` token. */
@@ -262,6 +266,12 @@ export class FakeSlack {
     if (url.pathname.startsWith(UPLOAD_PATH_PREFIX)) {
       return this.acceptUpload(url.pathname.slice(UPLOAD_PATH_PREFIX.length), request, raw, response);
     }
+    if (url.pathname.startsWith(FILES_PRI_PATH_PREFIX)) return this.servePrivateFile(url, request, response);
+    if (url.pathname === LOGIN_PATH) {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end("<!DOCTYPE html><html><body>Sign in to your workspace</body></html>");
+      return;
+    }
     if (url.pathname.startsWith(RESPONSE_URL_PATH_PREFIX)) {
       const id = url.pathname.slice(RESPONSE_URL_PATH_PREFIX.length);
       const answer = this.responseUrls.accept(url.toString(), id, raw.toString("utf8"));
@@ -332,6 +342,40 @@ export class FakeSlack {
   private finishCall(call: FakeSlackCall, response: ServerResponse, headers: Record<string, string> = {}): void {
     sendJson(response, call.httpStatus, call.response, headers);
     this.callLog.push(call);
+  }
+
+  /**
+   * A shared file's bytes at its url_private: only with a valid bot token in the Authorization header. Without one,
+   * Slack redirects to its sign-in page (an HTML page, not the file); an unknown file is a 404.
+   */
+  private servePrivateFile(url: URL, request: IncomingMessage, response: ServerResponse): void {
+    if (this.authError(request.headers.authorization, "files.info")) {
+      response.writeHead(302, { location: `${this.baseUrlValue}${LOGIN_PATH}?redir=${encodeURIComponent(url.pathname)}` });
+      response.end();
+      return;
+    }
+    const id = /^[^/]+-([A-Z0-9]+)\//.exec(url.pathname.slice(FILES_PRI_PATH_PREFIX.length))?.[1];
+    const file = id ? this.state.sharedFiles.get(id) : undefined;
+    if (!file) {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("file_not_found");
+      return;
+    }
+    response.writeHead(200, { "content-type": file.mimetype, "content-length": String(file.bytes.length) });
+    response.end(file.bytes);
+  }
+
+  /** The id of the bot's direct-message channel with this person (D…), opened as Slack opens it. */
+  dmChannelWith(userId: string): string {
+    return this.state.directMessageChannelFor([userId]).id;
+  }
+
+  /** A person shares a file (in a DM with the bot, say): files.info and url_private know it; returns its file object. */
+  shareFile(input: SharedFileInput): Json {
+    const file = { ...input, id: this.state.ids.next("F"), bytes: Buffer.isBuffer(input.content) ? input.content : Buffer.from(input.content, "utf8") };
+    const { content: _content, ...stored } = file;
+    this.state.sharedFiles.set(file.id, stored);
+    return fileObject(stored, { state: this.state, baseUrl: this.baseUrlValue });
   }
 
   private async acceptUpload(fileId: string, request: IncomingMessage, raw: Buffer, response: ServerResponse): Promise<void> {

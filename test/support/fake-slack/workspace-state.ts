@@ -75,6 +75,21 @@ export interface FakeUpload {
   initial_comment?: string;
 }
 
+/** A file a person shared (in a DM with the bot, say): what files.info describes and url_private serves. */
+export interface SharedFileInput {
+  user: string;
+  channel: string;
+  name: string;
+  mimetype: string;
+  filetype: string;
+  content: Buffer | string;
+}
+
+export interface StoredSharedFile extends Omit<SharedFileInput, "content"> {
+  id: string;
+  bytes: Buffer;
+}
+
 export interface PendingUpload {
   fileId: string;
   filename: string;
@@ -105,6 +120,7 @@ export class WorkspaceState {
   readonly homeViewIdByUser = new Map<string, string>();
   readonly pendingUploads = new Map<string, PendingUpload>();
   readonly uploads: FakeUpload[] = [];
+  readonly sharedFiles = new Map<string, StoredSharedFile>();
   readonly userGroups = new Map<string, FakeUserGroupInput>();
 
   constructor(readonly identity: WorkspaceIdentity) {

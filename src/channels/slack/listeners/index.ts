@@ -9,6 +9,7 @@ import { SLACK_IDS } from "../ids.js";
 import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { registerLinkAnswerListeners } from "../link-answers/register-link-answer-listeners.js";
+import { registerPolicyFileListener } from "../policies/policy-file-listener.js";
 import { subscribeVendorNotifications } from "../vendors/vendor-notifications.js";
 import { subscribeDelegationNotifications } from "../delegations/delegation-notifications.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
@@ -40,6 +41,7 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   for (const capability of CAPABILITIES) registerCapability(app, ctx, capability);
   registerErasureListeners(app, ctx);
   registerLinkAnswerListeners(app, ctx);
+  registerPolicyFileListener(app, ctx);
   subscribeVendorNotifications(ctx, app.client);
   subscribeDelegationNotifications(ctx, app.client);
 }

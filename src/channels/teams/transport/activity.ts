@@ -49,6 +49,8 @@ export interface TeamsActivity {
   locale?: string;
   membersAdded?: TeamsAccount[];
   membersRemoved?: TeamsAccount[];
+  /** Cards or files sent with a message (a file in a personal chat: `application/vnd.microsoft.teams.file.download.info`). */
+  attachments?: Attachment[];
 }
 
 /** The activity types of the Bot Framework protocol (metrics name only these). */

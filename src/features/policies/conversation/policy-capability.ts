@@ -3,10 +3,11 @@ import type { Capability, Turn } from "../../../conversation/capability.js";
 import type { FormValues } from "../../../conversation/form.js";
 import type { ActionValue } from "../../../conversation/message.js";
 import { done, fieldErrors, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
+import { snoozesLeftLine, type SnoozePeriod } from "../../reminders/snooze.js";
 import type { CampaignService } from "../campaign-service.js";
-import type { PolicyService } from "../policy-service.js";
+import type { PolicyService, PublishResult } from "../policy-service.js";
 import type { TrainingService } from "../../training/training-service.js";
-import { campaignForm, publishForm } from "./policy-forms.js";
+import { type CampaignChoices, campaignForm, draftPublishForm, publishForm } from "./policy-forms.js";
 import { POLICY_IDS } from "./policy-ids.js";
 import { acceptedView, campaignsView, fullTextView, policiesView } from "./policy-views.js";
 import { POLICY_WORDING as W } from "./policy-wording.js";
@@ -42,15 +43,31 @@ async function campaignsReply(turn: PolicyTurn): Promise<Reply> {
 async function startForm(turn: PolicyTurn, versionId?: number): Promise<Reply> {
   const refusal = await refusalOf(turn);
   if (refusal) return tell(refusal);
-  const documents = await turn.services.policies.documents();
-  const modules = turn.services.training.modules();
-  if (documents.length === 0 && modules.length === 0) return tell(W.noDocumentsToCampaign);
-  return openForm(campaignForm(documents, await turn.services.campaigns.groups(), modules, versionId));
+  const choices = await campaignChoices(turn);
+  if (choices.documents.length === 0 && choices.modules.length === 0) return tell(W.noDocumentsToCampaign);
+  return openForm(campaignForm(choices, versionId));
+}
+
+async function campaignChoices(turn: PolicyTurn): Promise<CampaignChoices> {
+  const { policies, campaigns, training } = turn.services;
+  return { documents: await policies.documents(), modules: training.modules(), groups: await campaigns.groups(), systems: await campaigns.systems() };
 }
 
 async function publishFormReply(turn: PolicyTurn): Promise<Reply> {
   const refusal = await refusalOf(turn);
   return refusal ? tell(refusal) : openForm(publishForm());
+}
+
+async function snoozeReply(turn: PolicyTurn, value: ActionValue, period: SnoozePeriod): Promise<Reply> {
+  const result = await turn.services.campaigns.snoozeReminder(turn.actor, Number(value.campaignId), period);
+  return tell(result.kind === "snoozed" ? W.snoozed(result.until, snoozesLeftLine(result.left)) : result.message);
+}
+
+function publishedReply(result: PublishResult): Reply {
+  if (result.kind === "forbidden") return tell(result.message);
+  if (result.kind === "invalid") return fieldErrors(result.errors as Record<string, string>);
+  const { version } = result;
+  return done(result.kind === "unchanged" ? W.unchanged(version.document.title, version.version) : W.published(version.document.title, version.version, version.sha256));
 }
 
 const versionOf = (value: ActionValue) => Number(value.versionId);
@@ -66,6 +83,7 @@ const rawPolicy = (values: FormValues) => ({
 const rawCampaign = (values: FormValues) => ({
   versionId: values.text("versionId"),
   audience: values.text("audience"),
+  systemId: values.text("systemId"),
   deadline: values.text("deadline"),
   newJoiners: values.list("newJoiners"),
 });
@@ -97,6 +115,14 @@ export const policyCapability: Capability<PolicyServices> = {
       const version = await turn.services.policies.version(versionOf(value));
       return version ? show(fullTextView(version, campaignOf(value), turn.roomy)) : tell(W.unknownVersion);
     },
+    [POLICY_IDS.actions.publishDraft]: async (turn, value) => {
+      const refusal = await refusalOf(turn);
+      if (refusal) return tell(refusal);
+      const draft = await turn.services.policies.draftOf(turn.actor, Number(value.draftId));
+      return draft ? openForm(draftPublishForm(draft)) : tell(W.draftGone);
+    },
+    [POLICY_IDS.actions.snoozeDay]: (turn, value) => snoozeReply(turn, value, "day"),
+    [POLICY_IDS.actions.snoozeWeek]: (turn, value) => snoozeReply(turn, value, "week"),
     [POLICY_IDS.actions.accept]: async (turn, value) => {
       const result = await turn.services.policies.acknowledge(turn.actor, versionOf(value), campaignOf(value));
       switch (result.kind) {
@@ -115,17 +141,22 @@ export const policyCapability: Capability<PolicyServices> = {
     [POLICY_IDS.views.publish]: {
       refusal: refusalOf,
       form: () => publishForm(),
-      async submit(turn, values) {
-        const result = await turn.services.policies.publish(turn.actor, rawPolicy(values), "chat");
-        if (result.kind === "forbidden") return tell(result.message);
-        if (result.kind === "invalid") return fieldErrors(result.errors as Record<string, string>);
-        const { version } = result;
-        return done(result.kind === "unchanged" ? W.unchanged(version.document.title, version.version) : W.published(version.document.title, version.version, version.sha256));
+      submit: async (turn, values) => publishedReply(await turn.services.policies.publish(turn.actor, rawPolicy(values), "chat")),
+    },
+    [POLICY_IDS.views.publishDraft]: {
+      refusal: refusalOf,
+      form: async (state, turn) => {
+        const draft = await turn.services.policies.draftOf(turn.actor, Number(state.draftId));
+        return draft ? draftPublishForm(draft) : undefined;
+      },
+      async submit(turn, values, state) {
+        const result = await turn.services.policies.publishDraft(turn.actor, Number(state.draftId), rawPolicy(values));
+        return publishedReply(result.kind === "gone" ? { kind: "forbidden", message: W.draftGone } : result);
       },
     },
     [POLICY_IDS.views.startCampaign]: {
       refusal: refusalOf,
-      form: async (_state, turn) => campaignForm(await turn.services.policies.documents(), await turn.services.campaigns.groups(), turn.services.training.modules()),
+      form: async (_state, turn) => campaignForm(await campaignChoices(turn)),
       // Planning a large audience outlasts Slack's 3 seconds: mistakes are answered at once, then the campaign starts.
       slow: {
         async check(turn, values) {

@@ -1,8 +1,8 @@
 import { AIMS_ROLES, ROLE_NAMES } from "../../../core/roles.js";
 import type { Form, Option } from "../../../conversation/form.js";
-import type { DirectoryGroup } from "../../../db/generated/client.js";
+import type { AiSystem, DirectoryGroup, PolicyDraft } from "../../../db/generated/client.js";
 import type { TrainingModule } from "../../training/training-module.js";
-import { moduleChoice, NEW_JOINERS } from "../campaign-form.js";
+import { moduleChoice, NEW_JOINERS, SYSTEM_AUDIENCE } from "../campaign-form.js";
 import { ACCEPT_AGAIN, POLICY_LIMITS } from "../policy-form.js";
 import type { VersionWithDocument } from "../policy-service.js";
 import { POLICY_IDS } from "./policy-ids.js";
@@ -12,6 +12,16 @@ import { POLICY_WORDING as W } from "./policy-wording.js";
 const MAX_GROUPS = 50;
 /** How many documents the document list offers (as many, for the same reasons). */
 const MAX_DOCUMENTS = 50;
+/** How many AI systems the system picker offers: what the Teams card has room for next to the documents and groups. */
+const MAX_SYSTEMS = 40;
+
+/** What the campaign form offers to choose from: documents, training modules, groups, and the AI systems with users recorded. */
+export interface CampaignChoices {
+  documents: VersionWithDocument[];
+  modules: readonly TrainingModule[];
+  groups: DirectoryGroup[];
+  systems: AiSystem[];
+}
 
 export function publishForm(): Form {
   return {
@@ -27,13 +37,42 @@ export function publishForm(): Form {
   };
 }
 
-export function campaignForm(documents: VersionWithDocument[], groups: DirectoryGroup[], modules: readonly TrainingModule[], versionId?: number): Form {
+/** The Publish form of a shared file: title and summary read from it, the acceptance choice; the text is the file's. */
+export function draftPublishForm(draft: Pick<PolicyDraft, "id" | "title" | "summary">): Form {
+  const [title, summary, , again] = publishForm().fields;
+  return {
+    id: POLICY_IDS.views.publishDraft,
+    title: W.publishFileTitle,
+    submit: W.publish,
+    state: { draftId: draft.id },
+    fields: [
+      { ...title!, initial: draft.title || undefined } as Form["fields"][number],
+      { ...summary!, initial: draft.summary || undefined } as Form["fields"][number],
+      again!,
+    ],
+  };
+}
+
+export function campaignForm({ documents, groups, modules, systems }: CampaignChoices, versionId?: number): Form {
   const audiences: Option[] = [
     { value: "everyone", label: W.everyone },
     ...(modules.length > 0 ? [{ value: "assigned", label: W.assigned }] : []),
     ...groups.slice(0, MAX_GROUPS).map((group) => ({ value: `group:${group.id}`, label: W.group(group.name, group.channel).slice(0, 75) })),
     ...AIMS_ROLES.map((role) => ({ value: `role:${role}`, label: W.role(ROLE_NAMES[role]) })),
+    ...(systems.length > 0 ? [{ value: SYSTEM_AUDIENCE, label: W.systemUsers }] : []),
   ];
+  const systemPicker: Form["fields"] = systems.length > 0
+    ? [
+        {
+          kind: "select",
+          id: "systemId",
+          label: W.system,
+          hint: W.systemHint,
+          optional: true,
+          options: systems.slice(0, MAX_SYSTEMS).map((system) => ({ value: String(system.id), label: `${system.name} (${system.reference})`.slice(0, 75) })),
+        },
+      ]
+    : [];
   return {
     id: POLICY_IDS.views.startCampaign,
     title: W.startTitle,
@@ -50,6 +89,7 @@ export function campaignForm(documents: VersionWithDocument[], groups: Directory
         ...(versionId ? { initial: String(versionId) } : {}),
       },
       { kind: "select", id: "audience", label: W.audience, options: audiences, initial: "everyone" },
+      ...systemPicker,
       { kind: "date", id: "deadline", label: W.deadline },
       { kind: "checkboxes", id: "newJoiners", label: W.newJoiners, optional: true, options: [{ value: NEW_JOINERS, label: W.newJoinersOption }] },
     ],

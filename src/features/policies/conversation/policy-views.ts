@@ -1,10 +1,11 @@
 import { actions, context, heading, person, section, type ActionValue, type Block, type Message } from "../../../conversation/message.js";
 import { muted } from "../../../conversation/message.js";
-import type { PolicyAcknowledgement } from "../../../db/generated/client.js";
+import type { PolicyAcknowledgement, PolicyDraft } from "../../../db/generated/client.js";
+import { SNOOZE_LABELS, SNOOZE_PERIODS } from "../../reminders/snooze.js";
 import type { DocumentInvitationPayload } from "../campaign-payload.js";
 import type { CampaignProgress, OverduePerson, PendingCampaign } from "../campaign-service.js";
 import type { VersionWithDocument } from "../policy-service.js";
-import { POLICY_IDS } from "./policy-ids.js";
+import { POLICY_IDS, SNOOZE_ACTIONS } from "./policy-ids.js";
 import { POLICY_WORDING as W } from "./policy-wording.js";
 
 /** A Slack section holds 3,000 characters once `&`, `<` and `>` are escaped: parts are cut to fit that. */
@@ -54,14 +55,15 @@ function within(text: string, bytes: number): string {
 
 const choice = (versionId: number, campaignId: number | null): ActionValue => ({ versionId, ...(campaignId ? { campaignId } : {}) });
 
-function buttons(versionId: number, campaignId: number | null, withRead: boolean) {
+function buttons(versionId: number, campaignId: number | null, withRead: boolean, snooze = false) {
   return actions([
     ...(withRead ? [{ label: W.read, action: POLICY_IDS.actions.read, value: choice(versionId, campaignId) }] : []),
     { label: W.accept, action: POLICY_IDS.actions.accept, style: "primary" as const, value: choice(versionId, campaignId) },
+    ...(snooze && campaignId ? SNOOZE_PERIODS.map((period) => ({ label: SNOOZE_LABELS[period], action: SNOOZE_ACTIONS[period], value: { campaignId } })) : []),
   ]);
 }
 
-/** The direct message a campaign sends each person: the summary, the full text on demand, and Accept. */
+/** The direct message a campaign sends each person: the summary, the full text on demand, Accept; a reminder can be snoozed. */
 export function invitationView(payload: DocumentInvitationPayload): Message {
   const deadline = new Date(payload.deadline);
   return {
@@ -72,7 +74,7 @@ export function invitationView(payload: DocumentInvitationPayload): Message {
       heading(`${payload.title} (version ${payload.version})`),
       section([payload.summary]),
       section([W.acceptBy(deadline)]),
-      buttons(payload.versionId, payload.campaignId, true),
+      buttons(payload.versionId, payload.campaignId, true, payload.reminder === true),
     ],
   };
 }
@@ -160,5 +162,25 @@ export function campaignsView(campaigns: { progress: CampaignProgress; waiting: 
     summary: campaigns.length === 0 ? W.noCampaigns : `${campaigns.length} policy campaign${campaigns.length === 1 ? "" : "s"}`,
     blocks,
     actions: [{ label: W.startButton, action: POLICY_IDS.actions.startCampaign }, { label: W.publishButton, action: POLICY_IDS.actions.publish }],
+  };
+}
+
+/** How much of a shared document its preview shows (escaped UTF-8 bytes): a start to check it is the right file. */
+const PREVIEW_BYTES = 2_500;
+
+/** The preview of a Markdown file an AIMS owner shared: title, summary, the start of the text, and Publish. */
+export function draftPreviewView(draft: PolicyDraft): Message {
+  const start = within(draft.body, PREVIEW_BYTES);
+  return {
+    title: W.previewTitle,
+    summary: `${W.previewTitle}: ${draft.title || draft.fileName}`,
+    blocks: [
+      section([W.preview(draft.fileName)]),
+      ...(draft.title ? [heading(draft.title)] : []),
+      ...(draft.summary ? [section([`_${draft.summary}_`])] : []),
+      ...textParts(start).map((part) => section([part])),
+      ...(start.length < draft.body.length ? [context(W.previewMore(draft.body.length - start.length))] : []),
+      actions([{ label: W.publishFile, action: POLICY_IDS.actions.publishDraft, style: "primary", value: { draftId: draft.id } }]),
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import { command } from "../../../conversation/message.js";
 import { OBJECTIVE_ADDERS_ONLY } from "../../objectives/objective-service.js";
 import { STALE_REMINDER } from "../../reminders/reminder-service.js";
+import { SNOOZE_LABELS, snoozesLeftLine } from "../../reminders/snooze.js";
 import { noSuchSchedule, SCHEDULE_EDITORS_ONLY } from "../../reviews/review-service.js";
 
 /** Everything reminders, check-ins, review schedules, objectives and the digest say, in both chats. */
@@ -14,8 +15,8 @@ export const SCHEDULING_WORDING = {
   open: (itemId: string, link: string) => `[Open ${itemId}](${link})`,
   markDone: "Mark done",
   startReassessment: "Start re-assessment",
-  snoozeDay: "Snooze 1 day",
-  snoozeWeek: "Snooze 1 week",
+  snoozeDay: SNOOZE_LABELS.day,
+  snoozeWeek: SNOOZE_LABELS.week,
   reassign: "Reassign",
   recordProgress: "Record progress",
   cancel: "Cancel",
@@ -37,7 +38,7 @@ export const SCHEDULING_WORDING = {
   markedDone: (by: string, on: string) => `✅ Marked done by ${by} on ${on}. Thank you; the evidence is recorded.`,
   alreadyDone: "✅ This was already marked done.",
   snoozed: (period: string, until: string, left: number) =>
-    `💤 Snoozed for a ${period}, until ${until}; I'll remind you again then. ${left > 0 ? `You can snooze it ${left} more time(s).` : "That was the last snooze."}`,
+    `💤 Snoozed for a ${period}, until ${until}; I'll remind you again then. ${snoozesLeftLine(left)}`,
   reassigned: (itemId: string, owner: string) => `➡️ ${itemId} now belongs to ${owner}.`,
   recorded: (value: string, target: string) => `📈 Recorded: ${value} of ${target}. Thank you.`,
   alreadyRecorded: "This check-in was already recorded.",

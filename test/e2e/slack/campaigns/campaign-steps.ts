@@ -64,3 +64,16 @@ export async function finishedModal(t: TestAims, view: OpenedView, includes: str
   const call = await t.fake.waitFor("views.update", (update) => update.args.view_id === view.id && JSON.stringify(update.args.view).includes(includes), 15_000);
   return JSON.stringify(call.args.view);
 }
+
+/** Clicks a button of a message the bot posted; returns the modal the click opened. */
+export const viewOpenedByClick = (t: TestAims, userId: string, call: FakeSlackCall, actionId: string) =>
+  viewOpenedBy(t, () =>
+    t.slack.action({
+      userId,
+      channelId: String(call.response.channel),
+      message: { ts: String(call.response.ts), type: "message", text: "" },
+      triggerId: `trigger-${Math.random()}`,
+      responseUrl: t.fake.newResponseUrl(),
+      actions: [{ action_id: actionId, block_id: "actions", value: buttonValue(call, actionId) }],
+    }),
+  );

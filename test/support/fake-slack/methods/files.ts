@@ -1,7 +1,35 @@
-import type { Json } from "../workspace-state.js";
+import type { Json, StoredSharedFile, WorkspaceState } from "../workspace-state.js";
 import { type MethodHandler, SlackApiError, invalidArguments, nowSeconds, optionalString, requireString } from "./method-handler.js";
 
 export const UPLOAD_PATH_PREFIX = "/upload/v1/";
+/** Where shared files' bytes are served (Slack: https://files.slack.com/files-pri/<team>-<file>/<name>). */
+export const FILES_PRI_PATH_PREFIX = "/files-pri/";
+
+/** A shared file as Slack's file object describes it. */
+export function fileObject(file: StoredSharedFile, { state, baseUrl }: { state: WorkspaceState; baseUrl: string }): Json {
+  return {
+    id: file.id,
+    created: nowSeconds(),
+    name: file.name,
+    title: file.name,
+    mimetype: file.mimetype,
+    filetype: file.filetype,
+    size: file.bytes.length,
+    user: file.user,
+    channels: [],
+    ims: [file.channel],
+    url_private: `${baseUrl}${FILES_PRI_PATH_PREFIX}${state.identity.teamId}-${file.id}/${encodeURIComponent(file.name)}`,
+    url_private_download: `${baseUrl}${FILES_PRI_PATH_PREFIX}${state.identity.teamId}-${file.id}/download/${encodeURIComponent(file.name)}`,
+  };
+}
+
+/** files.info: a file the bot can see, by id; Slack answers file_not_found for any other. */
+const filesInfo: MethodHandler = (args, context) => {
+  const id = requireString(args, "file");
+  const file = context.state.sharedFiles.get(id);
+  if (!file) throw new SlackApiError("file_not_found");
+  return { ok: true, file: fileObject(file, context), comments: [], response_metadata: { next_cursor: "" } };
+};
 
 const getUploadUrlExternal: MethodHandler = (args, { state, baseUrl }) => {
   const filename = requireString(args, "filename");
@@ -54,4 +82,5 @@ const completeUploadExternal: MethodHandler = (args, { state }) => {
 export const fileMethods: Record<string, MethodHandler> = {
   "files.getUploadURLExternal": getUploadUrlExternal,
   "files.completeUploadExternal": completeUploadExternal,
+  "files.info": filesInfo,
 };
