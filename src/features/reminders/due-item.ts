@@ -29,6 +29,8 @@ export interface DueItem {
    * on the reminder as the owner can; an escalation still goes once to the AIMS owners.
    */
   sharedWith?: readonly DueItemOwner[];
+  /** Days before the due date its owner is reminded, when not the reminder policy's (an approval's end: 30 and 7). */
+  reminderDaysBefore?: readonly number[];
   /** Only people holding one of these roles may see the item in lists (concerns stay within triage). */
   visibleTo?: readonly AimsRole[];
 }

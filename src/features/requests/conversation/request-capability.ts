@@ -1,5 +1,9 @@
 import type { Capability, Turn } from "../../../conversation/capability.js";
-import { type Reply, tell } from "../../../conversation/reply.js";
+import { valueText } from "../../../conversation/capability.js";
+import type { FormState } from "../../../conversation/form.js";
+import { fieldErrors, formProblem, openForm, type Reply, tell } from "../../../conversation/reply.js";
+import { readRenewal, renewalForm } from "./renewal-forms.js";
+import { REQUEST_IDS } from "./request-ids.js";
 import type { RequestService } from "../request-service.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
 
@@ -25,15 +29,45 @@ async function reopen(turn: Turn<Services>, rest: string): Promise<Reply> {
   return tell(result.kind === "done" ? W.reopened(target.reference) : result.message);
 }
 
+/** The renewal form for a register entry, or why this person may not renew it. */
+async function renewal(turn: Turn<Services>, reference: string, state?: FormState) {
+  const found = await turn.services.requests.renewals.renewable(turn.actor, reference);
+  if ("refused" in found) return found;
+  return { form: renewalForm(found.system, turn.services.requests.renewals.prefill(found.system, found.original), state) };
+}
+
 /**
  * The lifecycle of an AI tool request after it is filed, written once for both chats: the requester withdraws it,
- * an AIMS owner reopens a decided one with a reason. The messages that follow come from each channel's publisher.
+ * an AIMS owner reopens a decided one with a reason; the owner of an approval that ends asks to renew it (a short
+ * request filled from the original). The messages that follow come from each channel's publisher.
  */
 export const requestCapability: Capability<Services> = {
   commands: [
     { name: "withdraw", description: W.withdrawDescription, run: withdraw },
     { name: "reopen", description: W.reopenDescription, run: reopen },
   ],
-  actions: {},
-  forms: {},
+  actions: {
+    [REQUEST_IDS.actions.renew]: async (turn, value) => {
+      const found = await renewal(turn, valueText(value, "reference"));
+      return "refused" in found ? tell(found.refused) : openForm(found.form);
+    },
+  },
+  forms: {
+    [REQUEST_IDS.forms.renew]: {
+      async form(state, turn) {
+        const found = await renewal(turn, String(state.reference ?? ""), state);
+        return "form" in found ? found.form : undefined;
+      },
+      async refusal(turn, state) {
+        const found = await turn.services.requests.renewals.renewable(turn.actor, String(state.reference ?? ""));
+        return "refused" in found ? found.refused : null;
+      },
+      async submit(turn, values, state) {
+        const reference = String(state.reference ?? "");
+        const result = await turn.services.requests.renewals.request(turn.actor, reference, readRenewal(values), String(state.key ?? ""));
+        if (result.ok) return tell(W.renewalFiled(result.request.reference, reference.toUpperCase()));
+        return "errors" in result ? fieldErrors(result.errors as Record<string, string>) : formProblem(result.message);
+      },
+    },
+  },
 };
