@@ -1,5 +1,7 @@
 import type { ModalView } from "@slack/types";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import { validityFields } from "../../../features/requests/conversation/approval-validity-fields.js";
+import { blockKitInputs } from "../conversation/block-kit-form.js";
 import { mrkdwn } from "../conversation/block-kit-message.js";
 import { SLACK_IDS } from "../ids.js";
 
@@ -19,6 +21,7 @@ export interface DecisionReasonMetadata {
 
 export function decisionReasonModal(metadata: DecisionReasonMetadata): ModalView {
   const words = W.reasonForm[metadata.outcome];
+  const approving = metadata.outcome === "approved";
   const intro =
     metadata.outcome === "approved" ? W.approvingWithConditions(metadata.reference) : metadata.outcome === "rejected" ? W.rejecting(metadata.reference) : W.askingChanges(metadata.reference);
   return {
@@ -33,9 +36,12 @@ export function decisionReasonModal(metadata: DecisionReasonMetadata): ModalView
       {
         type: "input",
         block_id: REASON_BLOCK,
-        label: { type: "plain_text", text: words.label },
+        // Approving, the conditions may stay empty when an end is set below; the submission checks one is given.
+        optional: approving,
+        label: { type: "plain_text", text: approving ? W.conditionsOptional : words.label },
         element: { type: "plain_text_input", action_id: REASON_ACTION, multiline: true, max_length: 1000 },
       },
+      ...(approving ? blockKitInputs(validityFields()) : []),
     ],
   };
 }

@@ -64,6 +64,9 @@ const input = (field: Field): InputBlock => ({
   element: element(field),
 });
 
+/** Inputs for fields asked inside a modal the channel builds itself (the approve-with-conditions modal). */
+export const blockKitInputs = (fields: Field[]): InputBlock[] => fields.map(input);
+
 /** The form's state and the modal it was pushed over, in the modal's private_metadata. */
 export interface FormMetadata {
   state: FormState;

@@ -1,5 +1,9 @@
 import type { DecisionOutcome } from "../../../features/requests/request-service.js";
+import { FormValues } from "../../../conversation/form.js";
+import { parseValidity } from "../../../features/requests/approval-validity.js";
+import { readValidity } from "../../../features/requests/conversation/approval-validity-fields.js";
 import { approvalCard, readDecisionTarget, REASON_INPUT } from "../cards/approval-card.js";
+import { readCardValues } from "../conversation/adaptive-card-form.js";
 import { cardResponse, messageResponse } from "../cards/adaptive-card.js";
 import { deciderOf } from "../../../features/requests/conversation/request-views.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
@@ -20,13 +24,18 @@ export function decideRequest(outcome: DecisionOutcome, options: { withCondition
     const typed = typeof data[REASON_INPUT] === "string" ? (data[REASON_INPUT] as string) : undefined;
     const { requests } = ctx.core;
     try {
-      if (options.withConditions && !typed?.trim()) {
+      const validity = outcome === "approved" ? parseValidity(readValidity(new FormValues(readCardValues(data))), ctx.core.clock.now()) : { ok: true as const, until: null };
+      if (!validity.ok) {
+        const request = await requests.find(target.reference);
+        return request ? cardResponse(approvalCard(request, null, await requests.progress(request), undefined, validity.errors)) : messageResponse(Object.values(validity.errors).join(" "));
+      }
+      if (options.withConditions && !typed?.trim() && !validity.until) {
         const request = await requests.find(target.reference);
         return request ? cardResponse(approvalCard(request, null, await requests.progress(request), W.giveConditions)) : messageResponse(W.giveConditions);
       }
       const reason = options.withConditions ? undefined : typed;
       const conditions = options.withConditions ? typed : undefined;
-      const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId, conditions });
+      const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId, conditions, validUntil: validity.until });
       switch (result.kind) {
         case "decided":
           return cardResponse(approvalCard(result.request, result.decision, await requests.progress(result.request)));

@@ -2,7 +2,10 @@ import type { AiToolRequest, RequestDecision } from "../../../db/generated/clien
 import type { StageProgress } from "../../../features/requests/approval-stages.js";
 import { approvalView, decisionTargets } from "../../../features/requests/conversation/request-views.js";
 import { REQUEST_WORDING as W } from "../../../features/requests/conversation/request-wording.js";
+import type { FieldErrors } from "../../../conversation/form.js";
+import { validityFields } from "../../../features/requests/conversation/approval-validity-fields.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
+import { cardInputs } from "../conversation/adaptive-card-inputs.js";
 import { TEAMS_VERBS } from "../verbs.js";
 import { adaptiveCard, errorBlock, executeAction, type AdaptiveCard } from "./adaptive-card.js";
 
@@ -26,15 +29,22 @@ export function readDecisionTarget(data: Record<string, unknown>): DecisionTarge
 }
 
 /**
- * The card in the approvals conversation: the request as both chats show it and, while pending, a reason box and
- * Approve / Reject / Request changes (a reason is needed for the last two); once decided, the outcome instead.
+ * The card in the approvals conversation: the request as both chats show it and, while pending, a reason box, how
+ * long an approval holds (a period or a date, optional) and Approve / Reject / Request changes (a reason is needed
+ * for the last two); once decided, the outcome instead.
  */
-export function approvalCard(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = [], reasonError?: string): AdaptiveCard {
+export function approvalCard(
+  request: AiToolRequest,
+  decision: RequestDecision | null,
+  progress: StageProgress[] = [],
+  reasonError?: string,
+  validityErrors: FieldErrors = {},
+): AdaptiveCard {
   const card = adaptiveCardOf(approvalView(request, decision, progress));
   if (request.status !== "pending") return card;
   const reason = { type: "Input.Text", id: REASON_INPUT, label: W.reasonLabel, isMultiline: true, maxLength: MAX_REASON_LENGTH };
   return adaptiveCard(
-    [...card.body, reason, ...(reasonError ? [errorBlock(reasonError)] : [])],
+    [...card.body, reason, ...(reasonError ? [errorBlock(reasonError)] : []), ...cardInputs(validityFields(), validityErrors)],
     decisionTargets(progress).flatMap(({ stageId, name }) => {
       const data = { reference: request.reference, revision: request.revision, ...(stageId ? { stageId } : {}) };
       return [

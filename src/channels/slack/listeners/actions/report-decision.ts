@@ -24,6 +24,7 @@ export async function reportDecision(
     outcome: DecisionOutcome;
     reason?: string;
     conditions?: string;
+    validUntil?: Date | null;
   },
 ): Promise<void> {
   const tell = (text: string) => tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, mrkdwn(text));
@@ -31,6 +32,7 @@ export async function reportDecision(
     const result = await ctx.core.requests.decide(args.actor, args.reference, args.revision, args.outcome, args.reason, {
       stageId: args.stageId,
       conditions: args.conditions,
+      validUntil: args.validUntil,
     });
     switch (result.kind) {
       case "decided":
