@@ -48,9 +48,10 @@ export function entryView(system: EntryWithUsers, options: { keeps: boolean; not
         { label: W.facts.guidance, value: or(system.guidanceUrl) },
         { label: W.facts.conditions, value: or(system.conditionsOfUse) },
         { label: W.facts.review, value: day(system.nextReviewAt) },
-        { label: W.facts.approvedUntil, value: system.approvedUntil ? day(system.approvedUntil) : W.noEnd },
         { label: W.facts.users, value: String(system.users.length) },
       ]),
+      // Slack allows ten fields to a section: the approval's end is a line of its own.
+      ...(system.approvedUntil ? [context(W.approvedUntil(day(system.approvedUntil), system.status === "expired"))] : []),
       classificationBlock(system.aiActClassification, system.reference),
     ],
     actions: [...keeperButtons, ...renewButton, ...useButton],

@@ -17,7 +17,6 @@ export const REGISTER_WORDING = {
     guidance: "User guidance",
     conditions: "Conditions of use",
     review: "Next review",
-    approvedUntil: "Approved until",
     users: "Recorded users",
   },
   hosting: { saas: "SaaS (vendor-hosted)", self_hosted: "Self-hosted" } as Record<string, string>,
@@ -57,5 +56,5 @@ export const REGISTER_WORDING = {
   toldRetired: "It is no longer approved here: please stop using it.",
   toldExpired: "Its approval ended without a renewal: please stop using it. Its owner can request renewal.",
   requestRenewal: "Request renewal",
-  noEnd: "no end set",
+  approvedUntil: (day: string, ended: boolean) => (ended ? `⌛ Its approval ended on ${day}: its owner can request renewal.` : `⏳ Approved until ${day}; its owner is reminded before then.`),
 } as const;

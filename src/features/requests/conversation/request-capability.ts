@@ -1,7 +1,7 @@
 import type { Capability, Turn } from "../../../conversation/capability.js";
 import { valueText } from "../../../conversation/capability.js";
 import type { FormState } from "../../../conversation/form.js";
-import { fieldErrors, formProblem, openForm, type Reply, tell } from "../../../conversation/reply.js";
+import { done, fieldErrors, formProblem, openForm, type Reply, tell } from "../../../conversation/reply.js";
 import { readRenewal, renewalForm } from "./renewal-forms.js";
 import { REQUEST_IDS } from "./request-ids.js";
 import type { RequestService } from "../request-service.js";
@@ -65,7 +65,7 @@ export const requestCapability: Capability<Services> = {
       async submit(turn, values, state) {
         const reference = String(state.reference ?? "");
         const result = await turn.services.requests.renewals.request(turn.actor, reference, readRenewal(values), String(state.key ?? ""));
-        if (result.ok) return tell(W.renewalFiled(result.request.reference, reference.toUpperCase()));
+        if (result.ok) return done(W.renewalFiled(result.request.reference, reference.toUpperCase()));
         return "errors" in result ? fieldErrors(result.errors as Record<string, string>) : formProblem(result.message);
       },
     },
