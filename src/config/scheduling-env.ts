@@ -24,11 +24,12 @@ const workingHours = z
     return { startMinute: start, endMinute: end };
   });
 
-const dayOffsets = z
-  .string()
-  .default("14,3")
-  .transform((value) => value.split(",").map((part) => part.trim()).filter((part) => part !== "").map(Number))
-  .pipe(z.array(z.number().int().positive("must be whole days before the due date, such as 14,3")));
+const dayOffsets = (byDefault: string) =>
+  z
+    .string()
+    .default(byDefault)
+    .transform((value) => value.split(",").map((part) => part.trim()).filter((part) => part !== "").map(Number))
+    .pipe(z.array(z.number().int().positive("must be whole days before the due date, such as 14,3")));
 
 /** Settings of scheduled reminders and the weekly digest; spread into the env schema. */
 export const schedulingEnvShape = {
@@ -40,7 +41,8 @@ export const schedulingEnvShape = {
   AIMS_MANAGERS: slackUserIds,
   TEAMS_MANAGERS_CONVERSATION: z.string().trim().optional().transform((value) => value || undefined),
   TEAMS_MANAGERS: aadObjectIds,
-  AIMS_REMINDER_OFFSETS_DAYS: dayOffsets,
+  AIMS_REMINDER_OFFSETS_DAYS: dayOffsets("14,3"),
+  AIMS_APPROVAL_EXPIRY_REMINDER_DAYS: dayOffsets("30,7"),
   AIMS_ESCALATION_GRACE_DAYS: z.coerce.number().int().min(0).default(3),
   AIMS_MAX_SNOOZES: z.coerce.number().int().min(0).default(3),
   AIMS_WORKING_HOURS: workingHours,
@@ -63,6 +65,8 @@ export interface SchedulingConfig {
   /** AAD object ids of the Teams people with the manager role (digest preview, adding objectives). */
   teamsManagers: string[];
   reminderOffsetsDays: number[];
+  /** Days before an approval ends that its system's owner is reminded to renew it. */
+  approvalExpiryReminderDays: number[];
   escalationGraceDays: number;
   maxSnoozes: number;
   workingHours: { startMinute: number; endMinute: number };
@@ -83,6 +87,7 @@ export function schedulingConfig(env: SchedulingEnv): SchedulingConfig {
     teamsManagersConversation: env.TEAMS_MANAGERS_CONVERSATION,
     teamsManagers: env.TEAMS_MANAGERS,
     reminderOffsetsDays: [...new Set(env.AIMS_REMINDER_OFFSETS_DAYS)].sort((a, b) => b - a),
+    approvalExpiryReminderDays: [...new Set(env.AIMS_APPROVAL_EXPIRY_REMINDER_DAYS)].sort((a, b) => b - a),
     escalationGraceDays: env.AIMS_ESCALATION_GRACE_DAYS,
     maxSnoozes: env.AIMS_MAX_SNOOZES,
     workingHours: env.AIMS_WORKING_HOURS,

@@ -37,9 +37,12 @@ export type LinkAnswer =
       conditions: string[];
       conditionsOfUse: string | null;
     }
-  | { kind: "suspended" | "retired"; tool: LinkedTool; reference: string; reason: string | null }
+  | { kind: NotInUse; tool: LinkedTool; reference: string; reason: string | null }
   | { kind: "pending"; tool: LinkedTool; reference: string; status: "pending" | "changes_requested" }
   | { kind: "not_yet"; tool: LinkedTool };
+
+/** Register states of a tool that may not be used: suspended, retired, or its approval expired. */
+export type NotInUse = "suspended" | "retired" | "expired";
 
 export type SwitchResult = { kind: "switched"; on: boolean } | { kind: "unchanged"; on: boolean } | { kind: "forbidden"; message: string };
 
@@ -67,7 +70,7 @@ export class LinkAnswerService {
     if (!host) return undefined;
     const { prisma, catalogue } = this.deps;
     const entry = catalogue.match(url);
-    // An entry in use first; else a suspended one, then a retired one: the newest says where the tool stands.
+    // An entry in use first; else a suspended one, then a retired one, then an expired one: the newest says where the tool stands.
     const systems = await prisma.aiSystem.findMany({ orderBy: [{ status: "asc" }, { id: "desc" }] });
     const system = systems.find(
       (candidate) => Boolean(candidate.url && hostOf(candidate.url) && hostMatches(host, hostOf(candidate.url)!)) || Boolean(entry && sameName(candidate.name, entry.tool)),

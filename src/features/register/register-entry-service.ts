@@ -7,7 +7,7 @@ import type { Prisma } from "../../db/database.js";
 import type { AiSystem, AiSystemUser } from "../../db/generated/client.js";
 import { LIFECYCLE_CONTROLS, REGISTER_DETAILS_CONTROLS, USER_CONTROLS } from "./controls.js";
 import { parseDetails, type RawDetails } from "./register-details-form.js";
-import type { Told } from "./register-events.js";
+import { usersToTell } from "./users-to-tell.js";
 import "./register-events.js";
 
 export type Lifecycle = "suspend" | "resume" | "retire";
@@ -17,7 +17,7 @@ type Status = AiSystem["status"];
 export const LIFECYCLE: Record<Lifecycle, { from: readonly Status[]; to: Status }> = {
   suspend: { from: ["active"], to: "suspended" },
   resume: { from: ["suspended"], to: "active" },
-  retire: { from: ["active", "suspended"], to: "retired" },
+  retire: { from: ["active", "suspended", "expired"], to: "retired" },
 };
 
 export type EntryWithUsers = AiSystem & { users: AiSystemUser[] };
@@ -112,7 +112,7 @@ export class RegisterEntryService {
         after: { status: to, statusReason: reason },
         controls: LIFECYCLE_CONTROLS,
       });
-      const tell = to === "active" ? [] : await this.usersOf(tx, system, actor);
+      const tell = to === "active" ? [] : await usersToTell(tx, this.deps.roles, system, actor);
       await events.record(tx, "register.lifecycle_changed", { system: after, from: system.status, to, reason, change: `${to}@${at.toISOString()}`, tell }, system.reference);
       return { kind: "changed", system: after, told: tell.length };
     });
@@ -125,7 +125,7 @@ export class RegisterEntryService {
     const { prisma, clock } = this.deps;
     const system = await this.find(reference);
     if (!system) return { kind: "refused", message: `There is no register entry ${reference}.` };
-    if (system.status === "retired") return { kind: "refused", message: `${system.reference} is retired.` };
+    if (system.status === "retired" || system.status === "expired") return { kind: "refused", message: NOT_IN_USE[system.status](system.reference) };
     await prisma.$transaction(async (tx) => {
       const existing = await tx.aiSystemUser.findUnique({ where: { systemId_channel_externalId: { systemId: system.id, channel: actor.channel, externalId: actor.id } } });
       if (existing) return;
@@ -134,24 +134,13 @@ export class RegisterEntryService {
     });
     return { kind: "changed", system, told: 0 };
   }
-
-  /** Its users: who requested it, its owner and the people recorded as using it; once each person, never the actor. */
-  private async usersOf(tx: Parameters<Roles["has"]>[2], system: EntryWithUsers, actor: Actor): Promise<Told[]> {
-    const request = system.requestId ? await tx!.aiToolRequest.findUnique({ where: { id: system.requestId } }) : null;
-    const candidates: Told[] = [
-      ...(request ? [{ channel: request.requesterChannel, id: request.requesterId }] : []),
-      { channel: system.ownerChannel, id: system.ownerId },
-      ...system.users.map((user) => ({ channel: user.channel, id: user.externalId })),
-    ];
-    const told: Told[] = [];
-    for (const candidate of candidates) {
-      if (await this.deps.roles.samePerson(candidate, actor, tx)) continue;
-      if (told.some((person) => person.channel === candidate.channel && person.id === candidate.id)) continue;
-      told.push(candidate);
-    }
-    return told;
-  }
 }
+
+/** Why no new use can be recorded: the system is out of the register, or its approval ended. */
+const NOT_IN_USE = {
+  retired: (reference: string) => `${reference} is retired.`,
+  expired: (reference: string) => `${reference}'s approval has expired: it cannot be used unless its owner has it renewed.`,
+};
 
 const verbs: Record<Lifecycle, string> = { suspend: "suspended", resume: "resumed", retire: "retired" };
 

@@ -35,6 +35,8 @@ export interface DueItem {
    */
   escalateAt?: Date;
   graceWorkingHours?: number;
+  /** Days before the due date its owner is reminded, when not the reminder policy's (an approval's end: 30 and 7). */
+  reminderDaysBefore?: readonly number[];
   /** Only people holding one of these roles may see the item in lists (concerns stay within triage). */
   visibleTo?: readonly AimsRole[];
 }

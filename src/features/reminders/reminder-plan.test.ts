@@ -22,6 +22,13 @@ describe("planReminders", () => {
     expect(stages("2026-03-20T09:00:00Z")).toEqual([]);
   });
 
+  it("reminds an item on its own days before, when it has them (an approval's end: 30 and 7)", () => {
+    const own = { ...item, reminderDaysBefore: [30, 7] };
+    expect(stages("2026-03-11T10:00:00Z", null, own)).toEqual(["before-30"]);
+    expect(stages("2026-03-27T10:00:00Z", null, own)).toEqual([]);
+    expect(stages("2026-04-03T10:00:00Z", null, own)).toEqual(["before-7"]);
+  });
+
   it("counts days before the due date in calendar days across the March clock change", () => {
     // 14 days before 10 April 10:00 BST is 27 March 10:00 GMT = 10:00 UTC (14 x 24 hours would give 09:00 UTC).
     const [plan] = planReminders(item, null, policy, at("2026-03-27T10:00:00Z"));

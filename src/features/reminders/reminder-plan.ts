@@ -43,7 +43,7 @@ export function planReminders(item: DueItem, state: OccurrenceState | null, poli
     item.kind === "check_in" || item.escalateAt
       ? [{ stage: "due", at: item.dueAt }]
       : [
-          ...policy.offsetsDays.map((days) => ({ stage: `before-${days}` as ReminderStage, at: due.minus({ days }).toJSDate() })),
+          ...(item.reminderDaysBefore ?? policy.offsetsDays).map((days) => ({ stage: `before-${days}` as ReminderStage, at: due.minus({ days }).toJSDate() })),
           { stage: "due", at: item.dueAt },
           { stage: "overdue", at: due.plus({ days: 1 }).toJSDate() },
         ];

@@ -14,7 +14,7 @@ export type RegisterEntry = AiSystem & {
 };
 
 export interface RegisterListing {
-  /** In use (active or suspended), by name. */
+  /** Not retired (in use, suspended, or expired until renewed), by name. */
   systems: RegisterEntry[];
   /** How many match in all, which may be more than are shown. */
   total: number;

@@ -4,7 +4,7 @@ import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
 import { nextReference } from "../../core/references.js";
 import type { Tx } from "../../core/transaction.js";
-import { REGISTER_CONTROLS } from "./controls.js";
+import { EXPIRY_CONTROLS, REGISTER_CONTROLS } from "./controls.js";
 import { storedClassification } from "../classification/classify.js";
 import { vendorIdFor } from "../vendors/vendor-service.js";
 
@@ -18,7 +18,10 @@ export function addMonths(date: Date, months: number): Date {
   return result;
 }
 
-/** Enters an approved request into the AI system register, owned by the requester, due for review in `reviewMonths`. */
+/**
+ * Enters an approved request into the AI system register, owned by the requester, due for review in `reviewMonths`,
+ * approved until `approvedUntil` (null: no end). An approved renewal extends the entry it renews instead.
+ */
 export async function addToRegister(
   tx: Tx,
   clock: Clock,
@@ -26,14 +29,16 @@ export async function addToRegister(
   request: AiToolRequest,
   reviewMonths: number,
   conditions: string[] = [],
+  approvedUntil: Date | null = null,
 ): Promise<AiSystem> {
   const approvedAt = clock.now();
+  if (request.renewsSystemId !== null) return renew(tx, clock, approver, request, conditions, approvedUntil);
   const existing = await tx.aiSystem.findUnique({ where: { requestId: request.id } });
   if (existing) {
     // A reopened request approved again: its entry, suspended meanwhile, is active again as now approved.
     const renewed = await tx.aiSystem.update({
       where: { id: existing.id },
-      data: { status: "active", approvedAt, nextReviewAt: addMonths(approvedAt, reviewMonths), conditions, riskTier: request.riskTier, name: request.toolName },
+      data: { status: "active", approvedAt, approvedUntil, nextReviewAt: addMonths(approvedAt, reviewMonths), conditions, riskTier: request.riskTier, name: request.toolName },
     });
     await recordAudit(tx, clock, {
       actor: approver,
@@ -65,6 +70,7 @@ export async function addToRegister(
       ownerId: request.requesterId,
       ownerName: request.requesterName,
       approvedAt,
+      approvedUntil,
       nextReviewAt: addMonths(approvedAt, reviewMonths),
       conditions,
       // The entry evidences its EU AI Act classification's controls too.
@@ -80,6 +86,38 @@ export async function addToRegister(
     controls: REGISTER_CONTROLS,
   });
   return aiSystem;
+}
+
+/**
+ * An approved renewal: the entry's approval runs on to the end the approvers set or, when they set none, for as long
+ * again as it ran before, counted from its old end (or from now, once expired). An expired entry is in use again.
+ */
+async function renew(tx: Tx, clock: Clock, approver: Actor, request: AiToolRequest, conditions: string[], approvedUntil: Date | null): Promise<AiSystem> {
+  const now = clock.now();
+  const system = await tx.aiSystem.findUniqueOrThrow({ where: { id: request.renewsSystemId! } });
+  const term = system.approvedUntil ? system.approvedUntil.getTime() - system.approvedAt.getTime() : null;
+  const from = system.approvedUntil && system.approvedUntil > now ? system.approvedUntil : now;
+  const until = approvedUntil ?? (term ? new Date(from.getTime() + term) : null);
+  const reactivated = system.status === "expired";
+  const renewed = await tx.aiSystem.update({
+    where: { id: system.id },
+    data: {
+      approvedUntil: until,
+      ...(conditions.length ? { conditions } : {}),
+      ...(reactivated ? { status: "active", statusReason: `Renewed by ${request.reference}`, statusChangedAt: now } : {}),
+      controls: [...new Set([...system.controls, ...EXPIRY_CONTROLS])],
+    },
+  });
+  await recordAudit(tx, clock, {
+    actor: approver,
+    action: "register.renewed",
+    entityType: "ai_system",
+    entityId: system.reference,
+    before: { status: system.status, approvedUntil: system.approvedUntil, conditions: system.conditions },
+    after: { status: renewed.status, approvedUntil: renewed.approvedUntil, conditions: renewed.conditions, renewal: request.reference },
+    controls: EXPIRY_CONTROLS,
+  });
+  return renewed;
 }
 
 /** A reopened request rejected: its register entry, suspended since the reopening, is retired. */

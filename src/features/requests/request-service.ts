@@ -1,6 +1,5 @@
 import type { AiSystem, AiToolRequest, Delegation, RequestDecision, RequestStageDecision } from "../../db/generated/client.js";
 import type { Prisma } from "../../db/database.js";
-import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
 import { type Actor, personName } from "../../core/actor.js";
 import { recordAudit } from "../../core/audit.js";
 import type { Clock } from "../../core/clock.js";
@@ -9,13 +8,15 @@ import { withNewReference } from "../../core/references.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { ApprovalGate } from "./approval-gates.js";
-import { type ApprovalPolicy, type ApprovalStage, routeFor } from "./approval-policy/approval-policy.js";
+import type { ApprovalPolicy, ApprovalStage } from "./approval-policy/approval-policy.js";
 import { SINGLE_APPROVER_POLICY, holds, holdersOfSlot, openStep, progressOf, type StageProgress, slotsOf, stagesOf } from "./approval-stages.js";
+import { earliestEnd } from "./approval-validity.js";
 import { DECISION_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
 import { addToRegister, retireSuspended } from "./register.js";
 import { type LifecycleResult, RequestLifecycle } from "./request-lifecycle.js";
-import { parseRequestForm, type FieldErrors, type RawRequestForm, type RequestInput } from "./request-form.js";
-import { assessRisk, type RiskTier } from "./risk-tier.js";
+import { RequestRenewal } from "./request-renewal.js";
+import { parseRequestForm, type FieldErrors, type RawRequestForm } from "./request-form.js";
+import { requestFields, routed } from "./request-fields.js";
 import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
@@ -61,6 +62,8 @@ export interface DecideOptions {
   stageId?: string;
   /** What the approval is conditional on ("internal data only"). */
   conditions?: string;
+  /** Until when the approval holds (parsed from the approve form, `approval-validity.ts`); absent: no end. */
+  validUntil?: Date | null;
 }
 
 export type ResubmitResult =
@@ -71,9 +74,12 @@ const MAX_REASON = 1000;
 
 export class RequestService {
   private readonly lifecycle: RequestLifecycle;
+  /** Renewal of an approval that ends: a short request filled from the original, linked to the register entry. */
+  readonly renewals: RequestRenewal;
 
   constructor(private readonly deps: RequestServiceDeps) {
     this.lifecycle = new RequestLifecycle(deps);
+    this.renewals = new RequestRenewal(deps);
   }
 
   /** The requester takes back a request that is not decided yet. */
@@ -150,6 +156,7 @@ export class RequestService {
     const trimmedReason = reason?.trim().slice(0, MAX_REASON) || undefined;
     if (outcome !== "approved" && !trimmedReason) return { kind: "reason_required" };
     const conditions = outcome === "approved" ? options.conditions?.trim().slice(0, MAX_REASON) || undefined : undefined;
+    const validUntil = outcome === "approved" ? (options.validUntil ?? null) : null;
 
     const result = await prisma.$transaction(async (tx): Promise<DecideResult> => {
       if (outcome === "approved") {
@@ -184,6 +191,7 @@ export class RequestService {
           ...onBehalf,
           reason: trimmedReason,
           conditions,
+          validUntil,
           decidedAt,
           controls: [...DECISION_CONTROLS],
         },
@@ -202,7 +210,7 @@ export class RequestService {
           entityType: "ai_tool_request",
           entityId: request.reference,
           before: { status: "pending", revision },
-          after: { status: "pending", revision, stage: place.stage.id, slot: place.slot, conditions: conditions ?? null, ...onBehalf },
+          after: { status: "pending", revision, stage: place.stage.id, slot: place.slot, conditions: conditions ?? null, validUntil, ...onBehalf },
           controls: DECISION_CONTROLS,
         });
         await moveStageDeadlines(tx, this.deps, current, { actor, at: decidedAt, note: `Approved at the ${place.stage.name} stage`, stageId: place.stage.id });
@@ -232,13 +240,14 @@ export class RequestService {
         entityType: "ai_tool_request",
         entityId: request.reference,
         before: { status: request.status, revision },
-        after: { status: outcome, revision, reason: trimmedReason ?? null, stage: place.stage.id, conditions: conditions ?? null, ...onBehalf },
+        after: { status: outcome, revision, reason: trimmedReason ?? null, stage: place.stage.id, conditions: conditions ?? null, validUntil, ...onBehalf },
         controls: DECISION_CONTROLS,
       });
       const allConditions = decisions.flatMap((entry) => (entry.outcome === "approved" && entry.conditions ? [entry.conditions] : []));
+      const approvedUntil = earliestEnd(decisions.map((entry) => entry.validUntil));
       const aiSystem =
         outcome === "approved"
-          ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths, allConditions)
+          ? await addToRegister(tx, clock, actor, updated, this.deps.registerReviewMonths, allConditions, approvedUntil)
           : outcome === "rejected"
             ? await retireSuspended(tx, clock, actor, updated)
             : null;
@@ -469,28 +478,4 @@ async function alreadyDecided(tx: Tx, events: EventBus, requestId: number, revis
   const latest = request.status === "pending" ? null : await tx.requestDecision.findFirst({ where: { requestId }, orderBy: { revision: "desc" } });
   await events.record(tx, "request.redisplayed", { request, decision: latest }, request.reference);
   return { kind: "already_decided", request, decision };
-}
-
-function requestFields(input: RequestInput) {
-  const risk = assessRisk(input);
-  return {
-    toolName: input.toolName,
-    vendor: input.vendor,
-    url: input.url ?? null,
-    purpose: input.purpose,
-    intendedUsers: input.intendedUsers,
-    userCount: input.userCount,
-    dataCategories: input.dataCategories,
-    customerFacing: input.customerFacing,
-    decidesAboutPeople: input.decidesAboutPeople,
-    orgRole: input.orgRole,
-    riskTier: risk.tier,
-    riskReasons: risk.reasons,
-  };
-}
-
-/** The request with the stages it goes through: routed by its final tier (after the intake raised it) and class. */
-function routed<F extends { riskTier: RiskTier; aiActOutcome?: string }>(fields: F, policy: ApprovalPolicy) {
-  const stages = routeFor(policy, { riskTier: fields.riskTier, classification: fields.aiActOutcome });
-  return { ...fields, approvalPolicyVersion: policy.version, approvalStages: stages as unknown as PrismaNamespace.InputJsonValue };
 }

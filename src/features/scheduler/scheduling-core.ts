@@ -14,6 +14,8 @@ import { ObjectiveService } from "../objectives/objective-service.js";
 import { ReminderScan } from "../reminders/reminder-scan.js";
 import { ReminderService } from "../reminders/reminder-service.js";
 import { registerReviewSource } from "../requests/register-review-source.js";
+import { approvalExpirySource } from "../requests/approval-expiry-source.js";
+import { ApprovalExpiry } from "../register/approval-expiry.js";
 import { classificationDueSource } from "../classification/classification-due-source.js";
 import { ReviewService } from "../reviews/review-service.js";
 import { RetentionService } from "../retention/retention-service.js";
@@ -58,6 +60,7 @@ export function createScheduling(options: {
   const reminders = new ReminderService({ prisma, events, clock, roles, maxSnoozes: settings.maxSnoozes, people });
   const objectives = new ObjectiveService({ prisma, clock, roles, events, zone: settings.timezone, people });
   reminders.addSource(registerReviewSource(config.registerReviewMonths));
+  reminders.addSource(approvalExpirySource(settings.approvalExpiryReminderDays));
   reminders.addSource(reviewScheduleSource);
   reminders.addSource(classificationDueSource);
   for (const source of objectives.sources) reminders.addSource(source);
@@ -84,7 +87,8 @@ export function createScheduling(options: {
     prisma,
     clock,
     logger,
-    scans: [new ManagementReviewScan(managementReviews), reminderScan, digest, retention],
+    // Approvals that ended expire before the reminders are planned, so an expired entry is not reminded of its end.
+    scans: [new ManagementReviewScan(managementReviews), new ApprovalExpiry({ prisma, clock, roles, events }), reminderScan, digest, retention],
     triggers: ["* * * * *", settings.digestCron],
     timezone: settings.timezone,
     instanceId: options.instanceId,

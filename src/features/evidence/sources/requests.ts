@@ -5,6 +5,7 @@ export const aiToolRequests: EvidenceSource = {
   title: "AI tool requests",
   file: "ai-tool-requests",
   table: "AiToolRequest",
+  joins: [{ table: "AiSystem", alias: "renews", on: `renews."id" = t."renewsSystemId"`, optional: true }],
   reference: `t."reference"`,
   date: `t."createdAt"`,
   outcome: `t."status"`,
@@ -16,6 +17,7 @@ export const aiToolRequests: EvidenceSource = {
     column("riskReasons"),
     column("status", "text"),
     ...columns("revision", "aiActOutcome", "aiActClassification", "controls"),
+    { name: "renews", sql: `renews."reference"` },
   ],
 };
 
@@ -51,7 +53,7 @@ export const approvalStageDecisions: EvidenceSource = {
     { name: "toolName", sql: `r."toolName"` },
     ...columns("revision", "stageId", "slot"),
     column("outcome", "text"),
-    ...columns("decidedAt", "deciderName", "deciderId", "onBehalfOfName", "onBehalfOfId", "delegationId", "reason", "conditions", "controls"),
+    ...columns("decidedAt", "deciderName", "deciderId", "onBehalfOfName", "onBehalfOfId", "delegationId", "reason", "conditions", "validUntil", "controls"),
   ],
 };
 
@@ -69,7 +71,7 @@ export const registerEntries: EvidenceSource = {
     column("riskTier", "text"),
     ...columns("ownerName", "ownerId"),
     column("status", "text"),
-    ...columns("approvedAt", "nextReviewAt", "aiActOutcome", "aiActClassification"),
+    ...columns("approvedAt", "approvedUntil", "nextReviewAt", "aiActOutcome", "aiActClassification"),
     ...columns("modelName", "modelVersion", "hosting", "hostingRegion", "operators", "guidanceUrl", "conditionsOfUse"),
     ...columns("conditions", "statusReason", "statusChangedAt", "controls"),
   ],

@@ -33,6 +33,7 @@ export function linkAnswerView(answer: LinkAnswer): Message {
       };
     case "suspended":
     case "retired":
+    case "expired":
       return {
         id: "link_answers.answer",
         title: W.title,

@@ -1,3 +1,4 @@
+import type { NotInUse } from "../link-answer-service.js";
 import { command } from "../../../conversation/message.js";
 
 /** Everything link answers say, in both chats. */
@@ -8,11 +9,14 @@ export const LINK_ANSWER_WORDING = {
   approvedPurpose: (purpose: string) => `Approved for: ${purpose}`,
   conditions: (conditions: string) => `**Only on these conditions:** ${conditions}`,
   conditionsOfUse: (conditions: string) => `**Conditions of use:** ${conditions}`,
-  notInUseSummary: (tool: string, state: "suspended" | "retired") => (state === "suspended" ? `${tool} is suspended here` : `${tool} is no longer approved here`),
-  notInUse: (tool: string, reference: string, state: "suspended" | "retired") =>
+  notInUseSummary: (tool: string, state: NotInUse) =>
+    state === "suspended" ? `${tool} is suspended here` : state === "expired" ? `${tool}'s approval has expired here` : `${tool} is no longer approved here`,
+  notInUse: (tool: string, reference: string, state: NotInUse) =>
     state === "suspended"
       ? `⛔ **${tool}** is suspended here (register entry **${reference}**): please don't use it until its owner resumes it.`
-      : `⛔ **${tool}** is no longer approved here: register entry **${reference}** was retired.`,
+      : state === "expired"
+        ? `⛔ **${tool}**'s approval has expired (register entry **${reference}**): please don't use it unless its owner has it renewed.`
+        : `⛔ **${tool}** is no longer approved here: register entry **${reference}** was retired.`,
   because: (reason: string) => `Why: ${reason}`,
   approvedOwner: (owner: string) => `Questions about how to use it: ${owner}, its owner.`,
   pendingSummary: (tool: string) => `${tool} is waiting for approval`,

@@ -3,6 +3,7 @@ import type { AiSystem } from "../../../db/generated/client.js";
 import { classificationBlock } from "../../classification/conversation/classification-views.js";
 import { DATA_CATEGORIES, optionLabel } from "../../requests/request-form.js";
 import type { EntryWithUsers } from "../register-entry-service.js";
+import { REQUEST_IDS } from "../../requests/conversation/request-ids.js";
 import { REGISTER_IDS } from "./register-ids.js";
 import { REGISTER_WORDING as W } from "./register-wording.js";
 
@@ -22,11 +23,15 @@ export function entryView(system: EntryWithUsers, options: { keeps: boolean; not
     options.keeps && system.status !== "retired"
       ? [
           { label: W.editDetails, action: REGISTER_IDS.actions.editDetails, value: { ...value, seen: system.updatedAt.toISOString() } },
-          system.status === "active" ? lifecycle("suspend", W.suspend, "danger") : lifecycle("resume", W.resume),
+          // An expired entry comes back through a renewal, not by resuming it.
+          ...(system.status === "active" ? [lifecycle("suspend", W.suspend, "danger")] : system.status === "suspended" ? [lifecycle("resume", W.resume)] : []),
           lifecycle("retire", W.retire, "danger"),
         ]
       : [];
   const useButton: Button[] = system.status === "active" ? [{ label: W.iUseIt, action: REGISTER_IDS.actions.use, value }] : [];
+  // Renewal is a request (features/requests), filed from here by whoever keeps the entry.
+  const renewButton: Button[] =
+    options.keeps && system.approvedUntil && (system.status === "active" || system.status === "expired") ? [{ label: W.requestRenewal, action: REQUEST_IDS.renew, value }] : [];
   return {
     title: truncate(`${system.reference} ${system.name}`, 24),
     summary: `${system.reference} ${system.name}: ${W.status[system.status]}`,
@@ -45,13 +50,15 @@ export function entryView(system: EntryWithUsers, options: { keeps: boolean; not
         { label: W.facts.review, value: day(system.nextReviewAt) },
         { label: W.facts.users, value: String(system.users.length) },
       ]),
+      // Slack allows ten fields to a section: the approval's end is a line of its own.
+      ...(system.approvedUntil ? [context(W.approvedUntil(day(system.approvedUntil), system.status === "expired"))] : []),
       classificationBlock(system.aiActClassification, system.reference),
     ],
-    actions: [...keeperButtons, ...useButton],
+    actions: [...keeperButtons, ...renewButton, ...useButton],
   };
 }
 
-/** What a user is told when a system they use is suspended or retired. */
+/** What a user is told when a system they use is suspended, retired or expired. */
 export function toldView(system: AiSystem, reason: string): Message {
   const status = W.status[system.status];
   return {
@@ -59,7 +66,7 @@ export function toldView(system: AiSystem, reason: string): Message {
     summary: `${system.reference} ${system.name} is now ${status}`,
     blocks: [
       section([W.told(system.reference, truncate(system.name, 80), status), W.toldReason(truncate(reason, 500))]),
-      context(system.status === "retired" ? W.toldRetired : W.toldSuspended),
+      context(system.status === "retired" ? W.toldRetired : system.status === "expired" ? W.toldExpired : W.toldSuspended),
     ],
   };
 }

@@ -5,7 +5,7 @@ export const REGISTER_WORDING = {
   commandDescription: "One AI system in the register in full: model, hosting, data, operators, guidance, conditions of use, lifecycle. Add its reference, e.g. SYS-0001.",
   usage: `Which one? Send ${command("system SYS-0001")}; ${command("register <name>")} finds the reference.`,
   notFound: (reference: string) => `There is no register entry ${reference}.`,
-  status: { active: "✅ In use", suspended: "⏸ Suspended", retired: "🗄 Retired" },
+  status: { active: "✅ In use", suspended: "⏸ Suspended", retired: "🗄 Retired", expired: "⌛ Expired" },
   statusWithReason: (status: string, reason: string, day: string) => `${status} since ${day}: ${reason}`,
   facts: {
     status: "Lifecycle",
@@ -54,4 +54,7 @@ export const REGISTER_WORDING = {
   toldReason: (reason: string) => `Reason: ${reason}`,
   toldSuspended: "Please stop using it until it is resumed; its owner can tell you more.",
   toldRetired: "It is no longer approved here: please stop using it.",
+  toldExpired: "Its approval ended without a renewal: please stop using it. Its owner can request renewal.",
+  requestRenewal: "Request renewal",
+  approvedUntil: (day: string, ended: boolean) => (ended ? `⌛ Its approval ended on ${day}: its owner can request renewal.` : `⏳ Approved until ${day}; its owner is reminded before then.`),
 } as const;

@@ -1,7 +1,8 @@
 import { type Capability, type Turn, valueText } from "../../../conversation/capability.js";
 import type { FormState, FormValues } from "../../../conversation/form.js";
-import { changed, fieldErrors, formProblem, openForm, type Reply, tell } from "../../../conversation/reply.js";
+import { changed, done, fieldErrors, formProblem, openForm, type Reply, tell } from "../../../conversation/reply.js";
 import type { RequestService, ResubmitResult } from "../request-service.js";
+import { readRenewal, renewalForm } from "./renewal-forms.js";
 import { REQUEST_IDS } from "./request-ids.js";
 import { editRequest, newRequestForm, rawRequestOf, requestForm } from "./request-forms.js";
 import { receiptView } from "./request-views.js";
@@ -47,10 +48,18 @@ function filed(result: ResubmitResult): Reply {
   return formProblem(result.message);
 }
 
+/** The renewal form for a register entry, or why this person may not renew it. */
+async function renewal(turn: Turn<Services>, reference: string, state?: FormState) {
+  const found = await turn.services.requests.renewals.renewable(turn.actor, reference);
+  if ("refused" in found) return found;
+  return { form: renewalForm(found.system, turn.services.requests.renewals.prefill(found.system, found.original), state) };
+}
+
 /**
  * AI tool requests, written once for both chats: the form (new, or edited and resubmitted after an approver asked
- * for changes), then the requester withdraws it, an AIMS owner reopens a decided one with a reason. The messages
- * that follow come from each channel's publisher.
+ * for changes), then the requester withdraws it, an AIMS owner reopens a decided one with a reason; the owner of an
+ * approval that ends asks to renew it (a short request filled from the original). The messages that follow come from
+ * each channel's publisher.
  */
 export const requestCapability: Capability<Services> = {
   commands: [
@@ -60,6 +69,10 @@ export const requestCapability: Capability<Services> = {
   actions: {
     [REQUEST_IDS.openForm]: async () => openForm(newRequestForm()),
     [REQUEST_IDS.edit]: (turn, value) => editRequest(turn.services.requests, turn.actor, valueText(value, "reference")),
+    [REQUEST_IDS.renew]: async (turn, value) => {
+      const found = await renewal(turn, valueText(value, "reference"));
+      return "refused" in found ? tell(found.refused) : openForm(found.form);
+    },
   },
   forms: {
     // The state a chat sends back may hold the answers too (Teams): the form keeps only its key.
@@ -68,6 +81,22 @@ export const requestCapability: Capability<Services> = {
       form: (state) => requestForm({ id: REQUEST_IDS.resubmit, state: { reference: valueText(state, "reference") }, editing: valueText(state, "reference") }),
       retryable: true,
       submit: resubmit,
+    },
+    [REQUEST_IDS.submitRenewal]: {
+      async form(state, turn) {
+        const found = await renewal(turn, String(state.reference ?? ""), state);
+        return "form" in found ? found.form : undefined;
+      },
+      async refusal(turn, state) {
+        const found = await turn.services.requests.renewals.renewable(turn.actor, String(state.reference ?? ""));
+        return "refused" in found ? found.refused : null;
+      },
+      async submit(turn, values, state) {
+        const reference = String(state.reference ?? "");
+        const result = await turn.services.requests.renewals.request(turn.actor, reference, readRenewal(values), String(state.key ?? ""));
+        if (result.ok) return done(W.renewalFiled(result.request.reference, reference.toUpperCase()));
+        return "errors" in result ? fieldErrors(result.errors as Record<string, string>) : formProblem(result.message);
+      },
     },
   },
 };

@@ -1,9 +1,11 @@
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
-import type { Form, FormState, FormValues } from "../../../conversation/form.js";
+import type { Field, FieldErrors, Form, FormState, FormValues } from "../../../conversation/form.js";
 import { type ActionValue, type Button, type Message, section } from "../../../conversation/message.js";
 import type { Actor } from "../../../core/actor.js";
 import type { StageProgress } from "../approval-stages.js";
+import { type ParsedValidity, parseValidity, type RawValidity } from "../approval-validity.js";
 import type { DecisionOutcome, RequestService } from "../request-service.js";
+import { readValidity, validityFields } from "./approval-validity-fields.js";
 import { REQUEST_IDS } from "./request-ids.js";
 import { approvalView, deciderOf, decisionTargets } from "./request-views.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
@@ -55,33 +57,71 @@ export interface Standing {
  * publisher updates the approvals message; Teams on the card that was clicked).
  * - `done`: it went through (the request decided, or a stage of it);
  * - `changed`: the request changed since the approver saw it (`text` says how);
- * - `missing`: the reason or the conditions were not given (`text` asks for them);
+ * - `missing`: the reason or the conditions were not given, or the approval's end will not do (`errors` per field of
+ *   the form, `text` all of them);
  * - `blocked`: a gate holds (a high-risk request without a signed-off assessment), with the way forward if any;
  * - `refused`: not this approver, no such request, or someone else decided first.
  */
 export type DecisionAnswer =
   | ({ kind: "done" } & Standing)
   | ({ kind: "changed"; text: string } & Standing)
-  | { kind: "missing"; text: string; standing: Standing | null }
+  | { kind: "missing"; errors: FieldErrors; text: string; standing: Standing | null }
   | { kind: "blocked"; text: string; next?: { label: string; id: string }; standing: Standing | null }
   | { kind: "refused"; text: string };
 
-/** What an approver writes with a decision: the conditions of an approval, or the reason to reject or ask for changes. */
-export type DecisionWords = { conditions: string } | { reason?: string };
+/**
+ * What an approver writes with a decision: the conditions of an approval, or the reason to reject or ask for
+ * changes; and, approving, how long the approval holds (a period or a date, as typed).
+ */
+export type DecisionWords = ({ conditions: string } | { reason?: string }) & { validity?: RawValidity };
 
 /** The question a decision without its words asks. */
 export const askFor = (outcome: DecisionOutcome, withConditions: boolean) =>
   withConditions ? W.giveConditions : W.giveReasonFor[outcome === "rejected" ? "rejected" : "changes_requested"];
 
-/** Takes an approver's decision through the requests service, written once for both chats. */
-export async function takeDecision(requests: RequestService, actor: Actor, target: DecisionTarget, outcome: DecisionOutcome, words: DecisionWords): Promise<DecisionAnswer> {
+const validityOf = (outcome: DecisionOutcome, words: DecisionWords, now: Date): ParsedValidity =>
+  outcome === "approved" ? parseValidity(words.validity ?? {}, now) : { ok: true, until: null };
+
+/**
+ * What keeps a decision from being taken as written, per field of the form: a period or date that will not do, no
+ * reason to reject or ask for changes, or conditions left empty (they may be, when the approval has an end); null
+ * when nothing does. A chat that must answer a form at once (Slack's modal) checks it before the decision is taken.
+ */
+export function wordsProblem(outcome: DecisionOutcome, words: DecisionWords, now: Date): FieldErrors | null {
+  const validity = validityOf(outcome, words, now);
+  if (!validity.ok) return validity.errors;
+  if (("conditions" in words ? words.conditions : words.reason)?.trim()) return null;
+  if (outcome !== "approved") return { [REASON_FIELD]: askFor(outcome, false) };
+  return "conditions" in words && !validity.until ? { [REASON_FIELD]: askFor(outcome, true) } : null;
+}
+
+/** Takes an approver's decision through the requests service, written once for both chats (`now` counts a period from). */
+export async function takeDecision(
+  requests: RequestService,
+  actor: Actor,
+  target: DecisionTarget,
+  outcome: DecisionOutcome,
+  words: DecisionWords,
+  now: Date,
+): Promise<DecisionAnswer> {
   const standing = async (found: AiToolRequest | null, decision: RequestDecision | null = null): Promise<Standing | null> =>
     found ? { request: found, decision, progress: await requests.progress(found) } : null;
-  const withConditions = "conditions" in words;
-  if (withConditions && !words.conditions.trim()) return { kind: "missing", text: askFor(outcome, true), standing: await standing(await requests.find(target.reference)) };
+  const missing = async (errors: FieldErrors): Promise<DecisionAnswer> => ({
+    kind: "missing",
+    errors,
+    text: Object.values(errors).join(" "),
+    standing: await standing(await requests.find(target.reference)),
+  });
+  const problem = wordsProblem(outcome, words, now);
+  if (problem) return missing(problem);
+  const validity = validityOf(outcome, words, now);
   const reason = "reason" in words ? words.reason : undefined;
-  const conditions = withConditions ? words.conditions : undefined;
-  const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, { stageId: target.stageId, conditions });
+  const conditions = "conditions" in words ? words.conditions : undefined;
+  const result = await requests.decide(actor, target.reference, target.revision, outcome, reason, {
+    stageId: target.stageId,
+    conditions,
+    validUntil: validity.ok ? validity.until : null,
+  });
   switch (result.kind) {
     case "decided":
       return { kind: "done", request: result.request, decision: result.decision, progress: await requests.progress(result.request) };
@@ -94,7 +134,7 @@ export async function takeDecision(requests: RequestService, actor: Actor, targe
       return { kind: "changed", text: W.changedSince(request.reference, request.status.replace("_", " "), request.revision), ...now };
     }
     case "reason_required":
-      return { kind: "missing", text: askFor(outcome, false), standing: await standing(await requests.find(target.reference)) };
+      return missing({ [REASON_FIELD]: askFor(outcome, false) });
     case "blocked":
       return { kind: "blocked", text: result.message, ...(result.action ? { next: result.action } : {}), standing: await standing(await requests.find(target.reference)) };
     case "forbidden":
@@ -111,11 +151,21 @@ export const MAX_REASON_LENGTH = 1000;
 export const REASON_FIELD = "reason";
 
 /**
- * The form asking for the conditions of an approval (`outcome` "approved"), or the reason to reject or ask for
- * changes, for a chat that asks in a form (Slack's modal); it carries the decision it is for.
+ * The inputs on the approvals message, for a chat that asks there rather than in a form (the Teams card): one box
+ * every decision button sends along, and how long an approval holds.
+ */
+export const decisionInputs = (): Field[] => [
+  { kind: "text", id: REASON_FIELD, label: W.reasonLabel, optional: true, multiline: true, maxLength: MAX_REASON_LENGTH },
+  ...validityFields(),
+];
+
+/**
+ * The form asking for the conditions of an approval (`outcome` "approved") and how long it holds, or the reason to
+ * reject or ask for changes, for a chat that asks in a form (Slack's modal); it carries the decision it is for.
  */
 export function reasonForm(target: DecisionTarget, outcome: DecisionOutcome): Form {
   const words = W.reasonForm[outcome];
+  const approving = outcome === "approved";
   const intro = outcome === "approved" ? W.approvingWithConditions(target.reference) : outcome === "rejected" ? W.rejecting(target.reference) : W.askingChanges(target.reference);
   return {
     id: REQUEST_IDS.decisionReason,
@@ -124,7 +174,11 @@ export function reasonForm(target: DecisionTarget, outcome: DecisionOutcome): Fo
     cancel: { label: W.cancel },
     intro: [section([intro])],
     state: { ...target, outcome },
-    fields: [{ kind: "text", id: REASON_FIELD, label: words.label, multiline: true, maxLength: MAX_REASON_LENGTH }],
+    fields: [
+      // Approving, the conditions may stay empty when an end is set (`wordsProblem` checks one of them is given).
+      { kind: "text", id: REASON_FIELD, label: approving ? W.conditionsOptional : words.label, optional: approving, multiline: true, maxLength: MAX_REASON_LENGTH },
+      ...(approving ? validityFields() : []),
+    ],
   };
 }
 
@@ -134,5 +188,5 @@ export function reasonFormAnswer(state: FormState, values: FormValues): { target
   const outcome = state.outcome;
   if (!target || (outcome !== "approved" && outcome !== "rejected" && outcome !== "changes_requested")) return null;
   const text = values.text(REASON_FIELD)?.trim() ?? "";
-  return { target, outcome, text, words: outcome === "approved" ? { conditions: text } : { reason: text } };
+  return { target, outcome, text, words: outcome === "approved" ? { conditions: text, validity: readValidity(values) } : { reason: text } };
 }

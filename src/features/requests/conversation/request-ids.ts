@@ -9,4 +9,6 @@ export const REQUEST_IDS = {
   reject: "request.reject",
   requestChanges: "request.changes",
   decisionReason: "request.decision_reason",
+  renew: "request.renewal.open",
+  submitRenewal: "request.renewal.submit",
 } as const;

@@ -82,12 +82,13 @@ export function stagesBlocks(progress: StageProgress[]): Block[] {
  */
 export function approvalView(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = []): Message {
   const resubmitted = request.revision > 1 && request.status === "pending" ? [context(W.resubmitted(request.revision))] : [];
+  const renewal = request.renewsSystemId !== null ? [context(W.renewalOf)] : [];
   const stages = progress.length > 1 ? stagesBlocks(progress) : [];
   const outcome = request.status !== "pending" && decision ? [decisionBlock(decision)] : [];
   return {
     title: requestTitle(request),
     summary: W.approvalSummary(request.reference, request.toolName, outcomeWords(request)),
-    blocks: [...requestFacts(request), ...resubmitted, ...stages, ...outcome],
+    blocks: [...renewal, ...requestFacts(request), ...resubmitted, ...stages, ...outcome],
   };
 }
 
@@ -117,7 +118,8 @@ export function receiptView(request: AiToolRequest): Message {
 /** The outcome for the requester, and what to do next (`editAction`: the id of the edit button). */
 export function outcomeView(request: AiToolRequest, decision: RequestDecision, aiSystem: AiSystem | null, editAction: string = REQUEST_IDS.edit): Message {
   const conditions = decision.outcome === "approved" && aiSystem?.conditions.length ? [section([W.conditionsOfApproval(truncate(aiSystem.conditions.join("; "), 1500))])] : [];
-  const registered = decision.outcome === "approved" && aiSystem ? [...conditions, context(W.registered(aiSystem.reference, day(aiSystem.nextReviewAt)))] : [];
+  const until = aiSystem?.approvedUntil ? [context(W.approvedUntil(day(aiSystem.approvedUntil)))] : [];
+  const registered = decision.outcome === "approved" && aiSystem ? [...conditions, context(W.registered(aiSystem.reference, day(aiSystem.nextReviewAt))), ...until] : [];
   return {
     title: W.decisionTitle,
     summary: W.decisionSummary(request.reference, request.toolName, decision.outcome.replace("_", " ")),
@@ -160,7 +162,7 @@ function registerEntry(system: RegisterEntry, short: boolean): Block {
   const owner = person({ channel: system.ownerChannel, id: system.ownerId, name: system.ownerName });
   return section([
     W.registerHeading(system.reference, truncate(system.name, 80), truncate(system.vendor, 80)),
-    W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status === "suspended"),
+    W.registerDetails(W.risk[system.riskTier], ORG_ROLE_LABELS[system.orgRole], owner, day(system.nextReviewAt), system.status, system.approvedUntil ? day(system.approvedUntil) : null),
     assessmentText(system),
     `${W.aiAct}: ${classificationLine(system.aiActClassification)}`,
     ...(system.conditions.length ? [W.conditionsInRegister(truncate(system.conditions.join("; "), short ? 400 : 40))] : []),

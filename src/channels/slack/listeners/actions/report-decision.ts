@@ -17,7 +17,7 @@ export async function reportDecision(
 ): Promise<void> {
   const tell = (text: string) => tellUser({ client: args.client, userId: args.actor.id, respond: args.respond }, text);
   try {
-    const answer = await takeDecision(ctx.core.requests, args.actor, args.target, args.outcome, args.words);
+    const answer = await takeDecision(ctx.core.requests, args.actor, args.target, args.outcome, args.words, ctx.core.clock.now());
     if (answer.kind === "done") return;
     if (answer.kind === "blocked" && answer.next) return offerAction(args, answer.text, answer.next);
     await tell(mrkdwn(answer.text));
