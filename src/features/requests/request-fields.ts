@@ -1,3 +1,4 @@
+import type { Actor } from "../../core/actor.js";
 import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
 import { type ApprovalPolicy, routeFor } from "./approval-policy/approval-policy.js";
 import type { RequestInput } from "./request-form.js";
@@ -26,4 +27,9 @@ export function requestFields(input: RequestInput) {
 export function routed<F extends { riskTier: RiskTier; aiActOutcome?: string }>(fields: F, policy: ApprovalPolicy) {
   const stages = routeFor(policy, { riskTier: fields.riskTier, classification: fields.aiActOutcome });
   return { ...fields, approvalPolicyVersion: policy.version, approvalStages: stages as unknown as PrismaNamespace.InputJsonValue };
+}
+
+/** Who filed a new request and when, with its reference and the key that makes a retried submit the same request. */
+export function filedBy(actor: Actor, at: Date, reference: string, submissionKey: string) {
+  return { createdAt: at, reference, submissionKey, requesterChannel: actor.channel, requesterId: actor.id, requesterName: actor.name };
 }

@@ -10,7 +10,7 @@ import type { ApprovalPolicy } from "./approval-policy/approval-policy.js";
 import { SINGLE_APPROVER_POLICY } from "./approval-stages.js";
 import { EXPIRY_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
 import { parseRequestForm, type FieldErrors, type RawRequestForm, toRawForm } from "./request-form.js";
-import { requestFields, routed } from "./request-fields.js";
+import { filedBy, requestFields, routed } from "./request-fields.js";
 import type { RiskTier } from "./risk-tier.js";
 import "./request-events.js";
 import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
@@ -85,12 +85,7 @@ export class RequestRenewal {
       prisma.$transaction(async (tx) => {
         const created = await tx.aiToolRequest.create({
           data: {
-            createdAt: clock.now(),
-            reference,
-            submissionKey,
-            requesterChannel: actor.channel,
-            requesterId: actor.id,
-            requesterName: actor.name,
+            ...filedBy(actor, clock.now(), reference, submissionKey),
             ...routed({ ...fields, ...risk, ...classification }, this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY),
             vendorId: system.vendorId,
             renewsSystemId: system.id,

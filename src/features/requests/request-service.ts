@@ -16,7 +16,7 @@ import { addToRegister, retireSuspended } from "./register.js";
 import { type LifecycleResult, RequestLifecycle } from "./request-lifecycle.js";
 import { RequestRenewal } from "./request-renewal.js";
 import { parseRequestForm, type FieldErrors, type RawRequestForm } from "./request-form.js";
-import { requestFields, routed } from "./request-fields.js";
+import { filedBy, requestFields, routed } from "./request-fields.js";
 import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
@@ -107,12 +107,7 @@ export class RequestService {
       prisma.$transaction(async (tx) => {
         const created = await tx.aiToolRequest.create({
           data: {
-            createdAt: clock.now(),
-            reference,
-            submissionKey,
-            requesterChannel: actor.channel,
-            requesterId: actor.id,
-            requesterName: actor.name,
+            ...filedBy(actor, clock.now(), reference, submissionKey),
             ...routed(withIntake(requestFields(parsed.input), addition), this.deps.approvalPolicy ?? SINGLE_APPROVER_POLICY),
             vendorId: await vendorIdFor(tx, clock, actor, parsed.input.vendor),
             controls: [...new Set([...REQUEST_CONTROLS, ...(addition?.controls ?? [])])],

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { POLICY_IDS } from "../../../../src/features/policies/conversation/policy-ids.js";
 import type { ConnectorCall } from "../../../support/fake-bot-connector/index.js";
-import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
-import { personalChat, personalChatId, TEAMS_EMPLOYEE, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
+import type { TestAims } from "../../../support/aims-harness.js";
+import { cardsSentTo, startTeamsCampaignAims, TESS } from "./teams-campaign-steps.js";
+import { personalChat, TEAMS_EMPLOYEE, TEAMS_OTHER, type TeamsPerson } from "../../../support/teams-activities.js";
 import { cardIn, cardText, expectCardResponse, expectMessageResponse } from "../teams-steps.js";
 
 const clock = fixedClock(new Date("2027-03-01T10:00:00Z")); // a Monday
-const TESS: TeamsPerson = { aadObjectId: "00000000-0000-4000-8000-0000000000f1", id: "29:1teams-user-f1", name: "Tess Owner" };
 const EVE = TEAMS_EMPLOYEE;
 const OLLI = TEAMS_OTHER;
 const ids = POLICY_IDS;
@@ -18,16 +18,10 @@ const tick = () => t.aims.core.scheduling.scheduler.tick();
 
 /** The campaign cards the bot sent on its own into the person's personal chat. */
 const campaignCardsTo = (who: TeamsPerson): ConnectorCall[] =>
-  t.teams.connector.calls.filter((call) => call.kind === "send" && call.conversationId === personalChatId(who) && cardText(call.body).includes(ids.actions.accept));
+  cardsSentTo(t, who, ids.actions.accept);
 
 beforeAll(async () => {
-  t = await startTestAims({
-    teams: true,
-    slack: false,
-    clock,
-    env: { TEAMS_OWNERS: TESS.aadObjectId, AIMS_SCHEDULER_ENABLED: "false", AIMS_WORKING_HOURS: "00:00-23:59" },
-  });
-  for (const who of [TESS, EVE]) expect((await t.teams.install(who, personalChat(who))).status).toBe(200);
+  t = await startTeamsCampaignAims(clock, [EVE]);
 });
 afterAll(async () => {
   await t?.stop();

@@ -3,13 +3,13 @@ import { fixedClock } from "../../../../src/core/clock.js";
 import { TRAINING_IDS } from "../../../../src/features/training/conversation/training-ids.js";
 import { loadTrainingModules } from "../../../../src/features/training/load-modules.js";
 import type { ConnectorCall } from "../../../support/fake-bot-connector/index.js";
-import { startTestAims, type TestAims } from "../../../support/aims-harness.js";
+import type { TestAims } from "../../../support/aims-harness.js";
+import { cardsSentTo, startTeamsCampaignAims, TESS } from "../campaigns/teams-campaign-steps.js";
 import { seedAiSystem } from "../../../support/register-fixtures.js";
 import { personalChat, personalChatId, TEAMS_EMPLOYEE, type TeamsPerson } from "../../../support/teams-activities.js";
 import { button, cardIn, cardText, clickForCard } from "../teams-steps.js";
 
 const clock = fixedClock(new Date("2027-03-01T10:00:00Z")); // a Monday
-const TESS: TeamsPerson = { aadObjectId: "00000000-0000-4000-8000-0000000000f1", id: "29:1teams-user-f1", name: "Tess Owner" };
 const EVE = TEAMS_EMPLOYEE;
 const ids = TRAINING_IDS;
 const highRisk = loadTrainingModules().find((module) => module.id === "owning-a-high-risk-ai-system")!;
@@ -18,16 +18,10 @@ let t: TestAims;
 
 const tick = () => t.aims.core.scheduling.scheduler.tick();
 const trainingCardsTo = (who: TeamsPerson): ConnectorCall[] =>
-  t.teams.connector.calls.filter((call) => call.kind === "send" && call.conversationId === personalChatId(who) && cardText(call.body).includes(ids.actions.start));
+  cardsSentTo(t, who, ids.actions.start);
 
 beforeAll(async () => {
-  t = await startTestAims({
-    teams: true,
-    slack: false,
-    clock,
-    env: { TEAMS_OWNERS: TESS.aadObjectId, AIMS_SCHEDULER_ENABLED: "false", AIMS_WORKING_HOURS: "00:00-23:59" },
-  });
-  for (const who of [TESS, EVE]) expect((await t.teams.install(who, personalChat(who))).status).toBe(200);
+  t = await startTeamsCampaignAims(clock, [EVE]);
   await seedAiSystem(t.aims.core.prisma, { reference: "SYS-0001", ownerChannel: "teams", ownerId: EVE.aadObjectId, riskTier: "high" });
 });
 afterAll(async () => {
