@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import type { SlackContext } from "../context.js";
 import { registerCapability } from "../conversation/capability-listeners.js";
+import { registerLegacyActions } from "../conversation/legacy-actions.js";
 import { registerSchedulingListeners } from "../scheduling/register.js";
 import { registerConcernListeners } from "../concerns/register-concern-listeners.js";
 import { registerAssessmentListeners } from "../assessments/register-listeners.js";
@@ -20,6 +21,7 @@ import { SUBCOMMANDS } from "./subcommands/index.js";
 import { decisionReasonSubmission } from "./views/decision-reason-submission.js";
 
 export function registerListeners(app: App, ctx: SlackContext): void {
+  registerLegacyActions(app);
   app.command(SLACK_IDS.command, aimsCommand(ctx, SUBCOMMANDS));
 
   app.shortcut(SLACK_IDS.shortcuts.requestAiTool, requestAiToolShortcut);
