@@ -11,6 +11,7 @@ import { CAPABILITIES } from "../../../features/capabilities.js";
 import { verbsOf } from "../conversation/capability-verbs.js";
 import { ERASURE_ACTIONS } from "../erasure/erasure-teams.js";
 import type { CardAction, CardInvokeResponse, TeamsTurn } from "../transport/index.js";
+import { modernCardAction } from "../conversation/legacy-verbs.js";
 
 const HANDLERS: Record<string, CardActionHandler> = {
   ...CONCERN_ACTIONS,
@@ -27,8 +28,9 @@ const HANDLERS: Record<string, CardActionHandler> = {
 export async function handleCardAction(
   ctx: TeamsContext,
   turn: TeamsTurn,
-  action: CardAction,
+  clicked: CardAction,
 ): Promise<CardInvokeResponse> {
+  const action = modernCardAction(clicked);
   const actor = teamsActor(turn.activity);
   if (!actor) return messageResponse(UNKNOWN_PERSON_MESSAGE);
   const handler = HANDLERS[action.verb as TeamsVerb];
