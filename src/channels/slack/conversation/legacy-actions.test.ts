@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { modernClick } from "./legacy-actions.js";
+
+describe("old Slack clicks, rewritten into the new ones", () => {
+  it("reads each old value format as the new handlers do", () => {
+    expect(modernClick("request_approve_conditions", "REQ-0007:3:legal")).toEqual({ actionId: "request.approve_conditions", value: '{"reference":"REQ-0007","revision":3,"stageId":"legal"}' });
+    expect(modernClick("due_snooze_day", "review|REV-0001|2027-03-10T09:00:00.000Z")).toEqual({ actionId: "due.snooze.day", value: '{"key":"review|REV-0001|2027-03-10T09:00:00.000Z"}' });
+    expect(modernClick("assessment_sign_off", "ASM-0002:1")).toEqual({ actionId: "assessment.sign_off", value: '{"reference":"ASM-0002","round":1}' });
+    expect(modernClick("assessment_send_back_open", "ASM-0002:1")).toEqual({ actionId: "assessment.send_back", value: '{"reference":"ASM-0002","round":1}' });
+    expect(modernClick("assessment_resume", "ASM-0002")).toEqual({ actionId: "assessment.resume", value: '{"reference":"ASM-0002"}' });
+    expect(modernClick("review_schedule_add", "new")).toEqual({ actionId: "review.schedule.form", value: "{}" });
+    expect(modernClick("request_edit", '{"reference":"REQ-0001"}')).toEqual({ actionId: "request.edit", value: '{"reference":"REQ-0001"}' });
+  });
+
+  it("leaves a value it cannot read as it was, so the new handler says the button is out of date", () => {
+    expect(modernClick("request_approve", "garbled")).toEqual({ actionId: "request.approve", value: "garbled" });
+  });
+
+  it("leaves new and still-current ids alone", () => {
+    expect(modernClick("request.approve", "{}")).toBeNull();
+    expect(modernClick("assessment_start_for_request", "REQ-0001")).toBeNull();
+  });
+});
