@@ -20,4 +20,15 @@ describe("old Slack clicks, rewritten into the new ones", () => {
     expect(modernClick("request.approve", "{}")).toBeNull();
     expect(modernClick("assessment_start_for_request", "REQ-0001")).toBeNull();
   });
+
+  it("knows every button id the previous version's messages carried (dccd4d2) but the two it still uses", () => {
+    const stillCurrent = ["assessment_start_for_request", "assessment_start_reassessment"];
+    const old = [
+      "request_approve", "request_approve_conditions", "request_reject", "request_changes", "request_edit", "request_open_form",
+      "due_mark_done", "due_snooze_day", "due_snooze_week", "due_reassign", "objective_check_in", "objective_add", "review_schedule_add", "review_schedule_edit",
+      "assessment_resume", "assessment_back", "assessment_go_to_step", "assessment_sign_off", "assessment_send_back_open",
+    ];
+    for (const id of old) expect(modernClick(id, ""), id).not.toBeNull();
+    for (const id of stillCurrent) expect(modernClick(id, ""), id).toBeNull();
+  });
 });

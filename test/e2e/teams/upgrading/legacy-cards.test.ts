@@ -52,4 +52,19 @@ describe("buttons on cards posted by the previous version (Teams)", () => {
     const completed = await t.aims.core.prisma.dueItemOccurrence.findFirstOrThrow({ where: { itemId: saved.schedule.reference } });
     expect(completed.completedById).toBe(TEAMS_REVIEW_OWNER.aadObjectId);
   });
+
+  it("every verb the previous version's cards carried still reaches a handler", async () => {
+    // The Action.Execute verbs of the cards as of dccd4d2 (scheduling, assessments, requests).
+    const oldVerbs = [
+      "due.done", "due.snooze", "due.reassign", "objective.checkin", "review.schedule.save", "objective.save",
+      "assessment.start", "assessment.resume", "assessment.start_for_request", "assessment.start_reassessment", "assessment.next",
+      "assessment.back", "assessment.go_to_step", "assessment.submit", "assessment.sign_off", "assessment.send_back",
+      "request.submit", "request.resubmit", "request.edit", "request.approve", "request.approve_conditions", "request.reject", "request.changes",
+    ];
+    for (const verb of oldVerbs) {
+      const { status, body } = await t.teams.invoke(TEAMS_REVIEW_OWNER, { verb, data: {} });
+      expect(status, verb).toBe(200);
+      expect(JSON.stringify(body), verb).not.toContain("no longer supported");
+    }
+  });
 });
