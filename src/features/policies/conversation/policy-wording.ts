@@ -1,6 +1,7 @@
 import { CHANNEL_NAMES, type ChatChannel } from "../../../core/actor.js";
 import { command, day, moment } from "../../../conversation/message.js";
 import type { CampaignSubject } from "../campaign-subject.js";
+import { DRAFT_KEPT_DAYS } from "../policy-service.js";
 
 const asked = (subject: CampaignSubject) => (subject.kind === "module" ? `training ${subject.title} version ${subject.version}` : `${subject.title} version ${subject.version}`);
 
@@ -71,7 +72,7 @@ export const POLICY_WORDING = {
   previewMore: (characters: number) => `…and ${characters.toLocaleString("en")} more characters, published in full.`,
   publishFile: "Publish…",
   publishFileTitle: "Publish the shared document",
-  draftGone: "That file was already published, or was not shared by you. Share the file again to publish it.",
+  draftGone: `That file was already published, was left unpublished for more than ${DRAFT_KEPT_DAYS} days, or was not shared by you. Share the file again to publish it.`,
   fileNotMarkdown: (name: string) => `${name} is not a Markdown file: share the document as a .md file (text/markdown) to publish it.`,
   fileTooLarge: (name: string, maxKb: number) => `${name} is larger than ${maxKb} KB, the most the bot takes: shorten it, or publish it with npm run policy:publish -- FILE.`,
   fileEmpty: (name: string) => `${name} is empty: there is nothing to publish.`,
