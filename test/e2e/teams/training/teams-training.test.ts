@@ -63,7 +63,7 @@ describe("AI-literacy training in Teams", () => {
     ]);
 
     const { reply: progress } = await t.teams.ask(TESS, "campaign");
-    expect(cardText(cardIn(progress))).toContain("1 of 1 accepted (100%)");
+    expect(cardText(cardIn(progress))).toContain("1 of 1 passed (100%)");
   });
 
   it("a year later the pass is due again: the person is reminded in their personal chat and sees it in training", async () => {
