@@ -34,6 +34,9 @@ async function campaignItem(db: Prisma | Tx, campaignId: number): Promise<DueIte
   };
 }
 
+/** How many late people a reminder names; `/aims campaign` lists more. */
+const LATE_NAMED = 10;
+
 /** The names of the first people late, for the starter's reminder and the AIMS owners' escalation to say who. */
 async function latePeople(db: Prisma | Tx, campaignId: number, late: number): Promise<string> {
   const rows = await db.$queryRaw<{ name: string }[]>`
@@ -46,9 +49,6 @@ async function latePeople(db: Prisma | Tx, campaignId: number, late: number): Pr
   const more = late - rows.length;
   return `${rows.map((row) => row.name).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
-
-/** How many late people a reminder names; `/aims campaign` lists more. */
-const LATE_NAMED = 10;
 
 /**
  * Each campaign whose people have not all accepted, as a due item of the AIMS owner who started it: reminded on its
