@@ -167,7 +167,7 @@ export function createCore(options: {
   scheduling.reminders.addSource(trainingRenewalSource());
   const { timezone, workingHours, weekends, maxSnoozes } = config.scheduling;
   const campaigns = new CampaignService({ prisma, clock, roles, events, directory, policies, training, channels, zone: timezone, window: { ...workingHours, weekends }, maxSnoozes });
-  addCampaigns(scheduling, campaigns, clock);
+  addCampaigns(scheduling, campaigns, policies, clock);
   const delegations = new DelegationService({ prisma, clock, roles, events, people: directory, approvalPolicy: options.approvalPolicy });
   scheduling.scheduler.addScan({ name: "delegation-ends", scan: async () => {
     await recordEndedDelegations(prisma, clock);

@@ -74,7 +74,7 @@ try {
   const policies = new PolicyService({ prisma: db.prisma, clock, roles, events, directory: people });
   const training = new TrainingService({ prisma: db.prisma, clock, roles, events, directory: people, modules: loadTrainingModules(), channels: ["slack"] });
   const campaigns = new CampaignService({ prisma: db.prisma, clock, roles, events, directory: people, policies, training, channels: ["slack"], zone: "Europe/London", window: { startMinute: 540, endMinute: 1020, weekends: false }, maxSnoozes: 3 });
-  addCampaigns(scheduling, campaigns, clock);
+  addCampaigns(scheduling, campaigns, policies, clock);
   const owner = { channel: "slack" as const, id: OWNER };
   const published = await policies.publish(owner, { title: "AI policy", summary: "How we use AI at Example Ltd.", body: "Only approved AI tools with company data." }, "chat");
   if (published.kind !== "published") throw new Error(JSON.stringify(published));

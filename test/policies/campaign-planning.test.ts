@@ -91,7 +91,7 @@ describe("planning a campaign", () => {
     expect((await policies.acknowledge({ channel: someone.channel, id: someone.externalId }, campaign.versionId!, campaign.id)).kind).toBe("accepted");
     const week = { from: new Date("2027-02-26T00:00:00Z"), to: new Date("2027-03-05T00:00:00Z"), waitingDays: 3 };
     const metrics = Object.fromEntries((await campaignsSection.collect(prisma, week)).map((metric) => [metric.key, metric.value]));
-    expect(metrics).toEqual({ "campaigns.open": 1, "campaigns.recipients": asked, "campaigns.accepted": 1, "campaigns.late": 0, "campaigns.accepted_week": 1 });
+    expect(metrics).toEqual({ "campaigns.open": 1, "campaigns.recipients": asked, "campaigns.accepted": 1, "campaigns.passed": 0, "campaigns.late": 0, "campaigns.accepted_week": 1, "campaigns.passed_week": 0 });
     const later = await campaignsSection.collect(prisma, { ...week, from: new Date("2027-03-10T00:00:00Z"), to: new Date("2027-03-17T00:00:00Z") });
     expect(later.find((metric) => metric.key === "campaigns.late")?.value).toBe(asked - 1);
   });

@@ -3,6 +3,7 @@ import { ROLE_NAMES } from "../../core/roles.js";
 import type { OpenDuties } from "./open-duties.js";
 import type { AccountLine, PersonalData } from "./personal-data.js";
 import type { TrainingLine } from "../training/training-records.js";
+import type { OpenCampaignLine } from "../policies/open-campaigns.js";
 import type { AcknowledgementLine, AssessmentLine, Listed, OwnedLine, ReminderLine, RequestLine, RoleHolding } from "./person-records.js";
 import type { ReportSection, TextReport } from "./text-report.js";
 
@@ -43,6 +44,9 @@ const acknowledgementLine = (line: AcknowledgementLine) =>
 const trainingLine = (line: TrainingLine) =>
   `${cut(line.title, 60)} version ${line.version}, passed ${day(line.completedAt)} in ${CHANNEL_NAMES[line.channel]} with ${line.score}%${line.dueAgainAt ? `, due again ${day(line.dueAgainAt)}` : ""}`;
 
+const openCampaignLine = (line: OpenCampaignLine) =>
+  `${line.kind === "module" ? "Pass the training" : "Accept"} ${cut(line.title, 60)} version ${line.version} by ${day(line.deadline)} (campaign ${line.campaignId})`;
+
 function ownedLine(dueLabel: string) {
   return (item: OwnedLine) => {
     const details = [item.status?.replace("_", " "), item.dueAt ? `${dueLabel} ${day(item.dueAt)}` : null].filter(Boolean).join(", ");
@@ -81,6 +85,7 @@ export function personalDataReport(data: PersonalData): TextReport {
     { title: "Reminders waiting to be sent to you", lines: listedLines(data.reminders, reminderLine) },
     { title: "Documents you accepted", lines: listedLines(data.acknowledgements, acknowledgementLine) },
     { title: "Training you passed", lines: listedLines(data.training, trainingLine) },
+    { title: "Campaigns still open for you", lines: listedLines(data.openCampaigns, openCampaignLine) },
   ];
   return { headline: "What AIMS holds about you, across your Slack and Teams accounts:", sections };
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "../../db/database.js";
 import type { ChatIdentity } from "../../db/generated/client.js";
 import type { IdentityRef } from "./identity-key.js";
 import { type TrainingLine, trainingPassedBy } from "../training/training-records.js";
+import { type OpenCampaignLine, openCampaignsFor } from "../policies/open-campaigns.js";
 import type { PeopleDirectory } from "./people-directory.js";
 import {
   RECORDS_SHOWN,
@@ -56,6 +57,8 @@ export interface PersonalData {
   acknowledgements: Listed<AcknowledgementLine>;
   /** The training modules the person passed, with score and renewal (ISO 42001 7.2). */
   training: Listed<TrainingLine>;
+  /** The campaigns still open for the person: documents to accept and modules to pass, by their deadline (7.3). */
+  openCampaigns: Listed<OpenCampaignLine>;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
   const personIds = [...new Set(known.map((account) => account.personId))];
   const now = clock.now();
   const history = await roleHistory(prisma, personIds, refs);
-  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, reviewActions, incidents, concerns, reminders, acknowledgements, training] = await Promise.all([
+  const [requests, assessments, systems, objectives, correctiveActions, audits, nonconformities, vendors, reviewActions, incidents, concerns, reminders, acknowledgements, training, openCampaigns] = await Promise.all([
     requestsBy(prisma, refs, false),
     assessmentsBy(prisma, refs, false),
     systemsOwnedBy(prisma, refs),
@@ -85,6 +88,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     remindersPendingFor(prisma, refs),
     acknowledgementsBy(prisma, personIds),
     trainingPassedBy(prisma, personIds, RECORDS_SHOWN),
+    openCampaignsFor(prisma, personIds, RECORDS_SHOWN),
   ]);
   return {
     accounts,
@@ -103,6 +107,7 @@ export async function personalData(deps: { prisma: Prisma; clock: Clock; directo
     reminders,
     acknowledgements,
     training,
+    openCampaigns,
   };
 }
 

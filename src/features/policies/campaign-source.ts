@@ -22,10 +22,11 @@ async function campaignItem(db: Prisma | Tx, campaignId: number): Promise<DueIte
       FROM "CampaignRecipient" r JOIN "PolicyCampaign" c ON c."id" = r."campaignId" WHERE r."campaignId" = ${campaign.id}`;
   if (!counts || counts.late === 0) return null;
   const subject = subjectOf(campaign, campaign.version);
+  const late = await latePeople(db, campaign.id, counts.late);
   return {
     source: CAMPAIGN_SOURCE,
     itemId: itemIdOf(campaign.id),
-    title: `${counts.late} of ${counts.recipients} have not ${subject.kind === "module" ? "passed" : "accepted"} ${subject.title} v${subject.version} (campaign ${campaign.id}, ${campaign.audienceLabel})`,
+    title: `${counts.late} of ${counts.recipients} have not ${subject.kind === "module" ? "passed" : "accepted"} ${subject.title} v${subject.version} (campaign ${campaign.id}, ${campaign.audienceLabel}): ${late}`,
     dueAt: campaign.deadline,
     owner: { channel: campaign.startedByChannel, id: campaign.startedById },
     controls: campaign.controls,
@@ -33,9 +34,25 @@ async function campaignItem(db: Prisma | Tx, campaignId: number): Promise<DueIte
   };
 }
 
+/** How many late people a reminder names; `/aims campaign` lists more. */
+const LATE_NAMED = 10;
+
+/** The names of the first people late, for the starter's reminder and the AIMS owners' escalation to say who. */
+async function latePeople(db: Prisma | Tx, campaignId: number, late: number): Promise<string> {
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT COALESCE(ci."name", r."externalId") AS "name"
+      FROM "CampaignRecipient" r JOIN "PolicyCampaign" c ON c."id" = r."campaignId"
+      LEFT JOIN "ChatIdentity" ci ON ci."channel" = r."channel" AND ci."externalId" = r."externalId"
+     WHERE r."campaignId" = ${campaignId} AND ${PrismaSql.raw(campaignDoneAtSql())} IS NULL
+     ORDER BY ci."name" NULLS LAST, r."externalId"
+     LIMIT ${LATE_NAMED}`;
+  const more = late - rows.length;
+  return `${rows.map((row) => row.name).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
 /**
  * Each campaign whose people have not all accepted, as a due item of the AIMS owner who started it: reminded on its
- * deadline and escalated to the AIMS owners after the grace period (who is late: `/aims campaign`). Marking it done
+ * deadline and escalated to the AIMS owners after the grace period, both naming who is late (all of them: `/aims campaign`). Marking it done
  * closes the campaign: nobody is reminded about it any more.
  */
 export function campaignDueSource(clock: Clock): DueItemSource {

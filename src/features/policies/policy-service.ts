@@ -34,6 +34,10 @@ export type AcknowledgeResult =
   | { kind: "outdated"; version: VersionWithDocument; current: VersionWithDocument }
   | { kind: "unknown" };
 
+/** How long a draft from a shared file waits to be published before the scheduler deletes it. */
+export const DRAFT_KEPT_DAYS = 7;
+const DAY_MS = 86_400_000;
+
 export const ONLY_OWNERS_PUBLISH = "Only an AIMS owner can publish documents and start campaigns.";
 
 /** Where a version was published from: a form's text, a Markdown file shared with the bot, the command line. */
@@ -147,6 +151,34 @@ export class PolicyService {
   /** The person's own draft not published yet, or null. */
   draftOf(by: Pick<Actor, "channel" | "id">, id: number): Promise<PolicyDraft | null> {
     return this.deps.prisma.policyDraft.findFirst({ where: { id, channel: by.channel, ownerId: by.id, publishedAt: null } });
+  }
+
+  /**
+   * Deletes the drafts left unpublished for longer than DRAFT_KEPT_DAYS: a shared file is a proposal, not a record, and
+   * its text should not linger. Each deletion is audited. Returns how many were deleted; the scheduler runs it every tick.
+   */
+  async discardStaleDrafts(): Promise<number> {
+    const { prisma, clock } = this.deps;
+    const before = new Date(clock.now().getTime() - DRAFT_KEPT_DAYS * DAY_MS);
+    const stale = await prisma.policyDraft.findMany({ where: { publishedAt: null, createdAt: { lt: before } }, orderBy: { id: "asc" } });
+    let discarded = 0;
+    for (const draft of stale) {
+      discarded += await prisma.$transaction(async (tx) => {
+        const deleted = await tx.policyDraft.deleteMany({ where: { id: draft.id, publishedAt: null } });
+        if (deleted.count === 0) return 0;
+        await recordAudit(tx, clock, {
+          actor: null,
+          action: "policy.draft_discarded",
+          entityType: "policy_draft",
+          entityId: draft.id,
+          before: { fileName: draft.fileName, title: draft.title, createdAt: draft.createdAt, owner: `${draft.channel}:${draft.ownerId}` },
+          after: { reason: `unpublished for ${DRAFT_KEPT_DAYS} days` },
+          controls: POLICY_CONTROLS,
+        });
+        return 1;
+      });
+    }
+    return discarded;
   }
 
   /** Publishes the person's draft with the title, summary and acceptance choice of the form. */

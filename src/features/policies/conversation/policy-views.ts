@@ -146,14 +146,14 @@ export function campaignsView(campaigns: { progress: CampaignProgress; waiting: 
     blocks.push(
       section([
         W.campaignLine(campaign.id, campaign.subject, campaign.audienceLabel),
-        W.completion(progress.accepted, progress.recipients, campaign.deadline, campaign.closedAt !== null),
+        W.completion(campaign.subject, progress.accepted, progress.recipients, campaign.deadline, campaign.closedAt !== null),
         muted(W.byChannel(progress.byChannel, progress.sent, progress.failed)),
       ]),
     );
     const left = progress.recipients - progress.accepted;
     if (left > 0 && waiting.length > 0) {
       const late = campaign.deadline < now;
-      blocks.push(section([late ? W.overdue(left, named(waiting)) : W.waiting(left, named(waiting))], late ? { tone: "warning" } : {}));
+      blocks.push(section([late ? W.overdue(left, named(waiting)) : W.waiting(campaign.subject, left, named(waiting))], late ? { tone: "warning" } : {}));
     }
   }
   if (shown.length < campaigns.length) blocks.push(context(W.moreCampaigns(campaigns.length - shown.length)));

@@ -1,7 +1,10 @@
 import { CHANNEL_NAMES, type ChatChannel } from "../../../core/actor.js";
 import { command, day, moment } from "../../../conversation/message.js";
 import type { CampaignSubject } from "../campaign-subject.js";
+import { DRAFT_KEPT_DAYS } from "../policy-service.js";
 
+/** What a recipient does: accept a document, pass a module. */
+const done = (subject: CampaignSubject) => (subject.kind === "module" ? "passed" : "accepted");
 const asked = (subject: CampaignSubject) => (subject.kind === "module" ? `training ${subject.title} version ${subject.version}` : `${subject.title} version ${subject.version}`);
 
 /** Everything the policy conversation says, in both chats. */
@@ -71,7 +74,7 @@ export const POLICY_WORDING = {
   previewMore: (characters: number) => `…and ${characters.toLocaleString("en")} more characters, published in full.`,
   publishFile: "Publish…",
   publishFileTitle: "Publish the shared document",
-  draftGone: "That file was already published, or was not shared by you. Share the file again to publish it.",
+  draftGone: `That file was already published, was left unpublished for more than ${DRAFT_KEPT_DAYS} days, or was not shared by you. Share the file again to publish it.`,
   fileNotMarkdown: (name: string) => `${name} is not a Markdown file: share the document as a .md file (text/markdown) to publish it.`,
   fileTooLarge: (name: string, maxKb: number) => `${name} is larger than ${maxKb} KB, the most the bot takes: shorten it, or publish it with npm run policy:publish -- FILE.`,
   fileEmpty: (name: string) => `${name} is empty: there is nothing to publish.`,
@@ -82,10 +85,10 @@ export const POLICY_WORDING = {
   noCampaigns: `No campaign yet. Start one with ${command("campaign start")}.`,
   campaignLine: (id: number, subject: CampaignSubject, audience: string) =>
     `**Campaign ${id}: ${subject.kind === "module" ? "training " : ""}${subject.title} v${subject.version}** to ${audience}`,
-  completion: (accepted: number, recipients: number, deadline: Date, closed: boolean) =>
-    `${accepted} of ${recipients} accepted (${recipients === 0 ? 0 : Math.round((accepted / recipients) * 100)}%), deadline ${day(deadline)}${closed ? ", closed" : ""}`,
+  completion: (subject: CampaignSubject, accepted: number, recipients: number, deadline: Date, closed: boolean) =>
+    `${accepted} of ${recipients} ${done(subject)} (${recipients === 0 ? 0 : Math.round((accepted / recipients) * 100)}%), deadline ${day(deadline)}${closed ? ", closed" : ""}`,
   byChannel: (parts: { channel: ChatChannel; accepted: number; recipients: number }[], sent: number, failed: number) =>
     `${parts.map((part) => `${CHANNEL_NAMES[part.channel]} ${part.accepted}/${part.recipients}`).join(" · ")} · messages sent ${sent}${failed ? `, could not send ${failed}` : ""}`,
   overdue: (count: number, names: string[]) => `⚠️ Overdue (${count}): ${names.join(", ")}${count > names.length ? ` and ${count - names.length} more` : ""}`,
-  waiting: (count: number, names: string[]) => `Not yet accepted (${count}): ${names.join(", ")}${count > names.length ? ` and ${count - names.length} more` : ""}`,
+  waiting: (subject: CampaignSubject, count: number, names: string[]) => `Not yet ${done(subject)} (${count}): ${names.join(", ")}${count > names.length ? ` and ${count - names.length} more` : ""}`,
 } as const;

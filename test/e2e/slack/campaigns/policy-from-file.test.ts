@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../../src/core/clock.js";
 import { EMPLOYEE, OWNERS, startTestAims, TEST_BOT_TOKEN, type TestAims } from "../../../support/aims-harness.js";
 import { followUpState } from "../incidents/incident-steps.js";
-import { buttonValue, CAMPAIGN_ENV, ids, submit, viewOpenedByClick } from "./campaign-steps.js";
+import { buttonValue, CAMPAIGN_ENV, ids, submit, tick, viewOpenedByClick } from "./campaign-steps.js";
 
 const clock = fixedClock(new Date("2027-03-01T10:00:00Z"));
 const OWNER = OWNERS[0];
@@ -82,5 +82,32 @@ describe("publishing a policy from a Markdown file shared with the bot in Slack"
     expect((await fetch(url, { redirect: "manual" })).status).toBe(302);
     const withToken = await fetch(url, { headers: { authorization: `Bearer ${TEST_BOT_TOKEN}` } });
     expect(await withToken.text()).toBe("# X");
+  });
+
+  it("a draft left unpublished for more than 7 days is deleted by the scheduler, audited; its Publish button then says so", async () => {
+    const preview = await share(OWNER, { name: "forgotten.md", mimetype: "text/markdown", filetype: "markdown", content: "# Forgotten policy\n\nNever published." });
+    const drafts = () => t.aims.core.prisma.policyDraft.findMany({ orderBy: { id: "asc" } });
+    expect((await drafts()).map((draft) => draft.fileName)).toEqual(["ai-policy.md", "forgotten.md"]);
+
+    clock.set(new Date("2027-03-08T09:59:00Z")); // a minute short of 7 days
+    await tick(t);
+    expect(await drafts()).toHaveLength(2);
+    expect(await t.aims.core.prisma.auditEvent.count({ where: { action: "policy.draft_discarded" } })).toBe(0);
+
+    clock.set(new Date("2027-03-08T10:01:00Z"));
+    await tick(t);
+    // The published draft stays with its version; only the forgotten one goes.
+    expect((await drafts()).map((draft) => draft.fileName)).toEqual(["ai-policy.md"]);
+    const [audit, ...more] = await t.aims.core.prisma.auditEvent.findMany({ where: { action: "policy.draft_discarded" } });
+    expect(more).toHaveLength(0);
+    expect(audit).toMatchObject({ entityType: "policy_draft", actorId: null });
+    expect(JSON.stringify(audit!.before)).toContain("forgotten.md");
+    await tick(t);
+    expect(await t.aims.core.prisma.auditEvent.count({ where: { action: "policy.draft_discarded" } })).toBe(1);
+
+    const responseUrl = t.fake.newResponseUrl();
+    await t.slack.action({ userId: OWNER, channelId: String(preview.response.channel), message: { ts: String(preview.response.ts), type: "message", text: "" }, triggerId: "trigger-late", responseUrl, actions: [{ action_id: ids.actions.publishDraft, block_id: "actions", value: buttonValue(preview, ids.actions.publishDraft) }] });
+    const reply = await t.fake.waitForResponseUrlPost((post) => post.url === responseUrl);
+    expect(JSON.stringify(reply.body)).toContain("was left unpublished for more than 7 days");
   });
 });

@@ -118,7 +118,7 @@ describe("AI-literacy training in Slack", () => {
     const progress = await formFrom(t, OWNER, "campaign");
     const shown = JSON.stringify(progress.blocks);
     expect(shown).toContain("Campaign 2: training AI literacy basics v1");
-    expect(shown).toMatch(/1 of \d+ accepted/);
+    expect(shown).toMatch(/1 of \d+ passed/);
 
     const responseUrl = t.fake.newResponseUrl();
     await t.slack.command(EMPLOYEE, "me", { responseUrl });

@@ -43,6 +43,10 @@ describe("AI-literacy training in Teams", () => {
     expect(more).toHaveLength(0);
     expect(trainingCardsTo(TESS)).toHaveLength(0);
 
+    const open = cardText(cardIn((await t.teams.ask(EVE, "me")).reply));
+    expect(open).toContain("Campaigns still open for you");
+    expect(open).toContain("Pass the training Owning a high-risk AI system version 1 by 2027-03-10 (campaign 1)");
+
     const lessons = await clickForCard(t, EVE, button(cardIn(invitation!), ids.actions.start));
     expect(cardText(lessons)).toContain("Human oversight");
     const quiz = await clickForCard(t, EVE, button(lessons, ids.actions.quiz));
@@ -63,7 +67,10 @@ describe("AI-literacy training in Teams", () => {
     ]);
 
     const { reply: progress } = await t.teams.ask(TESS, "campaign");
-    expect(cardText(cardIn(progress))).toContain("1 of 1 accepted (100%)");
+    expect(cardText(cardIn(progress))).toContain("1 of 1 passed (100%)");
+    const me = cardText(cardIn((await t.teams.ask(EVE, "me")).reply));
+    expect(me).toContain("Owning a high-risk AI system version 1, passed 2027-03-01 in Teams with 100%, due again");
+    expect(me).not.toContain("Pass the training Owning a high-risk AI system");
   });
 
   it("a year later the pass is due again: the person is reminded in their personal chat and sees it in training", async () => {
