@@ -6,7 +6,7 @@ import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } 
 import { FAKE_WORKSPACE } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
-import { dmsTo, modalState, SCHEDULING_ENV, tick } from "./scheduling/scheduling-steps.js";
+import { dmsTo, MANAGER, modalState, openFromCommand, SCHEDULING_ENV, tick } from "./scheduling/scheduling-steps.js";
 
 const clock = fixedClock(new Date("2027-03-03T10:00:00Z")); // a Wednesday
 const WAIT_MS = 20_000;
@@ -73,6 +73,12 @@ describe("approvals that expire, in Slack", () => {
     await tick(t);
     await tick(t);
     expect(dmsTo(t, EMPLOYEE).filter((call) => String(call.args.text).includes(`Approval of ${system.reference} Krisp Notes ends on 2027-06-04`))).toHaveLength(1);
+    // The managers' digest lists it among the approvals ending within 30 days, with its owner.
+    const ending = `${system.reference} (Krisp Notes), owner ${system.ownerName}, ends 2027-06-04`;
+    const preview = JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"));
+    expect(preview).toContain("Approvals ending in the next 30 days");
+    expect(preview).toContain("Approvals ending within 30 days: *1*");
+    expect(preview).toContain(ending);
 
     // The end passes without a renewal: expired, audited, and the owner and the user told once each.
     clock.set(new Date("2027-06-04T10:00:00Z"));
@@ -107,5 +113,6 @@ describe("approvals that expire, in Slack", () => {
     await expect
       .poll(async () => t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } }), { timeout: WAIT_MS })
       .toMatchObject({ status: "active", approvedUntil: new Date(clock.now().getTime() + term), statusReason: `Renewed by ${renewal}` });
+    expect(JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"))).not.toContain(`${system.reference} (Krisp Notes), owner`);
   });
 });
