@@ -8,6 +8,7 @@ import type { Logger } from "../log/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import { approvalStageSource } from "../features/requests/approval-stage-source.js";
 import { stagesWaitingSection } from "../features/digest/stages-waiting-section.js";
+import { approvalsEndingSection } from "../features/digest/approvals-ending-section.js";
 import { RequestService } from "../features/requests/request-service.js";
 import type { ApprovalPolicy } from "../features/requests/approval-policy/approval-policy.js";
 import { createScheduling, type Scheduling } from "../features/scheduler/scheduling-core.js";
@@ -152,6 +153,7 @@ export function createCore(options: {
   scheduling.reminders.addSource(vendorReviewSource(vendors));
   scheduling.reminders.addSource(approvalStageSource(roles));
   scheduling.digest.addSection(stagesWaitingSection);
+  scheduling.digest.addSection(approvalsEndingSection);
   raiseNonconformitiesFromAuditFindings({ prisma, events, nonconformities });
   // The 9.3.2 inputs the audit programme and the nonconformity log know (replacing the stand-ins by id).
   scheduling.managementReviews.addInputProvider(auditResultsFromInternalAudits);

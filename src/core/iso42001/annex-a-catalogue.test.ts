@@ -21,7 +21,7 @@ describe("parseAnnexACatalogue", () => {
   });
 
   it("names the control whose record type is outside the vocabulary", () => {
-    const bad = validYaml.replace("evidence_record_types: [role_assignment, group_membership]", "evidence_record_types: [org_chart, group_membership]");
+    const bad = validYaml.replace("evidence_record_types: [role_assignment, group_membership, approval_stage_deadline]", "evidence_record_types: [org_chart, group_membership, approval_stage_deadline]");
     expect(problemsOf(bad)).toEqual([
       'id A.3.2, evidence_record_types.0: "org_chart" is not a known evidence record type',
     ]);

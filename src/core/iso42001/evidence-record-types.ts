@@ -3,6 +3,7 @@ export const EVIDENCE_RECORD_TYPES = [
   "ai_tool_request",
   "approval_decision",
   "approval_stage_decision",
+  "approval_stage_deadline",
   "register_entry",
   "impact_assessment",
   "questionnaire_definition",

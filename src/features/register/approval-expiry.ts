@@ -11,7 +11,7 @@ import { usersToTell } from "./users-to-tell.js";
 import "./register-events.js";
 
 /** The entries whose approval may end: in use or suspended (a retired or expired one has already left use). */
-const EXPIRING = ["active", "suspended"] as const;
+export const EXPIRING = ["active", "suspended"] as const;
 
 export const expiryReason = (until: Date) => `Its approval ended on ${until.toISOString().slice(0, 10)} and was not renewed.`;
 

@@ -35,6 +35,11 @@ export interface DueItem {
    */
   escalateAt?: Date;
   graceWorkingHours?: number;
+  /**
+   * Why nobody can act on the item (an approval stage nobody may decide): no owner reminder is sent, and it escalates
+   * to the AIMS owners at its due date, without grace, with this line. The owner stands for the AIMS owners' channel.
+   */
+  nobodyCanAct?: string;
   /** Days before the due date its owner is reminded, when not the reminder policy's (an approval's end: 30 and 7). */
   reminderDaysBefore?: readonly number[];
   /** Only people holding one of these roles may see the item in lists (concerns stay within triage). */

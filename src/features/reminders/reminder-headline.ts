@@ -9,6 +9,7 @@ import type { ReminderPayload } from "./reminder-payload.js";
 export function reminderHeadline(payload: ReminderPayload, now: Date): string {
   if (payload.type === "reminder" && payload.item.kind === "check_in") return "Time for a progress check-in";
   const status = dueStatusText(dueStatus(new Date(payload.item.dueAt), now, payload.zone ?? "UTC"));
+  if (payload.type === "escalation" && payload.item.nobodyCanAct) return `Escalation: ${status}`;
   if (payload.type === "escalation" && payload.item.graceWorkingHours !== undefined) {
     return `Escalation: past its deadline and the ${payload.item.graceWorkingHours}-working-hour grace period`;
   }

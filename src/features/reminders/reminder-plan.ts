@@ -39,8 +39,9 @@ export function planReminders(item: DueItem, state: OccurrenceState | null, poli
   const occurrence = occurrenceKey(item);
   const due = DateTime.fromJSDate(item.dueAt, { zone: policy.zone });
   const snoozedUntil = state?.snoozedUntil ?? null;
-  const stages: { stage: ReminderStage; at: Date }[] =
-    item.kind === "check_in" || item.escalateAt
+  const stages: { stage: ReminderStage; at: Date }[] = item.nobodyCanAct
+    ? []
+    : item.kind === "check_in" || item.escalateAt
       ? [{ stage: "due", at: item.dueAt }]
       : [
           ...(item.reminderDaysBefore ?? policy.offsetsDays).map((days) => ({ stage: `before-${days}` as ReminderStage, at: due.minus({ days }).toJSDate() })),
@@ -58,7 +59,7 @@ export function planReminders(item: DueItem, state: OccurrenceState | null, poli
     planned.push({ kind: "reminder", key: `${occurrence}|${latest.stage}`, occurrenceKey: occurrence, stage: latest.stage, at: latest.at });
   }
   if (item.kind === "task") {
-    const graceOver = item.escalateAt ?? due.plus({ days: policy.graceDays }).toJSDate();
+    const graceOver = item.nobodyCanAct ? item.dueAt : item.escalateAt ?? due.plus({ days: policy.graceDays }).toJSDate();
     const at = snoozedUntil && snoozedUntil > graceOver ? snoozedUntil : graceOver;
     if (isRecent(at)) planned.push({ kind: "escalation", key: `${occurrence}|escalation`, occurrenceKey: occurrence, stage: "escalation", at });
   }

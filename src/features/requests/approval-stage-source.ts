@@ -1,4 +1,4 @@
-import { CHAT_CHANNELS } from "../../core/actor.js";
+import { CHAT_CHANNELS, type ChatChannel } from "../../core/actor.js";
 import type { Roles } from "../../core/roles.js";
 import type { Tx } from "../../core/transaction.js";
 import type { Prisma } from "../../db/database.js";
@@ -60,17 +60,22 @@ async function stageItem(db: Prisma | Tx, roles: Roles, request: AiToolRequest, 
     for (const other of excluded) out ||= await roles.samePerson(person, other, db as Tx);
     if (!out) eligible.push(person);
   }
+  const item = { ...stageOccurrence(request.reference, deadline), title: `Decide ${request.reference} (${request.toolName}) at the ${entry.stage.name} stage`, kind: "task" as const };
   const [owner, ...sharedWith] = eligible;
-  if (!owner) return null;
-  return {
-    ...stageOccurrence(request.reference, deadline),
-    title: `Decide ${request.reference} (${request.toolName}) at the ${entry.stage.name} stage`,
-    owner,
-    sharedWith,
-    kind: "task",
-    escalateAt: deadline.escalateAt,
-    graceWorkingHours: entry.stage.escalateAfterHours,
-  };
+  if (owner) return { ...item, owner, sharedWith, escalateAt: deadline.escalateAt, graceWorkingHours: entry.stage.escalateAfterHours };
+  // Nobody to remind (an empty group, only the requester eligible): the AIMS owners are told at the deadline, not later.
+  const aimsOwner = await firstAimsOwner(db, roles, request.requesterChannel);
+  if (!aimsOwner) return null;
+  return { ...item, owner: aimsOwner, nobodyCanAct: `Nobody can decide the ${entry.stage.name} stage: no one holding ${entry.waitingFor.join(", ")} may decide it (the requester and anyone who decided another stage cannot).` };
+}
+
+/** An AIMS owner to stand for the escalation's channel: on the request's channel when there is one. */
+async function firstAimsOwner(db: Prisma | Tx, roles: Roles, preferred: ChatChannel): Promise<DueItemOwner | null> {
+  for (const channel of [preferred, ...CHAT_CHANNELS.filter((other) => other !== preferred)]) {
+    const [id] = await roles.members("owner", channel, db as Tx);
+    if (id) return { channel, id };
+  }
+  return null;
 }
 
 /** The accounts holding any of `holders` now: an AIMS role's members, or the members of a group a role is bound to. */

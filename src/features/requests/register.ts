@@ -108,6 +108,7 @@ async function renew(tx: Tx, clock: Clock, approver: Actor, request: AiToolReque
       controls: [...new Set([...system.controls, ...EXPIRY_CONTROLS])],
     },
   });
+  await tx.aiToolRequest.update({ where: { id: request.id }, data: { previousApprovedUntil: system.approvedUntil } });
   await recordAudit(tx, clock, {
     actor: approver,
     action: "register.renewed",
@@ -118,6 +119,25 @@ async function renew(tx: Tx, clock: Clock, approver: Actor, request: AiToolReque
     controls: EXPIRY_CONTROLS,
   });
   return renewed;
+}
+
+/**
+ * An approved renewal reopened: it no longer stands, so the entry's approval ends when it did before that renewal. An
+ * end already past is left for the expiry scan, which marks the entry expired and tells its owner and users.
+ */
+export async function withdrawRenewal(tx: Tx, clock: Clock, actor: Actor, request: AiToolRequest, reason: string): Promise<void> {
+  if (request.status !== "approved" || request.renewsSystemId === null || request.previousApprovedUntil === null) return;
+  const system = await tx.aiSystem.findUniqueOrThrow({ where: { id: request.renewsSystemId } });
+  await tx.aiSystem.update({ where: { id: system.id }, data: { approvedUntil: request.previousApprovedUntil } });
+  await recordAudit(tx, clock, {
+    actor,
+    action: "register.renewal_withdrawn",
+    entityType: "ai_system",
+    entityId: system.reference,
+    before: { approvedUntil: system.approvedUntil, renewal: request.reference },
+    after: { approvedUntil: request.previousApprovedUntil, reason: `${request.reference} reopened: ${reason}` },
+    controls: EXPIRY_CONTROLS,
+  });
 }
 
 /** A reopened request rejected: its register entry, suspended since the reopening, is retired. */

@@ -8,6 +8,7 @@ import type { Roles } from "../../core/roles.js";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../../core/storable-text.js";
 import { DECISION_CONTROLS, REGISTER_CONTROLS, REQUEST_CONTROLS } from "./controls.js";
 import "./request-events.js";
+import { withdrawRenewal } from "./register.js";
 import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
 
 export type LifecycleResult =
@@ -109,6 +110,7 @@ export class RequestLifecycle {
           controls: REGISTER_CONTROLS,
         });
       }
+      await withdrawRenewal(tx, clock, actor, request, reason);
       await moveStageDeadlines(tx, this.deps, now, { actor, at: clock.now(), note: `Reopened: ${reason}` });
       await events.record(tx, "request.reopened", { request: now, reason, by: { channel: actor.channel, id: actor.id, name: actor.name ?? null } }, reference);
       return { kind: "done", request: now };

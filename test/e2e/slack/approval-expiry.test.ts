@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../../src/core/clock.js";
 import { REQUEST_IDS } from "../../../src/features/requests/conversation/request-ids.js";
 import { REGISTER_IDS } from "../../../src/features/register/conversation/register-ids.js";
-import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
 import { FAKE_WORKSPACE } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
-import { dmsTo, modalState, SCHEDULING_ENV, tick } from "./scheduling/scheduling-steps.js";
+import { dmsTo, MANAGER, modalState, openFromCommand, SCHEDULING_ENV, tick } from "./scheduling/scheduling-steps.js";
 
 const clock = fixedClock(new Date("2027-03-03T10:00:00Z")); // a Wednesday
 const WAIT_MS = 20_000;
@@ -48,7 +48,7 @@ async function clickInModal(userId: string, view: View, actionId: string): Promi
 }
 
 describe("approvals that expire, in Slack", () => {
-  it("approves on a date in the conditions modal, reminds before the end, expires and tells the users once, and a renewal brings it back", async () => {
+  it("approves on a date in the conditions modal, reminds before the end, expires and tells the users once, a renewal brings it back, and reopening the renewal puts its end back", async () => {
     const { reference, approvalTs } = await submitRequest(t, EMPLOYEE, TOOL);
     const posted = t.fake.callsTo("chat.postMessage").find((call) => call.args.channel === APPROVALS_CHANNEL && String(call.args.text).includes(reference))!;
     const opens = t.fake.callsTo("views.open").length;
@@ -73,6 +73,12 @@ describe("approvals that expire, in Slack", () => {
     await tick(t);
     await tick(t);
     expect(dmsTo(t, EMPLOYEE).filter((call) => String(call.args.text).includes(`Approval of ${system.reference} Krisp Notes ends on 2027-06-04`))).toHaveLength(1);
+    // The managers' digest lists it among the approvals ending within 30 days, with its owner.
+    const ending = `${system.reference} (Krisp Notes), owner ${system.ownerName}, ends 2027-06-04`;
+    const preview = JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"));
+    expect(preview).toContain("Approvals ending in the next 30 days");
+    expect(preview).toContain("Approvals ending within 30 days: *1*");
+    expect(preview).toContain(ending);
 
     // The end passes without a renewal: expired, audited, and the owner and the user told once each.
     clock.set(new Date("2027-06-04T10:00:00Z"));
@@ -107,5 +113,18 @@ describe("approvals that expire, in Slack", () => {
     await expect
       .poll(async () => t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } }), { timeout: WAIT_MS })
       .toMatchObject({ status: "active", approvedUntil: new Date(clock.now().getTime() + term), statusReason: `Renewed by ${renewal}` });
+    expect(JSON.stringify(await openFromCommand(t, MANAGER, "digest preview"))).not.toContain(`${system.reference} (Krisp Notes), owner`);
+
+    // An AIMS owner reopens the renewal: it no longer stands, so the approval ends when it did before it (audited). That
+    // end is past, so the next scan marks the entry expired again.
+    const reopenUrl = t.fake.newResponseUrl();
+    await t.slack.command(OWNERS[0], `reopen ${renewal} The vendor changed its data terms.`, { responseUrl: reopenUrl });
+    expect(JSON.stringify((await t.fake.waitForResponseUrlPost((post) => post.url === reopenUrl, WAIT_MS)).body)).toContain(`*${renewal}* is reopened`);
+    expect(await t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } })).toMatchObject({ status: "active", approvedUntil: new Date("2027-06-04T00:00:00Z") });
+    const withdrawn = await t.aims.core.prisma.auditEvent.findFirstOrThrow({ where: { action: "register.renewal_withdrawn", entityId: system.reference } });
+    expect(withdrawn).toMatchObject({ actorId: OWNERS[0], after: expect.objectContaining({ approvedUntil: "2027-06-04T00:00:00.000Z" }) });
+    await tick(t);
+    await expect.poll(async () => (await t.aims.core.prisma.aiSystem.findUniqueOrThrow({ where: { id: system.id } })).status, { timeout: WAIT_MS }).toBe("expired");
+    expect(await t.aims.core.prisma.auditEvent.count({ where: { action: "register.expired", entityId: system.reference } })).toBe(2);
   });
 });

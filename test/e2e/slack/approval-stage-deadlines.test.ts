@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +124,33 @@ describe("approval stage deadlines, in Slack", () => {
     expect(preview).toContain(`Approver: ${fresh.reference} (Fresh tool), waiting since 2027-06-15`);
     expect(preview).not.toContain("Fresh tool), waiting since 2027-06-15, overdue");
     expect(preview).not.toContain("Taken back tool");
+  });
+
+  it("puts each stage's deadline in the audit pack: opened, due, escalated and decided or cancelled, under the decision controls", async () => {
+    const slow = await referenceOf("Slow stage tool");
+    const withdrawn = await referenceOf("Taken back tool");
+    const exported = await t.aims.core.auditPacks.exportFor({ channel: "slack", id: OWNERS[0] }, { outDir: await mkdtemp(join(tmpdir(), "aims-stage-pack-")) });
+    if (exported.kind !== "exported") throw new Error(exported.kind);
+    const folder = exported.pack.folder;
+    const records = JSON.parse(await readFile(join(folder, "records", "approval-stage-deadlines.json"), "utf8")) as Record<string, unknown>[];
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        reference: `${slow} rev 1 approval`,
+        openedAt: "2027-06-07T09:00:00.000Z",
+        dueAt: "2027-06-07T13:00:00.000Z",
+        escalateAt: "2027-06-07T15:00:00.000Z",
+        escalatedAt: "2027-06-07T15:00:00.000Z",
+        settledAt: "2027-06-07T15:00:00.000Z",
+        decidedAt: "2027-06-07T15:00:00.000Z",
+        controls: ["A.3.2", "A.6.2.5", "A.9.2"],
+      }),
+    );
+    expect(records).toContainEqual(expect.objectContaining({ reference: `${slow} rev 1 owner`, escalatedAt: null, settledAt: null, decidedAt: null }));
+    expect(records).toContainEqual(expect.objectContaining({ reference: `${withdrawn} rev 1 approval`, escalatedAt: null, settledAt: "2027-06-14T09:00:00.000Z", decidedAt: null }));
+    const map = await readFile(join(folder, "evidence-by-control.csv"), "utf8");
+    for (const control of ["A.3.2", "A.6.2.5", "A.9.2"]) expect(map).toContain(`${control},approval_stage_deadline,${slow} rev 1 approval`);
+    const index = await readFile(join(folder, "README.md"), "utf8");
+    expect(index).toContain("Approval stage deadlines");
   });
 });
 

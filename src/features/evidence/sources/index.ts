@@ -6,7 +6,7 @@ import { auditFindings, internalAudits } from "./internal-audits.js";
 import { managementReviewActions, managementReviewDecisions, managementReviews } from "./management-reviews.js";
 import { effectivenessChecks, improvements, nonconformities } from "./nonconformities.js";
 import { completions, objectiveCheckIns, objectives, reviews } from "./objectives-and-reviews.js";
-import { aiToolRequests, approvalDecisions, approvalStageDecisions, registerEntries } from "./requests.js";
+import { aiToolRequests, approvalDecisions, approvalStageDeadlines, approvalStageDecisions, registerEntries } from "./requests.js";
 import { groupMemberships, roleGrants } from "./roles.js";
 import { delegations } from "./delegations.js";
 import { campaignCompletion, policyAcknowledgements, policyVersions } from "./policies.js";
@@ -18,6 +18,7 @@ const FEATURE_SOURCES: readonly EvidenceSource[] = [
   aiToolRequests,
   approvalDecisions,
   approvalStageDecisions,
+  approvalStageDeadlines,
   registerEntries,
   vendors,
   vendorReviews,

@@ -1,5 +1,11 @@
 import { column, columns, type EvidenceSource } from "../evidence-source.js";
 
+/** The decisions taken in a deadline's stage, in its revision. */
+const STAGE_DECISIONS = `SELECT sd."decidedAt" FROM "RequestStageDecision" sd WHERE sd."requestId" = t."requestId" AND sd."revision" = t."revision" AND sd."stageId" = t."stageId"`;
+
+/** The reminders' occurrence key of a stage deadline (as stageOccurrence and occurrenceKey write it). */
+const STAGE_OCCURRENCE_KEY = `'approval-stage|' || r."reference" || '/' || t."stageId" || '|' || to_char(t."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export const aiToolRequests: EvidenceSource = {
   recordType: "ai_tool_request",
   title: "AI tool requests",
@@ -54,6 +60,31 @@ export const approvalStageDecisions: EvidenceSource = {
     ...columns("revision", "stageId", "slot"),
     column("outcome", "text"),
     ...columns("decidedAt", "deciderName", "deciderId", "onBehalfOfName", "onBehalfOfId", "delegationId", "reason", "conditions", "validUntil", "controls"),
+  ],
+};
+
+/**
+ * Approval stage deadlines (A.3.2, A.6.2.5, A.9.2): when each stage opened, when it was due, when it escalated to the
+ * AIMS owners (the first escalation sent for it) and when it was settled, decided or cancelled (request withdrawn,
+ * refused at another stage, reopened).
+ */
+export const approvalStageDeadlines: EvidenceSource = {
+  recordType: "approval_stage_deadline",
+  title: "Approval stage deadlines",
+  file: "approval-stage-deadlines",
+  table: "ApprovalStageDeadline",
+  joins: [{ table: "AiToolRequest", alias: "r", on: `r."id" = t."requestId"` }],
+  reference: `r."reference" || ' rev ' || t."revision" || ' ' || t."stageId"`,
+  date: `t."openedAt"`,
+  outcome: `CASE WHEN t."settledAt" IS NULL THEN 'waiting' WHEN EXISTS (${STAGE_DECISIONS}) THEN 'decided' ELSE 'cancelled' END`,
+  columns: [
+    { name: "request", sql: `r."reference"` },
+    { name: "toolName", sql: `r."toolName"` },
+    ...columns("revision", "stageId", "openedAt", "dueAt", "escalateAt"),
+    { name: "escalatedAt", sql: `(SELECT min(d."sentAt") FROM "ScheduledDelivery" d WHERE d."kind" = 'escalation' AND d."status" = 'sent' AND d."occurrenceKey" = ${STAGE_OCCURRENCE_KEY})` },
+    column("settledAt"),
+    { name: "decidedAt", sql: `CASE WHEN t."settledAt" IS NOT NULL THEN (SELECT max(s."decidedAt") FROM (${STAGE_DECISIONS}) s) END` },
+    column("controls"),
   ],
 };
 

@@ -13,11 +13,11 @@ function reminderBlocks(payload: ReminderPayload, headline: string) {
   const { item } = payload;
   return [
     section([`**${truncate(headline, 200)}**`]),
-    section([`**${truncate(item.title, 200)}**`, ...(item.link ? [W.open(item.itemId, item.link)] : [])], { id: `due:${item.itemId}` }),
+    section([`**${truncate(item.title, 200)}**`, ...(item.nobodyCanAct ? [item.nobodyCanAct] : []), ...(item.link ? [W.open(item.itemId, item.link)] : [])], { id: `due:${item.itemId}` }),
     fields([
       { label: W.reference, value: item.itemId },
       { label: W.due, value: moment(new Date(item.dueAt)) },
-      ...(payload.type === "escalation" ? [{ label: W.owner, value: person(item.owner) }] : []),
+      ...(payload.type === "escalation" && !item.nobodyCanAct ? [{ label: W.owner, value: person(item.owner) }] : []),
       ...(item.controls.length > 0 ? [{ label: W.controls, value: item.controls.join(", ") }] : []),
     ]),
   ];

@@ -1,0 +1,1 @@
+ALTER TABLE "AiToolRequest" ADD COLUMN "previousApprovedUntil" TIMESTAMP(3);
