@@ -1,5 +1,6 @@
 import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
+import { mrkdwn } from "../conversation/block-kit-message.js";
 import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { followUpSecretModal } from "./follow-up-views.js";
@@ -20,7 +21,7 @@ export const concernSubcommand: Subcommand = {
     try {
       if (FOLLOW_UP.test(rest)) {
         const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
-        if (!code) return await tell("Add the case code you were given: `/aims concern follow-up ABCD-EFGH-JKMN`.");
+        if (!code) return await tell(mrkdwn(CONCERN_WORDING.addCaseCode));
         await quietClient(ctx).views.open({ trigger_id: command.trigger_id, view: followUpSecretModal(code) });
         return;
       }

@@ -9,6 +9,7 @@ import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern
 import { blockKitBlocks, mrkdwn } from "../conversation/block-kit-message.js";
 
 const A = CONCERN_WORDING.anonymousReporter;
+const { cancel } = CONCERN_WORDING;
 
 export const SECRET_BLOCK = "secret";
 export const ANSWER_BLOCK = "answer";
@@ -23,8 +24,8 @@ const plain = (text: string) => ({ type: "plain_text" as const, text });
 export function anonymousReceiptView(concern: Concern, credentials: FollowUpCredentials): ModalView {
   return {
     type: "modal",
-    title: plain("Concern sent"),
-    close: plain("Done"),
+    title: plain(A.receiptTitle),
+    close: plain(A.done),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: mrkdwn(A.thanks(concern.reference)) } },
       {
@@ -34,7 +35,7 @@ export function anonymousReceiptView(concern: Concern, credentials: FollowUpCred
           { type: "mrkdwn", text: `*${A.secret}*\n\`${formatCredential(credentials.secret)}\`` },
         ],
       },
-      { type: "context", elements: [{ type: "mrkdwn", text: A.writeDown(`run \`/aims concern follow-up ${formatCredential(credentials.code)}\``) }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: mrkdwn(A.writeDown(formatCredential(credentials.code))) }] },
     ],
   };
 }
@@ -45,8 +46,8 @@ export function followUpSecretModal(code: string): ModalView {
     callback_id: SLACK_IDS.concerns.views.followUpSecret,
     private_metadata: JSON.stringify({ code }),
     title: plain(A.followUpTitle),
-    submit: plain("Open"),
-    close: plain("Cancel"),
+    submit: plain(A.open),
+    close: plain(cancel),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: mrkdwn(A.enterSecret(formatCredential(code))) } },
       { type: "input", block_id: SECRET_BLOCK, label: plain(A.secret), element: { type: "plain_text_input", action_id: INPUT, max_length: 64 } },
@@ -61,9 +62,9 @@ export function followUpView(concern: Concern, messages: ConcernMessage[], crede
     type: "modal",
     callback_id: SLACK_IDS.concerns.views.followUpAnswer,
     private_metadata: JSON.stringify(credentials),
-    title: plain(`Concern ${concern.reference}`),
+    title: plain(A.concernTitle(concern.reference)),
     ...(open ? { submit: plain(A.sendAnswer) } : {}),
-    close: plain("Close"),
+    close: plain(A.close),
     blocks: [
       ...(notice ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: notice }] }] : []),
       ...blockKitBlocks(concernStatusBlocks(concern, messages)),

@@ -4,13 +4,12 @@ import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import { typedText, type TeamsCommand } from "../commands/command.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
+import { teamsText } from "../conversation/adaptive-card-message.js";
 import { concernFormCard } from "./concern-form-card.js";
 import { followUpSecretCard } from "./reporter-cards.js";
 
-export const PERSONAL_CHAT_ONLY =
-  "To keep it private, report concerns in a personal chat with me: open a chat with AIMS and send **concern** there.";
-export const TRIAGE_NOT_CONFIGURED =
-  "Concern reporting is not set up in Teams yet: an administrator needs to set TEAMS_TRIAGE_CONVERSATION. Please tell an AIMS owner directly for now.";
+export const PERSONAL_CHAT_ONLY = teamsText(CONCERN_WORDING.personalChatOnly);
+export const TRIAGE_NOT_CONFIGURED = CONCERN_WORDING.notSetUp("TEAMS_TRIAGE_CONVERSATION");
 
 const FOLLOW_UP = /^follow-?up\b/i;
 
@@ -29,13 +28,13 @@ export const concernCommand: TeamsCommand = {
     try {
       if (FOLLOW_UP.test(rest)) {
         const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
-        if (!code) return void (await tell("Add the case code you were given: **concern follow-up ABCD-EFGH-JKMN**."));
+        if (!code) return void (await tell(teamsText(CONCERN_WORDING.addCaseCode)));
         await turn.send(cardMessage(followUpSecretCard(code), CONCERN_WORDING.anonymousReporter.followUpTitle));
         return;
       }
       if (!ctx.teams.triageConversation) return void (await tell(TRIAGE_NOT_CONFIGURED));
       const register = await ctx.core.concerns.registerChoices();
-      await turn.send(cardMessage(concernFormCard({ formId: randomUUID(), register }), "Report an AI concern"));
+      await turn.send(cardMessage(concernFormCard({ formId: randomUUID(), register }), CONCERN_WORDING.form.title));
     } catch (error) {
       await tell(concernFailure(error, ctx.logger, "teams concern command"));
     }

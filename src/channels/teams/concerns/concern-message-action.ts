@@ -11,10 +11,11 @@ import { TRIAGE_NOT_CONFIGURED } from "./concern-command.js";
 import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { anonymousReceiptCard } from "./reporter-cards.js";
 import type { MessageAction, MessageActionResponse, TeamsTurn } from "../transport/index.js";
 
-const TITLE = "Report an AI concern";
+const TITLE = CONCERN_WORDING.form.title;
 
 function readQuote(value: unknown): QuotedMessage | undefined {
   if (!value || typeof value !== "object") return undefined;

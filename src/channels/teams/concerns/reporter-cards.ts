@@ -5,7 +5,7 @@ import { formatCredential, type FollowUpCredentials } from "../../../features/co
 import { adaptiveCard, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { textInput } from "../cards/card-inputs.js";
 import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
-import { cardElements } from "../conversation/adaptive-card-message.js";
+import { cardElements, teamsText } from "../conversation/adaptive-card-message.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { CONCERN_VERBS } from "./concern-verbs.js";
 
@@ -24,17 +24,16 @@ export function anonymousReceiptCard(concern: Concern, credentials: FollowUpCred
       textBlock(A.thanks(concern.reference)),
       { type: "FactSet", facts: [{ title: A.caseCode, value: code }, { title: A.secret, value: formatCredential(credentials.secret) }] },
       textBlock(
-        `${A.writeDown(`send me **concern follow-up ${code}**`)} ` +
-          (shownIn === "chat" ? "This card stays in your chat with me until you hide it." : "They are gone when you close this window."),
+        `${teamsText(A.writeDown(code))} ${shownIn === "chat" ? A.staysInChat : A.goneWhenClosed}`,
         { subtle: true },
       ),
     ],
-    shownIn === "chat" ? [executeAction("I have written them down: hide them", CONCERN_VERBS.hideReceipt, {})] : [],
+    shownIn === "chat" ? [executeAction(A.hideReceipt, CONCERN_VERBS.hideReceipt, {})] : [],
   );
 }
 
 export function hiddenReceiptCard(): AdaptiveCard {
-  return adaptiveCard([textBlock("Your concern was sent anonymously. The case code and secret are no longer shown here.")]);
+  return adaptiveCard([textBlock(A.receiptHidden)]);
 }
 
 const secretInput = (error?: string) =>
@@ -48,7 +47,7 @@ export function followUpSecretCard(code: string, problem?: string): AdaptiveCard
       textBlock(A.enterSecret(formatCredential(code))),
       ...secretInput(problem),
     ],
-    [executeAction("Open", CONCERN_VERBS.followUpOpen, { code }, "positive")],
+    [executeAction(A.open, CONCERN_VERBS.followUpOpen, { code }, "positive")],
   );
 }
 
@@ -59,7 +58,7 @@ export function followUpSecretCard(code: string, problem?: string): AdaptiveCard
 export function followUpCard(concern: Concern, messages: ConcernMessage[], code: string, notice?: string): AdaptiveCard {
   const open = isOpen(concern.status);
   const body: CardElement[] = [
-    textBlock(`Concern ${concern.reference}`, { size: "medium", weight: "bolder" }),
+    textBlock(A.concernTitle(concern.reference), { size: "medium", weight: "bolder" }),
     ...(notice ? [textBlock(notice, { color: "good" })] : []),
     ...cardElements(concernStatusBlocks(concern, messages)),
   ];
