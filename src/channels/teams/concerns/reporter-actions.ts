@@ -13,7 +13,6 @@ import { concernFormCard, readConcernForm } from "./concern-form-card.js";
 import { PERSONAL_CHAT_ONLY } from "./concern-command.js";
 import {
   anonymousReceiptCard,
-  FOLLOW_UP_INPUTS,
   followUpCard,
   followUpSecretCard,
   hiddenReceiptCard,
@@ -48,7 +47,7 @@ const codeOf = (data: Record<string, unknown>) => normalizeCredential(String(dat
 export const openFollowUp: CardActionHandler = async ({ ctx, data }) => {
   const code = codeOf(data);
   try {
-    const result = await ctx.core.concerns.followUp.open(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "");
+    const result = await ctx.core.concerns.followUp.open(code, readText(data, "secret") ?? "");
     if (result.kind !== "ok") return cardResponse(followUpSecretCard(code, followUpRefusal(result)));
     return cardResponse(followUpCard(result.concern, result.messages, code));
   } catch (error) {
@@ -60,7 +59,7 @@ export const openFollowUp: CardActionHandler = async ({ ctx, data }) => {
 export const answerAnonymously: CardActionHandler = async ({ ctx, data }) => {
   const code = codeOf(data);
   try {
-    const result = await ctx.core.concerns.followUp.answer(code, readText(data, FOLLOW_UP_INPUTS.secret) ?? "", readText(data, FOLLOW_UP_INPUTS.answer));
+    const result = await ctx.core.concerns.followUp.answer(code, readText(data, "secret") ?? "", readText(data, "answer"));
     if (result.kind !== "ok") return messageResponse(followUpRefusal(result));
     return cardResponse(followUpCard(result.concern, result.messages, code, CONCERN_WORDING.anonymousReporter.answerSent));
   } catch (error) {
