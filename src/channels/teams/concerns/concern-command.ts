@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import { readConcernCommand } from "../../../features/concerns/conversation/concern-command.js";
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import { typedText, type TeamsCommand } from "../commands/command.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
@@ -10,8 +10,6 @@ import { followUpSecretCard } from "./reporter-cards.js";
 
 export const PERSONAL_CHAT_ONLY = teamsText(CONCERN_WORDING.personalChatOnly);
 export const TRIAGE_NOT_CONFIGURED = CONCERN_WORDING.notSetUp("TEAMS_TRIAGE_CONVERSATION");
-
-const FOLLOW_UP = /^follow-?up\b/i;
 
 /**
  * `concern` answers with the form; `concern follow-up <code>` asks for the secret of an anonymous concern. Both
@@ -26,8 +24,9 @@ export const concernCommand: TeamsCommand = {
     const text = typedText(turn.activity);
     const rest = text.replace(/^concern\b/i, "").trim();
     try {
-      if (FOLLOW_UP.test(rest)) {
-        const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
+      const request = readConcernCommand(rest);
+      if (request.kind === "followUp") {
+        const { code } = request;
         if (!code) return void (await tell(teamsText(CONCERN_WORDING.addCaseCode)));
         await turn.send(cardMessage(followUpSecretCard(code), CONCERN_WORDING.anonymousReporter.followUpTitle));
         return;
