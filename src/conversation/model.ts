@@ -56,7 +56,8 @@ interface FieldBase {
 
 export type Field = FieldBase &
   (
-    | { kind: "text"; multiline?: boolean; maxLength?: number; initial?: string }
+    /** `concealed`: what is typed is not shown (a secret), where the chat can hide it (Teams). */
+    | { kind: "text"; multiline?: boolean; maxLength?: number; initial?: string; concealed?: boolean }
     | { kind: "number"; min?: number; max?: number; initial?: number }
     /** `initial` as YYYY-MM-DD. */
     | { kind: "date"; initial?: string }

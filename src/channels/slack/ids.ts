@@ -2,6 +2,7 @@ import { ERASURE_IDS } from "./erasure/erasure-ids.js";
 import { INCIDENT_IDS } from "../../features/incidents/conversation/incident-ids.js";
 import { SCHEDULING_IDS } from "../../features/scheduler/conversation/scheduling-ids.js";
 import { CONCERN_FORM_ID } from "../../features/concerns/conversation/concern-form-view.js";
+import { FOLLOW_UP_IDS } from "../../features/concerns/conversation/follow-up-views.js";
 import { REPORTER_IDS } from "../../features/concerns/conversation/reporter-views.js";
 import { TRIAGE_IDS } from "../../features/concerns/conversation/triage-ids.js";
 import { SOA_IDS } from "../../features/soa/conversation/soa-ids.js";
@@ -28,8 +29,8 @@ export const SLACK_IDS = {
     globalShortcut: "report_ai_concern_global",
     views: {
       submit: CONCERN_FORM_ID,
-      followUpSecret: "concern_follow_up_secret",
-      followUpAnswer: "concern_follow_up_answer",
+      followUpSecret: FOLLOW_UP_IDS.open,
+      followUpAnswer: FOLLOW_UP_IDS.answer,
       question: TRIAGE_IDS.ask,
       assign: TRIAGE_IDS.assign,
       close: TRIAGE_IDS.close,

@@ -8,6 +8,7 @@ import type { SlackContext } from "../context.js";
 import { receiptView, reporterUpdateView } from "../../../features/concerns/conversation/reporter-views.js";
 import type { Message } from "../../../conversation/message.js";
 import { triageView } from "../../../features/concerns/conversation/triage-view.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import { blockKitMessage } from "../conversation/block-kit-message.js";
 
 const triageKey = (reference: string) => ({ entityType: CONCERN_ENTITY, entityId: reference, purpose: "triage", channel: "slack" }) as const;
@@ -45,7 +46,7 @@ export function subscribeConcernNotifications(ctx: SlackContext, client: WebClie
       await client.chat.postMessage({
         channel: triageChannel,
         thread_ts: ts,
-        text: `The reporter answered on ${concern.reference}:\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
+        text: `${CONCERN_WORDING.reporterAnswered(concern.reference)}\n>${escapeMrkdwn(change.message.body).replace(/\n/g, "\n>")}`,
       });
     }
   });

@@ -1,12 +1,11 @@
-import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import { readConcernCommand } from "../../../features/concerns/conversation/concern-command.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
+import { mrkdwn } from "../conversation/block-kit-message.js";
 import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { followUpSecretModal } from "./follow-up-views.js";
 import { openConcernForm, TRIAGE_NOT_CONFIGURED } from "./open-concern-form.js";
 import { quietClient } from "./quiet-client.js";
-
-const FOLLOW_UP = /^follow-?up\b/i;
 
 /** `/aims concern` opens the form; `/aims concern follow-up <code>` asks for the secret of an anonymous concern. */
 export const concernSubcommand: Subcommand = {
@@ -18,9 +17,10 @@ export const concernSubcommand: Subcommand = {
       await respond({ response_type: "ephemeral", text });
     };
     try {
-      if (FOLLOW_UP.test(rest)) {
-        const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
-        if (!code) return await tell("Add the case code you were given: `/aims concern follow-up ABCD-EFGH-JKMN`.");
+      const request = readConcernCommand(rest);
+      if (request.kind === "followUp") {
+        const { code } = request;
+        if (!code) return await tell(mrkdwn(CONCERN_WORDING.addCaseCode));
         await quietClient(ctx).views.open({ trigger_id: command.trigger_id, view: followUpSecretModal(code) });
         return;
       }

@@ -1,28 +1,32 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { FormValues } from "../../../conversation/form.js";
 import { followUpRefusal } from "../../../features/concerns/concern-follow-up.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
-import type { FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
 import type { SlackContext } from "../context.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
-import { ANSWER_BLOCK, followUpView, INPUT, SECRET_BLOCK } from "./follow-up-views.js";
+import { readBlockKitValues, readFormMetadata } from "../conversation/block-kit-form.js";
+import { followUpModal } from "./follow-up-views.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-type Values = Record<string, Record<string, { value?: string | null }>>;
 
-const inputOf = (values: Values, block: string) => values[block]?.[INPUT]?.value ?? "";
+/** What the reporter typed and the code (and secret) the modal carries; never logged. */
+function submitted(view: Args["view"]) {
+  const values = new FormValues(readBlockKitValues(view.state.values as never));
+  const { state } = readFormMetadata(view.private_metadata);
+  return { values, code: String(state.code ?? ""), secret: String(state.secret ?? "") };
+}
 
 /** The secret for a case code: right, the status and conversation replace the modal; wrong, it says only that. */
 export function followUpSecretSubmission(ctx: SlackContext) {
   return async ({ ack, view }: Args) => {
-    const values = view.state.values as Values;
     try {
-      const { code } = JSON.parse(view.private_metadata) as { code: string };
-      const secret = inputOf(values, SECRET_BLOCK);
+      const { values, code } = submitted(view);
+      const secret = values.text("secret") ?? "";
       const result = await ctx.core.concerns.followUp.open(code, secret);
-      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [SECRET_BLOCK]: followUpRefusal(result) } });
-      await ack({ response_action: "update", view: followUpView(result.concern, result.messages, { code, secret }) });
+      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { secret: followUpRefusal(result) } });
+      await ack({ response_action: "update", view: followUpModal(result.concern, result.messages, { code, secret }) });
     } catch (error) {
-      await ack({ response_action: "errors", errors: { [SECRET_BLOCK]: concernFailure(error, ctx.logger, "concern follow-up") } });
+      await ack({ response_action: "errors", errors: { secret: concernFailure(error, ctx.logger, "concern follow-up") } });
     }
   };
 }
@@ -30,19 +34,18 @@ export function followUpSecretSubmission(ctx: SlackContext) {
 /** An anonymous answer to the triagers, proven again by code and secret; an empty box just closes the modal. */
 export function followUpAnswerSubmission(ctx: SlackContext) {
   return async ({ ack, view }: Args) => {
-    const values = view.state.values as Values;
-    const answer = inputOf(values, ANSWER_BLOCK);
-    if (!answer.trim()) return await ack();
     try {
-      const credentials = JSON.parse(view.private_metadata) as FollowUpCredentials;
-      const result = await ctx.core.concerns.followUp.answer(credentials.code, credentials.secret, answer);
-      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { [ANSWER_BLOCK]: followUpRefusal(result) } });
+      const { values, code, secret } = submitted(view);
+      const answer = values.text("answer") ?? "";
+      if (!answer.trim()) return await ack();
+      const result = await ctx.core.concerns.followUp.answer(code, secret, answer);
+      if (result.kind !== "ok") return await ack({ response_action: "errors", errors: { answer: followUpRefusal(result) } });
       await ack({
         response_action: "update",
-        view: followUpView(result.concern, result.messages, credentials, CONCERN_WORDING.anonymousReporter.answerSent),
+        view: followUpModal(result.concern, result.messages, { code, secret }, CONCERN_WORDING.anonymousReporter.answerSent),
       });
     } catch (error) {
-      await ack({ response_action: "errors", errors: { [ANSWER_BLOCK]: concernFailure(error, ctx.logger, "concern answer") } });
+      await ack({ response_action: "errors", errors: { answer: concernFailure(error, ctx.logger, "concern answer") } });
     }
   };
 }

@@ -1,18 +1,12 @@
 import type { ModalView } from "@slack/types";
 import type { Concern, ConcernMessage } from "../../../db/generated/client.js";
-import { MESSAGE_MAX } from "../../../features/concerns/concern-form.js";
-import { isOpen, } from "../../../features/concerns/concern-status.js";
 import { formatCredential, type FollowUpCredentials } from "../../../features/concerns/follow-up-credentials.js";
-import { SLACK_IDS } from "../ids.js";
-import { concernStatusBlocks } from "../../../features/concerns/conversation/concern-text.js";
+import { followUpSecretForm, followUpView, isForm } from "../../../features/concerns/conversation/follow-up-views.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
-import { blockKitBlocks, mrkdwn } from "../conversation/block-kit-message.js";
+import { blockKitModal, mrkdwn } from "../conversation/block-kit-message.js";
+import { blockKitForm } from "../conversation/block-kit-form.js";
 
 const A = CONCERN_WORDING.anonymousReporter;
-
-export const SECRET_BLOCK = "secret";
-export const ANSWER_BLOCK = "answer";
-export const INPUT = "value";
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 
@@ -23,8 +17,8 @@ const plain = (text: string) => ({ type: "plain_text" as const, text });
 export function anonymousReceiptView(concern: Concern, credentials: FollowUpCredentials): ModalView {
   return {
     type: "modal",
-    title: plain("Concern sent"),
-    close: plain("Done"),
+    title: plain(A.receiptTitle),
+    close: plain(A.done),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: mrkdwn(A.thanks(concern.reference)) } },
       {
@@ -34,50 +28,15 @@ export function anonymousReceiptView(concern: Concern, credentials: FollowUpCred
           { type: "mrkdwn", text: `*${A.secret}*\n\`${formatCredential(credentials.secret)}\`` },
         ],
       },
-      { type: "context", elements: [{ type: "mrkdwn", text: A.writeDown(`run \`/aims concern follow-up ${formatCredential(credentials.code)}\``) }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: mrkdwn(A.writeDown(formatCredential(credentials.code))) }] },
     ],
   };
 }
 
-export function followUpSecretModal(code: string): ModalView {
-  return {
-    type: "modal",
-    callback_id: SLACK_IDS.concerns.views.followUpSecret,
-    private_metadata: JSON.stringify({ code }),
-    title: plain(A.followUpTitle),
-    submit: plain("Open"),
-    close: plain("Cancel"),
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: mrkdwn(A.enterSecret(formatCredential(code))) } },
-      { type: "input", block_id: SECRET_BLOCK, label: plain(A.secret), element: { type: "plain_text_input", action_id: INPUT, max_length: 64 } },
-    ],
-  };
-}
+export const followUpSecretModal = (code: string): ModalView => blockKitForm(followUpSecretForm(code));
 
-/** Status and conversation for an anonymous reporter; while open, a box to answer. Code and secret ride along. */
-export function followUpView(concern: Concern, messages: ConcernMessage[], credentials: FollowUpCredentials, notice?: string): ModalView {
-  const open = isOpen(concern.status);
-  return {
-    type: "modal",
-    callback_id: SLACK_IDS.concerns.views.followUpAnswer,
-    private_metadata: JSON.stringify(credentials),
-    title: plain(`Concern ${concern.reference}`),
-    ...(open ? { submit: plain(A.sendAnswer) } : {}),
-    close: plain("Close"),
-    blocks: [
-      ...(notice ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: notice }] }] : []),
-      ...blockKitBlocks(concernStatusBlocks(concern, messages)),
-      ...(open
-        ? [
-            {
-              type: "input" as const,
-              block_id: ANSWER_BLOCK,
-              optional: true,
-              label: plain(A.answerLabel),
-              element: { type: "plain_text_input" as const, action_id: INPUT, multiline: true, max_length: MESSAGE_MAX },
-            },
-          ]
-        : []),
-    ],
-  };
+/** A modal's state stays out of the conversation, so code and secret ride along with the answer box. */
+export function followUpModal(concern: Concern, messages: ConcernMessage[], credentials: FollowUpCredentials, notice?: string): ModalView {
+  const view = followUpView(concern, messages, credentials, notice);
+  return isForm(view) ? blockKitForm(view) : blockKitModal(view);
 }

@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { normalizeCredential } from "../../../features/concerns/follow-up-credentials.js";
+import { readConcernCommand } from "../../../features/concerns/conversation/concern-command.js";
 import { cardMessage, markdownMessage } from "../cards/adaptive-card.js";
 import { typedText, type TeamsCommand } from "../commands/command.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
 import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
+import { teamsText } from "../conversation/adaptive-card-message.js";
 import { concernFormCard } from "./concern-form-card.js";
 import { followUpSecretCard } from "./reporter-cards.js";
 
-export const PERSONAL_CHAT_ONLY =
-  "To keep it private, report concerns in a personal chat with me: open a chat with AIMS and send **concern** there.";
-export const TRIAGE_NOT_CONFIGURED =
-  "Concern reporting is not set up in Teams yet: an administrator needs to set TEAMS_TRIAGE_CONVERSATION. Please tell an AIMS owner directly for now.";
-
-const FOLLOW_UP = /^follow-?up\b/i;
+export const PERSONAL_CHAT_ONLY = teamsText(CONCERN_WORDING.personalChatOnly);
+export const TRIAGE_NOT_CONFIGURED = CONCERN_WORDING.notSetUp("TEAMS_TRIAGE_CONVERSATION");
 
 /**
  * `concern` answers with the form; `concern follow-up <code>` asks for the secret of an anonymous concern. Both
@@ -27,15 +24,16 @@ export const concernCommand: TeamsCommand = {
     const text = typedText(turn.activity);
     const rest = text.replace(/^concern\b/i, "").trim();
     try {
-      if (FOLLOW_UP.test(rest)) {
-        const code = normalizeCredential(rest.replace(FOLLOW_UP, ""));
-        if (!code) return void (await tell("Add the case code you were given: **concern follow-up ABCD-EFGH-JKMN**."));
+      const request = readConcernCommand(rest);
+      if (request.kind === "followUp") {
+        const { code } = request;
+        if (!code) return void (await tell(teamsText(CONCERN_WORDING.addCaseCode)));
         await turn.send(cardMessage(followUpSecretCard(code), CONCERN_WORDING.anonymousReporter.followUpTitle));
         return;
       }
       if (!ctx.teams.triageConversation) return void (await tell(TRIAGE_NOT_CONFIGURED));
       const register = await ctx.core.concerns.registerChoices();
-      await turn.send(cardMessage(concernFormCard({ formId: randomUUID(), register }), "Report an AI concern"));
+      await turn.send(cardMessage(concernFormCard({ formId: randomUUID(), register }), CONCERN_WORDING.form.title));
     } catch (error) {
       await tell(concernFailure(error, ctx.logger, "teams concern command"));
     }

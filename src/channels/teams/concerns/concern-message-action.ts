@@ -1,4 +1,3 @@
-import { FIX_MARKED_ANSWERS } from "../../../conversation/reply.js";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../../core/actor.js";
 import { concernFailure } from "../../../features/concerns/concern-failure.js";
@@ -8,13 +7,12 @@ import type { TeamsContext } from "../context.js";
 import { dialogCard, dialogMessage } from "../message-actions/dialog.js";
 import { messageOf } from "../message-actions/quoted-message.js";
 import { TRIAGE_NOT_CONFIGURED } from "./concern-command.js";
-import { concernFormCard, readConcernForm } from "./concern-form-card.js";
-import { receiptView } from "../../../features/concerns/conversation/reporter-views.js";
-import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
-import { anonymousReceiptCard } from "./reporter-cards.js";
+import { concernFormCard } from "./concern-form-card.js";
+import { fileConcern } from "./file-concern.js";
+import { CONCERN_WORDING } from "../../../features/concerns/conversation/concern-wording.js";
 import type { MessageAction, MessageActionResponse, TeamsTurn } from "../transport/index.js";
 
-const TITLE = "Report an AI concern";
+const TITLE = CONCERN_WORDING.form.title;
 
 function readQuote(value: unknown): QuotedMessage | undefined {
   if (!value || typeof value !== "object") return undefined;
@@ -36,7 +34,8 @@ export async function fetchConcernDialog(ctx: TeamsContext, turn: TeamsTurn, act
   const quote: QuotedMessage = { text: message.text, authorId: message.authorId, conversationId: turn.activity.conversation?.id, messageId: message.messageId };
   try {
     const register = await ctx.core.concerns.registerChoices();
-    return dialogCard(TITLE, dialogForm({ formId: randomUUID(), quote, register }));
+    const formId = randomUUID();
+    return dialogCard(TITLE, concernFormCard({ formId, quote: quote.text, register, submit: dialogSend(quote)(formId) }));
   } catch (error) {
     return dialogMessage(concernFailure(error, ctx.logger, "teams concern message action"));
   }
@@ -44,21 +43,9 @@ export async function fetchConcernDialog(ctx: TeamsContext, turn: TeamsTurn, act
 
 export async function submitConcernDialog(ctx: TeamsContext, actor: Actor, action: MessageAction): Promise<MessageActionResponse> {
   const data = (action.data ?? {}) as Record<string, unknown>;
-  const form = readConcernForm(data);
   const quote = readQuote(data.quote);
-  const formId = typeof data.formId === "string" && data.formId ? data.formId : randomUUID();
-  const formAgain = async (extra: { errors?: Record<string, string>; problem?: string }) =>
-    dialogCard(TITLE, dialogForm({ formId, quote, register: await ctx.core.concerns.registerChoices().catch(() => []), values: form, ...extra }));
-  try {
-    const result = await ctx.core.concerns.submit(actor, form, { submissionKey: `teams:${formId}`, quote });
-    if (!result.ok) return await formAgain({ errors: result.errors, problem: FIX_MARKED_ANSWERS });
-    return dialogCard(TITLE, result.followUp ? anonymousReceiptCard(result.concern, result.followUp, "dialog") : adaptiveCardOf(receiptView(result.concern)));
-  } catch (error) {
-    return formAgain({ problem: concernFailure(error, ctx.logger, "teams concern message action") });
-  }
+  return dialogCard(TITLE, await fileConcern(ctx, actor, data, { where: "teams concern message action", shownIn: "dialog", quote, submit: dialogSend(quote) }));
 }
 
-function dialogForm(options: Omit<Parameters<typeof concernFormCard>[0], "submit" | "quote"> & { quote?: QuotedMessage }) {
-  const { quote, ...rest } = options;
-  return concernFormCard({ ...rest, quote: quote?.text, submit: submitAction("Send", { formId: options.formId, ...(quote ? { quote } : {}) }, "positive") });
-}
+/** In a dialog Send is an Action.Submit, carrying the form's key and the quote. */
+const dialogSend = (quote?: QuotedMessage) => (formId: string) => submitAction(CONCERN_WORDING.form.submit, { formId, ...(quote ? { quote } : {}) }, "positive");

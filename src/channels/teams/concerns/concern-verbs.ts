@@ -1,11 +1,12 @@
 import { CONCERN_FORM_ID } from "../../../features/concerns/conversation/concern-form-view.js";
+import { FOLLOW_UP_IDS } from "../../../features/concerns/conversation/follow-up-views.js";
 
 /** The Action.Execute verbs of the concern cards. */
 export const CONCERN_VERBS = {
   submit: CONCERN_FORM_ID,
   hideReceipt: "concern.receipt.hide",
-  followUpOpen: "concern.followup.open",
-  followUpAnswer: "concern.followup.answer",
+  followUpOpen: FOLLOW_UP_IDS.open,
+  followUpAnswer: FOLLOW_UP_IDS.answer,
 } as const;
 
 /**

@@ -15,6 +15,7 @@ function input(field: Field, zone: string): CardElement | CardElement[] {
         ...common,
         isMultiline: field.multiline ?? false,
         ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+        ...(field.concealed ? { style: "Password" } : {}),
         ...(field.initial ? { value: field.initial } : {}),
       };
     case "number":

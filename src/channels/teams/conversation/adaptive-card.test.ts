@@ -21,6 +21,20 @@ describe("Adaptive Card rendering", () => {
     expect(card.actions).toEqual([{ type: "Action.Execute", title: "More", verb: "demo.more", data: {} }]);
   });
 
+  it("hides what is typed into a concealed text field (a secret) and only there", () => {
+    const card = adaptiveCardForm({
+      id: "x.save",
+      title: "Secret",
+      submit: "Open",
+      fields: [
+        { kind: "text", id: "secret", label: "Secret", concealed: true },
+        { kind: "text", id: "note", label: "Note" },
+      ],
+    });
+    const inputs = card.body.filter((element) => element.type === "Input.Text") as Element[];
+    expect(inputs.map((input) => [input.id, input.style])).toEqual([["secret", "Password"], ["note", undefined]]);
+  });
+
   it("names a command as the words to send the bot", () => {
     const card = adaptiveCardOf({ title: "Register", summary: "Register", blocks: [section([`Send ${command("register <name>")}`])] });
     expect(texts(card.body)).toContain("Send **register <name>**");

@@ -1,4 +1,11 @@
-/** The sentences of AI concerns shown in both channels: the triage message and forms, the reporter's status. */
+import { command } from "../../../conversation/message.js";
+
+const followUpCommand = (code: string) => command(`concern follow-up ${code}`);
+
+/**
+ * The sentences of AI concerns, in both channels: the triage message and forms, the reporter's side. Commands are
+ * named with `command()`, so each chat shows them its own way (`/aims …` in Slack, the words to send in Teams).
+ */
 export const CONCERN_WORDING = {
   title: (reference: string) => `AI concern ${reference}`,
   summary: (reference: string, category: string, status: string) => `AI concern ${reference}: ${category} (${status})`,
@@ -56,14 +63,30 @@ export const CONCERN_WORDING = {
   answerSent: (reference: string) => `Thank you: your answer about ${reference} was sent to the AIMS triagers.`,
   closedNoAnswers: "This concern is closed, so it takes no more answers.",
   writeYourAnswer: "Please write your answer.",
+  notSetUp: (setting: string) =>
+    `Concern reporting is not set up yet: an administrator needs to set ${setting}. Please tell an AIMS owner directly for now.`,
+  /** Teams: a card in a channel would show the report, and a case code and secret, to everyone. */
+  personalChatOnly: `To keep it private, report concerns in a personal chat with me: open a chat with AIMS and send ${command("concern")} there.`,
+  addCaseCode: `Add the case code you were given: ${followUpCommand("ABCD-EFGH-JKMN")}.`,
+  /** Slack: the reporter's answer in the triage message's thread, so triagers are notified. */
+  reporterAnswered: (reference: string) => `The reporter answered on ${reference}:`,
   commandDescription: (followUp: string) => `Report a concern about AI, anonymously if you wish. ${followUp}: follow up an anonymous concern.`,
   /** The anonymous reporter's side; each chat lays it out its own way. */
   anonymousReporter: {
     thanks: (reference: string) => `Thank you. The AIMS triagers have your concern **${reference}**. Nothing that identifies you was stored.`,
     caseCode: "Case code",
     secret: "Secret",
-    writeDown: (howToFollowUp: string) =>
-      `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, ${howToFollowUp} and enter the secret.`,
+    receiptTitle: "Concern sent",
+    writeDown: (code: string) =>
+      `Write both down now: this is the only time they are shown, and nobody can recover them. To see the status and answer the triagers' questions, use ${followUpCommand(code)} and enter the secret.`,
+    staysInChat: "This card stays in your chat with me until you hide it.",
+    goneWhenClosed: "They are gone when you close this window.",
+    hideReceipt: "I have written them down: hide them",
+    receiptHidden: "Your concern was sent anonymously. The case code and secret are no longer shown here.",
+    open: "Open",
+    close: "Close",
+    done: "Done",
+    concernTitle: (reference: string) => `Concern ${reference}`,
     followUpTitle: "Follow up a concern",
     enterSecret: (code: string) => `Case code **${code}**. Enter the secret you were given with it.`,
     answerLabel: "Your answer (still anonymous)",

@@ -7,7 +7,8 @@ import { answerForm, REPORTER_IDS } from "./reporter-views.js";
 
 /**
  * The named reporter's answer to a triagers' question, from the button on the question message. The anonymous
- * reporter's side (case code, secret, follow-up) stays in each channel, with its own guards.
+ * reporter's forms are written once (follow-up-views.ts), but each channel files and answers them itself, with its
+ * own guards: a quiet Slack client, no conversation store in Teams, no DM.
  */
 export const reporterCapability: Capability<{ concerns: ConcernService }> = {
   failure: concernFailure,
