@@ -87,6 +87,8 @@ describe("killed between committing a decision and telling Slack", () => {
       decisions: 1,
       deliveries: [
         { handler: "slack.approvals/request.decided", status: "pending" },
+        // The decision settles the stage's deadline reminders; none was sent yet, so delivering it changes nothing.
+        { handler: "slack.reminders/reminder.settled", status: "pending" },
         { handler: "slack.requester/request.decided", status: "pending" },
       ],
     });

@@ -80,7 +80,8 @@ describe("the AI system register, asked for in Slack and in Teams", () => {
     expect((await register("register MICROSOFT")).text).toBe('1 AI system(s) in the register match "MICROSOFT".');
     const reference = (await t.aims.core.prisma.aiSystem.findFirstOrThrow({ where: { name: "Otter Transcribe" } })).reference;
     expect(textOf(await register(`register ${reference.toLowerCase()}`))).toContain("Otter Transcribe");
-    expect((await register("register <script>")).text).toBe('No AI system in the register matches "<script>". If you need it, ask for approval first.');
+    // Slack reads <…> in a message's text as a link or mention, so the notification text escapes it too.
+    expect((await register("register <script>")).text).toBe('No AI system in the register matches "&lt;script&gt;". If you need it, ask for approval first.');
     expect(textOf(await register("register <script>"))).toContain("&lt;script&gt;");
 
     const { reply } = await t.teams.ask(TEAMS_EMPLOYEE, "register copilot");
