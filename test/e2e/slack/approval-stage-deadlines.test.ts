@@ -1,13 +1,14 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ONE_APPROVER_ROUTES, startWithApprovalPolicy } from "./approval-policy-steps.js";
 import { fixedClock } from "../../../src/core/clock.js";
-import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, type TestAims } from "../../support/aims-harness.js";
 import type { FakeSlackCall } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
-import { MANAGER, SCHEDULING_ENV, dmsTo, openFromCommand, tick } from "./scheduling/scheduling-steps.js";
+import { MANAGER, dmsTo, openFromCommand, tick } from "./scheduling/scheduling-steps.js";
 
 /** Low-risk requests: an approver within 4 working hours (2 more before escalating), then an AIMS owner (default 16 + 8). */
 const POLICY = `version: 4
@@ -16,22 +17,14 @@ routes:
     stages:
       - { id: approval, name: Approver, anyOf: [role:approver], deadline: 4, escalateAfter: 2 }
       - { id: owner, name: AIMS owner, anyOf: [role:owner] }
-  - tier: medium
-    stages:
-      - { id: approval, name: Approver, anyOf: [role:approver] }
-  - tier: high
-    stages:
-      - { id: approval, name: Approver, anyOf: [role:approver] }
-`;
+${ONE_APPROVER_ROUTES}`;
 
 // Monday 10:00 in London (BST): working hours 09:00-17:00 London are 08:00-16:00 UTC.
 const clock = fixedClock(new Date("2027-06-07T09:00:00Z"));
 let t: TestAims;
 
 beforeAll(async () => {
-  const policy = join(await mkdtemp(join(tmpdir(), "aims-policy-")), "policy.yaml");
-  await writeFile(policy, POLICY);
-  t = await startTestAims({ clock, env: { ...SCHEDULING_ENV, AIMS_APPROVAL_POLICY: policy } });
+  t = await startWithApprovalPolicy(clock, POLICY);
 });
 afterAll(async () => {
   await t?.stop();

@@ -1,15 +1,13 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ONE_APPROVER_ROUTES, startWithApprovalPolicy } from "./approval-policy-steps.js";
 import { findUserGroup } from "../../../src/channels/slack/directory/user-groups.js";
 import { fixedClock } from "../../../src/core/clock.js";
-import { APPROVERS, EMPLOYEE, OWNERS, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { APPROVERS, EMPLOYEE, OWNERS, type TestAims } from "../../support/aims-harness.js";
 import { eventually } from "../../support/eventually.js";
 import type { FakeSlackCall } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { submitRequest } from "../../support/request-steps.js";
-import { SCHEDULING_ENV, dmsTo, tick } from "./scheduling/scheduling-steps.js";
+import { dmsTo, tick } from "./scheduling/scheduling-steps.js";
 
 const BOARD = { id: "SAIBOARD01", handle: "ai-board", name: "AI board" };
 const ETHICS = { id: "SETHICS001", handle: "ethics", name: "Ethics" };
@@ -22,22 +20,14 @@ routes:
     stages:
       - { id: board, name: AI board, anyOf: ["group:AI board (@ai-board)"], deadline: 4, escalateAfter: 2 }
       - { id: ethics, name: Ethics, anyOf: ["group:Ethics (@ethics)"], parallel: true, deadline: 4, escalateAfter: 2 }
-  - tier: medium
-    stages:
-      - { id: approval, name: Approver, anyOf: [role:approver] }
-  - tier: high
-    stages:
-      - { id: approval, name: Approver, anyOf: [role:approver] }
-`;
+${ONE_APPROVER_ROUTES}`;
 
 // Monday 10:00 in London (BST): working hours 09:00-17:00 London are 08:00-16:00 UTC.
 const clock = fixedClock(new Date("2027-06-07T09:00:00Z"));
 let t: TestAims;
 
 beforeAll(async () => {
-  const policy = join(await mkdtemp(join(tmpdir(), "aims-policy-")), "policy.yaml");
-  await writeFile(policy, POLICY);
-  t = await startTestAims({ clock, env: { ...SCHEDULING_ENV, AIMS_APPROVAL_POLICY: policy } });
+  t = await startWithApprovalPolicy(clock, POLICY);
   for (const [i, id] of MEMBERS.entries()) t.fake.addUser({ id, name: `board.${i + 1}`, real_name: `Board member ${i + 1}`, email: `board${i + 1}@example.org` });
   t.fake.addUserGroup({ ...BOARD, users: [...MEMBERS] });
   t.fake.addUserGroup({ ...ETHICS, users: [] });
