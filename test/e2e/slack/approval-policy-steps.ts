@@ -1,9 +1,10 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Clock } from "../../../src/core/clock.js";
+import type { Clock, fixedClock } from "../../../src/core/clock.js";
 import { startTestAims, type TestAims } from "../../support/aims-harness.js";
-import { SCHEDULING_ENV } from "./scheduling/scheduling-steps.js";
+import type { FakeSlackCall } from "../../support/fake-slack/index.js";
+import { SCHEDULING_ENV, dmsTo, tick } from "./scheduling/scheduling-steps.js";
 
 /** The medium and high routes of a test policy that only cares about low-risk requests: one approver each. */
 export const ONE_APPROVER_ROUTES = `  - tier: medium
@@ -20,3 +21,16 @@ export async function startWithApprovalPolicy(clock: Clock, policy: string): Pro
   await writeFile(file, policy);
   return startTestAims({ clock, env: { ...SCHEDULING_ENV, AIMS_APPROVAL_POLICY: file } });
 }
+
+/** Moves the test's clock to `iso` and lets the scheduler run once. */
+export async function runAt(t: TestAims, clock: ReturnType<typeof fixedClock>, iso: string): Promise<void> {
+  clock.set(new Date(iso));
+  await tick(t);
+}
+
+/** Reminder and escalation DMs to `userId` about one stage of one request, as first posted. */
+export const stageDms = (t: TestAims, userId: string, reference: string, stageId: string): FakeSlackCall[] =>
+  dmsTo(t, userId).filter((call) => JSON.stringify(call.args.blocks ?? []).includes(`"due:${reference}/${stageId}"`));
+
+/** A DM's text and blocks, to look for words in either. */
+export const dmText = (call: FakeSlackCall) => `${call.args.text} ${JSON.stringify(call.args.blocks)}`;

@@ -2,13 +2,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ONE_APPROVER_ROUTES, startWithApprovalPolicy } from "./approval-policy-steps.js";
+import { dmText, ONE_APPROVER_ROUTES, runAt, stageDms, startWithApprovalPolicy } from "./approval-policy-steps.js";
 import { fixedClock } from "../../../src/core/clock.js";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, OWNERS, type TestAims } from "../../support/aims-harness.js";
-import type { FakeSlackCall } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
-import { MANAGER, dmsTo, openFromCommand, tick } from "./scheduling/scheduling-steps.js";
+import { MANAGER, openFromCommand } from "./scheduling/scheduling-steps.js";
 
 /** Low-risk requests: an approver within 4 working hours (2 more before escalating), then an AIMS owner (default 16 + 8). */
 const POLICY = `version: 4
@@ -30,15 +29,9 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function at(iso: string) {
-  clock.set(new Date(iso));
-  await tick(t);
-}
-
-/** Reminder and escalation DMs about one stage of one request, as first posted. */
-const about = (userId: string, reference: string, stageId: string) =>
-  dmsTo(t, userId).filter((call) => JSON.stringify(call.args.blocks ?? []).includes(`"due:${reference}/${stageId}"`));
-const textOf = (call: FakeSlackCall) => `${call.args.text} ${JSON.stringify(call.args.blocks)}`;
+const at = (iso: string) => runAt(t, clock, iso);
+const about = (userId: string, reference: string, stageId: string) => stageDms(t, userId, reference, stageId);
+const textOf = dmText;
 const approvalOf = (reference: string) =>
   t.fake.callsTo("chat.postMessage").find((c) => c.args.channel === APPROVALS_CHANNEL && String(c.args.text).includes(reference))!;
 

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ONE_APPROVER_ROUTES, startWithApprovalPolicy } from "./approval-policy-steps.js";
+import { dmText, ONE_APPROVER_ROUTES, runAt, stageDms, startWithApprovalPolicy } from "./approval-policy-steps.js";
 import { findUserGroup } from "../../../src/channels/slack/directory/user-groups.js";
 import { fixedClock } from "../../../src/core/clock.js";
 import { APPROVERS, EMPLOYEE, OWNERS, type TestAims } from "../../support/aims-harness.js";
 import { eventually } from "../../support/eventually.js";
-import type { FakeSlackCall } from "../../support/fake-slack/index.js";
 import { VALID_REQUEST } from "../../support/request-form-state.js";
 import { submitRequest } from "../../support/request-steps.js";
-import { dmsTo, tick } from "./scheduling/scheduling-steps.js";
 
 const BOARD = { id: "SAIBOARD01", handle: "ai-board", name: "AI board" };
 const ETHICS = { id: "SETHICS001", handle: "ethics", name: "Ethics" };
@@ -42,14 +40,9 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function at(iso: string) {
-  clock.set(new Date(iso));
-  await tick(t);
-}
-
-const about = (userId: string, reference: string, stageId: string) =>
-  dmsTo(t, userId).filter((call) => JSON.stringify(call.args.blocks ?? []).includes(`"due:${reference}/${stageId}"`));
-const textOf = (call: FakeSlackCall) => `${call.args.text} ${JSON.stringify(call.args.blocks)}`;
+const at = (iso: string) => runAt(t, clock, iso);
+const about = (userId: string, reference: string, stageId: string) => stageDms(t, userId, reference, stageId);
+const textOf = dmText;
 
 describe("approval stages held by groups, in Slack", () => {
   it("reminds the members of the user group a stage names, and escalates a stage nobody can decide to the AIMS owners at its deadline", async () => {
