@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Core } from "../../../app/core.js";
 import type { ActionHandler, Capability } from "../../../conversation/capability.js";
 import type { ActionValue } from "../../../conversation/message.js";
@@ -41,13 +41,16 @@ async function carryOut({ body, client, respond }: ActionArgs, reply: Reply): Pr
   }
 }
 
-export function registerClick(app: App, ctx: SlackContext, capability: Capability<Core>, id: string, handler: ActionHandler<Core>): void {
-  app.action<BlockAction>(id, async (args) => {
+export type ClickListener = (args: ActionArgs) => Promise<void>;
+
+/** Answers a click on one of a capability's buttons: acknowledged at once, then handled. */
+export function clickListener(ctx: SlackContext, capability: Capability<Core>, id: string, handler: ActionHandler<Core>): ClickListener {
+  return async (args) => {
     await args.ack();
     const turn = slackTurn(ctx, slackActor(args.body.user));
     const value = readActionValue("value" in args.action ? args.action.value : undefined);
     const typed = new FormValues(readBlockKitValues((args.body.view?.state?.values ?? {}) as never));
     const reply = await answerOf(() => handler(turn, value, typed), (error) => tell(failureOf(ctx, capability, error, id)));
     await carryOut(args, reply).catch((error: unknown) => ctx.logger.error({ err: error, action: id }, "could not answer a Slack click"));
-  });
+  };
 }

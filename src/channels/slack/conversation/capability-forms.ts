@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
 import type { Core } from "../../../app/core.js";
 import type { Capability, FormHandler } from "../../../conversation/capability.js";
@@ -24,8 +24,10 @@ const firstInput = (blocks: { type: string; block_id?: string }[]) => blocks.fin
  * A form pushed over a modal closes and that modal shows the answer; otherwise the form becomes the answer. A slow
  * form is checked, acknowledged with its progress text, then saved, and the answer replaces the view afterwards.
  */
-export function registerForm(app: App, ctx: SlackContext, capability: Capability<Core>, id: string, handler: FormHandler<Core>): void {
-  app.view(id, async ({ ack, body, view, client }: ViewArgs) => {
+export type FormListener = (args: ViewArgs) => Promise<void>;
+
+export function formListener(ctx: SlackContext, capability: Capability<Core>, id: string, handler: FormHandler<Core>): FormListener {
+  return async ({ ack, body, view, client }) => {
     const turn = slackTurn(ctx, slackActor(body.user));
     const { state, rootViewId } = readFormMetadata(view.private_metadata);
     const values = new FormValues(readBlockKitValues((view.state?.values ?? {}) as never));
@@ -56,5 +58,5 @@ export function registerForm(app: App, ctx: SlackContext, capability: Capability
     if (!rootViewId || reply.kind === "form") return void (await ack({ response_action: "update", view: viewOf(reply) }));
     await ack();
     await update(reply);
-  });
+  };
 }

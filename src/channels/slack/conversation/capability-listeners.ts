@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { App, BlockAction, ViewSubmitAction } from "@slack/bolt";
 import type { Core } from "../../../app/core.js";
 import type { Actor } from "../../../core/actor.js";
 import type { ActionHandler, Capability, FormHandler } from "../../../conversation/capability.js";
@@ -7,8 +7,8 @@ import type { SlackContext } from "../context.js";
 import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 import { blockKitModal, mrkdwn } from "./block-kit-message.js";
 import { blockKitForm } from "./block-kit-form.js";
-import { registerClick } from "./capability-clicks.js";
-import { registerForm } from "./capability-forms.js";
+import { type ClickListener, clickListener } from "./capability-clicks.js";
+import { type FormListener, formListener } from "./capability-forms.js";
 import { slackTurn } from "./slack-turn.js";
 
 /** A capability's commands as `/aims` subcommands: a message or a form opens in a modal, text is shown ephemerally. */
@@ -37,11 +37,30 @@ const opener =
     return form ? openForm(form) : tell(NO_LONGER_AVAILABLE);
   };
 
-/** Registers a capability's buttons and forms with Bolt; its commands join the `/aims` list through `subcommandsOf`. */
-export function registerCapability(app: App, ctx: SlackContext, capability: Capability<Core>): void {
-  for (const [id, handler] of Object.entries(capability.actions)) registerClick(app, ctx, capability, id, handler);
-  for (const [id, handler] of Object.entries(capability.forms)) {
-    registerForm(app, ctx, capability, id, handler);
-    registerClick(app, ctx, capability, id, opener(handler));
+function addOnce<L>(listeners: Map<string, L>, id: string, listener: L): void {
+  if (listeners.has(id)) throw new Error(`Two capabilities answer the Slack id "${id}"`);
+  listeners.set(id, listener);
+}
+
+/** Matches exactly the ids a map holds. */
+const anyIdOf = (listeners: Map<string, unknown>) =>
+  new RegExp(`^(?:${[...listeners.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`);
+
+/**
+ * Registers the capabilities' buttons and forms with Bolt; their commands join the `/aims` list through
+ * `subcommandsOf`. One Bolt listener routes every click and one every form, by id: Bolt runs each listener's
+ * matchers on every request, so two hundred listeners cost more per request than the click itself.
+ */
+export function registerCapabilities(app: App, ctx: SlackContext, capabilities: readonly Capability<Core>[]): void {
+  const clicks = new Map<string, ClickListener>();
+  const forms = new Map<string, FormListener>();
+  for (const capability of capabilities) {
+    for (const [id, handler] of Object.entries(capability.actions)) addOnce(clicks, id, clickListener(ctx, capability, id, handler));
+    for (const [id, handler] of Object.entries(capability.forms)) {
+      addOnce(forms, id, formListener(ctx, capability, id, handler));
+      addOnce(clicks, id, clickListener(ctx, capability, id, opener(handler)));
+    }
   }
+  app.action<BlockAction>({ action_id: anyIdOf(clicks) }, (args) => clicks.get(args.action.action_id)!(args));
+  app.view<ViewSubmitAction>({ callback_id: anyIdOf(forms), type: "view_submission" }, (args) => forms.get(args.view.callback_id)!(args));
 }

@@ -96,9 +96,7 @@ const rewriteLegacyClicks: Middleware<AnyMiddlewareArgs> = async ({ body, next }
 /** Registered before every other listener: old buttons reach the new handlers; old modals say to start again. */
 export function registerLegacyActions(app: App): void {
   app.use(rewriteLegacyClicks);
-  for (const callbackId of LEGACY_SLACK_VIEWS) {
-    app.view(callbackId, async ({ ack }) => {
-      await ack({ response_action: "update", view: blockKitModal({ title: LEGACY_FORM_NOTICE.title, summary: LEGACY_FORM_NOTICE.text, blocks: [section([LEGACY_FORM_NOTICE.text])] }) });
-    });
-  }
+  app.view({ callback_id: new RegExp(`^(?:${LEGACY_SLACK_VIEWS.join("|")})$`), type: "view_submission" }, async ({ ack }) => {
+    await ack({ response_action: "update", view: blockKitModal({ title: LEGACY_FORM_NOTICE.title, summary: LEGACY_FORM_NOTICE.text, blocks: [section([LEGACY_FORM_NOTICE.text])] }) });
+  });
 }

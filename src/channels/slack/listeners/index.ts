@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import type { SlackContext } from "../context.js";
-import { registerCapability } from "../conversation/capability-listeners.js";
+import { registerCapabilities } from "../conversation/capability-listeners.js";
 import { registerLegacyActions } from "../conversation/legacy-actions.js";
 import { registerSchedulingListeners } from "../scheduling/register.js";
 import { registerConcernListeners } from "../concerns/register-concern-listeners.js";
@@ -40,7 +40,7 @@ export function registerListeners(app: App, ctx: SlackContext): void {
 
   registerConcernListeners(app, ctx);
   registerSchedulingListeners(app, ctx);
-  for (const capability of CAPABILITIES) registerCapability(app, ctx, capability);
+  registerCapabilities(app, ctx, CAPABILITIES);
   registerErasureListeners(app, ctx);
   registerLinkAnswerListeners(app, ctx);
   registerPolicyFileListener(app, ctx);
