@@ -2,6 +2,7 @@ import type { Actor } from "../core/actor.js";
 import type { Logger } from "../log/logger.js";
 import type { Form, FormState, FormValues } from "./form.js";
 import type { ActionValue } from "./message.js";
+import type { Notifier } from "./notifications.js";
 import type { Reply } from "./reply.js";
 
 /** One person's interaction, as a handler sees it: the services it needs, who it is, and the room it has. */
@@ -64,6 +65,8 @@ export interface Capability<S> {
   commands: Command<S>[];
   actions: Record<string, ActionHandler<S>>;
   forms: Record<string, FormHandler<S>>;
+  /** What it shows when its records change, declared once (`notifications.ts`); each channel subscribes them. */
+  notifications?: Notifier<S>[];
 }
 
 /** Reads a value that came back with a click or a form: a string, or "" when it is missing. */

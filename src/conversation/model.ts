@@ -34,6 +34,11 @@ export interface Message {
   blocks: Block[];
   /** Buttons at the bottom of the message. */
   actions?: Button[];
+  /**
+   * Boxes above the buttons, sent along with each click, for a chat that keeps what was typed in a message (a Teams
+   * card); a chat that cannot (Slack) leaves them out, and its buttons ask in a form instead.
+   */
+  inputs?: Field[];
   /** Identifies the view (the Slack callback_id when shown in a modal). */
   id?: string;
 }

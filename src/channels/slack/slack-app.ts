@@ -10,9 +10,8 @@ import { registerListeners } from "./listeners/index.js";
 import { PayloadCheckingApp } from "./payload-check.js";
 import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
 import { timedReceiver } from "./timed-receiver.js";
-import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
-import { subscribeRegisterLifecycle } from "./register/tell-users.js";
+import { subscribeSlackNotifications } from "./conversation/slack-publisher.js";
 import { registerSlackDirectory, type SlackDirectory } from "./directory/register-directory.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -85,9 +84,8 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   const directory = registerSlackDirectory(app, ctx);
   registerListeners(app, ctx);
   core.groupLookups.use("slack", slackGroupLookup(app.client));
-  subscribeRequestNotifications(ctx, app.client);
+  subscribeSlackNotifications(ctx, app.client);
   subscribeLeaverReport(ctx, app.client);
-  subscribeRegisterLifecycle(ctx, app.client);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled Slack listener error");
   });

@@ -1,3 +1,4 @@
+import { subscribeTeamsNotifications } from "./conversation/teams-publisher.js";
 import express, { type Application } from "express";
 import type { Core } from "../../app/core.js";
 import type { InFlight } from "../../core/in-flight.js";
@@ -7,17 +8,13 @@ import { TeamsConversationStore } from "./conversation-store.js";
 import { teamsGroupLookup } from "./directory/group-lookup.js";
 import type { TeamsContext } from "./context.js";
 import { TeamsMessenger } from "./messenger.js";
-import { subscribeRequestNotifications } from "./notifications/request-notifications.js";
 import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
-import { subscribeVendorNotifications } from "./vendors/vendor-notifications.js";
-import { subscribeDelegationNotifications } from "./delegations/delegation-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { aimsTeamsBot } from "./teams-bot.js";
 import { createTeamsTransport } from "./transport/index.js";
-import { subscribeRegisterLifecycle } from "./register/tell-users.js";
 import { TeamsDirectory } from "./directory/teams-directory.js";
 import type { GroupFacts } from "../../features/organisation/role-service.js";
 import { teamsHandlerLabel } from "./handler-label.js";
@@ -60,15 +57,12 @@ export function createTeamsChannel(options: {
   };
   const directory = new TeamsDirectory(ctx);
   core.groupLookups.use("teams", teamsGroupLookup(conversations, (externalId) => directory.lookUpGroup(externalId)));
-  subscribeRequestNotifications(ctx);
+  subscribeTeamsNotifications(ctx);
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);
   subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
   subscribeLeaverReport(ctx);
-  subscribeRegisterLifecycle(ctx);
-  subscribeVendorNotifications(ctx);
-  subscribeDelegationNotifications(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = transport.endpoint(aimsTeamsBot(ctx, directory));

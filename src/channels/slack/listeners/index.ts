@@ -11,8 +11,6 @@ import { registerErasureListeners } from "../erasure/register.js";
 import { registerIncidentListeners } from "../incidents/register-incident-listeners.js";
 import { registerLinkAnswerListeners } from "../link-answers/register-link-answer-listeners.js";
 import { registerPolicyFileListener } from "../policies/policy-file-listener.js";
-import { subscribeVendorNotifications } from "../vendors/vendor-notifications.js";
-import { subscribeDelegationNotifications } from "../delegations/delegation-notifications.js";
 import { requestDecisionAction } from "./actions/request-decision.js";
 import { aimsCommand } from "./commands/aims-command.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
@@ -44,6 +42,4 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   registerErasureListeners(app, ctx);
   registerLinkAnswerListeners(app, ctx);
   registerPolicyFileListener(app, ctx);
-  subscribeVendorNotifications(ctx, app.client);
-  subscribeDelegationNotifications(ctx, app.client);
 }

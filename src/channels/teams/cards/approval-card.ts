@@ -1,10 +1,9 @@
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
 import type { FieldErrors } from "../../../conversation/form.js";
 import type { StageProgress } from "../../../features/requests/approval-stages.js";
-import { approvalMessage, decisionInputs } from "../../../features/requests/conversation/request-decisions.js";
+import { approvalMessage } from "../../../features/requests/conversation/request-decisions.js";
 import { adaptiveCardOf } from "../conversation/adaptive-card-message.js";
-import { cardInputs } from "../conversation/adaptive-card-inputs.js";
-import { adaptiveCard, type AdaptiveCard } from "./adaptive-card.js";
+import type { AdaptiveCard } from "./adaptive-card.js";
 
 /**
  * The approvals message as a card: while pending, above its decision buttons, a box that each of them sends along
@@ -12,7 +11,5 @@ import { adaptiveCard, type AdaptiveCard } from "./adaptive-card.js";
  * reason or conditions here rather than in a form, with each problem under its input.
  */
 export function approvalCard(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = [], errors: FieldErrors = {}): AdaptiveCard {
-  const card = adaptiveCardOf(approvalMessage(request, decision, progress));
-  if (request.status !== "pending") return card;
-  return adaptiveCard([...card.body, ...cardInputs(decisionInputs(), errors)], card.actions);
+  return adaptiveCardOf(approvalMessage(request, decision, progress), errors);
 }

@@ -1,3 +1,4 @@
+import type { FieldErrors } from "../../../conversation/form.js";
 import { type Block, type Button, type Line, type Message, lineText, showCommands, showMoments, showPeople, showRooms, utcMoment } from "../../../conversation/message.js";
 import { CHANNEL_NAMES } from "../../../core/actor.js";
 import { personLabel } from "../cards/text.js";
@@ -63,9 +64,10 @@ export const cardElements = (blocks: Block[]): CardElement[] => blocks.map(cardE
 /** Sections after the first are set apart by a line, as Teams shows groups in a card. */
 const separated = (elements: CardElement[]) => elements.map((element, index) => (index > 0 && element.type === "Container" ? { ...element, separator: true } : element));
 
-export function adaptiveCardOf(message: Message): AdaptiveCard {
+/** The message as a card; its `inputs` under the content (with `errors` under their boxes), sent along with every button. */
+export function adaptiveCardOf(message: Message, errors: FieldErrors = {}): AdaptiveCard {
   return adaptiveCard(
-    [textBlock(message.title, { size: "large", weight: "bolder" }), ...separated(cardElements(message.blocks))],
+    [textBlock(message.title, { size: "large", weight: "bolder" }), ...separated(cardElements(message.blocks)), ...cardInputs(message.inputs ?? [], errors)],
     (message.actions ?? []).map(cardButton),
   );
 }

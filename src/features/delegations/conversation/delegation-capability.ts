@@ -8,6 +8,7 @@ import { delegationForm } from "./delegation-forms.js";
 import { DELEGATION_IDS } from "./delegation-ids.js";
 import { delegationListView } from "./delegation-views.js";
 import { DELEGATION_WORDING as W } from "./delegation-wording.js";
+import { delegationNotifications } from "./delegation-notifications.js";
 
 type Services = { delegations: DelegationService };
 type DelegationTurn = Turn<Services>;
@@ -27,6 +28,7 @@ async function openCreate(turn: DelegationTurn): Promise<Reply> {
  * their delegations and those they cover, and cancels one early. The delegate is told by each channel's publisher.
  */
 export const delegationCapability: Capability<Services> = {
+  notifications: delegationNotifications,
   commands: [{ name: "delegate", description: W.description, run: (turn, rest) => (/^list$/i.test(rest.trim()) ? list(turn) : openCreate(turn)) }],
   actions: {
     [DELEGATION_IDS.actions.list]: (turn) => list(turn),

@@ -7,6 +7,7 @@ import { detailsForm, lifecycleForm, readDetails } from "./register-forms.js";
 import { REGISTER_IDS } from "./register-ids.js";
 import { entryView } from "./register-views.js";
 import { REGISTER_WORDING as W } from "./register-wording.js";
+import { registerNotifications } from "./register-notifications.js";
 
 type Services = { registerEntries: RegisterEntryService };
 type RegisterTurn = Turn<Services>;
@@ -30,6 +31,7 @@ async function refused(turn: RegisterTurn, reference: string): Promise<string | 
  * AIMS owner edits its details and suspends, resumes or retires it, each with a reason. Every save checks again.
  */
 export const registerCapability: Capability<Services> = {
+  notifications: registerNotifications,
   commands: [
     {
       name: REGISTER_IDS.command,

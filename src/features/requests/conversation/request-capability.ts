@@ -7,6 +7,7 @@ import { REQUEST_IDS } from "./request-ids.js";
 import { editRequest, newRequestForm, rawRequestOf, requestForm } from "./request-forms.js";
 import { receiptView } from "./request-views.js";
 import { REQUEST_WORDING as W } from "./request-wording.js";
+import { requestNotifications } from "./request-notifications.js";
 
 type Services = { requests: RequestService };
 
@@ -62,6 +63,7 @@ async function renewal(turn: Turn<Services>, reference: string, state?: FormStat
  * each channel's publisher.
  */
 export const requestCapability: Capability<Services> = {
+  notifications: requestNotifications,
   commands: [
     { name: "withdraw", description: W.withdrawDescription, run: withdraw },
     { name: "reopen", description: W.reopenDescription, run: reopen },

@@ -39,10 +39,13 @@ export function decisionButtons(request: Pick<AiToolRequest, "reference" | "revi
   });
 }
 
-/** The message in the approvals channel: the request, and its decision buttons while it is pending. */
+/**
+ * The message in the approvals place: the request, and while it is pending its decision buttons and the boxes a card
+ * sends along with them (the reason, how long an approval holds); Slack asks for those in a form instead.
+ */
 export function approvalMessage(request: AiToolRequest, decision: RequestDecision | null, progress: StageProgress[] = []): Message {
   const view = approvalView(request, decision, progress);
-  return request.status === "pending" ? { ...view, actions: decisionButtons(request, progress) } : view;
+  return request.status === "pending" ? { ...view, actions: decisionButtons(request, progress), inputs: decisionInputs() } : view;
 }
 
 /** The request as it now stands, for a chat that shows the clicked message again. */

@@ -10,6 +10,7 @@ import { addVendorForm, answersForm, outcomeForm, ownerForm } from "./vendor-for
 import { VENDOR_IDS } from "./vendor-ids.js";
 import { outcomeLabel, vendorListView, vendorView } from "./vendor-views.js";
 import { VENDOR_WORDING as W } from "./vendor-wording.js";
+import { vendorNotifications } from "./vendor-notifications.js";
 
 type Services = { vendors: VendorService; clock: Clock };
 type VendorTurn = Turn<Services>;
@@ -96,6 +97,7 @@ async function runCommand(turn: VendorTurn, rest: string): Promise<Reply> {
  * (AIMS owners), answering it and recording the outcome (the vendor's internal owner or an AIMS owner).
  */
 export const vendorCapability: Capability<Services> = {
+  notifications: vendorNotifications,
   commands: [{ name: "vendors", description: W.description, run: runCommand }],
   actions: {
     [VENDOR_IDS.actions.showList]: (turn) => list(turn),

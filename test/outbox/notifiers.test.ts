@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { Core } from "../../src/app/core.js";
+import type { ChatChannel } from "../../src/core/actor.js";
+import type { EventBus } from "../../src/core/events.js";
+import type { Capability } from "../../src/conversation/capability.js";
+import { type Publisher, type RecordMessage, subscribeNotifiers } from "../../src/conversation/notifications.js";
+import type { AiToolRequest, RequestDecision } from "../../src/db/generated/client.js";
+import { CAPABILITIES } from "../../src/features/capabilities.js";
+
+type Call = { kind: "show"; place: string; key: RecordMessage } | { kind: "tell"; to: string; once?: RecordMessage };
+
+/** A bus that only records who subscribes to what, and keeps the handlers to call them directly. */
+function recordingBus() {
+  const handlers = new Map<string, (payload: unknown) => Promise<void> | void>();
+  const bus = { subscriber: (name: string) => ({ on: (event: string, handler: (payload: unknown) => Promise<void> | void) => handlers.set(`${name}/${event}`, handler) }) };
+  return { bus: bus as unknown as EventBus, handlers };
+}
+
+/** A publisher that records what it was asked to show and tell, as a channel's would do it. */
+function recordingPublisher(channel: ChatChannel, answersStay: boolean) {
+  const calls: Call[] = [];
+  const publisher: Publisher = {
+    channel,
+    answersStay,
+    async show(place, key) {
+      calls.push({ kind: "show", place, key });
+    },
+    async tell(person, _message, options) {
+      if (person.channel === channel) calls.push({ kind: "tell", to: person.id, ...(options?.once ? { once: options.once } : {}) });
+    },
+  };
+  return { publisher, calls };
+}
+
+function subscribed(channel: ChatChannel, answersStay: boolean) {
+  const { bus, handlers } = recordingBus();
+  const { publisher, calls } = recordingPublisher(channel, answersStay);
+  const services = { requests: { progress: async () => [] } } as unknown as Core;
+  for (const capability of CAPABILITIES as readonly Capability<Core>[]) subscribeNotifiers(bus, publisher, services, capability.notifications ?? []);
+  return { handlers, calls };
+}
+
+// The outbox finds a pending delivery's handler by `<subscriber>/<event>`: rows a previous version wrote must still find theirs.
+const RELEASED_HANDLERS = {
+  slack: [
+    ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `slack.approvals/request.${event}`),
+    ...["submitted", "resubmitted", "reopened", "decided"].map((event) => `slack.requester/request.${event}`),
+    "slack.vendor-owner/vendor.changed",
+    "slack.delegate/delegation.changed",
+    "slack.register-lifecycle/register.lifecycle_changed",
+  ],
+  teams: [
+    ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `teams.approvals/request.${event}`),
+    ...["reopened", "decided"].map((event) => `teams.requester/request.${event}`),
+    "teams.vendor-owner/vendor.changed",
+    "teams.delegate/delegation.changed",
+    "teams.register-lifecycle/register.lifecycle_changed",
+  ],
+};
+
+const request = (requesterChannel: ChatChannel) =>
+  ({ reference: "AIR-0042", toolName: "Copilot", revision: 1, riskTier: "limited", riskReasons: [], requesterChannel, requesterId: "U_REQ", status: "approved" }) as unknown as AiToolRequest;
+const decision = { outcome: "approved", reason: null, deciderChannel: "slack", deciderId: "U_APP", deciderName: "Ada", decidedAt: new Date("2030-01-01T12:00:00Z") } as unknown as RequestDecision;
+
+describe("capability notifiers", () => {
+  it.each(["slack", "teams"] as const)("keep every outbox handler name released in %s", (channel) => {
+    const { handlers } = subscribed(channel, channel === "teams");
+    expect([...handlers.keys()]).toEqual(expect.arrayContaining(RELEASED_HANDLERS[channel]));
+  });
+
+  it("shows a decision in each channel's approvals place under the one key, and tells the requester only in their own channel", async () => {
+    for (const channel of ["slack", "teams"] as const) {
+      const { handlers, calls } = subscribed(channel, channel === "teams");
+      const payload = { request: request("slack"), decision, aiSystem: null };
+      await handlers.get(`${channel}.approvals/request.decided`)!(payload);
+      await handlers.get(`${channel}.requester/request.decided`)!(payload);
+      const told = channel === "slack" ? [{ kind: "tell", to: "U_REQ" }] : [];
+      expect(calls).toEqual([{ kind: "show", place: "approvals", key: { entityType: "ai_tool_request", entityId: "AIR-0042", purpose: "approval" } }, ...told]);
+    }
+  });
+
+  it("sends a receipt on submit only where the form's answer does not stay", async () => {
+    const slack = subscribed("slack", false);
+    const teams = subscribed("teams", true);
+    const payload = { request: { ...request("slack"), status: "pending" } };
+    await slack.handlers.get("slack.requester/request.submitted")!(payload);
+    await teams.handlers.get("teams.requester/request.submitted")!({ request: { ...payload.request, requesterChannel: "teams" } });
+    expect(slack.calls).toEqual([{ kind: "tell", to: "U_REQ" }]);
+    expect(teams.calls).toEqual([]);
+  });
+
+  it("tells each user of a retired system once per change, keyed so a retry skips those already told", async () => {
+    const { handlers, calls } = subscribed("teams", true);
+    const system = { reference: "AIS-0007", name: "Copilot", status: "retired" };
+    await handlers.get("teams.register-lifecycle/register.lifecycle_changed")!({
+      system,
+      from: "active",
+      to: "retired",
+      reason: "replaced",
+      change: "retired@1",
+      tell: [
+        { channel: "teams", id: "aad-1" },
+        { channel: "slack", id: "U1" },
+      ],
+    });
+    expect(calls).toEqual([{ kind: "tell", to: "aad-1", once: { entityType: "ai_system", entityId: "AIS-0007", purpose: "lifecycle:retired@1:aad-1" } }]);
+  });
+});
