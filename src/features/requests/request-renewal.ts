@@ -13,7 +13,7 @@ import { parseRequestForm, type FieldErrors, type RawRequestForm, toRawForm } fr
 import { filedBy, requestFields, routed } from "./request-fields.js";
 import type { RiskTier } from "./risk-tier.js";
 import "./request-events.js";
-import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
+import { openFirstStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
 
 /** What a renewal asks again; the rest is the original request's. */
 export const RENEWAL_FIELDS = ["purpose", "intendedUsers", "userCount"] as const;
@@ -100,7 +100,7 @@ export class RequestRenewal {
           after: { ...created, renews: system.reference, approvedUntil: system.approvedUntil },
           controls: EXPIRY_CONTROLS,
         });
-        await moveStageDeadlines(tx, this.deps, created, { actor, at: created.createdAt, note: "Renewal requested" });
+        await openFirstStageDeadlines(tx, this.deps, created);
         await events.record(tx, "request.submitted", { request: created }, created.reference);
         return created;
       }),

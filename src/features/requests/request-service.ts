@@ -20,7 +20,7 @@ import { filedBy, requestFields, routed } from "./request-fields.js";
 import { type RequestIntake, withIntake } from "./request-intake.js";
 import "./request-events.js";
 import { listRegister, type RegisterListing } from "./register-listing.js";
-import { moveStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
+import { moveStageDeadlines, openFirstStageDeadlines, type StageDeadlineHours } from "./stage-deadlines.js";
 import { vendorIdFor } from "../vendors/vendor-service.js";
 import { coverHeldBy, delegatorOf, lapsedCoverOf } from "../delegations/delegated-places.js";
 
@@ -121,7 +121,7 @@ export class RequestService {
           after: created,
           controls: REQUEST_CONTROLS,
         });
-        await moveStageDeadlines(tx, this.deps, created, { actor, at: created.createdAt, note: "Submitted" });
+        await openFirstStageDeadlines(tx, this.deps, created);
         await events.record(tx, "request.submitted", { request: created }, created.reference);
         return created;
       }),

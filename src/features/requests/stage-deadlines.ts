@@ -25,10 +25,10 @@ export function stageOccurrence(reference: string, deadline: Pick<ApprovalStageD
  * working hours after `at`, escalating `escalateAfter` working hours later. Runs in the transaction that opened the
  * step (submission, resubmission, reopening, the approval of the step before); a second call changes nothing.
  */
-export async function openStageDeadlines(tx: Tx, hours: StageDeadlineHours, request: AiToolRequest, at: Date): Promise<void> {
+export async function openStageDeadlines(tx: Tx, hours: StageDeadlineHours, request: AiToolRequest, at: Date, fresh = false): Promise<void> {
   if (request.status !== "pending") return;
   const stages = stagesOf(request);
-  const taken = await tx.requestStageDecision.findMany({ where: { requestId: request.id, revision: request.revision } });
+  const taken = fresh ? [] : await tx.requestStageDecision.findMany({ where: { requestId: request.id, revision: request.revision } });
   const step = openStep(stages, taken);
   if (step === null) return;
   const data = stages
@@ -64,6 +64,14 @@ export async function settleStageDeadlines(
     const decided = deadline.stageId === by.stageId && deadline.revision === request.revision;
     await settleOccurrence(tx, events, stageOccurrence(request.reference, deadline), { actor: by.actor, at: by.at, note: by.note, cancelled: !decided });
   }
+}
+
+/**
+ * For a request created in this transaction: opens its first step's deadlines without reading its decisions or
+ * deadlines, which cannot exist yet (submitting is the hot path of a company-wide burst).
+ */
+export async function openFirstStageDeadlines(tx: Tx, deps: { stageDeadlines?: StageDeadlineHours }, created: AiToolRequest): Promise<void> {
+  if (deps.stageDeadlines) await openStageDeadlines(tx, deps.stageDeadlines, created, created.createdAt, true);
 }
 
 /**

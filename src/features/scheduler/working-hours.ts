@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone, type Zone } from "luxon";
 
 export interface DeliveryWindow {
   /** Minutes after local midnight. */
@@ -9,12 +9,41 @@ export interface DeliveryWindow {
 }
 
 /**
+ * An IANA time zone whose UTC offsets are remembered per minute. Luxon asks Intl for the offset on every date
+ * operation, which made one request's stage deadlines cost more CPU than saving it; zone rules change offsets only
+ * on whole minutes, so one answer holds for the whole minute.
+ */
+class RememberedZone extends IANAZone {
+  private readonly offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    const minute = Math.floor(ts / 60_000);
+    let offset = this.offsets.get(minute);
+    if (offset === undefined) {
+      offset = super.offset(ts);
+      if (this.offsets.size >= 50_000) this.offsets.clear();
+      this.offsets.set(minute, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, Zone>();
+const zoneNamed = (name: string): Zone => {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = IANAZone.isValidZone(name) ? new RememberedZone(name) : IANAZone.create("UTC");
+    zones.set(name, zone);
+  }
+  return zone;
+};
+
+/**
  * The first moment at or after `at` that falls inside the recipient's working hours in their timezone. Local wall
  * times are computed with luxon, so a day that is 23 or 25 hours long (daylight saving) still opens at its own 09:00.
  */
 export function nextDeliveryTime(at: Date, zone: string, window: DeliveryWindow): Date {
-  let local = DateTime.fromJSDate(at, { zone });
-  if (!local.isValid) local = DateTime.fromJSDate(at, { zone: "UTC" });
+  let local = DateTime.fromJSDate(at, { zone: zoneNamed(zone) });
   for (let day = 0; day < 8; day += 1) {
     const midnight = local.startOf("day");
     const opens = wallClock(midnight, window.startMinute);
@@ -41,8 +70,7 @@ export function addWorkingHours(start: Date, hours: number, zone: string, window
   let remainingMs = hours * 3600_000;
   let at = nextDeliveryTime(start, zone, window);
   for (;;) {
-    let local = DateTime.fromJSDate(at, { zone });
-    if (!local.isValid) local = DateTime.fromJSDate(at, { zone: "UTC" });
+    const local = DateTime.fromJSDate(at, { zone: zoneNamed(zone) });
     const closes = wallClock(local.startOf("day"), window.endMinute);
     const left = closes.toMillis() - at.getTime();
     if (remainingMs <= left) return new Date(at.getTime() + remainingMs);
