@@ -28,7 +28,8 @@ const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined
 async function startBareBolt(apiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const http = express();
   const receiver = new ExpressReceiver({ signingSecret: TEST_SIGNING_SECRET, endpoints: "/slack/events", app: http });
-  const app = new App({ token: TEST_BOT_TOKEN, receiver, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: apiUrl } });
+  // Who the bot is, given: Bolt would otherwise call auth.test before every ack (aims-bot asks once).
+  const app = new App({ token: TEST_BOT_TOKEN, botId: "B0BENCH", botUserId: "U0BENCH", receiver, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: apiUrl } });
   app.command(SLACK_IDS.command, async ({ ack }) => ack());
   app.action(/.*/, async ({ ack }) => ack());
   const server = await new Promise<Server>((resolve) => {

@@ -8,7 +8,8 @@ import express from "express";
 const http = express();
 http.get("/readyz", (_request, response) => void response.send("ok"));
 const receiver = new ExpressReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET!, endpoints: "/slack/events", app: http, processBeforeResponse: false });
-const app = new App({ token: process.env.SLACK_BOT_TOKEN, receiver, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: process.env.SLACK_API_URL } });
+// Who the bot is, given: Bolt would otherwise call auth.test before every ack (aims-bot asks once).
+const app = new App({ token: process.env.SLACK_BOT_TOKEN, botId: "B0BENCH", botUserId: "U0BENCH", receiver, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: process.env.SLACK_API_URL } });
 app.command(/.*/, async ({ ack }) => ack());
 app.action(/.*/, async ({ ack }) => ack());
 app.view(/.*/, async ({ ack }) => ack());

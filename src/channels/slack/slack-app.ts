@@ -4,6 +4,7 @@ import type { Core } from "../../app/core.js";
 import type { SlackConfig } from "../../config/config.js";
 import type { Logger } from "../../log/logger.js";
 import { boltLogger } from "./bolt-logger.js";
+import { rememberBotIdentity } from "./bot-identity.js";
 import type { SlackContext } from "./context.js";
 import { slackGroupLookup } from "./directory/group-lookup.js";
 import { registerListeners } from "./listeners/index.js";
@@ -77,9 +78,10 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
     // Slack's client waits for an answer without limit by default: one call Slack never answers would hold up every
     // delivery queued behind it until a restart.
     clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics), retryConfig: SLACK_RETRIES, timeout: slack.apiTimeoutMs },
-    // The bot token is given, so Bolt need not call auth.test before the first request.
+    // Slack may be unreachable at start-up; who the bot is gets asked on the first request (rememberBotIdentity).
     tokenVerificationEnabled: false,
   });
+  rememberBotIdentity(app, slack.botToken);
   const ctx: SlackContext = { core, slack, logger };
   const directory = registerSlackDirectory(app, ctx);
   registerListeners(app, ctx);
