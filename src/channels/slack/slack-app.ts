@@ -78,6 +78,9 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
     // Slack's client waits for an answer without limit by default: one call Slack never answers would hold up every
     // delivery queued behind it until a restart.
     clientOptions: { slackApiUrl: slack.apiUrl, logLevel: LogLevel.INFO, fetch: rateLimitCountingFetch(core.metrics), retryConfig: SLACK_RETRIES, timeout: slack.apiTimeoutMs },
+    // No listener keeps state per conversation; Bolt's default store would look one up (and build an Error for
+    // "not found") on every request.
+    convoStore: false,
     // Slack may be unreachable at start-up; who the bot is gets asked on the first request (rememberBotIdentity).
     tokenVerificationEnabled: false,
   });
