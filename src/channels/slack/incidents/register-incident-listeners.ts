@@ -11,4 +11,5 @@ import { addToTimelineShortcut } from "./timeline-shortcut.js";
 export function registerIncidentListeners(app: App, ctx: SlackContext): void {
   app.shortcut({ type: "message_action", callback_id: SLACK_IDS.incidents.messageShortcut }, addToTimelineShortcut(ctx));
   subscribeIncidentRooms(ctx, app.client);
+  if (!ctx.slack.incidentsChannel) ctx.logger.warn("SLACK_INCIDENTS_CHANNEL is not set, so incidents are recorded but not announced in Slack");
 }
