@@ -39,6 +39,13 @@ export interface Publisher {
    * `once`, the message is remembered under that key and a retried delivery does not send it again.
    */
   tell(person: Recipient, message: Message, options?: { once?: RecordMessage }): Promise<void>;
+  /**
+   * Answers under a record's message in a place, so those following it are notified (a Slack thread reply); nothing
+   * when the record is not shown there. A channel without threads leaves it out.
+   */
+  reply?(place: Place, key: RecordMessage, message: Message): Promise<void>;
+  /** Names a place in a text (with `room()`), to tell someone where to look; undefined where the channel has none. */
+  placeName?(place: Place): string | undefined;
 }
 
 type NotificationHandler<S, K extends EventName> = (payload: DomainEvents[K], out: Publisher, services: S) => Promise<void> | void;

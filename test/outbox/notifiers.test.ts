@@ -1,11 +1,14 @@
+import type { WebClient } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
 import type { Core } from "../../src/app/core.js";
 import type { ChatChannel } from "../../src/core/actor.js";
 import type { EventBus } from "../../src/core/events.js";
 import type { Capability } from "../../src/conversation/capability.js";
 import { type Publisher, type RecordMessage, subscribeNotifiers } from "../../src/conversation/notifications.js";
-import type { AiToolRequest, RequestDecision } from "../../src/db/generated/client.js";
+import type { AiToolRequest, Concern, RequestDecision } from "../../src/db/generated/client.js";
 import { CAPABILITIES } from "../../src/features/capabilities.js";
+import type { SlackContext } from "../../src/channels/slack/context.js";
+import { subscribeIncidentRooms } from "../../src/channels/slack/incidents/notifications/incident-room.js";
 
 type Call = { kind: "show"; place: string; key: RecordMessage } | { kind: "tell"; to: string; once?: RecordMessage };
 
@@ -48,6 +51,13 @@ const RELEASED_HANDLERS = {
     "slack.vendor-owner/vendor.changed",
     "slack.delegate/delegation.changed",
     "slack.register-lifecycle/register.lifecycle_changed",
+    "slack.triage/concern.received",
+    "slack.triage/concern.changed",
+    "slack.concern-reporter/concern.received",
+    "slack.concern-reporter/concern.changed",
+    "slack.incidents/incident.reported",
+    "slack.incidents/incident.changed",
+    "slack.incident-reporter/incident.reported",
   ],
   teams: [
     ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `teams.approvals/request.${event}`),
@@ -55,6 +65,11 @@ const RELEASED_HANDLERS = {
     "teams.vendor-owner/vendor.changed",
     "teams.delegate/delegation.changed",
     "teams.register-lifecycle/register.lifecycle_changed",
+    "teams.triage/concern.received",
+    "teams.triage/concern.changed",
+    "teams.concern-reporter/concern.changed",
+    "teams.incidents/incident.reported",
+    "teams.incidents/incident.changed",
   ],
 };
 
@@ -66,6 +81,12 @@ describe("capability notifiers", () => {
   it.each(["slack", "teams"] as const)("keep every outbox handler name released in %s", (channel) => {
     const { handlers } = subscribed(channel, channel === "teams");
     expect([...handlers.keys()]).toEqual(expect.arrayContaining(RELEASED_HANDLERS[channel]));
+  });
+
+  it("keeps the released name of Slack's own incident room subscriber", () => {
+    const { bus, handlers } = recordingBus();
+    subscribeIncidentRooms({ core: { events: bus } } as unknown as SlackContext, {} as WebClient);
+    expect([...handlers.keys()]).toEqual(expect.arrayContaining(["slack.incident-room/incident.reported"]));
   });
 
   it("shows a decision in each channel's approvals place under the one key, and tells the requester only in their own channel", async () => {
@@ -87,6 +108,22 @@ describe("capability notifiers", () => {
     await teams.handlers.get("teams.requester/request.submitted")!({ request: { ...payload.request, requesterChannel: "teams" } });
     expect(slack.calls).toEqual([{ kind: "tell", to: "U_REQ" }]);
     expect(teams.calls).toEqual([]);
+  });
+
+  it("never tells the reporter of an anonymous concern, even one whose record names a chat, and tells a named one only in their own", async () => {
+    const concern = (anonymous: boolean) =>
+      ({ reference: "CON-0007", anonymous, reporterChannel: "slack", reporterId: "U_REP", acknowledgeBy: new Date("2030-01-02T00:00:00Z"), resolveBy: new Date("2030-01-30T00:00:00Z") }) as unknown as Concern;
+    const triage = { kind: "show", place: "triage", key: { entityType: "concern", entityId: "CON-0007", purpose: "triage" } };
+    for (const channel of ["slack", "teams"] as const) {
+      const { handlers, calls } = subscribed(channel, channel === "teams");
+      for (const anonymous of [true, false]) {
+        await handlers.get(`${channel}.triage/concern.received`)!({ concern: concern(anonymous) });
+        await handlers.get(`${channel}.concern-reporter/concern.received`)?.({ concern: concern(anonymous) });
+        await handlers.get(`${channel}.concern-reporter/concern.changed`)!({ concern: concern(anonymous), change: { kind: "acknowledged" } });
+      }
+      const named = channel === "slack" ? [{ kind: "tell", to: "U_REP" }, { kind: "tell", to: "U_REP" }] : [];
+      expect(calls).toEqual([triage, triage, ...named]);
+    }
   });
 
   it("tells each user of a retired system once per change, keyed so a retry skips those already told", async () => {

@@ -9,8 +9,6 @@ import { teamsGroupLookup } from "./directory/group-lookup.js";
 import type { TeamsContext } from "./context.js";
 import { TeamsMessenger } from "./messenger.js";
 import { attachTeamsScheduling } from "./scheduling/register.js";
-import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
-import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
 import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
 import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { aimsTeamsBot } from "./teams-bot.js";
@@ -59,8 +57,6 @@ export function createTeamsChannel(options: {
   core.groupLookups.use("teams", teamsGroupLookup(conversations, (externalId) => directory.lookUpGroup(externalId)));
   subscribeTeamsNotifications(ctx);
   attachTeamsScheduling(ctx);
-  subscribeConcernNotifications(ctx);
-  subscribeIncidentNotifications(ctx);
   subscribeAssessmentNotifications(ctx);
   subscribeLeaverReport(ctx);
 

@@ -3,13 +3,11 @@ import type { SlackContext } from "../context.js";
 import { SLACK_IDS } from "../ids.js";
 import { concernShortcut } from "./concern-shortcuts.js";
 import { concernSubmission } from "./concern-submission.js";
-import { subscribeConcernNotifications } from "./concern-notifications.js";
 import { followUpAnswerSubmission, followUpSecretSubmission } from "./follow-up-submissions.js";
-import { quietClient } from "./quiet-client.js";
 
 /**
  * The Slack listeners of AI concerns that only Slack has (the reporter's side; triage is the neutral
- * `triageCapability`), and their notifications. `/aims concern` is in the subcommand list.
+ * `triageCapability`). Their notifications are the concern capabilities' own. `/aims concern` is in the subcommand list.
  */
 export function registerConcernListeners(app: App, ctx: SlackContext): void {
   const ids = SLACK_IDS.concerns;
@@ -19,7 +17,4 @@ export function registerConcernListeners(app: App, ctx: SlackContext): void {
   app.view(ids.views.submit, concernSubmission(ctx));
   app.view(ids.views.followUpSecret, followUpSecretSubmission(ctx));
   app.view(ids.views.followUpAnswer, followUpAnswerSubmission(ctx));
-
-
-  subscribeConcernNotifications(ctx, quietClient(ctx));
 }

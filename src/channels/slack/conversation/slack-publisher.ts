@@ -5,6 +5,7 @@ import type { Place, Publisher } from "../../../conversation/notifications.js";
 import { subscribeNotifiers } from "../../../conversation/notifications.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import type { Capability } from "../../../conversation/capability.js";
+import { room } from "../../../conversation/message.js";
 import { channelSurface, type SlackMessage } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 import { blockKitMessage } from "./block-kit-message.js";
@@ -47,6 +48,16 @@ export function slackPublisher(ctx: SlackContext, client: WebClient): Publisher 
       if (once && (await findChannelMessage(prisma, once))) return;
       const posted = await client.chat.postMessage({ channel: person.id, ...blockKitMessage(message) });
       if (once) await rememberChannelMessage(prisma, once, { conversationId: posted.channel ?? person.id, messageId: posted.ts! });
+    },
+    async reply(place, key, message) {
+      if (!places[place]) return;
+      const shown = await findChannelMessage(prisma, { ...key, channel: "slack" });
+      if (!shown) return;
+      await client.chat.postMessage({ channel: shown.conversationId, thread_ts: shown.messageId, ...blockKitMessage(message) });
+    },
+    placeName(place) {
+      const channel = places[place];
+      return channel ? room({ channel: "slack", id: channel, name: channel }) : undefined;
     },
   };
 }

@@ -4,6 +4,7 @@ import { concernFailure } from "../concern-failure.js";
 import type { ConcernService } from "../concern-service.js";
 import { CONCERN_WORDING as W } from "./concern-wording.js";
 import { answerForm, REPORTER_IDS } from "./reporter-views.js";
+import { reporterNotifications } from "./concern-notifications.js";
 
 /**
  * The named reporter's answer to a triagers' question, from the button on the question message. The anonymous
@@ -11,6 +12,7 @@ import { answerForm, REPORTER_IDS } from "./reporter-views.js";
  * own guards: a quiet Slack client, no conversation store in Teams, no DM.
  */
 export const reporterCapability: Capability<{ concerns: ConcernService }> = {
+  notifications: reporterNotifications,
   failure: concernFailure,
   commands: [],
   actions: {},

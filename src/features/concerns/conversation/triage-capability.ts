@@ -7,6 +7,7 @@ import type { ConcernService, TriageResult } from "../concern-service.js";
 import { triageForms } from "./triage-forms.js";
 import { TRIAGE_IDS } from "./triage-ids.js";
 import { triageView } from "./triage-view.js";
+import { triageNotifications } from "./concern-notifications.js";
 import { CONCERN_WORDING as W } from "./concern-wording.js";
 
 type Services = { concerns: ConcernService };
@@ -40,6 +41,7 @@ function triageForm(
  */
 export const triageCapability: Capability<Services> = {
   failure: concernFailure,
+  notifications: triageNotifications,
   commands: [],
   actions: {
     [TRIAGE_IDS.acknowledge]: async (turn, value) => {

@@ -43,3 +43,9 @@ export function triageView(concern: Concern, messages: ConcernMessage[]): Messag
     actions: buttons(concern),
   };
 }
+
+/** The reporter's answer, under the concern's triage message so triagers following it are notified. */
+export function answerInThreadView(concern: Concern, body: string): Message {
+  const intro = W.reporterAnswered(concern.reference);
+  return { title: intro, summary: truncate(`${intro} ${body}`, 3000), blocks: [section([body])] };
+}

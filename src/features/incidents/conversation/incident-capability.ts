@@ -10,6 +10,7 @@ import { type IncidentStatus, STATUS_LABELS, transitionRefusal } from "../incide
 import { closingForm, correctiveActionForm, externalReportForm, reportForm, timelineNoteForm } from "./incident-forms.js";
 import { INCIDENT_IDS } from "./incident-ids.js";
 import { incidentView, receiptView } from "./incident-view.js";
+import { incidentNotifications } from "./incident-notifications.js";
 import { INCIDENT_WORDING as W } from "./incident-wording.js";
 
 type Services = { incidents: IncidentService; clock: Clock };
@@ -123,6 +124,7 @@ async function runCommand(turn: IncidentTurn, rest: string): Promise<Reply> {
  * closing, corrective action and external reporting forms, and the timeline note from a message.
  */
 export const incidentCapability: Capability<Services> = {
+  notifications: incidentNotifications,
   commands: [{ name: "incident", description: W.description, run: runCommand }],
   actions: {
     [INCIDENT_IDS.toInvestigating]: moveTo("investigating"),

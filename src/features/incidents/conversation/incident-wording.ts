@@ -52,7 +52,7 @@ export const INCIDENT_WORDING = {
     externalHint: "Tick anyone who may need to be told. The responders record the decision.",
   },
   receipt: (reference: string, title: string) => `Thank you. Your incident report is recorded as **${reference}**: ${title}.`,
-  announcedInSlack: (channel: string) => `It is announced in ${channel}.`,
+  announcedIn: (place: string) => `It is announced in ${place}.`,
   roomComing: "Because of its severity, a dedicated channel is being opened and you will be invited.",
   noteInRoom: (author: string, reference: string, text: string) => `📝 ${author} added to the ${reference} timeline:\n${text}`,
   noteHow: (reference: string) => `Send **incident note ${reference} <text>** to add to its timeline.`,
