@@ -11,11 +11,9 @@
  * taking longer than usual" or got no ack at all, the CPU each process used, whether every submission was saved
  * (and shown in the approvals channel), and the chain verification, read after the apps stopped.
  */
-import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
-import { describeVerification, verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { APPROVALS_CHANNEL } from "../support/aims-harness.js";
 import { postgresCpuMs, type AppProcess } from "./app-process.js";
-import { burst, describeOutcomes, measuringCpu, onServer, requestForm, sendAsSlack, startBenchApps } from "./http-burst.js";
+import { burst, checkDatabase, describeOutcomes, measuringCpu, onServer, requestForm, runBench, sendAsSlack } from "./http-burst.js";
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 256);
@@ -23,9 +21,7 @@ const WARM_UP = 100;
 
 const submitForm = (target: AppProcess, n: number) => sendAsSlack(target, requestForm(n), "request form");
 
-async function main() {
-  const bench = await startBenchApps();
-  try {
+runBench(async (bench) => {
     const floor = await bench.withBareBolt(async (bare) => {
       await burst(bare, -WARM_UP, WARM_UP, 10, submitForm);
       const { result, wallMs, cpu } = await measuringCpu(bare, CHANGES, () => burst(bare, 0, CHANGES, CONCURRENCY, submitForm));
@@ -44,7 +40,6 @@ async function main() {
     const giveUpAt = performance.now() + 60_000;
     while (shown() < CHANGES + WARM_UP && performance.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 100));
     const peakRss = bench.apps.map((app) => `${(app.peakRssBytes() / 1024 / 1024).toFixed(0)} MB`);
-    await bench.stopApps();
 
     const percent = (ms: number) => `${((ms / wallMs) * 100).toFixed(0)}%`;
     console.log(`  bare Bolt:   ${floor.join("; CPU ")}`);
@@ -55,21 +50,8 @@ async function main() {
     console.log(`  memory:      peak RSS ${peakRss.join(", ")} per app process`);
     console.log(`  shown:       ${shown() - WARM_UP} of ${CHANGES} requests posted in the approvals channel`);
 
-    const { prisma, close } = await bench.openDatabase();
-    try {
+    await checkDatabase(bench, async (prisma) => {
       const saved = await prisma.aiToolRequest.count({ where: { submissionKey: { startsWith: "slack:VFORM" } } });
-      console.log(`  saved:       ${saved - WARM_UP} of ${CHANGES} requests`);
-      await sealPending(prisma, { wait: true });
-      console.log(`  ${describeVerification(await verifyAuditChain(prisma))}`);
-    } finally {
-      await close();
-    }
-  } finally {
-    await bench.close();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
+      return [`saved:       ${saved - WARM_UP} of ${CHANGES} requests`];
+    });
 });

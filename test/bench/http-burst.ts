@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { SLACK_IDS } from "../../src/channels/slack/ids.js";
 import { openDatabase, type Database } from "../../src/db/database.js";
+import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
+import { describeVerification, verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { createLogger } from "../../src/log/logger.js";
 import { slackTestEnv, TEST_SIGNING_SECRET } from "../support/aims-harness.js";
 import { type FakeSlack, startFakeSlack } from "../support/fake-slack/index.js";
@@ -81,6 +83,29 @@ export async function startBenchApps(): Promise<BenchApps> {
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Once the apps stopped: prints what `read` finds in the database, then seals and verifies the audit chain. */
+export async function checkDatabase(bench: BenchApps, read: (prisma: Database["prisma"]) => Promise<string[]>): Promise<void> {
+  await bench.stopApps();
+  const { prisma, close } = await bench.openDatabase();
+  try {
+    for (const line of await read(prisma)) console.log(`  ${line}`);
+    await sealPending(prisma, { wait: true });
+    console.log(`  ${describeVerification(await verifyAuditChain(prisma))}`);
+  } finally {
+    await close();
+  }
+}
+
+/** Runs a benchmark's main, closing its apps and database whatever happens. */
+export function runBench(main: (bench: BenchApps) => Promise<void>): void {
+  startBenchApps()
+    .then((bench) => main(bench).finally(() => bench.close()))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }
 
 const formValues = requestFormState(VALID_REQUEST);

@@ -11,12 +11,10 @@
  * every decision shown, and the audit chain verified.
  */
 import { SLACK_IDS } from "../../src/channels/slack/ids.js";
-import { sealPending } from "../../src/features/audit-trail/seal-chain.js";
-import { describeVerification, verifyAuditChain } from "../../src/features/audit-trail/verify-chain.js";
 import { APPROVALS_CHANNEL, APPROVERS } from "../support/aims-harness.js";
 import { blockActions, slashCommand } from "../support/slack-requests.js";
 import type { AppProcess } from "./app-process.js";
-import { burst, describeOutcomes, measuringCpu, requestForm, sendAsSlack, startBenchApps, SLACK_TIMEOUT_MS, type Outcome } from "./http-burst.js";
+import { burst, checkDatabase, describeOutcomes, measuringCpu, requestForm, runBench, sendAsSlack, SLACK_TIMEOUT_MS, type Outcome } from "./http-burst.js";
 import { summarize } from "./latency-stats.js";
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 5000);
@@ -34,10 +32,8 @@ function approveValues(messages: { blocks?: unknown }[]): string[] {
   });
 }
 
-async function main() {
-  const bench = await startBenchApps();
+runBench(async (bench) => {
   const { fake } = bench;
-  try {
     const clicks = Math.ceil(CHANGES / KINDS.length);
     console.log(`${bench.where}: submitting ${clicks} requests to decide…`);
     await burst(bench.apps, TO_DECIDE_FROM, clicks, 32, (target, n) => sendAsSlack(target, requestForm(n), "request form"));
@@ -80,26 +76,10 @@ async function main() {
     const settledStarted = performance.now();
     while ((statusUrls.some((url) => !answered().has(url)) || decidedShown() < clicks) && performance.now() < settledGiveUpAt) await new Promise((resolve) => setTimeout(resolve, 250));
     console.log(`  settled:     ${((performance.now() - settledStarted) / 1000).toFixed(1)} s after the last ack; ${statusUrls.filter((url) => answered().has(url)).length} of ${statusUrls.length} status commands answered`);
-    await bench.stopApps();
-
-    const { prisma, close } = await bench.openDatabase();
-    try {
+    await checkDatabase(bench, async (prisma) => {
       const forms = outcomes.filter((outcome) => outcome.kind === "request form").length;
       const saved = await prisma.aiToolRequest.count({ where: { submissionKey: { startsWith: "slack:VFORM" } } });
       const approved = await prisma.aiToolRequest.count({ where: { status: "approved" } });
-      console.log(`  saved:       ${saved - clicks} of ${forms} request forms`);
-      console.log(`  decided:     ${approved} of ${clicks} requests approved, ${decidedShown()} approvals messages updated`);
-      await sealPending(prisma, { wait: true });
-      console.log(`  ${describeVerification(await verifyAuditChain(prisma))}`);
-    } finally {
-      await close();
-    }
-  } finally {
-    await bench.close();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
+      return [`saved:       ${saved - clicks} of ${forms} request forms`, `decided:     ${approved} of ${clicks} requests approved, ${decidedShown()} approvals messages updated`];
+    });
 });
