@@ -7,7 +7,7 @@ import { type Publisher, type RecordMessage, subscribeNotifiers } from "../../sr
 import type { AiToolRequest, RequestDecision } from "../../src/db/generated/client.js";
 import { CAPABILITIES } from "../../src/features/capabilities.js";
 
-type Call = { kind: "show"; place: string; key: RecordMessage } | { kind: "tell"; to: string; once?: RecordMessage };
+type Call = { kind: "show"; place: string; key: RecordMessage } | { kind: "tell"; to: string; once?: RecordMessage } | { kind: "update"; at: string };
 
 /** A bus that only records who subscribes to what, and keeps the handlers to call them directly. */
 function recordingBus() {
@@ -25,8 +25,14 @@ function recordingPublisher(channel: ChatChannel, answersStay: boolean) {
     async show(place, key) {
       calls.push({ kind: "show", place, key });
     },
+    has: () => true,
     async tell(person, _message, options) {
-      if (person.channel === channel) calls.push({ kind: "tell", to: person.id, ...(options?.once ? { once: options.once } : {}) });
+      if (person.channel !== channel) return null;
+      calls.push({ kind: "tell", to: person.id, ...(options?.once ? { once: options.once } : {}) });
+      return { conversationId: `D_${person.id}`, messageId: "1" };
+    },
+    async update(at) {
+      calls.push({ kind: "update", at: at.messageId });
     },
   };
   return { publisher, calls };
@@ -48,6 +54,8 @@ const RELEASED_HANDLERS = {
     "slack.vendor-owner/vendor.changed",
     "slack.delegate/delegation.changed",
     "slack.register-lifecycle/register.lifecycle_changed",
+    ...["submitted", "signed_off", "sent_back"].map((event) => `slack.sign-off/assessment.${event}`),
+    ...["signed_off", "sent_back"].map((event) => `slack.assessor/assessment.${event}`),
   ],
   teams: [
     ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `teams.approvals/request.${event}`),
@@ -55,6 +63,8 @@ const RELEASED_HANDLERS = {
     "teams.vendor-owner/vendor.changed",
     "teams.delegate/delegation.changed",
     "teams.register-lifecycle/register.lifecycle_changed",
+    ...["submitted", "signed_off", "sent_back"].map((event) => `teams.sign-off/assessment.${event}`),
+    ...["signed_off", "sent_back"].map((event) => `teams.assessor/assessment.${event}`),
   ],
 };
 
