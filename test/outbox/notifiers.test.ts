@@ -56,6 +56,7 @@ const RELEASED_HANDLERS = {
     "slack.register-lifecycle/register.lifecycle_changed",
     ...["submitted", "signed_off", "sent_back"].map((event) => `slack.sign-off/assessment.${event}`),
     ...["signed_off", "sent_back"].map((event) => `slack.assessor/assessment.${event}`),
+    "slack.reminders/reminder.settled",
   ],
   teams: [
     ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `teams.approvals/request.${event}`),
@@ -65,6 +66,7 @@ const RELEASED_HANDLERS = {
     "teams.register-lifecycle/register.lifecycle_changed",
     ...["submitted", "signed_off", "sent_back"].map((event) => `teams.sign-off/assessment.${event}`),
     ...["signed_off", "sent_back"].map((event) => `teams.assessor/assessment.${event}`),
+    "teams.reminders/reminder.settled",
   ],
 };
 
