@@ -57,6 +57,7 @@ const RELEASED_HANDLERS = {
     ...["submitted", "signed_off", "sent_back"].map((event) => `slack.sign-off/assessment.${event}`),
     ...["signed_off", "sent_back"].map((event) => `slack.assessor/assessment.${event}`),
     "slack.reminders/reminder.settled",
+    "slack.leaver-report/person.deactivated",
   ],
   teams: [
     ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `teams.approvals/request.${event}`),
@@ -67,6 +68,7 @@ const RELEASED_HANDLERS = {
     ...["submitted", "signed_off", "sent_back"].map((event) => `teams.sign-off/assessment.${event}`),
     ...["signed_off", "sent_back"].map((event) => `teams.assessor/assessment.${event}`),
     "teams.reminders/reminder.settled",
+    "teams.leaver-report/person.deactivated",
   ],
 };
 

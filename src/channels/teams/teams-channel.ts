@@ -11,7 +11,6 @@ import { TeamsMessenger } from "./messenger.js";
 import { attachTeamsScheduling } from "./scheduling/register.js";
 import { subscribeConcernNotifications } from "./concerns/concern-notifications.js";
 import { subscribeIncidentNotifications } from "./incidents/incident-notifications.js";
-import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { aimsTeamsBot } from "./teams-bot.js";
 import { createTeamsTransport } from "./transport/index.js";
 import { TeamsDirectory } from "./directory/teams-directory.js";
@@ -60,7 +59,6 @@ export function createTeamsChannel(options: {
   attachTeamsScheduling(ctx);
   subscribeConcernNotifications(ctx);
   subscribeIncidentNotifications(ctx);
-  subscribeLeaverReport(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = transport.endpoint(aimsTeamsBot(ctx, directory));
