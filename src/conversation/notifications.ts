@@ -1,4 +1,5 @@
 import type { ChatChannel } from "../core/actor.js";
+import type { MessageLocation } from "../core/channel-messages.js";
 import type { DomainEvents, EventBus, EventName } from "../core/events.js";
 import type { Message } from "./message.js";
 
@@ -29,6 +30,8 @@ export interface Publisher {
    * not (a Slack modal closes), a capability that wants the person to keep a receipt tells it to them.
    */
   readonly answersStay: boolean;
+  /** Whether this channel has a room for the place (a capability that falls back to telling people asks first). */
+  has(place: Place): boolean;
   /**
    * Shows a record in a shared place: posted once, then updated in place. Changes to one record are shown one after
    * another, each rendered afresh when its turn comes (`render` reads the record then; null shows nothing).
@@ -36,9 +39,15 @@ export interface Publisher {
   show(place: Place, key: RecordMessage, render: () => Promise<Message | null> | Message | null): Promise<void>;
   /**
    * Messages a person 1:1 (a Slack DM, a Teams personal chat) when they use this channel; nothing otherwise. With
-   * `once`, the message is remembered under that key and a retried delivery does not send it again.
+   * `once`, the message is remembered under that key and a retried delivery does not send it again. Answers where
+   * the message went (to update it later), or null when it was not sent (another channel's person, told already).
    */
-  tell(person: Recipient, message: Message, options?: { once?: RecordMessage }): Promise<void>;
+  tell(person: Recipient, message: Message, options?: { once?: RecordMessage }): Promise<MessageLocation | null>;
+  /**
+   * Replaces a message this channel sent earlier (told or shown) with `message`, where it was remembered: the
+   * copies a capability keeps itself (every round's sign-off request, every reminder sent for a due item).
+   */
+  update(at: MessageLocation, message: Message): Promise<void>;
   /**
    * Answers under a record's message in a place, so those following it are notified (a Slack thread reply); nothing
    * when the record is not shown there. A channel without threads leaves it out.
@@ -48,7 +57,7 @@ export interface Publisher {
   placeName?(place: Place): string | undefined;
 }
 
-type NotificationHandler<S, K extends EventName> = (payload: DomainEvents[K], out: Publisher, services: S) => Promise<void> | void;
+type NotificationHandler<S, K extends EventName> = (payload: DomainEvents[K], out: Publisher, services: S) => unknown;
 
 /**
  * One outbox subscriber of a capability: the events it shows, each as one change in one place. Each channel
@@ -71,7 +80,9 @@ export function subscribeNotifiers<S>(events: EventBus, publisher: Publisher, se
     if (declared.channels && !declared.channels.includes(publisher.channel)) continue;
     const subscriber = events.subscriber(`${publisher.channel}.${declared.name}`);
     for (const [event, handler] of Object.entries(declared.on) as [EventName, NotificationHandler<S, EventName>][]) {
-      subscriber.on(event, (payload) => handler(payload, publisher, services));
+      subscriber.on(event, async (payload) => {
+        await handler(payload, publisher, services);
+      });
     }
   }
 }

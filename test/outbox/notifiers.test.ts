@@ -10,7 +10,7 @@ import { CAPABILITIES } from "../../src/features/capabilities.js";
 import type { SlackContext } from "../../src/channels/slack/context.js";
 import { subscribeIncidentRooms } from "../../src/channels/slack/incidents/notifications/incident-room.js";
 
-type Call = { kind: "show"; place: string; key: RecordMessage } | { kind: "tell"; to: string; once?: RecordMessage };
+type Call = { kind: "show"; place: string; key: RecordMessage } | { kind: "tell"; to: string; once?: RecordMessage } | { kind: "update"; at: string };
 
 /** A bus that only records who subscribes to what, and keeps the handlers to call them directly. */
 function recordingBus() {
@@ -20,7 +20,7 @@ function recordingBus() {
 }
 
 /** A publisher that records what it was asked to show and tell, as a channel's would do it. */
-function recordingPublisher(channel: ChatChannel, answersStay: boolean) {
+function recordingPublisher(channel: ChatChannel, answersStay: boolean, places: readonly string[]) {
   const calls: Call[] = [];
   const publisher: Publisher = {
     channel,
@@ -28,17 +28,23 @@ function recordingPublisher(channel: ChatChannel, answersStay: boolean) {
     async show(place, key) {
       calls.push({ kind: "show", place, key });
     },
+    has: (place) => places.includes(place),
     async tell(person, _message, options) {
-      if (person.channel === channel) calls.push({ kind: "tell", to: person.id, ...(options?.once ? { once: options.once } : {}) });
+      if (person.channel !== channel) return null;
+      calls.push({ kind: "tell", to: person.id, ...(options?.once ? { once: options.once } : {}) });
+      return { conversationId: `D_${person.id}`, messageId: "1" };
+    },
+    async update(at) {
+      calls.push({ kind: "update", at: at.messageId });
     },
   };
   return { publisher, calls };
 }
 
-function subscribed(channel: ChatChannel, answersStay: boolean) {
+function subscribed(channel: ChatChannel, answersStay: boolean, options: { services?: object; places?: readonly string[] } = {}) {
   const { bus, handlers } = recordingBus();
-  const { publisher, calls } = recordingPublisher(channel, answersStay);
-  const services = { requests: { progress: async () => [] } } as unknown as Core;
+  const { publisher, calls } = recordingPublisher(channel, answersStay, options.places ?? ["approvals", "triage", "incidents", "assessments"]);
+  const services = (options.services ?? { requests: { progress: async () => [] } }) as unknown as Core;
   for (const capability of CAPABILITIES as readonly Capability<Core>[]) subscribeNotifiers(bus, publisher, services, capability.notifications ?? []);
   return { handlers, calls };
 }
@@ -58,6 +64,10 @@ const RELEASED_HANDLERS = {
     "slack.incidents/incident.reported",
     "slack.incidents/incident.changed",
     "slack.incident-reporter/incident.reported",
+    ...["submitted", "signed_off", "sent_back"].map((event) => `slack.sign-off/assessment.${event}`),
+    ...["signed_off", "sent_back"].map((event) => `slack.assessor/assessment.${event}`),
+    "slack.reminders/reminder.settled",
+    "slack.leaver-report/person.deactivated",
   ],
   teams: [
     ...["submitted", "resubmitted", "decided", "redisplayed", "stage_decided", "withdrawn", "reopened"].map((event) => `teams.approvals/request.${event}`),
@@ -70,6 +80,10 @@ const RELEASED_HANDLERS = {
     "teams.concern-reporter/concern.changed",
     "teams.incidents/incident.reported",
     "teams.incidents/incident.changed",
+    ...["submitted", "signed_off", "sent_back"].map((event) => `teams.sign-off/assessment.${event}`),
+    ...["signed_off", "sent_back"].map((event) => `teams.assessor/assessment.${event}`),
+    "teams.reminders/reminder.settled",
+    "teams.leaver-report/person.deactivated",
   ],
 };
 
@@ -141,5 +155,64 @@ describe("capability notifiers", () => {
       ],
     });
     expect(calls).toEqual([{ kind: "tell", to: "aad-1", once: { entityType: "ai_system", entityId: "AIS-0007", purpose: "lifecycle:retired@1:aad-1" } }]);
+  });
+
+  const assessment = (status: string) => ({
+    reference: "ASM-0003",
+    round: 2,
+    status,
+    level: "high",
+    assessorChannel: "slack",
+    assessorId: "U_ASR",
+    assessorName: "Asa",
+    definitionId: "iso42001-impact",
+    definitionVersion: 1,
+    reasons: [],
+    mitigations: [],
+    groupRisks: [],
+  });
+  const assessmentServices = (copies: { conversationId: string; messageId: string }[] = []) => ({
+    assessments: { find: async () => null },
+    roles: { members: async () => ["U_OWN", "U_ASR"], samePerson: async (a: { id: string }, b: { id: string }) => a.id === b.id },
+    prisma: { channelMessage: { findMany: async () => copies } },
+  });
+
+  it("asks each owner of the channel but the assessor by DM where it has no assessments place, once per owner and round", async () => {
+    const { handlers, calls } = subscribed("slack", false, { services: assessmentServices(), places: ["approvals"] });
+    await handlers.get("slack.sign-off/assessment.submitted")!({ assessment: assessment("submitted") });
+    expect(calls).toEqual([{ kind: "tell", to: "U_OWN", once: { entityType: "impact_assessment", entityId: "ASM-0003", purpose: "sign_off:U_OWN:2" } }]);
+  });
+
+  it("asks in the assessments place where the channel has one, a new message per round, and updates every copy on a review", async () => {
+    const copies = [
+      { conversationId: "C_ASSESS", messageId: "1.1" },
+      { conversationId: "D_OWN", messageId: "2.2" },
+    ];
+    const { handlers, calls } = subscribed("slack", false, { services: assessmentServices(copies) });
+    await handlers.get("slack.sign-off/assessment.submitted")!({ assessment: assessment("submitted") });
+    await handlers.get("slack.sign-off/assessment.sent_back")!({ assessment: assessment("sent_back") });
+    await handlers.get("slack.assessor/assessment.sent_back")!({ assessment: assessment("sent_back") });
+    expect(calls).toEqual([
+      { kind: "show", place: "assessments", key: { entityType: "impact_assessment", entityId: "ASM-0003", purpose: "sign_off:assessments:2" } },
+      { kind: "update", at: "1.1" },
+      { kind: "update", at: "2.2" },
+      { kind: "tell", to: "U_ASR" },
+    ]);
+  });
+
+  it("reports a leaver to each owner of the channel once, or in the approvals place when the channel has no owner", async () => {
+    const leaver = { channel: "slack", externalId: "U_LEFT", name: "Lee", deactivatedAt: new Date("2030-01-01T00:00:00Z"), deactivationReason: null, personId: "p1" };
+    const prisma = new Proxy({ chatIdentity: { findUnique: async () => leaver, findMany: async () => [leaver] } }, { get: (target, name) => (target as Record<string | symbol, unknown>)[name] ?? new Proxy({}, { get: () => async () => [] }) });
+    const services = (owners: string[]) => ({ prisma, clock: { now: () => new Date("2030-01-02T00:00:00Z") }, roles: { members: async () => owners } });
+    const identity = { channel: "slack", id: "U_LEFT", name: "Lee" };
+    const key = (target: string) => ({ entityType: "chat_identity", entityId: "slack:U_LEFT@2030-01-01T00:00:00.000Z", purpose: `leaver-report:${target}` });
+
+    const toOwners = subscribed("slack", false, { services: services(["U_OWN"]) });
+    await toOwners.handlers.get("slack.leaver-report/person.deactivated")!({ identity });
+    expect(toOwners.calls).toEqual([{ kind: "tell", to: "U_OWN", once: key("U_OWN") }]);
+
+    const noOwner = subscribed("teams", true, { services: services([]) });
+    await noOwner.handlers.get("teams.leaver-report/person.deactivated")!({ identity });
+    expect(noOwner.calls).toEqual([{ kind: "show", place: "approvals", key: key("approvals") }]);
   });
 });

@@ -11,7 +11,6 @@ import { registerListeners } from "./listeners/index.js";
 import { PayloadCheckingApp } from "./payload-check.js";
 import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
 import { timedReceiver } from "./timed-receiver.js";
-import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { subscribeSlackNotifications } from "./conversation/slack-publisher.js";
 import { registerSlackDirectory, type SlackDirectory } from "./directory/register-directory.js";
 
@@ -90,7 +89,6 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   registerListeners(app, ctx);
   core.groupLookups.use("slack", slackGroupLookup(app.client));
   subscribeSlackNotifications(ctx, app.client);
-  subscribeLeaverReport(ctx, app.client);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled Slack listener error");
   });

@@ -9,8 +9,6 @@ import { teamsGroupLookup } from "./directory/group-lookup.js";
 import type { TeamsContext } from "./context.js";
 import { TeamsMessenger } from "./messenger.js";
 import { attachTeamsScheduling } from "./scheduling/register.js";
-import { subscribeAssessmentNotifications } from "./assessments/assessment-notifications.js";
-import { subscribeLeaverReport } from "./organisation/leaver-report.js";
 import { aimsTeamsBot } from "./teams-bot.js";
 import { createTeamsTransport } from "./transport/index.js";
 import { TeamsDirectory } from "./directory/teams-directory.js";
@@ -57,8 +55,6 @@ export function createTeamsChannel(options: {
   core.groupLookups.use("teams", teamsGroupLookup(conversations, (externalId) => directory.lookUpGroup(externalId)));
   subscribeTeamsNotifications(ctx);
   attachTeamsScheduling(ctx);
-  subscribeAssessmentNotifications(ctx);
-  subscribeLeaverReport(ctx);
 
   // Not strict: any JSON reaches the endpoint, which says what is wrong with it.
   const answer = transport.endpoint(aimsTeamsBot(ctx, directory));

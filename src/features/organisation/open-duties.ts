@@ -1,5 +1,3 @@
-import type { ChatChannel } from "../../core/actor.js";
-import type { ChannelMessageKey } from "../../core/channel-messages.js";
 import type { Clock } from "../../core/clock.js";
 import type { Prisma } from "../../db/database.js";
 import type { AccountLine } from "./personal-data.js";
@@ -90,8 +88,8 @@ export async function openDuties(deps: { prisma: Prisma; clock: Clock }, account
  * Where the report to one owner (or channel) is remembered once sent, so a retried delivery skips those already told.
  * Per deactivation: an account deactivated again after coming back is reported again.
  */
-export function leaverReportKey(duties: OpenDuties, channel: ChatChannel, target: string): ChannelMessageKey {
+export function leaverReportKey(duties: OpenDuties, target: string): { entityType: string; entityId: string; purpose: string } {
   const { leaver } = duties;
   const entityId = `${identityKey({ channel: leaver.channel, id: leaver.externalId })}@${leaver.deactivatedAt?.toISOString()}`;
-  return { entityType: "chat_identity", entityId, purpose: `leaver-report:${target}`, channel };
+  return { entityType: "chat_identity", entityId, purpose: `leaver-report:${target}` };
 }

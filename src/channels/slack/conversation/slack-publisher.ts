@@ -42,12 +42,18 @@ export function slackPublisher(ctx: SlackContext, client: WebClient): Publisher 
         return message ? blockKitMessage(message) : null;
       });
     },
+    has: (place) => Boolean(places[place]),
     async tell(person, message, options = {}) {
-      if (person.channel !== "slack") return;
+      if (person.channel !== "slack") return null;
       const once = options.once ? { ...options.once, channel: "slack" as const } : null;
-      if (once && (await findChannelMessage(prisma, once))) return;
+      if (once && (await findChannelMessage(prisma, once))) return null;
       const posted = await client.chat.postMessage({ channel: person.id, ...blockKitMessage(message) });
-      if (once) await rememberChannelMessage(prisma, once, { conversationId: posted.channel ?? person.id, messageId: posted.ts! });
+      const at = { conversationId: posted.channel ?? person.id, messageId: posted.ts! };
+      if (once) await rememberChannelMessage(prisma, once, at);
+      return at;
+    },
+    async update(at, message) {
+      await client.chat.update({ channel: at.conversationId, ts: at.messageId, ...blockKitMessage(message) });
     },
     async reply(place, key, message) {
       if (!places[place]) return;

@@ -3,7 +3,6 @@ import { START_REASSESSMENT } from "../../../features/scheduler/conversation/sch
 import { startAssessmentAction } from "../assessments/listeners/start-assessment-action.js";
 import type { SlackContext } from "../context.js";
 import { rateLimitCountingFetch } from "../rate-limit-fetch.js";
-import { subscribeReminderUpdates } from "./reminder-updates.js";
 import { realTimer, SlackSendQueue } from "./send-queue.js";
 import { deliveryClient, SlackDeliveryTransport } from "./slack-delivery-transport.js";
 
@@ -17,14 +16,12 @@ const referenceIn = (value: string | undefined) => {
 };
 
 /**
- * Slack as the scheduler's delivery transport, settled reminders updated in place, and a re-assessment reminder's
- * Start button (the reminders' other buttons are the scheduling capability's).
+ * Slack as the scheduler's delivery transport, and a re-assessment reminder's Start button (the reminders' other
+ * buttons, and the updates of settled reminders, are the scheduling capability's).
  */
 export function registerSchedulingListeners(app: App, ctx: SlackContext): void {
   const startReassessment = startAssessmentAction(ctx, "scheduled");
   app.action<BlockButtonAction>(START_REASSESSMENT, (args) => startReassessment({ ...args, action: { ...args.action, value: referenceIn(args.action.value) } }));
-
-  subscribeReminderUpdates(ctx, app.client);
 
   const queue = new SlackSendQueue({ timer: realTimer, perChannelIntervalMs: ctx.core.scheduling.settings.slackSendIntervalMs });
   const client = deliveryClient(ctx.slack.botToken, ctx.slack.apiUrl, rateLimitCountingFetch(ctx.core.metrics));

@@ -9,7 +9,7 @@ import { cardMessage } from "../cards/adaptive-card.js";
 import type { TeamsContext } from "../context.js";
 import { conversationSurface } from "../conversation-surface.js";
 import type { OutgoingMessage } from "../transport/index.js";
-import { adaptiveCardOf } from "./adaptive-card-message.js";
+import { adaptiveCardOf, teamsText } from "./adaptive-card-message.js";
 
 /** The Teams conversation of each place, from the settings; a place without one shows nothing in Teams. */
 const teamsPlaces = (ctx: TeamsContext): Record<Place, string | undefined> => ({
@@ -19,7 +19,7 @@ const teamsPlaces = (ctx: TeamsContext): Record<Place, string | undefined> => ({
   assessments: undefined,
 });
 
-const cardOf = (message: Message) => cardMessage(adaptiveCardOf(message), message.summary);
+const cardOf = (message: Message) => cardMessage(adaptiveCardOf(message), teamsText(message.summary));
 
 /** How notifications reach Teams: records shown as a card in a conversation and updated in place, people told in their personal chat. */
 export function teamsPublisher(ctx: TeamsContext): Publisher {
@@ -46,18 +46,22 @@ export function teamsPublisher(ctx: TeamsContext): Publisher {
         return message ? cardOf(message) : null;
       });
     },
+    has: (place) => Boolean(places[place]),
     async tell(person, message, options = {}) {
-      if (person.channel !== "teams") return;
+      if (person.channel !== "teams") return null;
       const once = options.once ? { ...options.once, channel: "teams" as const } : null;
-      if (once && (await findChannelMessage(prisma, once))) return;
+      if (once && (await findChannelMessage(prisma, once))) return null;
       const sent = await ctx.messenger.sendToUser(person.id, cardOf(message));
-      if (!once) return;
       if (!sent?.activityId) {
-        ctx.logger.warn({ entity: once.entityId, purpose: once.purpose.split(":")[0] }, "could not tell a Teams user; a later change may tell them");
-        return;
+        // Teams opens a personal chat only with someone the bot has seen.
+        ctx.logger.warn({ entity: once?.entityId, purpose: once?.purpose.split(":")[0] }, "could not tell a Teams user; a later change may tell them");
+        return null;
       }
-      await rememberChannelMessage(prisma, once, { conversationId: sent.conversationId, messageId: sent.activityId });
+      const at = { conversationId: sent.conversationId, messageId: sent.activityId };
+      if (once) await rememberChannelMessage(prisma, once, at);
+      return at;
     },
+    update: (at, message) => ctx.messenger.update(at.conversationId, at.messageId, cardOf(message)),
   };
 }
 

@@ -3,16 +3,19 @@ import { valueText } from "../../../conversation/capability.js";
 import type { FormState, FormValues } from "../../../conversation/form.js";
 import { command, context, day } from "../../../conversation/message.js";
 import { fieldErrors, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
+import type { Roles } from "../../../core/roles.js";
+import type { Prisma } from "../../../db/database.js";
 import type { AssessmentService, StartTrigger } from "../assessment-service.js";
 import { questionsForStep, type Answers } from "../questionnaire/index.js";
 import { errorsByField, rawAnswers } from "./assessment-answer-fields.js";
 import { QUESTIONNAIRE_IDS as IDS, SIGN_OFF_IDS } from "./assessment-ids.js";
 import { sendBackHandler, signOffAction } from "./assessment-sign-off-handlers.js";
 import { continueReply, noticeMessage, reviewReply, startReply, stepForm, submittedMessage } from "./assessment-questionnaire-views.js";
+import { assessmentNotifications } from "./assessment-notifications.js";
 import { assessmentSummaryBlocks } from "./assessment-summary-view.js";
 import { ASSESSMENT_WORDING as W } from "./assessment-wording.js";
 
-type Services = { assessments: AssessmentService };
+type Services = { assessments: AssessmentService; roles: Pick<Roles, "members" | "samePerson">; prisma: Prisma };
 type AssessmentTurn = Turn<Services>;
 
 const ASSESS = command("assess");
@@ -139,4 +142,5 @@ export const assessmentCapability: Capability<Services> = {
     },
     [SIGN_OFF_IDS.forms.sendBack]: sendBackHandler,
   },
+  notifications: assessmentNotifications,
 };

@@ -13,6 +13,7 @@ import type { PeopleDirectory } from "../people-directory.js";
 import type { RoleChangeResult, RoleService } from "../role-service.js";
 import { rolesNow } from "../roles-now.js";
 import { bindForm, chosenAccount, errorsOn, grantForm, linkForm, revokeForm, unlinkForm } from "./roles-forms.js";
+import { leaverNotifications } from "./leaver-notifications.js";
 import { ROLES_IDS } from "./roles-ids.js";
 import { rolesView } from "./roles-views.js";
 import { ROLES_WORDING as W } from "./roles-wording.js";
@@ -159,4 +160,5 @@ export const rolesCapability: Capability<RolesServices> = {
       },
     },
   },
+  notifications: leaverNotifications,
 };

@@ -16,6 +16,8 @@ export const accountName = (account: AccountLabel) =>
 export const ROLES_WORDING = {
   commandDescription: "See who holds which AIMS role and why; AIMS owners grant and revoke roles, bind groups and link accounts.",
   title: "Roles",
+  /** The title of what the AIMS owners are told when an account is deactivated (the report's words are personal-data-text's). */
+  leaverReportTitle: "A leaver's open AIMS duties",
   summary: "Who holds which AIMS role, and why",
   intro: "Roles are read from the database at every click: a change made here holds at once, in Slack and in Teams.",
   ownersOnly: "Only the AIMS owners change roles; ask one of them.",

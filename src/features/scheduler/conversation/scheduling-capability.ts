@@ -9,6 +9,7 @@ import type { Scheduling } from "../scheduling-core.js";
 import { digestMessage } from "./digest-view.js";
 import { checkInForm, markDoneForm, reassignForm } from "./due-item-forms.js";
 import { objectivesView, reviewsView } from "./list-views.js";
+import { reminderNotifications } from "./reminder-notifications.js";
 import { outcomeMessage } from "./reminder-views.js";
 import { objectiveForm, reviewScheduleForm } from "./schedule-forms.js";
 import { SCHEDULING_IDS as IDS } from "./scheduling-ids.js";
@@ -173,4 +174,5 @@ export const schedulingCapability: Capability<Services> = {
       },
     },
   },
+  notifications: reminderNotifications,
 };
