@@ -72,6 +72,15 @@ export interface Notifier<S> {
   on: { [K in EventName]?: NotificationHandler<S, K> };
 }
 
+const FORMS_CLOSE = Symbol("where forms close");
+
+/**
+ * Marks a handler that tells people what their submitted form answered (a receipt): it is subscribed only in
+ * channels where a submitted form closes (Slack), so a channel where the answer stays (a Teams card becomes it)
+ * records no delivery for it at all.
+ */
+export const whereFormsClose = <S, K extends EventName>(handler: NotificationHandler<S, K>): NotificationHandler<S, K> => Object.assign(handler, { [FORMS_CLOSE]: true });
+
 export const notifier = <S>(name: string, on: Notifier<S>["on"], channels?: ChatChannel[]): Notifier<S> => ({ name, on, ...(channels ? { channels } : {}) });
 
 /** Subscribes each notifier that runs in the publisher's channel to the outbox, under `<channel>.<name>`. */
@@ -80,6 +89,7 @@ export function subscribeNotifiers<S>(events: EventBus, publisher: Publisher, se
     if (declared.channels && !declared.channels.includes(publisher.channel)) continue;
     const subscriber = events.subscriber(`${publisher.channel}.${declared.name}`);
     for (const [event, handler] of Object.entries(declared.on) as [EventName, NotificationHandler<S, EventName>][]) {
+      if (publisher.answersStay && FORMS_CLOSE in handler) continue;
       subscriber.on(event, async (payload) => {
         await handler(payload, publisher, services);
       });

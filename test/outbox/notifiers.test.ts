@@ -114,14 +114,15 @@ describe("capability notifiers", () => {
     }
   });
 
-  it("sends a receipt on submit only where the form's answer does not stay", async () => {
+  it("sends a receipt only where a submitted form closes, and records no delivery for one where its answer stays", async () => {
     const slack = subscribed("slack", false);
     const teams = subscribed("teams", true);
     const payload = { request: { ...request("slack"), status: "pending" } };
     await slack.handlers.get("slack.requester/request.submitted")!(payload);
-    await teams.handlers.get("teams.requester/request.submitted")!({ request: { ...payload.request, requesterChannel: "teams" } });
     expect(slack.calls).toEqual([{ kind: "tell", to: "U_REQ" }]);
-    expect(teams.calls).toEqual([]);
+    const receipts = ["teams.requester/request.submitted", "teams.requester/request.resubmitted", "teams.concern-reporter/concern.received", "teams.incident-reporter/incident.reported"];
+    expect([...teams.handlers.keys()].filter((handler) => receipts.includes(handler))).toEqual([]);
+    expect([...slack.handlers.keys()]).toEqual(expect.arrayContaining(receipts.map((handler) => handler.replace("teams.", "slack."))));
   });
 
   it("never tells the reporter of an anonymous concern, even one whose record names a chat, and tells a named one only in their own", async () => {

@@ -1,7 +1,7 @@
 import type { Concern } from "../../../db/generated/client.js";
 import type { Message } from "../../../conversation/message.js";
 import type { Notifier, Publisher, Recipient } from "../../../conversation/notifications.js";
-import { notifier } from "../../../conversation/notifications.js";
+import { notifier, whereFormsClose } from "../../../conversation/notifications.js";
 import { CONCERN_ENTITY } from "../concern-records.js";
 import type { ConcernService } from "../concern-service.js";
 import { receiptView, reporterUpdateView } from "./reporter-views.js";
@@ -51,7 +51,7 @@ function tellReporter(out: Publisher, concern: Concern, message: Message | null)
  */
 export const reporterNotifications: Notifier<Services>[] = [
   notifier<Services>("concern-reporter", {
-    "concern.received": ({ concern }, out) => (out.answersStay ? undefined : tellReporter(out, concern, receiptView(concern))),
+    "concern.received": whereFormsClose(({ concern }, out) => tellReporter(out, concern, receiptView(concern))),
     "concern.changed": ({ concern, change }, out) => tellReporter(out, concern, reporterUpdateView(concern, change)),
   }),
 ];

@@ -1,6 +1,6 @@
 import type { Incident } from "../../../db/generated/client.js";
 import type { Notifier, Publisher } from "../../../conversation/notifications.js";
-import { notifier } from "../../../conversation/notifications.js";
+import { notifier, whereFormsClose } from "../../../conversation/notifications.js";
 import type { IncidentService } from "../incident-service.js";
 import { incidentView, receiptView } from "./incident-view.js";
 import { INCIDENT_WORDING as W } from "./incident-wording.js";
@@ -33,7 +33,6 @@ export const incidentNotifications: Notifier<Services>[] = [
     "incident.changed": ({ incident }, out, services) => showSummary(out, services, incident),
   }),
   notifier<Services>("incident-reporter", {
-    "incident.reported": ({ incident }, out) =>
-      out.answersStay ? undefined : out.tell({ channel: incident.reporterChannel, id: incident.reporterId }, receiptView(incident, whereShown(out, incident))),
+    "incident.reported": whereFormsClose(({ incident }, out) => out.tell({ channel: incident.reporterChannel, id: incident.reporterId }, receiptView(incident, whereShown(out, incident)))),
   }),
 ];

@@ -1,6 +1,6 @@
 import type { AiToolRequest, RequestDecision } from "../../../db/generated/client.js";
 import type { Notifier, Publisher, Recipient } from "../../../conversation/notifications.js";
-import { notifier } from "../../../conversation/notifications.js";
+import { notifier, whereFormsClose } from "../../../conversation/notifications.js";
 import type { RequestService } from "../request-service.js";
 import { approvalMessage } from "./request-decisions.js";
 import { outcomeView, receiptView, reopenedView } from "./request-views.js";
@@ -16,9 +16,7 @@ function showToApprovers(out: Publisher, services: Services, request: AiToolRequ
 }
 
 /** A receipt in the requester's DM, where the form's own answer did not stay (a Slack modal closes). */
-function receipt(out: Publisher, request: AiToolRequest) {
-  return out.answersStay ? undefined : out.tell(requester(request), receiptView(request));
-}
+const receipt = whereFormsClose<Services, "request.submitted" | "request.resubmitted">(({ request }, out) => out.tell(requester(request), receiptView(request)));
 
 /**
  * Request changes, shown in every channel whichever channel they came from: the approvals message, and the
@@ -35,8 +33,8 @@ export const requestNotifications: Notifier<Services>[] = [
     "request.reopened": ({ request }, out, services) => showToApprovers(out, services, request, null),
   }),
   notifier<Services>("requester", {
-    "request.submitted": ({ request }, out) => receipt(out, request),
-    "request.resubmitted": ({ request }, out) => receipt(out, request),
+    "request.submitted": receipt,
+    "request.resubmitted": receipt,
     "request.reopened": ({ request, reason, by }, out) => out.tell(requester(request), reopenedView(request, by, reason)),
     "request.decided": ({ request, decision, aiSystem }, out) => out.tell(requester(request), outcomeView(request, decision, aiSystem)),
   }),
