@@ -34,7 +34,7 @@ function approveValues(messages: { blocks?: unknown }[]): string[] {
 
 runBench(async (bench) => {
   const { fake } = bench;
-    const clicks = Math.ceil(CHANGES / KINDS.length);
+    const clicks = Array.from({ length: CHANGES }, (_, n) => KINDS[n % KINDS.length]).filter((kind) => kind === "Approve click").length;
     console.log(`${bench.where}: submitting ${clicks} requests to decide…`);
     await burst(bench.apps, TO_DECIDE_FROM, clicks, 32, (target, n) => sendAsSlack(target, requestForm(n), "request form"));
     const shownGiveUpAt = performance.now() + 120_000;
