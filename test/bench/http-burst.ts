@@ -4,6 +4,7 @@
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { SLACK_IDS } from "../../src/channels/slack/ids.js";
 import { openDatabase, type Database } from "../../src/db/database.js";
@@ -161,12 +162,19 @@ export function describeOutcomes(outcomes: Outcome[], wallMs: number): string[] 
   ];
 }
 
-/** Runs `work` and reports the CPU each process used meanwhile, as a share of one core and per request. */
+/**
+ * Runs `work` and reports the CPU each process used meanwhile, as a share of one core and per request, and how late
+ * this process's own event loop ran (the senders and the fake Slack): a late sender would count its own delay.
+ */
 export async function measuringCpu<T>(processes: AppProcess[], requests: number, work: () => Promise<T>): Promise<{ result: T; wallMs: number; cpu: string }> {
   const before = processes.map((app) => app.cpuMs());
+  const senderDelay = monitorEventLoopDelay({ resolution: 10 });
+  senderDelay.enable();
   const started = performance.now();
   const result = await work();
   const wallMs = performance.now() - started;
+  senderDelay.disable();
+  console.log(`  senders:     event loop delay p99 ${(senderDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(senderDelay.max / 1e6).toFixed(0)} ms`);
   const used = processes.map((app, i) => app.cpuMs() - before[i]);
   const cpu = used.map((ms) => `${((ms / wallMs) * 100).toFixed(0)}% of a core (${(ms / (requests / processes.length)).toFixed(2)} ms per request)`).join("; ");
   return { result, wallMs, cpu };
