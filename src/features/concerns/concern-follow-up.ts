@@ -9,6 +9,9 @@ import { codeKey, normalizeCredential, verifySecret } from "./follow-up-credenti
 import { admitFollowUpAttempt } from "./follow-up-rate-limit.js";
 import "./concern-events.js";
 
+/** Told to a reporter who answers once the concern is closed (concern-wording.ts says it in chat too). */
+export const CLOSED_NO_ANSWERS = "This concern is closed, so it takes no more answers.";
+
 /**
  * What an anonymous reporter is told. "denied" is the same for an unknown code and a wrong secret, so a guess
  * learns nothing; "rate_limited" depends only on how often the code was tried, never on whether it exists.
@@ -31,7 +34,7 @@ export function followUpRefusal(result: Exclude<AnonymousAnswerResult, { kind: "
     case "rate_limited":
       return FOLLOW_UP_RATE_LIMITED;
     case "closed":
-      return "This concern is closed, so it takes no more answers.";
+      return CLOSED_NO_ANSWERS;
     case "empty":
       return "Please write your answer.";
   }

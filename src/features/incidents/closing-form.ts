@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CORRECTIVE_ACTION_LIMITS, dueDateSchema } from "./corrective-action-form.js";
 import { optionalText, parseForm, requiredText, type FieldErrorsOf, type RawForm } from "./form-text.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 export const CLOSING_LIMITS = { rootCause: 1500, noActionReason: 1000 } as const;
 
@@ -31,7 +32,7 @@ export function closingFormSchema(now: Date, existingActions: number) {
         if (!form.actionDescription || form.actionDescription.length < 5) {
           ctx.addIssue({ code: "custom", path: ["actionDescription"], message: "Describe the action (at least 5 characters)" });
         }
-        if (!form.actionOwnerId) ctx.addIssue({ code: "custom", path: ["actionOwnerId"], message: "Choose who owns the action" });
+        if (!form.actionOwnerId) ctx.addIssue({ code: "custom", path: ["actionOwnerId"], message: SHARED_WORDING.chooseActionOwner });
         if (!form.actionDueDate) ctx.addIssue({ code: "custom", path: ["actionDueDate"], message: "Choose a due date" });
       }
       if (form.noActionNeeded && givesAction) {

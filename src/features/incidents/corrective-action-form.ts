@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseForm, requiredText, type FieldErrorsOf, type RawForm } from "./form-text.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 export const CORRECTIVE_ACTION_LIMITS = { description: 1000 } as const;
 
@@ -11,12 +12,12 @@ export function dueDateSchema(now: Date) {
     .string({ error: "A due date is required" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "A due date is required")
     .refine((day) => !Number.isNaN(new Date(`${day}T00:00:00Z`).getTime()), "That is not a date")
-    .refine((day) => day >= todayUtc(now), "The due date cannot be in the past")
+    .refine((day) => day >= todayUtc(now), SHARED_WORDING.dueDateInPast)
     .transform((day) => new Date(`${day}T00:00:00Z`));
 }
 
 /** The owner is a person on the same chat platform as whoever records the action. */
-export const ownerIdSchema = z.string({ error: "Choose who owns the action" }).trim().min(1, "Choose who owns the action");
+export const ownerIdSchema = z.string({ error: SHARED_WORDING.chooseActionOwner }).trim().min(1, SHARED_WORDING.chooseActionOwner);
 
 export function correctiveActionSchema(now: Date) {
   return z.object({

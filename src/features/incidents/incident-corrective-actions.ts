@@ -10,6 +10,8 @@ import { claimOpenIncident, deliverChanges, recordChange } from "./incident-chan
 import type { IncidentServiceDeps } from "./incident-deps.js";
 import { createCorrectiveAction } from "./incident-records.js";
 import { changeRefusal, closedRefusal, incidentToChange, type IncidentRefusal } from "./incident-refusals.js";
+import { CORRECTIVE_ACTION_WORDING } from "../corrective-actions/corrective-action-wording.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 export type CorrectiveActionResult =
   | { kind: "added"; incident: Incident; action: CorrectiveAction }
@@ -62,7 +64,7 @@ export async function setCorrectiveActionStatusIn(
 ): Promise<CorrectiveActionStatusResult> {
   const { events } = deps;
   const action = await incidentAction(tx, actionId);
-  if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+  if (!action) return { kind: "not_found", message: CORRECTIVE_ACTION_WORDING.noSuchAction };
   const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
   const closed = await closeCorrectiveAction(deps, tx, actor, action, status, CORRECTIVE_ACTION_CONTROLS);
@@ -86,10 +88,10 @@ export async function reassignCorrectiveActionIn(
 ): Promise<CorrectiveActionReassignResult> {
   const { events } = deps;
   const action = await incidentAction(tx, actionId);
-  if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+  if (!action) return { kind: "not_found", message: CORRECTIVE_ACTION_WORDING.noSuchAction };
   const forbidden = await correctiveActionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
-  if (await deps.roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: "That person already owns it." };
+  if (await deps.roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: SHARED_WORDING.alreadyOwner };
   const handed = await handOverCorrectiveAction(deps, tx, actor, action, owner, from, CORRECTIVE_ACTION_CONTROLS);
   if (handed.kind === "refused") return handed;
   const after = handed.action;

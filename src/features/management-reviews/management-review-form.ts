@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AIMS_ROLES, type AimsRole } from "../../core/roles.js";
 import type { ManagementReviewDecisionKind } from "../../db/generated/enums.js";
 import { parseFields, type FieldErrors } from "../reminders/parse-fields.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 /** The kinds of decision clause 9.3.3 asks a management review to take, as people read them. */
 export const DECISION_KINDS: Record<ManagementReviewDecisionKind, string> = {
@@ -55,9 +56,9 @@ export function actionSchema(now: Date, zone: string) {
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
   return z.object({
     description: text("The action", 5, REVIEW_LIMITS.action),
-    ownerId: z.string({ error: "Choose who owns the action" }).trim().min(1, "Choose who owns the action"),
+    ownerId: z.string({ error: SHARED_WORDING.chooseActionOwner }).trim().min(1, SHARED_WORDING.chooseActionOwner),
     dueDate: day("A due date is required")
-      .refine((value) => value >= today, "The due date cannot be in the past")
+      .refine((value) => value >= today, SHARED_WORDING.dueDateInPast)
       .transform((value) => new Date(`${value}T00:00:00Z`)),
   });
 }

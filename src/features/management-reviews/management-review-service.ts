@@ -17,6 +17,10 @@ import { assembleInputs, DEFAULT_INPUT_PROVIDERS, type InputProvider, type Input
 import { actionItem, reviewItem } from "./management-review-items.js";
 import { parseAction, parseDecision, parseMinutes, parseSchedule, type ReviewFormErrors } from "./management-review-form.js";
 import "./management-review-events.js";
+import { SHARED_WORDING } from "../shared-wording.js";
+
+/** Said to anyone but an AIMS owner who tries to schedule a review (the conversation asks before opening the form). */
+export const ONLY_OWNERS_SCHEDULE = "Only AIMS owners can schedule management reviews.";
 
 export interface ReviewPerson {
   channel: ChatChannel;
@@ -114,7 +118,7 @@ export class ManagementReviewService {
 
   async schedule(actor: Actor, raw: Record<string, unknown>, reviewers: readonly Actor[]): Promise<ScheduleResult> {
     const { prisma, clock, events, zone } = this.deps;
-    if (!(await this.mayOrganise(actor))) return { kind: "forbidden", message: "Only AIMS owners can schedule management reviews." };
+    if (!(await this.mayOrganise(actor))) return { kind: "forbidden", message: ONLY_OWNERS_SCHEDULE };
     const parsed = parseSchedule(raw, clock.now(), zone);
     const named = uniquePeople(reviewers);
     const errors: ReviewFormErrors = parsed.ok ? {} : { ...parsed.errors };
@@ -351,7 +355,7 @@ export class ManagementReviewService {
     const action = await tx.managementReviewAction.findUnique({ where: { id: actionId }, include: { review: true } });
     if (!action) return { kind: "not_found", message: "There is no such action." };
     if (!(await this.mayHandleAction(actor, action, tx))) return { kind: "forbidden", message: `Only the action's owner, whoever organised ${action.review.reference} or an AIMS owner can do that.` };
-    if (await roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "refused", message: "That person already owns it." };
+    if (await roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "refused", message: SHARED_WORDING.alreadyOwner };
     const { count } = await tx.managementReviewAction.updateMany({
       where: { id: actionId, status: "open", ownerChannel: from.channel, ownerId: from.id },
       data: { ownerChannel: owner.channel, ownerId: owner.id, ownerName: owner.name ?? null },

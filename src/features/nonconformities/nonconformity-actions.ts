@@ -18,6 +18,8 @@ import {
   type NcRefusal,
   type NonconformityDeps,
 } from "./nonconformity-records.js";
+import { CORRECTIVE_ACTION_WORDING } from "../corrective-actions/corrective-action-wording.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 export type AddActionResult = { kind: "added"; action: CorrectiveAction; nonconformity: Nonconformity } | NcInvalid | NcRefusal;
 export type ActionStatusResult = { kind: "updated"; action: CorrectiveAction; nonconformity: Nonconformity } | NcRefusal;
@@ -106,7 +108,7 @@ export async function setNcActionStatusIn(
 ): Promise<ActionStatusResult> {
   const { events } = deps;
   const action = await ncAction(tx, actionId);
-  if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+  if (!action) return { kind: "not_found", message: CORRECTIVE_ACTION_WORDING.noSuchAction };
   const forbidden = await actionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
   const closed = await closeCorrectiveAction(deps, tx, actor, { ...action, nonconformity: { reference: action.nonconformity.reference } }, status, NC_CORRECTIVE_ACTION_CONTROLS);
@@ -150,10 +152,10 @@ export async function reassignNcActionIn(
 ): Promise<ActionReassignResult> {
   const { events, roles } = deps;
   const action = await ncAction(tx, actionId);
-  if (!action) return { kind: "not_found", message: "There is no such corrective action." };
+  if (!action) return { kind: "not_found", message: CORRECTIVE_ACTION_WORDING.noSuchAction };
   const forbidden = await actionRefusal(deps, actor, action, tx);
   if (forbidden) return { kind: "forbidden", message: forbidden };
-  if (await roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: "That person already owns it." };
+  if (await roles.samePerson(owner, { channel: action.ownerChannel, id: action.ownerId }, tx)) return { kind: "invalid", message: SHARED_WORDING.alreadyOwner };
   const handed = await handOverCorrectiveAction(deps, tx, actor, { ...action, nonconformity: { reference: action.nonconformity.reference } }, owner, from, NC_CORRECTIVE_ACTION_CONTROLS);
   if (handed.kind === "refused") return handed;
   const after = handed.action;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 const isoDate = z
   .string({ message: "Pick a due date" })
@@ -22,7 +23,7 @@ export const objectiveSchema = z.object({
 export const checkInSchema = z.object({
   progress: z.enum(["on_track", "at_risk", "off_track"], { message: "Choose on track, at risk or off track" }),
   value: number("Enter progress towards the target as a number"),
-  note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional().transform((v) => v || undefined),
+  note: z.string().trim().max(2000, SHARED_WORDING.noteTooLong).optional().transform((v) => v || undefined),
 });
 
 export type ObjectiveInput = z.output<typeof objectiveSchema>;

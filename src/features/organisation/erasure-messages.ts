@@ -1,5 +1,11 @@
 import type { ErasureResult } from "./erasure.js";
 
+/** What both channels say around an erasure. */
+export const ERASURE_WORDING = {
+  description: "AIMS owners: erase a leaver's personal data on request (GDPR Art. 17); records and the audit chain are kept.",
+  confirm: "I understand this cannot be undone",
+} as const;
+
 /** What both channels tell the owner about an erasure. */
 export function describeErasure(result: ErasureResult): string {
   switch (result.kind) {

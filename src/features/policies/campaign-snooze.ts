@@ -9,6 +9,9 @@ import { nextDeliveryTime, type DeliveryWindow } from "../scheduler/working-hour
 import { CAMPAIGN_REMINDER_KIND, type CampaignInvitationPayload } from "./campaign-payload.js";
 import { CAMPAIGN_CONTROLS } from "./controls.js";
 
+/** A snooze or reply for a policy version that is gone (policy-wording.ts says it in chat too). */
+export const DOCUMENT_GONE = "That document is no longer available.";
+
 export interface CampaignSnoozeDeps {
   prisma: Prisma;
   clock: Clock;
@@ -57,7 +60,7 @@ export async function snoozeCampaignReminder(
   const accepted = await prisma.policyAcknowledgement.count({ where: { versionId, personId: identity.personId } });
   if (accepted > 0) return { kind: "refused", message: "You have already accepted it: there is nothing to remind you of." };
   const payload = await payloadOf(campaignId);
-  if (!payload) return { kind: "refused", message: "That document is no longer available." };
+  if (!payload) return { kind: "refused", message: DOCUMENT_GONE };
   const prefix = reminderKeyPrefix(campaignId, identity.personId);
   const now = clock.now();
   const until = nextDeliveryTime(snoozeEnd(now, period), deps.zone, deps.window);

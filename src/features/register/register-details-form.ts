@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseFormFields } from "../../core/form-fields.js";
 import { DATA_CATEGORIES, type DataCategory } from "../requests/request-form.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 export const HOSTING = [
   { value: "saas", label: "SaaS: the vendor hosts it" },
@@ -28,8 +29,8 @@ export const detailsSchema = z.object({
   hostingRegion: optionalText("Region", DETAIL_LIMITS.hostingRegion),
   operators: optionalText("Who operates it", DETAIL_LIMITS.operators),
   dataCategories: z
-    .array(z.enum(DATA_CATEGORIES.map((category) => category.value) as [DataCategory, ...DataCategory[]]), { error: "Choose at least one kind of data" })
-    .min(1, "Choose at least one kind of data")
+    .array(z.enum(DATA_CATEGORIES.map((category) => category.value) as [DataCategory, ...DataCategory[]]), { error: SHARED_WORDING.chooseDataKinds })
+    .min(1, SHARED_WORDING.chooseDataKinds)
     .transform((values) => [...new Set(values)]),
   guidanceUrl: z
     .string()

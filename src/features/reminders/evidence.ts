@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 /** What a person gives as evidence that a due item was done: a note, a link, or both (ISO 42001 7.5). */
 export const evidenceSchema = z
   .object({
-    note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional().transform((v) => v || undefined),
+    note: z.string().trim().max(2000, SHARED_WORDING.noteTooLong).optional().transform((v) => v || undefined),
     link: z
       .string()
       .trim()

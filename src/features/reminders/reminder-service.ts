@@ -14,6 +14,7 @@ import { parseFields } from "./parse-fields.js";
 import { snoozeEnd, snoozeLimitMessage, type SnoozePeriod } from "./snooze.js";
 import { dueItemToJson, type ReminderPayload } from "./reminder-payload.js";
 import { ownerOf, recordReminderSettled, type ReminderSettlement } from "./reminder-events.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 /** Told when a reminder's button names an occurrence that has moved on or no longer exists. */
 export const STALE_REMINDER = "That reminder is out of date.";
@@ -200,7 +201,7 @@ export class ReminderService {
     const found = await this.current(actor, key);
     if (found.kind !== "ok") return found;
     const { item, source } = found;
-    if (await this.deps.roles.samePerson(owner, item.owner)) return { kind: "invalid", message: "That person already owns it." };
+    if (await this.deps.roles.samePerson(owner, item.owner)) return { kind: "invalid", message: SHARED_WORDING.alreadyOwner };
     try {
       await this.deps.prisma.$transaction(async (tx) => {
         throwUnlessDone(await source.reassign(tx, item, owner, actor));

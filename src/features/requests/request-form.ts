@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseFormFields } from "../../core/form-fields.js";
+import { SHARED_WORDING } from "../shared-wording.js";
 
 /**
  * The AI tool request questions: one definition that the Slack modal and the Teams card both render, and one zod
@@ -116,9 +117,9 @@ export const requestInputSchema = z.object({
     .max(LIMITS.userCount, `At most ${LIMITS.userCount.toLocaleString("en")} people`),
   dataCategories: z
     .array(z.enum(DATA_CATEGORIES.map((c) => c.value) as [DataCategory, ...DataCategory[]]), {
-      error: "Choose at least one kind of data",
+      error: SHARED_WORDING.chooseDataKinds,
     })
-    .min(1, "Choose at least one kind of data")
+    .min(1, SHARED_WORDING.chooseDataKinds)
     .transform((values) => [...new Set(values)]),
   customerFacing: yesNo("Does its output reach customers?"),
   decidesAboutPeople: yesNo("Is it used to make or inform decisions about people?"),

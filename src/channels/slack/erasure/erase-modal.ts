@@ -1,6 +1,7 @@
 import type { ModalView } from "@slack/types";
 import type { RawErasureForm } from "../../../features/organisation/erasure-form.js";
 import { ERASURE_IDS } from "./erasure-ids.js";
+import { ERASURE_WORDING } from "../../../features/organisation/erasure-messages.js";
 
 const { blocks, action, confirmed } = ERASURE_IDS;
 const plain = (text: string) => ({ type: "plain_text" as const, text });
@@ -37,7 +38,7 @@ export function eraseModal(): ModalView {
         block_id: blocks.confirm,
         optional: true,
         label: plain("Confirm"),
-        element: { type: "checkboxes", action_id: action, options: [{ text: plain("I understand this cannot be undone"), value: confirmed }] },
+        element: { type: "checkboxes", action_id: action, options: [{ text: plain(ERASURE_WORDING.confirm), value: confirmed }] },
       },
     ],
   };

@@ -2,6 +2,7 @@ import type { FieldErrors } from "../../../core/form-fields.js";
 import type { RawErasureForm } from "../../../features/organisation/erasure-form.js";
 import { adaptiveCard, errorBlock, executeAction, textBlock, type AdaptiveCard, type CardElement } from "../cards/adaptive-card.js";
 import { ERASURE_VERBS } from "./erasure-verbs.js";
+import { ERASURE_WORDING } from "../../../features/organisation/erasure-messages.js";
 
 const CONFIRMED = "true";
 type Values = { person?: string; reason?: string };
@@ -29,7 +30,7 @@ export function erasureCard(values: Values = {}, errors: FieldErrors<keyof RawEr
         { type: "Input.Text", id: "reason", label: "Reason", placeholder: "For example the request's reference; not their name", maxLength: 500, ...(values.reason ? { value: values.reason } : {}) },
         errors.reason,
       ),
-      ...withError({ type: "Input.Toggle", id: "confirm", title: "I understand this cannot be undone", valueOn: CONFIRMED, valueOff: "false" }, errors.confirm),
+      ...withError({ type: "Input.Toggle", id: "confirm", title: ERASURE_WORDING.confirm, valueOn: CONFIRMED, valueOff: "false" }, errors.confirm),
     ],
     [executeAction("Erase", ERASURE_VERBS.erase, {}, "destructive")],
   );

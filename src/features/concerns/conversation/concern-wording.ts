@@ -1,4 +1,5 @@
 import { command } from "../../../conversation/message.js";
+import { CLOSED_NO_ANSWERS } from "../concern-follow-up.js";
 
 const followUpCommand = (code: string) => command(`concern follow-up ${code}`);
 
@@ -61,7 +62,7 @@ export const CONCERN_WORDING = {
   answerButton: "Answer",
   answerForm: { title: "Answer the triagers", submit: "Send answer", label: "Your answer" },
   answerSent: (reference: string) => `Thank you: your answer about ${reference} was sent to the AIMS triagers.`,
-  closedNoAnswers: "This concern is closed, so it takes no more answers.",
+  closedNoAnswers: CLOSED_NO_ANSWERS,
   writeYourAnswer: "Please write your answer.",
   notSetUp: (setting: string) =>
     `Concern reporting is not set up yet: an administrator needs to set ${setting}. Please tell an AIMS owner directly for now.`,

@@ -3,7 +3,7 @@ import type { Form, FormState, FormValues } from "../../../conversation/form.js"
 import type { ActionValue } from "../../../conversation/message.js";
 import { fieldErrors, formProblem, openForm, type Reply, show, tell } from "../../../conversation/reply.js";
 import type { Actor } from "../../../core/actor.js";
-import type { ManagementReviewService, ReviewRefusal } from "../management-review-service.js";
+import { ONLY_OWNERS_SCHEDULE, type ManagementReviewService, type ReviewRefusal } from "../management-review-service.js";
 import { actionForm, closeForm, decisionForm, REVIEWER_FIELDS, scheduleForm } from "./management-review-forms.js";
 import { MANAGEMENT_REVIEW_IDS as IDS } from "./management-review-ids.js";
 import { reviewListView, reviewView } from "./management-review-views.js";
@@ -71,7 +71,7 @@ const opener = (formOf: (reference: string) => Form) => async (turn: ReviewTurn,
   return refusal ? tell(refusal) : openForm(formOf(reference));
 };
 
-const scheduleRefusal = async (turn: ReviewTurn) => ((await turn.services.managementReviews.mayOrganise(turn.actor)) ? null : "Only AIMS owners can schedule management reviews.");
+const scheduleRefusal = async (turn: ReviewTurn) => ((await turn.services.managementReviews.mayOrganise(turn.actor)) ? null : ONLY_OWNERS_SCHEDULE);
 
 async function runCommand(turn: ReviewTurn, rest: string): Promise<Reply> {
   const words = rest.trim();

@@ -2,6 +2,7 @@ import { CHANNEL_NAMES, type ChatChannel } from "../../../core/actor.js";
 import { command, day, moment } from "../../../conversation/message.js";
 import type { CampaignSubject } from "../campaign-subject.js";
 import { DRAFT_KEPT_DAYS } from "../policy-service.js";
+import { DOCUMENT_GONE } from "../campaign-snooze.js";
 
 /** What a recipient does: accept a document, pass a module. */
 const done = (subject: CampaignSubject) => (subject.kind === "module" ? "passed" : "accepted");
@@ -53,7 +54,7 @@ export const POLICY_WORDING = {
   acceptedSmallPrint: (sha256: string) => `Recorded once, with the text's fingerprint (sha256 ${sha256.slice(0, 12)}…).`,
   outdated: (title: string, clicked: number, current: number) =>
     `This message is about version ${clicked} of ${title}; the current version is ${current}. Read and accept it with ${command("policy")}.`,
-  unknownVersion: "That document is no longer available.",
+  unknownVersion: DOCUMENT_GONE,
   truncated: "The rest of the document is too long for this card: ask an AIMS owner for the file.",
   noDocuments: `No document has been published yet. An AIMS owner publishes one with ${command("policy publish")}.`,
   noDocumentsToCampaign: `Publish a document first, with ${command("policy publish")}.`,

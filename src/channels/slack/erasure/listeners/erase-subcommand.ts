@@ -1,12 +1,13 @@
 import { ERASURE_ONLY_OWNERS } from "../../../../features/organisation/erasure.js";
 import type { Subcommand } from "../../listeners/subcommands/subcommand.js";
 import { eraseModal } from "../erase-modal.js";
+import { ERASURE_WORDING } from "../../../../features/organisation/erasure-messages.js";
 
 /** `/aims erase`: the erasure form, for AIMS owners. */
 export const eraseSubcommand: Subcommand = {
   name: "erase",
   usage: "/aims erase",
-  description: "AIMS owners: erase a leaver's personal data on request (GDPR Art. 17); records and the audit chain are kept.",
+  description: ERASURE_WORDING.description,
   visibleTo: (ctx, actor) => ctx.core.roles.has(actor, "owner"),
   async handle({ ctx, actor, client, command, respond }) {
     if (!(await ctx.core.roles.has(actor, "owner"))) {
