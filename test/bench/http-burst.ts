@@ -131,6 +131,31 @@ export async function sendAsSlack(target: AppProcess, body: SlackRequestBody, ki
   return { kind, latencyMs, delayed, unacknowledged: response.status === 404 };
 }
 
+/**
+ * A proxy in front of each app process that lets at most BENCH_PROXY_MAXCONN requests in at once and queues the rest
+ * first come, first served (HAProxy's `maxconn` per server, for example); off when unset. A saturated Node server
+ * reads its many connections unfairly, so without a queue in front some people wait far longer than the average.
+ */
+const PROXY_MAXCONN = Number(process.env.BENCH_PROXY_MAXCONN ?? 0);
+const proxies = new WeakMap<AppProcess, { inside: number; queue: (() => void)[] }>();
+
+async function throughProxy(target: AppProcess, send: () => Promise<Outcome>): Promise<Outcome> {
+  if (!PROXY_MAXCONN) return send();
+  let proxy = proxies.get(target);
+  if (!proxy) proxies.set(target, (proxy = { inside: 0, queue: [] }));
+  const queuedAt = performance.now();
+  if (proxy.inside >= PROXY_MAXCONN) await new Promise<void>((resolve) => proxy.queue.push(resolve));
+  else proxy.inside++;
+  try {
+    // The person waits from when they sent, queue included.
+    return { ...(await send()), latencyMs: performance.now() - queuedAt };
+  } finally {
+    const next = proxy.queue.shift();
+    if (next) next();
+    else proxy.inside--;
+  }
+}
+
 /** Sends requests `from`…`from + count - 1`, `concurrency` at a time, each to the target a load balancer would pick. */
 export async function burst(targets: AppProcess[], from: number, count: number, concurrency: number, send: (target: AppProcess, n: number) => Promise<Outcome>): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
@@ -139,7 +164,8 @@ export async function burst(targets: AppProcess[], from: number, count: number, 
     Array.from({ length: concurrency }, async () => {
       while (next < from + count) {
         const n = next++;
-        outcomes.push(await send(targets[((n % targets.length) + targets.length) % targets.length], n));
+        const target = targets[((n % targets.length) + targets.length) % targets.length];
+        outcomes.push(await throughProxy(target, () => send(target, n)));
       }
     }),
   );
