@@ -141,8 +141,8 @@ const proxies = new WeakMap<AppProcess, { inside: number; queue: (() => void)[] 
 
 async function throughProxy(target: AppProcess, send: () => Promise<Outcome>): Promise<Outcome> {
   if (!PROXY_MAXCONN) return send();
-  let proxy = proxies.get(target);
-  if (!proxy) proxies.set(target, (proxy = { inside: 0, queue: [] }));
+  const proxy = proxies.get(target) ?? { inside: 0, queue: [] };
+  proxies.set(target, proxy);
   const queuedAt = performance.now();
   if (proxy.inside >= PROXY_MAXCONN) await new Promise<void>((resolve) => proxy.queue.push(resolve));
   else proxy.inside++;
