@@ -1,12 +1,13 @@
 import type { WebClient } from "@slack/web-api";
 import type { Core } from "../../../app/core.js";
-import { type ChannelMessageKey, type MessageLocation, findChannelMessage, oneMessagePerKey, rememberChannelMessage } from "../../../core/channel-messages.js";
+import { findChannelMessage } from "../../../core/channel-messages.js";
 import type { Place, Publisher } from "../../../conversation/notifications.js";
 import { subscribeNotifiers } from "../../../conversation/notifications.js";
+import { publisherOver } from "../../../conversation/publisher-over.js";
 import { CAPABILITIES } from "../../../features/capabilities.js";
 import type { Capability } from "../../../conversation/capability.js";
 import { room } from "../../../conversation/message.js";
-import { channelSurface, type SlackMessage } from "../channel-surface.js";
+import { channelSurface } from "../channel-surface.js";
 import type { SlackContext } from "../context.js";
 import { blockKitMessage } from "./block-kit-message.js";
 
@@ -22,39 +23,22 @@ const slackPlaces = (ctx: SlackContext): Record<Place, string | undefined> => ({
 export function slackPublisher(ctx: SlackContext, client: WebClient): Publisher {
   const { prisma } = ctx.core;
   const places = slackPlaces(ctx);
-  type Show = (key: ChannelMessageKey, render: () => Promise<SlackMessage | null>) => Promise<MessageLocation | null>;
-  const shows = new Map<string, Show>();
-  const showIn = (channel: string): Show => {
-    const existing = shows.get(channel);
-    if (existing) return existing;
-    const show = oneMessagePerKey(prisma, channelSurface(client, channel));
-    shows.set(channel, show);
-    return show;
-  };
   return {
-    channel: "slack",
-    answersStay: false,
-    async show(place, key, render) {
-      const channel = places[place];
-      if (!channel) return;
-      await showIn(channel)({ ...key, channel: "slack" }, async () => {
-        const message = await render();
-        return message ? blockKitMessage(message) : null;
-      });
-    },
-    has: (place) => Boolean(places[place]),
-    async tell(person, message, options = {}) {
-      if (person.channel !== "slack") return null;
-      const once = options.once ? { ...options.once, channel: "slack" as const } : null;
-      if (once && (await findChannelMessage(prisma, once))) return null;
-      const posted = await client.chat.postMessage({ channel: person.id, ...blockKitMessage(message) });
-      const at = { conversationId: posted.channel ?? person.id, messageId: posted.ts! };
-      if (once) await rememberChannelMessage(prisma, once, at);
-      return at;
-    },
-    async update(at, message) {
-      await client.chat.update({ channel: at.conversationId, ts: at.messageId, ...blockKitMessage(message) });
-    },
+    ...publisherOver({
+      channel: "slack",
+      prisma,
+      answersStay: false,
+      places,
+      surfaceFor: (channel) => channelSurface(client, channel),
+      render: blockKitMessage,
+      async sendToPerson(userId, message) {
+        const posted = await client.chat.postMessage({ channel: userId, ...message });
+        return { conversationId: posted.channel ?? userId, messageId: posted.ts! };
+      },
+      async update(at, message) {
+        await client.chat.update({ channel: at.conversationId, ts: at.messageId, ...message });
+      },
+    }),
     async reply(place, key, message) {
       if (!places[place]) return;
       const shown = await findChannelMessage(prisma, { ...key, channel: "slack" });
