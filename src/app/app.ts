@@ -46,7 +46,7 @@ export async function startAims(config: Config, options: { logger: Logger; clock
   const metrics = createMetrics({ processMetrics: Boolean(config.metrics), schedulerRunsHere: config.scheduling.enabled });
   const database = await openDatabase(config.database, logger, { onConnectionWait: metrics.connectionWaited });
   metrics.watchDatabasePool(() => database.poolStats());
-  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, approvalPolicy, linkCatalogue, metrics });
+  const core = createCore({ prisma: database.prisma, clock: options.clock ?? systemClock, config, logger, assessmentDefinition, approvalPolicy, linkCatalogue, metrics, urgent: database.urgent });
   metrics.watchScheduler(() => core.scheduling.scheduler.state());
   await applyBootstrapRoles({ prisma: database.prisma, clock: core.clock, people: core.directory }, bootstrapRoles(config));
   const inFlight = new InFlight();

@@ -1,3 +1,4 @@
+import type { UrgentWriter } from "../db/database.js";
 import type { Config } from "../config/config.js";
 import { CHAT_CHANNELS, type ChatChannel } from "../core/actor.js";
 import { AIMS_ROLES, type AimsRole } from "../core/roles.js";
@@ -112,9 +113,11 @@ export function createCore(options: {
   approvalPolicy?: ApprovalPolicy;
   linkCatalogue: LinkCatalogue;
   metrics: Metrics;
+  /** The database's urgent lane (see Database.urgent); Prisma's pool without it. */
+  urgent?: UrgentWriter;
 }): Core {
   const { prisma, clock, config, logger, metrics } = options;
-  const events = new EventBus(prisma, logger, { observe: metrics.outboxDelivery });
+  const events = new EventBus(prisma, logger, { observe: metrics.outboxDelivery, urgent: options.urgent });
   const directory = new PeopleDirectory({ prisma, clock, events });
   const roles = new RoleService({ prisma, clock, events, people: directory });
   const groups = new GroupMemberships({ prisma, clock, people: directory });

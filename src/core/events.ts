@@ -4,7 +4,7 @@ import { OutboxStore, type ClaimedDelivery } from "./outbox/outbox-store.js";
 import { decodePayload, encodePayload } from "./outbox/payload-codec.js";
 import { nextAttemptAt } from "./outbox/retry-policy.js";
 import type { Tx } from "./transaction.js";
-import type { Prisma } from "../db/database.js";
+import type { Prisma, UrgentWriter } from "../db/database.js";
 import type { Logger } from "../log/logger.js";
 import type { OutboxOutcome, OutboxState } from "../metrics/metrics.js";
 
@@ -33,6 +33,17 @@ export const DELIVERY_LEASE_MS = 10_000;
  */
 export const DELIVERY_MAX_HOLD_MS = 60_000;
 const POLL_INTERVAL_MS = 2_000;
+/**
+ * How long a stand-by delivery waits for the process doing its work before any replica takes it over. Far longer
+ * than the work takes in a burst; a second run finds the work done (it must be idempotent) and only answers again.
+ */
+export const STAND_BY_MS = 30_000;
+
+/** Work promised to someone, recorded until it is done (see EventBus.standBy). */
+export interface StandBy {
+  /** The work is done here: no replica needs to do it. */
+  done(): Promise<void>;
+}
 
 /**
  * A durable publish/subscribe between the core and the chat channels (a transactional outbox). `record` writes one
@@ -65,9 +76,9 @@ export class EventBus {
   constructor(
     prisma: Prisma,
     private readonly logger: Logger,
-    options: { now?: () => Date; observe?: (outcome: OutboxOutcome) => void } = {},
+    options: { now?: () => Date; observe?: (outcome: OutboxOutcome) => void; urgent?: UrgentWriter } = {},
   ) {
-    this.store = new OutboxStore(prisma);
+    this.store = new OutboxStore(prisma, options.urgent);
     this.now = options.now ?? (() => new Date());
     this.observe = options.observe ?? (() => undefined);
   }
@@ -93,6 +104,21 @@ export class EventBus {
     const subscribers = this.subscribersByEvent.get(name) ?? [];
     const encoded = encodePayload(payload);
     await this.store.add(tx, subscribers.map((subscriber) => ({ event: name, subscriber, handler: handlerId(subscriber, name), aboutKey: about, payload: encoded })));
+  }
+
+  /**
+   * Records, committed at once and outside any transaction, work this process has promised someone and is doing now
+   * (a form acknowledged before it is saved): each subscriber of `name` gets it after STAND_BY_MS unless `done` was
+   * called first, so another replica finishes the work should this one die. Its handlers must be idempotent.
+   */
+  async standBy<K extends EventName>(name: K, payload: DomainEvents[K], about: string): Promise<StandBy> {
+    const availableAt = new Date(this.now().getTime() + STAND_BY_MS);
+    const encoded = encodePayload(payload);
+    const subscribers = this.subscribersByEvent.get(name) ?? [];
+    const ids = await Promise.all(
+      subscribers.map((subscriber) => this.store.standBy({ event: name, subscriber, handler: handlerId(subscriber, name), aboutKey: about, payload: encoded }, availableAt)),
+    );
+    return { done: async () => void (await Promise.all(ids.map((id) => this.store.withdraw(id)))) };
   }
 
   /** Delivers what is pending; call it after a commit that recorded events. Resolves when this pass is done. */

@@ -10,6 +10,11 @@ import type { PoolStats } from "../metrics/metrics.js";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
+/** Writes one statement outside any transaction (a pg pool): see Database.urgent. */
+export interface UrgentWriter {
+  query(text: string, values: unknown[]): Promise<{ rows: { id: number }[] }>;
+}
+
 export interface DatabaseSettings {
   url?: string;
   dataDir: string;
@@ -22,6 +27,11 @@ export interface Database {
   kind: "embedded" | "postgresql";
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * Writes that must not queue behind a burst's work (recording a form acknowledged before it is saved): a small pool
+   * of its own on PostgreSQL; the embedded database's one connection otherwise.
+   */
+  urgent: UrgentWriter;
   /** Connections held, idle, and work queued for one. */
   poolStats(): PoolStats;
   close(): Promise<void>;
@@ -33,6 +43,8 @@ export interface Database {
  * separate: connecting to the server is bounded by DATABASE_CONNECT_TIMEOUT_MS, waiting for a busy pool by this.
  */
 const POOL_QUEUE_TIMEOUT_MS = 60_000;
+/** Connections of the urgent lane: its writes are one statement each, batched per turn of the event loop. */
+const URGENT_POOL_SIZE = 2;
 
 /** A pg client whose own connection attempt gives up after `connectTimeoutMs`, whatever the pool waits. */
 function clientConnectingWithin(connectTimeoutMs: number): typeof pg.Client {
@@ -89,6 +101,10 @@ export async function openDatabase(
   });
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+  const urgent = embedded
+    ? pool
+    : new pg.Pool({ connectionString: settings.url, max: URGENT_POOL_SIZE, connectionTimeoutMillis: settings.connectTimeoutMs, Client: clientConnectingWithin(settings.connectTimeoutMs) });
+  if (urgent !== pool) urgent.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
   if (options.onConnectionWait) timeConnectionWaits(pool, options.onConnectionWait);
 
   try {
@@ -96,6 +112,7 @@ export async function openDatabase(
     if (applied.length > 0) logger.info({ applied }, "database migrations applied");
   } catch (error) {
     await pool.end().catch(() => undefined);
+    if (urgent !== pool) await urgent.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
@@ -109,6 +126,7 @@ export async function openDatabase(
   return {
     prisma,
     kind: embedded ? "embedded" : "postgresql",
+    urgent,
     async ping() {
       await pool.query("SELECT 1");
     },
@@ -116,6 +134,7 @@ export async function openDatabase(
     async close() {
       await prisma.$disconnect();
       await pool.end();
+      if (urgent !== pool) await urgent.end();
       await embedded?.stop();
     },
   };

@@ -1,4 +1,5 @@
-import type { Prisma } from "../../db/database.js";
+import type { Prisma, UrgentWriter } from "../../db/database.js";
+import { perTurnBatch } from "../per-turn-batch.js";
 import type { Tx } from "../transaction.js";
 
 export interface NewDelivery {
@@ -18,18 +19,40 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-interface Completion {
-  id: number;
-  owner: string;
-  settle: { resolve(): void; reject(error: unknown): void };
-}
-
 /** The outbox's rows: written in a change's transaction, claimed under a lease, deleted once delivered. */
 export class OutboxStore {
-  /** Deliveries done since the last turn of the event loop, deleted together (see complete). */
-  private completions: Completion[] = [];
+  /**
+   * Deletes a delivered row, unless another replica took it over after this one's lease ran out. The deliveries that
+   * finish in one turn of the event loop are deleted by one statement: in a burst they finish by the hundred a second,
+   * and a statement each cost more than the deliveries' own work. A crash before the statement runs sends those
+   * again, like a crash just after a send (see the README's outbox section).
+   */
+  complete(delivery: ClaimedDelivery, owner: string): Promise<void> {
+    return this.deleteDelivered({ id: delivery.id, owner });
+  }
 
-  constructor(private readonly prisma: Prisma) {}
+  /** Deletes stand-by deliveries whose work finished, whoever leases them (see standBy); batched like complete. */
+  readonly withdraw: (id: number) => Promise<void>;
+  private readonly deleteDelivered: (delivery: { id: number; owner: string }) => Promise<void>;
+  private readonly writeStandBy: (delivery: NewDelivery & { availableAt: Date }) => Promise<number>;
+
+  constructor(
+    private readonly prisma: Prisma,
+    urgent?: UrgentWriter,
+  ) {
+    this.deleteDelivered = perTurnBatch(async (done: { id: number; owner: string }[]) => {
+      for (const owner of new Set(done.map((entry) => entry.owner))) {
+        const ids = done.filter((entry) => entry.owner === owner).map((entry) => entry.id);
+        await prisma.outboxDelivery.deleteMany({ where: { id: { in: ids }, leasedBy: owner } });
+      }
+      return done.map(() => undefined);
+    });
+    this.withdraw = perTurnBatch(async (ids: number[]) => {
+      await prisma.outboxDelivery.deleteMany({ where: { id: { in: ids } } });
+      return ids.map(() => undefined);
+    });
+    this.writeStandBy = perTurnBatch((deliveries) => insertStandBy(urgent ?? rawWriter(prisma), deliveries));
+  }
 
   async add(tx: Tx, deliveries: NewDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
@@ -81,31 +104,11 @@ export class OutboxStore {
   }
 
   /**
-   * Deletes a delivered row, unless another replica took it over after this one's lease ran out. The deliveries that
-   * finish in one turn of the event loop are deleted by one statement: in a burst they finish by the hundred a second,
-   * and a statement each cost more than the deliveries' own work. A crash before the statement runs sends those
-   * again, like a crash just after a send (see the README's outbox section).
+   * Writes a delivery due only at `availableAt`, committed at once: the record of work this process has promised
+   * someone and is still doing, so that any replica does it should this one die first. `withdraw` it once done.
    */
-  complete(delivery: ClaimedDelivery, owner: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.completions.length === 0) setImmediate(() => void this.deleteCompleted());
-      this.completions.push({ id: delivery.id, owner, settle: { resolve, reject } });
-    });
-  }
-
-  private async deleteCompleted(): Promise<void> {
-    const batch = this.completions;
-    this.completions = [];
-    const owners = [...new Set(batch.map((completion) => completion.owner))];
-    try {
-      for (const owner of owners) {
-        const ids = batch.filter((completion) => completion.owner === owner).map((completion) => completion.id);
-        await this.prisma.outboxDelivery.deleteMany({ where: { id: { in: ids }, leasedBy: owner } });
-      }
-      for (const completion of batch) completion.settle.resolve();
-    } catch (error) {
-      for (const completion of batch) completion.settle.reject(error);
-    }
+  standBy(delivery: NewDelivery, availableAt: Date): Promise<number> {
+    return this.writeStandBy({ ...delivery, availableAt });
   }
 
   /** A failed attempt waits until `retryAt`; with no `retryAt` the delivery is given up (kept, for the operator). */
@@ -117,4 +120,30 @@ export class OutboxStore {
         : { status: "failed", leaseUntil: null, leasedBy: null, lastError: error.slice(0, 1000) },
     });
   }
+}
+
+/** Prisma as an UrgentWriter, where no pool of its own is given (tests, the embedded database's one connection). */
+const rawWriter = (prisma: Prisma): UrgentWriter => ({
+  query: async (text, values) => ({ rows: await prisma.$queryRawUnsafe<{ id: number }[]>(text, ...values) }),
+});
+
+/** One INSERT for the batch. Ids are taken in the order the rows are inserted (`ORDER BY n`), so sorted they match. */
+async function insertStandBy(writer: UrgentWriter, deliveries: (NewDelivery & { availableAt: Date })[]): Promise<number[]> {
+  const column = <T>(pick: (delivery: NewDelivery & { availableAt: Date }) => T) => deliveries.map(pick);
+  const { rows } = await writer.query(
+    `INSERT INTO "OutboxDelivery" ("event", "subscriber", "handler", "aboutKey", "payload", "availableAt")
+     SELECT e, s, h, a, p, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamp(3)[]) WITH ORDINALITY AS d(e, s, h, a, p, t, n)
+     ORDER BY n
+     RETURNING "id"`,
+    [
+      column((d) => d.event),
+      column((d) => d.subscriber),
+      column((d) => d.handler),
+      column((d) => d.aboutKey),
+      column((d) => JSON.stringify(d.payload)),
+      // The column holds UTC without a zone, as Prisma writes it.
+      column((d) => d.availableAt.toISOString().slice(0, -1)),
+    ],
+  );
+  return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
