@@ -61,6 +61,7 @@ describe("loadConfig", () => {
       appToken: undefined,
       apiUrl: "https://slack-gov.com/api/",
       apiTimeoutMs: 30_000,
+      formSaveWaitMs: 1000,
       approvalsChannel: "C0123ABCD",
       groupSyncHours: 6,
     });

@@ -21,6 +21,11 @@ export interface SlackConfig {
   apiUrl?: string;
   /** How long one Web API call may take before it counts as failed (and is retried). */
   apiTimeoutMs: number;
+  /**
+   * How long a form waits for its save before it is acknowledged with "saving…" and answered when saved, counted from
+   * when the request arrived; 0 acknowledges at once.
+   */
+  formSaveWaitMs: number;
   approvalsChannel: string;
   /** Where impact assessments are sent for sign-off; unset: a DM to each AIMS owner. */
   assessmentsChannel?: string;
@@ -110,6 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             appToken: env.SLACK_APP_TOKEN,
             apiUrl: env.SLACK_API_URL,
             apiTimeoutMs: env.SLACK_API_TIMEOUT_MS,
+            formSaveWaitMs: env.SLACK_FORM_SAVE_WAIT_MS,
             approvalsChannel: env.SLACK_APPROVALS_CHANNEL,
             assessmentsChannel: env.SLACK_ASSESSMENTS_CHANNEL,
             incidentsChannel: env.SLACK_INCIDENTS_CHANNEL,

@@ -26,6 +26,7 @@ export const envSchema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
     SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     SLACK_API_TIMEOUT_MS: positiveInt(30_000),
+    SLACK_FORM_SAVE_WAIT_MS: z.coerce.number().int().min(0).max(2500, "must be at most 2500 ms: Slack gives a form 3 seconds").default(1000),
     SLACK_APPROVALS_CHANNEL: optionalSlackChannelId,
     SLACK_GROUP_SYNC_HOURS: z.coerce.number().int().min(1).max(168, "must be at most 168 hours (a week)").default(6),
     AIMS_APPROVERS: slackUserIds,

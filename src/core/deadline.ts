@@ -6,13 +6,20 @@ export class DeadlineExceeded extends Error {
 }
 
 /**
- * Waits for `work` at most `ms`. The work itself goes on after the deadline (it cannot be cancelled), so use this
- * only for idempotent work whose caller must answer in time, such as saving a Slack modal before its 3-second ack.
+ * The work's result if it settles by `at` (a `performance.now()` time), else undefined at `at`. When `at` has passed
+ * it still gets what settles without waiting for I/O (a form's field errors). The work goes on either way: it cannot
+ * be cancelled.
  */
-export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+export function settledBy<T>(work: Promise<T>, at: number): Promise<T | undefined> {
+  const ms = at - performance.now();
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
+  let immediate: NodeJS.Immediate | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    if (ms > 0) timer = setTimeout(resolve, ms, undefined);
+    else immediate = setImmediate(resolve, undefined);
   });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([work, late]).finally(() => {
+    clearTimeout(timer);
+    clearImmediate(immediate);
+  });
 }

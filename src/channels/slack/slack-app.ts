@@ -11,6 +11,7 @@ import { registerListeners } from "./listeners/index.js";
 import { PayloadCheckingApp } from "./payload-check.js";
 import { rateLimitCountingFetch } from "./rate-limit-fetch.js";
 import { timedReceiver } from "./timed-receiver.js";
+import { arrivalProperties, noteArrival } from "./arrival.js";
 import { subscribeSlackNotifications } from "./conversation/slack-publisher.js";
 import { registerSlackDirectory, type SlackDirectory } from "./directory/register-directory.js";
 
@@ -53,12 +54,14 @@ export function createSlackChannel(options: { core: Core; slack: SlackConfig; lo
   } else {
     // loadConfig refuses HTTP mode without a signing secret; this only keeps a hand-built config honest.
     if (!slack.signingSecret) throw new Error("Slack over HTTP needs SLACK_SIGNING_SECRET to verify requests");
+    http.use(SLACK_EVENTS_PATH, noteArrival);
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       app: http,
       logger: logs,
       processBeforeResponse: false,
+      customPropertiesExtractor: arrivalProperties,
       // Requests Bolt cannot route (malformed or unknown payloads) get a 4xx instead of a 500.
       processEventErrorHandler: async ({ error, response, logger: log }) => {
         log.warn(`could not process a Slack request: ${(error as Error).message}`);

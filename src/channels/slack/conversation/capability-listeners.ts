@@ -8,7 +8,7 @@ import type { Subcommand } from "../listeners/subcommands/subcommand.js";
 import { blockKitModal, mrkdwn } from "./block-kit-message.js";
 import { blockKitForm } from "./block-kit-form.js";
 import { type ClickListener, clickListener } from "./capability-clicks.js";
-import { type FormListener, formListener } from "./capability-forms.js";
+import { type SlackForm, slackForm } from "./capability-forms.js";
 import { slackTurn } from "./slack-turn.js";
 
 /** A capability's commands as `/aims` subcommands: a message or a form opens in a modal, text is shown ephemerally. */
@@ -53,14 +53,19 @@ const anyIdOf = (listeners: Map<string, unknown>) =>
  */
 export function registerCapabilities(app: App, ctx: SlackContext, capabilities: readonly Capability<Core>[]): void {
   const clicks = new Map<string, ClickListener>();
-  const forms = new Map<string, FormListener>();
+  const forms = new Map<string, SlackForm>();
   for (const capability of capabilities) {
     for (const [id, handler] of Object.entries(capability.actions)) addOnce(clicks, id, clickListener(ctx, capability, id, handler));
     for (const [id, handler] of Object.entries(capability.forms)) {
-      addOnce(forms, id, formListener(ctx, capability, id, handler));
+      addOnce(forms, id, slackForm(ctx, capability, id, handler));
       addOnce(clicks, id, clickListener(ctx, capability, id, opener(handler)));
     }
   }
   app.action<BlockAction>({ action_id: anyIdOf(clicks) }, (args) => clicks.get(args.action.action_id)!(args));
-  app.view<ViewSubmitAction>({ callback_id: anyIdOf(forms), type: "view_submission" }, (args) => forms.get(args.view.callback_id)!(args));
+  app.view<ViewSubmitAction>({ callback_id: anyIdOf(forms), type: "view_submission" }, (args) => forms.get(args.view.callback_id)!.listen(args));
+  ctx.core.events.subscriber("slack.forms").on("slack.form.saving", async (promised) => {
+    const form = forms.get(promised.form);
+    if (form) await form.finish(promised, app.client);
+    else ctx.logger.warn({ form: promised.form }, "a form saved by another version is no longer known; its stand-by record is dropped");
+  });
 }

@@ -135,7 +135,7 @@ describe("roles from Slack user groups", () => {
     const ctx: SlackContext = {
       core: t.aims.core,
       logger: quiet,
-      slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.fake.apiUrl, approvalsChannel: APPROVALS_CHANNEL, groupSyncHours: 6, apiTimeoutMs: 30_000 },
+      slack: { botToken: TEST_BOT_TOKEN, apiUrl: t.fake.apiUrl, approvalsChannel: APPROVALS_CHANNEL, groupSyncHours: 6, apiTimeoutMs: 30_000, formSaveWaitMs: 1000 },
     };
     const replicaClient = directoryClient(ctx);
     const other = new SlackGroupSync(ctx, replicaClient, new SlackPeople(ctx, replicaClient), "replica-b");

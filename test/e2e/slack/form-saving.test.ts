@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBlockKitValues, readFormMetadata } from "../../../src/channels/slack/conversation/block-kit-form.js";
+import { type PromisedForm, SAVING_TEXT } from "../../../src/channels/slack/conversation/capability-forms.js";
+import { slackActor } from "../../../src/channels/slack/slack-actor.js";
+import { EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harness.js";
+import { eventually } from "../../support/eventually.js";
+import { requestFormState, VALID_REQUEST } from "../../support/request-form-state.js";
+import { openRequestModal } from "../../support/request-steps.js";
+
+// A form that is not saved within SLACK_FORM_SAVE_WAIT_MS of its arrival is acknowledged with "saving…" and answered
+// when saved. With 0 every request form takes that way, as it does in a burst.
+let t: TestAims;
+beforeAll(async () => {
+  t = await startTestAims({ env: { SLACK_FORM_SAVE_WAIT_MS: "0" } });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const textOf = (value: unknown) => JSON.stringify(value);
+const standingBy = () => t.aims.core.prisma.outboxDelivery.count({ where: { event: "slack.form.saving" } });
+
+async function submitted(toolName: string) {
+  const view = await openRequestModal(t, EMPLOYEE);
+  const response = await t.slack.submitView(EMPLOYEE, { ...view, state: { values: requestFormState({ ...VALID_REQUEST, toolName }) } });
+  expect(response.status).toBe(200);
+  return { view, ack: (await response.json()) as { response_action?: string; view?: unknown; errors?: Record<string, string> } };
+}
+
+/** What a replica that died after acknowledging a form leaves behind: its stand-by record, now due. */
+async function leftByADeadReplica(view: { id: string; private_metadata: string }, toolName: string) {
+  const promised: PromisedForm = {
+    form: "request.submit",
+    actor: slackActor(EMPLOYEE),
+    values: readBlockKitValues(requestFormState({ ...VALID_REQUEST, toolName }) as never),
+    state: readFormMetadata(view.private_metadata).state,
+    title: "Request an AI tool",
+    viewId: view.id,
+  };
+  await t.aims.core.events.standBy("slack.form.saving", promised, `form:${view.id}`);
+  await t.aims.core.prisma.outboxDelivery.updateMany({ where: { event: "slack.form.saving" }, data: { availableAt: null } });
+}
+
+describe("a request form acknowledged before it is saved", () => {
+  it("says saving…, then shows the receipt in the same modal; the request is filed once and nothing stays on stand-by", async () => {
+    const { view, ack } = await submitted("Saved after the ack");
+    expect(ack.response_action).toBe("update");
+    expect(textOf(ack.view)).toContain(SAVING_TEXT);
+
+    const updated = await t.fake.waitFor("views.update", (call) => call.args.view_id === view.id);
+    expect(updated.response.ok).toBe(true);
+    const { prisma } = t.aims.core;
+    const filed = await prisma.aiToolRequest.findMany({ where: { toolName: "Saved after the ack" } });
+    expect(filed).toHaveLength(1);
+    expect(textOf(updated.args.view)).toContain(filed[0]!.reference);
+    await eventually(async () => expect(await standingBy()).toBe(0));
+  });
+
+  it("still answers field errors in the form, which need no save", async () => {
+    const { ack } = await submitted("   ");
+    expect(ack).toEqual({ response_action: "errors", errors: { toolName: expect.any(String) } });
+    expect(await standingBy()).toBe(0);
+  });
+
+  it("is filed by another replica when the one that acknowledged it died: the modal shows the receipt; a second run files nothing new", async () => {
+    const view = await openRequestModal(t, EMPLOYEE);
+    await leftByADeadReplica(view, "Saved by a survivor");
+    await t.aims.core.events.deliverPending();
+    const first = await t.fake.waitFor("views.update", (call) => call.args.view_id === view.id);
+    const { prisma } = t.aims.core;
+    const [filed] = await prisma.aiToolRequest.findMany({ where: { toolName: "Saved by a survivor" } });
+    expect(textOf(first.args.view)).toContain(filed!.reference);
+    expect(await standingBy()).toBe(0);
+
+    // Its lease ran out while it was still saving, so a third replica runs it too.
+    await leftByADeadReplica(view, "Saved by a survivor");
+    await t.aims.core.events.deliverPending();
+    await eventually(() => expect(t.fake.callsTo("views.update").filter((call) => call.args.view_id === view.id)).toHaveLength(2));
+    expect(await prisma.aiToolRequest.count({ where: { toolName: "Saved by a survivor" } })).toBe(1);
+    expect(textOf(t.fake.callsTo("views.update").at(-1)!.args.view)).toContain(filed!.reference);
+  });
+});
