@@ -1,13 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Prisma } from "../../../src/db/database.js";
 import { createLogger } from "../../../src/log/logger.js";
 import { APPROVALS_CHANNEL, APPROVERS, EMPLOYEE, slackDriver, slackTestEnv, type SlackTestSide } from "../../support/aims-harness.js";
 import { type AimsProcess, startAimsProcess } from "../../support/aims-process.js";
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../../support/fake-slack/index.js";
-import { buttonValue, clickDecision, decisionIds, submitRequest } from "../../support/request-steps.js";
+import { buttonValue, clickDecision, decisionIds, openRequestModal, submitRequest } from "../../support/request-steps.js";
+import { requestFormState, VALID_REQUEST } from "../../support/request-form-state.js";
+import { SAVING_TEXT } from "../../../src/channels/slack/conversation/capability-forms.js";
 import { eventually } from "../../support/eventually.js";
 import { scrapeMetrics } from "../../support/metrics-text.js";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.js";
@@ -39,9 +42,9 @@ afterAll(async () => {
 
 const METRICS_TOKEN = "crash-test-metrics-token-0123456789";
 
-async function startBot(): Promise<AimsProcess> {
+async function startBot(env: Record<string, string> = {}): Promise<AimsProcess> {
   const database = server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir };
-  bot = await startAimsProcess({ ...database, ...slackTestEnv(fake), METRICS_TOKEN });
+  bot = await startAimsProcess({ ...database, ...slackTestEnv(fake), METRICS_TOKEN, ...env });
   return bot;
 }
 
@@ -106,5 +109,39 @@ describe("killed between committing a decision and telling Slack", () => {
     // The DM Slack never got is sent once.
     expect(fake.callsTo("chat.postMessage").filter((c) => toRequester(reference, "approved")(c.args))).toHaveLength(1);
     expect(fake.messages(EMPLOYEE).filter((m) => toRequester(reference, "approved")({ channel: EMPLOYEE, text: m.text }))).toHaveLength(1);
+  }, 120_000);
+});
+
+describe("killed while saving a form it acknowledged with Saving…", () => {
+  // The embedded database lives inside the bot's process: only a server lets the test hold the save back.
+  it.skipIf(!process.env.DATABASE_URL)("a restarted bot saves it and shows the receipt in the modal, filing it once", async () => {
+    await bot?.kill();
+    await startBot({ SLACK_FORM_SAVE_WAIT_MS: "0" });
+    const view = await openRequestModal(side, EMPLOYEE);
+    const toolName = "Saved after a crash";
+    const holder = new pg.Client({ connectionString: server!.url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    // New requests wait for this lock; the form's stand-by record (another table) does not.
+    await holder.query('LOCK TABLE "AiToolRequest" IN SHARE ROW EXCLUSIVE MODE');
+    const response = await side.slack.submitView(EMPLOYEE, { ...view, state: { values: requestFormState({ ...VALID_REQUEST, toolName }) } });
+    expect(JSON.stringify(await response.json())).toContain(SAVING_TEXT);
+    await bot!.kill();
+    await holder.query("ROLLBACK");
+    await holder.end();
+
+    const standing = await inDatabase(async (prisma) => {
+      expect(await prisma.aiToolRequest.count({ where: { toolName } })).toBe(0);
+      // Time passes: the record falls due to any replica (30 s after it was written).
+      return (await prisma.outboxDelivery.updateMany({ where: { event: "slack.form.saving" }, data: { availableAt: null } })).count;
+    });
+    expect(standing).toBe(1);
+
+    await startBot();
+    const updated = await fake.waitFor("views.update", (call) => call.args.view_id === view.id && call.response.ok === true, 30_000);
+    const filed = await inDatabase((prisma) => prisma.aiToolRequest.findMany({ where: { toolName } }));
+    expect(filed).toHaveLength(1);
+    expect(JSON.stringify(updated.args.view)).toContain(filed[0]!.reference);
+    await outboxEmpty();
   }, 120_000);
 });
