@@ -43,6 +43,9 @@ export interface OutboxState {
 
 export type OutboxOutcome = "delivered" | "retry" | "failed";
 
+/** How a Slack form that may outlast its ack was acknowledged: saved, "Saving…" (answered later), or asked to submit again. */
+export type FormAck = "saved" | "saving" | "submit_again";
+
 /** The small interface the channels, the database and the scheduler call. prom-client stays in this folder. */
 export interface Metrics {
   acknowledged(label: HandlerLabel, seconds: number): void;
@@ -54,6 +57,7 @@ export interface Metrics {
   schedulerTicked(seconds: number): void;
   connectionWaited(seconds: number): void;
   outboxDelivery(outcome: OutboxOutcome): void;
+  formAcknowledged(how: FormAck): void;
   /** The sealer linked events into the audit chain; the longest of them had waited this long since commit. */
   auditSealed(longestWaitSeconds: number): void;
   /** Read on every scrape. */
@@ -136,6 +140,12 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
     labelNames: ["outcome"],
     registers,
   });
+  const formAcks = new Counter({
+    name: "aims_slack_form_acks_total",
+    help: "Slack request forms by how they were acknowledged: saved, saving (answered once saved) or submit_again (asked to press Submit again)",
+    labelNames: ["how"],
+    registers,
+  });
   const sealWait = new Histogram({
     name: "aims_audit_seal_wait_seconds",
     help: "Audit sealing lag: per sealing batch, how long its oldest event waited between being recorded and being linked into the hash chain",
@@ -198,6 +208,7 @@ export function createMetrics(options: { processMetrics: boolean; schedulerRunsH
     schedulerTicked: (seconds) => tickDuration.observe(seconds),
     connectionWaited: (seconds) => connectionWait.observe(seconds),
     outboxDelivery: (outcome) => outboxDeliveries.inc({ outcome }),
+    formAcknowledged: (how) => formAcks.inc({ how }),
     auditSealed: (seconds) => sealWait.observe(seconds),
     watchDatabasePool(read) {
       pool = read;

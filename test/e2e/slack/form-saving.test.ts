@@ -6,12 +6,14 @@ import { EMPLOYEE, startTestAims, type TestAims } from "../../support/aims-harne
 import { eventually } from "../../support/eventually.js";
 import { requestFormState, VALID_REQUEST } from "../../support/request-form-state.js";
 import { openRequestModal } from "../../support/request-steps.js";
+import { sample, scrapeMetrics } from "../../support/metrics-text.js";
 
 // A form that is not saved within SLACK_FORM_SAVE_WAIT_MS of its arrival is acknowledged with "saving…" and answered
 // when saved. With 0 every request form takes that way, as it does in a burst.
 let t: TestAims;
+const METRICS_TOKEN = "form-saving-test-metrics-token-0123";
 beforeAll(async () => {
-  t = await startTestAims({ env: { SLACK_FORM_SAVE_WAIT_MS: "0" } });
+  t = await startTestAims({ env: { SLACK_FORM_SAVE_WAIT_MS: "0", METRICS_TOKEN } });
 });
 afterAll(async () => {
   await t?.stop();
@@ -54,6 +56,8 @@ describe("a request form acknowledged before it is saved", () => {
     expect(filed).toHaveLength(1);
     expect(textOf(updated.args.view)).toContain(filed[0]!.reference);
     await eventually(async () => expect(await standingBy()).toBe(0));
+    const metrics = await scrapeMetrics(t.aims.url, METRICS_TOKEN);
+    expect(sample(metrics, "aims_slack_form_acks_total", { how: "saving" })).toBe(1);
   });
 
   it("still answers field errors in the form, which need no save", async () => {

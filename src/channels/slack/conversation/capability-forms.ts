@@ -101,21 +101,27 @@ export function slackForm(ctx: SlackContext, capability: Capability<Core>, id: s
     }
     if (!handler.retryable) return answer(await save());
 
+    const { metrics } = ctx.core;
     const saving = save();
     const quick = await settledBy(saving, arrived + ctx.slack.formSaveWaitMs);
-    if (quick) return answer(quick);
+    if (quick) {
+      metrics.formAcknowledged("saved");
+      return answer(quick);
+    }
     const promise: PromisedForm = { form: id, actor, values: raw, state, title, viewId: rootViewId ?? view.id };
     const recording = ctx.core.events.standBy("slack.form.saving", promise, `form:${view.id}`);
     const recorded = await settledBy(recording, arrived + ACK_DEADLINE_MS).catch(() => undefined);
     if (!recorded) {
       // Not even the stand-by record in time: the form stays open, and a second Submit finds the save (the form's key).
       const reply = await settledBy(saving, arrived + ACK_DEADLINE_MS);
+      metrics.formAcknowledged(reply ? "saved" : "submit_again");
       await answer(reply ?? failure(new DeadlineExceeded(ACK_DEADLINE_MS)));
       const standing = await recording.catch(() => undefined);
       await saving;
       return void (await standing?.done());
     }
     await ackSaving(SAVING_TEXT);
+    metrics.formAcknowledged("saving");
     await update(await saving);
     await recorded.done();
   };
