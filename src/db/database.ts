@@ -76,6 +76,28 @@ function timeConnectionWaits(pool: pg.Pool, observe: (seconds: number) => void):
   }) as typeof pool.connect;
 }
 
+/**
+ * Writes on `pool`'s connections, each taken ahead of the work already queued for one: the embedded database has a
+ * single connection, and a stand-by record must not wait behind the burst it belongs to. pg-pool keeps its waiting
+ * checkouts in the private `_pendingQueue`; test/db/pool-queue.test.ts fails if that changes.
+ */
+export function aheadOfTheQueue(pool: pg.Pool): UrgentWriter {
+  return {
+    async query(text, values) {
+      const queue = (pool as unknown as { _pendingQueue?: unknown[] })._pendingQueue;
+      const before = queue?.length ?? 0;
+      const checkout = pool.connect();
+      if (queue && queue.length === before + 1) queue.unshift(queue.pop());
+      const client = await checkout;
+      try {
+        return await client.query(text, values);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 /**
@@ -102,9 +124,9 @@ export async function openDatabase(
   // An idle client that loses its server emits 'error'; without a listener that would crash the process.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
   const urgent = embedded
-    ? pool
+    ? aheadOfTheQueue(pool)
     : new pg.Pool({ connectionString: settings.url, max: URGENT_POOL_SIZE, connectionTimeoutMillis: settings.connectTimeoutMs, Client: clientConnectingWithin(settings.connectTimeoutMs) });
-  if (urgent !== pool) urgent.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
+  if (urgent instanceof pg.Pool) urgent.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
   if (options.onConnectionWait) timeConnectionWaits(pool, options.onConnectionWait);
 
   try {
@@ -112,7 +134,7 @@ export async function openDatabase(
     if (applied.length > 0) logger.info({ applied }, "database migrations applied");
   } catch (error) {
     await pool.end().catch(() => undefined);
-    if (urgent !== pool) await urgent.end().catch(() => undefined);
+    if (urgent instanceof pg.Pool) await urgent.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
@@ -134,7 +156,7 @@ export async function openDatabase(
     async close() {
       await prisma.$disconnect();
       await pool.end();
-      if (urgent !== pool) await urgent.end();
+      if (urgent instanceof pg.Pool) await urgent.end();
       await embedded?.stop();
     },
   };

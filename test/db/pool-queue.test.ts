@@ -1,7 +1,8 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/db/database.js";
+import pg from "pg";
+import { aheadOfTheQueue, openDatabase, type Database } from "../../src/db/database.js";
 import { createLogger } from "../../src/log/logger.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
@@ -35,6 +36,31 @@ describe("the database pool", () => {
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     expect(Date.now() - started).toBeGreaterThan(CONNECT_TIMEOUT_MS);
   }, 60_000);
+});
+
+describe("a write ahead of the queue (the embedded database's stand-by records)", () => {
+  let testDatabase: TestDatabase;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    testDatabase = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: testDatabase.url, max: 1 });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await testDatabase?.drop();
+  });
+
+  it("gets the one connection before the work queued for it", async () => {
+    const held = await pool.connect();
+    const finished: string[] = [];
+    const queued = [1, 2, 3].map((n) => pool.query("SELECT $1::int AS n", [n]).then(() => finished.push(`queued ${n}`)));
+    const urgent = aheadOfTheQueue(pool)
+      .query("SELECT 1 AS id", [])
+      .then(() => finished.push("urgent"));
+    held.release();
+    await Promise.all([...queued, urgent]);
+    expect(finished).toEqual(["urgent", "queued 1", "queued 2", "queued 3"]);
+  });
 });
 
 describe("an unreachable database server", () => {
