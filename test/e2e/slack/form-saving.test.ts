@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBlockKitValues, readFormMetadata } from "../../../src/channels/slack/conversation/block-kit-form.js";
 import { type PromisedForm, SAVING_TEXT } from "../../../src/channels/slack/conversation/capability-forms.js";
@@ -82,5 +83,32 @@ describe("a request form acknowledged before it is saved", () => {
     await eventually(() => expect(t.fake.callsTo("views.update").filter((call) => call.args.view_id === view.id)).toHaveLength(2));
     expect(await prisma.aiToolRequest.count({ where: { toolName: "Saved by a survivor" } })).toBe(1);
     expect(textOf(t.fake.callsTo("views.update").at(-1)!.args.view)).toContain(filed!.reference);
+  });
+
+  // The test must hold the save back from another connection: a server's sessions, not the embedded database's one.
+  it.skipIf(!process.env.DATABASE_URL)("is saved later when the database goes away while saving it: the modal then shows the receipt", async () => {
+    const view = await openRequestModal(t, EMPLOYEE);
+    const toolName = "Saved after an outage";
+    const holder = new pg.Client({ connectionString: t.databaseLink.url });
+    await holder.connect();
+    holder.on("error", () => undefined);
+    await holder.query("BEGIN");
+    await holder.query('LOCK TABLE "AiToolRequest" IN SHARE ROW EXCLUSIVE MODE');
+    const response = await t.slack.submitView(EMPLOYEE, { ...view, state: { values: requestFormState({ ...VALID_REQUEST, toolName }) } });
+    expect(textOf(await response.json())).toContain(SAVING_TEXT);
+    t.databaseLink.cut();
+    await eventually(() => expect(t.logs()).toContain("its stand-by record saves it later"), 10_000);
+    t.databaseLink.restore();
+    await holder.end().catch(() => undefined);
+
+    const { prisma } = t.aims.core;
+    expect(await prisma.aiToolRequest.count({ where: { toolName } })).toBe(0);
+    // Time passes: the record falls due to any replica, this one included.
+    expect((await prisma.outboxDelivery.updateMany({ where: { event: "slack.form.saving" }, data: { availableAt: null } })).count).toBe(1);
+    await t.aims.core.events.deliverPending();
+    const updated = await t.fake.waitFor("views.update", (call) => call.args.view_id === view.id && textOf(call.args.view).includes("REQ-"));
+    const [filed] = await prisma.aiToolRequest.findMany({ where: { toolName } });
+    expect(textOf(updated.args.view)).toContain(filed!.reference);
+    await eventually(async () => expect(await standingBy()).toBe(0));
   });
 });

@@ -4,6 +4,7 @@ import type { ModalView } from "@slack/types";
 import type { Core } from "../../../app/core.js";
 import type { Actor } from "../../../core/actor.js";
 import { DeadlineExceeded, settledBy } from "../../../core/deadline.js";
+import { isDatabaseUnavailable } from "../../../core/errors.js";
 import type { Capability, FormHandler } from "../../../conversation/capability.js";
 import { FormValues, type FormState, type RawValues } from "../../../conversation/form.js";
 import { answerOf, formProblem, type Reply, replyText } from "../../../conversation/reply.js";
@@ -49,16 +50,59 @@ export interface SlackForm {
   finish(promised: PromisedForm, client: WebClient): Promise<void>;
 }
 
+interface Answers {
+  /** Acknowledges with the reply, as a form saved in time is answered. */
+  answer(reply: Reply): Promise<void>;
+  /** Acknowledges with a progress text; the answer follows by `update`. */
+  ackSaving(progress: string): Promise<void>;
+  update(reply: Reply): Promise<void>;
+  failure(error: unknown): Reply;
+}
+
+/**
+ * A retryable form: answered when saved within SLACK_FORM_SAVE_WAIT_MS of its arrival; otherwise acknowledged with
+ * "Saving…" once its stand-by record is committed and answered when saved. If the database goes away meanwhile, the
+ * record stays for a replica to save it when it is back. Only if even the record cannot be written in time is the
+ * person asked to press Submit again (the form's key makes that find the first save).
+ */
+async function acknowledgeWhileSaving(ctx: SlackContext, arrived: number, submitting: Promise<Reply>, promise: PromisedForm, answers: Answers): Promise<void> {
+  const { metrics, events } = ctx.core;
+  const saving = answerOf(() => submitting, answers.failure);
+  const quick = await settledBy(saving, arrived + ctx.slack.formSaveWaitMs);
+  if (quick) {
+    metrics.formAcknowledged("saved");
+    return answers.answer(quick);
+  }
+  const recording = events.standBy("slack.form.saving", promise, `form:${promise.viewId}`);
+  const recorded = await settledBy(recording, arrived + ACK_DEADLINE_MS).catch(() => undefined);
+  if (!recorded) {
+    const reply = await settledBy(saving, arrived + ACK_DEADLINE_MS);
+    metrics.formAcknowledged(reply ? "saved" : "submit_again");
+    await answers.answer(reply ?? answers.failure(new DeadlineExceeded(ACK_DEADLINE_MS)));
+    const standing = await recording.catch(() => undefined);
+    await saving;
+    return void (await standing?.done());
+  }
+  await answers.ackSaving(SAVING_TEXT);
+  metrics.formAcknowledged("saving");
+  try {
+    await answers.update(await submitting);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return void ctx.logger.warn({ form: promise.form }, "database unavailable while saving a form; its stand-by record saves it later");
+    await answers.update(answers.failure(error));
+  }
+  await recorded.done();
+}
+
 const viewOf = (reply: Reply, title: string, rootViewId?: string): ModalView =>
   reply.kind === "show" || reply.kind === "changed" ? blockKitModal(reply.message) : reply.kind === "form" ? blockKitForm(reply.form, rootViewId) : textModal(title, replyText(reply));
 
 /**
  * A submitted form is answered before it is acknowledged, so errors (and `tell`) keep it open with what was typed.
  * A form pushed over a modal closes and that modal shows the answer; otherwise the form becomes the answer.
- * - A slow form (`slow`) is checked, acknowledged with its progress text, then saved, and the answer replaces it.
- * - A retryable form not saved within SLACK_FORM_SAVE_WAIT_MS of its arrival is acknowledged with "saving…" once a
- *   stand-by record of it is committed, and answered when saved; any replica finishes it should this one die
- *   (`finish`). Only if even that record cannot be written in time is the person asked to press Submit again.
+ * A slow form (`slow`) is checked, acknowledged with its progress text, then saved, and the answer replaces it; a
+ * retryable one may be acknowledged while saving (`acknowledgeWhileSaving`), and any replica finishes it should this
+ * one die (`finish`).
  */
 export function slackForm(ctx: SlackContext, capability: Capability<Core>, id: string, handler: FormHandler<Core>): SlackForm {
   const failure = (error: unknown) => formProblem(failureOf(ctx, capability, error, id));
@@ -78,8 +122,8 @@ export function slackForm(ctx: SlackContext, capability: Capability<Core>, id: s
     const keepOpen = (reply: Extract<Reply, { kind: "errors" | "tell" }>) =>
       ack(reply.kind === "errors" ? errorsAck(reply.errors, reply.problem, firstField) : errorsAck({}, reply.text, firstField));
     const save = () => answerOf(() => handler.submit(turn, values, state), failure);
-    const update = (reply: Reply) => updateView(client, rootViewId ?? view.id, viewOf(reply, title, rootViewId));
     const ackSaving = (progress: string) => (rootViewId ? ack() : ack({ response_action: "update", view: textModal(title, progress) }));
+    const update = async (reply: Reply) => void (await updateView(client, rootViewId ?? view.id, viewOf(reply, title, rootViewId)));
 
     const answer = async (reply: Reply) => {
       if (reply.kind === "errors" || reply.kind === "tell") return void (await keepOpen(reply).catch(() => undefined));
@@ -100,30 +144,8 @@ export function slackForm(ctx: SlackContext, capability: Capability<Core>, id: s
       return void (await update(await save()));
     }
     if (!handler.retryable) return answer(await save());
-
-    const { metrics } = ctx.core;
-    const saving = save();
-    const quick = await settledBy(saving, arrived + ctx.slack.formSaveWaitMs);
-    if (quick) {
-      metrics.formAcknowledged("saved");
-      return answer(quick);
-    }
     const promise: PromisedForm = { form: id, actor, values: raw, state, title, viewId: rootViewId ?? view.id };
-    const recording = ctx.core.events.standBy("slack.form.saving", promise, `form:${view.id}`);
-    const recorded = await settledBy(recording, arrived + ACK_DEADLINE_MS).catch(() => undefined);
-    if (!recorded) {
-      // Not even the stand-by record in time: the form stays open, and a second Submit finds the save (the form's key).
-      const reply = await settledBy(saving, arrived + ACK_DEADLINE_MS);
-      metrics.formAcknowledged(reply ? "saved" : "submit_again");
-      await answer(reply ?? failure(new DeadlineExceeded(ACK_DEADLINE_MS)));
-      const standing = await recording.catch(() => undefined);
-      await saving;
-      return void (await standing?.done());
-    }
-    await ackSaving(SAVING_TEXT);
-    metrics.formAcknowledged("saving");
-    await update(await saving);
-    await recorded.done();
+    await acknowledgeWhileSaving(ctx, arrived, handler.submit(turn, values, state), promise, { answer, ackSaving, update, failure });
   };
 
   return {
