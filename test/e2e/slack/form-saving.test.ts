@@ -61,6 +61,17 @@ describe("a request form acknowledged before it is saved", () => {
     expect(sample(metrics, "aims_slack_form_acks_total", { how: "saving" })).toBe(1);
   });
 
+  it("files the request when the person closed the modal before the answer came, and logs no error", async () => {
+    t.fake.failNext("views.update", "not_found");
+    const { view } = await submitted("Closed while saving");
+    await t.fake.waitFor("views.update", (call) => call.args.view_id === view.id);
+    const { prisma } = t.aims.core;
+    await eventually(async () => expect(await prisma.aiToolRequest.count({ where: { toolName: "Closed while saving" } })).toBe(1));
+    await eventually(() => expect(t.logs()).toContain("the modal was closed before its answer could be shown"));
+    expect(t.logs()).not.toContain("could not update a Slack view");
+    await eventually(async () => expect(await standingBy()).toBe(0));
+  });
+
   it("still answers field errors in the form, which need no save", async () => {
     const { ack } = await submitted("   ");
     expect(ack).toEqual({ response_action: "errors", errors: { toolName: expect.any(String) } });

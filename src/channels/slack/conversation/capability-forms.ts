@@ -11,6 +11,7 @@ import { answerOf, formProblem, type Reply, replyText } from "../../../conversat
 import { arrivedAt } from "../arrival.js";
 import type { SlackContext } from "../context.js";
 import { slackActor } from "../slack-actor.js";
+import { slackErrorCode } from "../slack-error.js";
 import { tellUser } from "../reply.js";
 import { blockKitModal, mrkdwn, textModal } from "./block-kit-message.js";
 import { blockKitForm, errorsAck, readBlockKitValues, readFormMetadata } from "./block-kit-form.js";
@@ -107,7 +108,11 @@ const viewOf = (reply: Reply, title: string, rootViewId?: string): ModalView =>
 export function slackForm(ctx: SlackContext, capability: Capability<Core>, id: string, handler: FormHandler<Core>): SlackForm {
   const failure = (error: unknown) => formProblem(failureOf(ctx, capability, error, id));
   const updateView = (client: WebClient, viewId: string, view: ModalView) =>
-    client.views.update({ view_id: viewId, view }).catch((error: unknown) => ctx.logger.error({ err: error, view: id }, "could not update a Slack view"));
+    client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
+      // The person closed the modal before the answer came (a burst): nothing is wrong, and their record is kept.
+      if (slackErrorCode(error) === "not_found") return void ctx.logger.info({ view: id }, "the modal was closed before its answer could be shown");
+      ctx.logger.error({ err: error, view: id }, "could not update a Slack view");
+    });
 
   const listen: FormListener = async ({ ack, body, view, client, context }) => {
     const arrived = arrivedAt(context);

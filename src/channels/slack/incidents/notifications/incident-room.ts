@@ -8,7 +8,7 @@ import { INCIDENT_WORDING as W } from "../../../../features/incidents/conversati
 import { blockKitMessage, mrkdwn } from "../../conversation/block-kit-message.js";
 import type { SlackContext } from "../../context.js";
 import { incidentRoomName, withSuffix } from "./room-name.js";
-import { slackErrorCode } from "./slack-error.js";
+import { slackErrorCode } from "../../slack-error.js";
 
 const roomKey = (reference: string): ChannelMessageKey => ({ entityType: "incident", entityId: reference, purpose: "room", channel: "slack" });
 
