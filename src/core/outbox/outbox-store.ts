@@ -21,21 +21,12 @@ export interface ClaimedDelivery {
 
 /** The outbox's rows: written in a change's transaction, claimed under a lease, deleted once delivered. */
 export class OutboxStore {
-  /**
-   * Deletes a delivered row, unless another replica took it over after this one's lease ran out. The deliveries that
-   * finish in one turn of the event loop are deleted by one statement: in a burst they finish by the hundred a second,
-   * and a statement each cost more than the deliveries' own work. A crash before the statement runs sends those
-   * again, like a crash just after a send (see the README's outbox section).
-   */
-  complete(delivery: ClaimedDelivery, owner: string): Promise<void> {
-    return this.deleteDelivered({ id: delivery.id, owner });
-  }
-
-  /** Deletes stand-by deliveries whose work finished, whoever leases them (see standBy); batched like complete. */
-  readonly withdraw: (id: number) => Promise<void>;
   private readonly deleteDelivered: (delivery: { id: number; owner: string }) => Promise<void>;
   private readonly writeStandBy: (delivery: NewDelivery & { availableAt: Date }) => Promise<number>;
+  /** Deletes stand-by deliveries whose work finished, whoever leases them (see standBy); batched like complete. */
+  readonly withdraw: (id: number) => Promise<void>;
 
+  /** `urgent` writes stand-by records (see Database.urgent); without it there are none to write. */
   constructor(
     private readonly prisma: Prisma,
     urgent?: UrgentWriter,
@@ -51,7 +42,20 @@ export class OutboxStore {
       await prisma.outboxDelivery.deleteMany({ where: { id: { in: ids } } });
       return ids.map(() => undefined);
     });
-    this.writeStandBy = perTurnBatch((deliveries) => insertStandBy(urgent ?? rawWriter(prisma), deliveries));
+    this.writeStandBy = perTurnBatch(async (deliveries) => {
+      if (!urgent) throw new Error("stand-by records need the database's urgent writer (Database.urgent)");
+      return insertStandBy(urgent, deliveries);
+    });
+  }
+
+  /**
+   * Deletes a delivered row, unless another replica took it over after this one's lease ran out. The deliveries that
+   * finish in one turn of the event loop are deleted by one statement: in a burst they finish by the hundred a second,
+   * and a statement each cost more than the deliveries' own work. A crash before the statement runs sends those
+   * again, like a crash just after a send (see the README's outbox section).
+   */
+  complete(delivery: ClaimedDelivery, owner: string): Promise<void> {
+    return this.deleteDelivered({ id: delivery.id, owner });
   }
 
   async add(tx: Tx, deliveries: NewDelivery[]): Promise<void> {
@@ -121,11 +125,6 @@ export class OutboxStore {
     });
   }
 }
-
-/** Prisma as an UrgentWriter, where no pool of its own is given (tests, the embedded database's one connection). */
-const rawWriter = (prisma: Prisma): UrgentWriter => ({
-  query: async (text, values) => ({ rows: await prisma.$queryRawUnsafe<{ id: number }[]>(text, ...values) }),
-});
 
 /** One INSERT for the batch. Ids are taken in the order the rows are inserted (`ORDER BY n`), so sorted they match. */
 async function insertStandBy(writer: UrgentWriter, deliveries: (NewDelivery & { availableAt: Date })[]): Promise<number[]> {
